@@ -1,0 +1,210 @@
+import { parseArgs as nodeParseArgs } from 'node:util';
+import { NOTEBOOK_CONFIG, type ExperimentConfig } from './core/experiment.js';
+import { DEFAULT_SCHEMES, SCHEMES } from './core/schemes.js';
+
+/** What the command line asks for, once validated. */
+export interface Options {
+  readonly config: ExperimentConfig;
+  readonly schemes: readonly string[];
+  readonly json: boolean;
+  /** Worker threads for the race (default: one per scheme, capped by the cores). */
+  readonly threads: number | undefined;
+}
+
+export type Parsed =
+  | { readonly kind: 'run'; readonly options: Options }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'error'; readonly message: string };
+
+export const MAX_ITERATIONS = 100_000_000;
+export const MAX_SEED = 4294967295;
+export const MAX_THREADS = 64;
+
+/**
+ * Every option, with what it accepts. The parser, its error messages and
+ * `--help` all read this one table.
+ */
+const OPTIONS = {
+  schemes: { type: 'string', value: 'a,b,c', accepts: `a comma-separated list of ${Object.keys(SCHEMES).join(', ')}`, help: `initializations to race, in this order (default ${DEFAULT_SCHEMES.join(',')})` },
+  iterations: { type: 'string', short: 'n', value: 'N', accepts: `an integer from 1 to ${MAX_ITERATIONS}`, help: `gradient-descent iterations per scheme (default ${NOTEBOOK_CONFIG.iterations})` },
+  'learning-rate': { type: 'string', value: 'X', accepts: 'a finite number greater than 0', help: `learning rate (default ${NOTEBOOK_CONFIG.learningRate}); --lr for short` },
+  lr: { type: 'string', value: 'X', accepts: 'a finite number greater than 0', help: '' },
+  seed: { type: 'string', value: 'N', accepts: `an integer from 0 to ${MAX_SEED}`, help: `seed of the weight initialization (default ${NOTEBOOK_CONFIG.seed})` },
+  every: { type: 'string', value: 'K', accepts: `an integer from 1 to ${MAX_ITERATIONS}`, help: `record the cost every K iterations in --json output (default ${NOTEBOOK_CONFIG.every})` },
+  threads: { type: 'string', value: 'N', accepts: `an integer from 1 to ${MAX_THREADS}`, help: 'worker threads for the race (default: one per scheme)' },
+  json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
+  help: { type: 'boolean', short: 'h', help: 'show this help and exit' },
+  version: { type: 'boolean', short: 'V', help: 'print the version and exit' },
+} as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; value?: string; accepts?: string; help: string }>;
+
+type OptionName = keyof typeof OPTIONS;
+
+/** `--lr` is another spelling of `--learning-rate`: both count as one option. */
+const CANONICAL: Partial<Record<OptionName, OptionName>> = { lr: 'learning-rate' };
+
+class UsageError extends Error {}
+
+function flag(name: OptionName): string {
+  return `--${name}`;
+}
+
+function bad(name: string, accepts: string, raw: string): UsageError {
+  return new UsageError(`${name} expects ${accepts}, got ${JSON.stringify(raw)}`);
+}
+
+/** Decimal numbers only: "1e-3", "0.5", ".5"; not "0x10", "", " 1", "Infinity". */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function parseInteger(name: OptionName, raw: string, min: number, max: number): number {
+  const accepts = OPTIONS[name].type === 'string' ? (OPTIONS[name] as { accepts: string }).accepts : '';
+  if (!DECIMAL.test(raw)) throw bad(flag(name), accepts, raw);
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw bad(flag(name), accepts, raw);
+  return n;
+}
+
+function parsePositive(name: OptionName, raw: string): number {
+  const accepts = (OPTIONS[name] as { accepts: string }).accepts;
+  if (!DECIMAL.test(raw)) throw bad(flag(name), accepts, raw);
+  const x = Number(raw);
+  if (!Number.isFinite(x) || !(x > 0)) throw bad(flag(name), accepts, raw);
+  return x;
+}
+
+function parseSchemes(raw: string): string[] {
+  const names = raw.split(',').map((s) => s.trim());
+  const accepts = OPTIONS.schemes.accepts;
+  if (raw.trim() === '') throw bad('--schemes', accepts, raw);
+  for (const s of names) {
+    if (s === '') throw bad('--schemes', accepts, raw);
+    if (!Object.hasOwn(SCHEMES, s)) throw new UsageError(`--schemes: unknown scheme ${JSON.stringify(s)}; expects ${accepts}`);
+  }
+  const seen = new Set<string>();
+  for (const s of names) {
+    if (seen.has(s)) throw new UsageError(`--schemes lists ${JSON.stringify(s)} twice; each scheme may appear once`);
+    seen.add(s);
+  }
+  return names;
+}
+
+/** Turns node's parseArgs errors into one line naming the option. */
+function explain(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  const msg = e.message ?? String(err);
+  const opt = /'(-[^' ]*)/.exec(msg)?.[1];
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${opt ?? ''} (see --help)`.replace('  ', ' ');
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const name = /--([a-z-]+)/.exec(msg)?.[1] as OptionName | undefined;
+      const def = name && Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
+      if (!def) return msg;
+      if (def.type === 'boolean') return `--${name} takes no value`;
+      return `--${name} needs a value${'accepts' in def ? `: ${def.accepts}` : ''}`;
+    }
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument ${/'([^']*)'/.exec(msg)?.[1] ?? ''}; init-tui takes only options (see --help)`;
+    default:
+      return msg;
+  }
+}
+
+const STRING_OPTIONS = new Set(
+  Object.entries(OPTIONS).flatMap(([name, def]) =>
+    def.type === 'string' ? [`--${name}`, ...('short' in def ? [`-${def.short}`] : [])] : [],
+  ),
+);
+
+/**
+ * `--seed -1` would read to parseArgs as a missing value followed by an
+ * option; joining it into `--seed=-1` lets the range check answer instead.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    if (STRING_OPTIONS.has(a) && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(a.startsWith("--") ? `${a}=${next}` : `${a}${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Parses the command line (without `node` and the script). Pure: no I/O, no
+ * exit; every mistake becomes `{ kind: 'error', message }` with one line that
+ * names the option and what it accepts.
+ */
+export function parseCommandLine(argv: readonly string[]): Parsed {
+  let parsed: ReturnType<typeof nodeParseArgs<{ options: typeof OPTIONS; tokens: true; strict: true; allowPositionals: false }>>;
+  try {
+    parsed = nodeParseArgs({ args: joinNegativeValues(argv), options: OPTIONS, strict: true, allowPositionals: false, tokens: true });
+  } catch (err) {
+    return { kind: 'error', message: explain(err) };
+  }
+  try {
+    // parseArgs keeps the last of repeated options; a repeated option is more likely a mistake.
+    const seen = new Map<string, string>();
+    for (const t of parsed.tokens) {
+      if (t.kind !== 'option') continue;
+      const name = CANONICAL[t.name as OptionName] ?? (t.name as OptionName);
+      if (seen.has(name)) throw new UsageError(`--${name} is given more than once (as ${seen.get(name)} and ${t.rawName})`);
+      seen.set(name, t.rawName);
+    }
+    const v = parsed.values;
+    if (v.help) return { kind: 'help' };
+    if (v.version) return { kind: 'version' };
+    const lrName: OptionName = v.lr !== undefined ? 'lr' : 'learning-rate';
+    const lrRaw = v.lr ?? v['learning-rate'];
+    const config: ExperimentConfig = {
+      ...NOTEBOOK_CONFIG,
+      iterations: v.iterations === undefined ? NOTEBOOK_CONFIG.iterations : parseInteger('iterations', v.iterations, 1, MAX_ITERATIONS),
+      learningRate: lrRaw === undefined ? NOTEBOOK_CONFIG.learningRate : parsePositive(lrName, lrRaw),
+      seed: v.seed === undefined ? NOTEBOOK_CONFIG.seed : parseInteger('seed', v.seed, 0, MAX_SEED),
+      every: v.every === undefined ? NOTEBOOK_CONFIG.every : parseInteger('every', v.every, 1, MAX_ITERATIONS),
+    };
+    return {
+      kind: 'run',
+      options: {
+        config,
+        schemes: v.schemes === undefined ? DEFAULT_SCHEMES : parseSchemes(v.schemes),
+        json: v.json === true,
+        threads: v.threads === undefined ? undefined : parseInteger('threads', v.threads, 1, MAX_THREADS),
+      },
+    };
+  } catch (err) {
+    if (err instanceof UsageError) return { kind: 'error', message: err.message };
+    throw err;
+  }
+}
+
+/** The `--help` text, built from the same option table the parser reads. */
+export function helpText(version: string): string {
+  const rows: [string, string][] = [];
+  for (const [name, def] of Object.entries(OPTIONS) as [OptionName, (typeof OPTIONS)[OptionName]][]) {
+    if (def.help === '') continue;
+    const short = 'short' in def ? `-${def.short}, ` : '    ';
+    const value = 'value' in def ? ` ${def.value}` : '';
+    rows.push([`${short}--${name}${value}`, def.help]);
+  }
+  const width = Math.max(...rows.map(([l]) => l.length)) + 2;
+  const schemes = Object.values(SCHEMES).map((s) => `  ${s.name.padEnd(8)}${s.formula}`);
+  return [
+    `init-tui ${version} — watch weight initializations race (the "Initialization" notebook, live)`,
+    '',
+    'Usage:',
+    '  init-tui [options]          live dashboard (when stdout is a terminal; plain text otherwise)',
+    '  init-tui --json [options]   train headless and print one JSON document',
+    '',
+    'Options:',
+    ...rows.map(([l, h]) => `  ${l.padEnd(width)}${h}`),
+    '',
+    'Schemes:',
+    ...schemes,
+    '',
+    'Exit status: 0 on success, 2 on bad input, 1 on an internal error.',
+  ].join('\n');
+}

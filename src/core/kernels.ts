@@ -1,0 +1,99 @@
+/**
+ * The building blocks of forward and backward passes, as plain loops over
+ * Float64Arrays. Matrices are row-major; a layer's activations are
+ * units × samples, so each row is one unit over all m samples (the notebook's
+ * layout). Sizes are passed in; outputs are buffers the caller owns. The
+ * summation order follows numpy's: the dot product first, then the bias.
+ */
+
+/** z[o×m] = W[o×n]·a[n×m] + b[o] */
+export function affine(
+  W: Float64Array, b: Float64Array, a: Float64Array, z: Float64Array,
+  o: number, n: number, m: number,
+): void {
+  for (let r = 0; r < o; r++) {
+    const row = r * n;
+    const out = r * m;
+    const bias = b[r]!;
+    for (let j = 0; j < m; j++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += W[row + k]! * a[k * m + j]!;
+      z[out + j] = s + bias;
+    }
+  }
+}
+
+/** a = max(0, z), in place, over `len` entries (NaN stays NaN, as in np.maximum). */
+export function relu(z: Float64Array, len: number): void {
+  for (let i = 0; i < len; i++) if (z[i]! < 0) z[i] = 0;
+}
+
+/** a = 1 / (1 + e^(-z)), in place, over `len` entries. */
+export function sigmoid(z: Float64Array, len: number): void {
+  for (let i = 0; i < len; i++) z[i] = 1 / (1 + Math.exp(-z[i]!));
+}
+
+/**
+ * The notebook's `compute_loss`: (1/m)·nansum(-ln(a)·y + -ln(1-a)·(1-y)).
+ * A term that is NaN (0·∞, e.g. a = 1 with y = 1) is skipped, as numpy's
+ * `nansum` does; a +∞ term (a = 1 with y = 0) is kept, so the cost is +∞.
+ */
+export function crossEntropy(a: Float64Array, y: Float64Array, m: number): number {
+  let sum = 0;
+  for (let j = 0; j < m; j++) {
+    const yj = y[j]!;
+    const aj = a[j]!;
+    const t = -Math.log(aj) * yj + -Math.log(1 - aj) * (1 - yj);
+    if (t === t) sum += t;
+  }
+  return (1 / m) * sum;
+}
+
+/** dz[m] = (1/m)·(a - y): the gradient of the mean cross-entropy at the sigmoid's input. */
+export function outputDelta(a: Float64Array, y: Float64Array, dz: Float64Array, m: number): void {
+  const invM = 1 / m;
+  for (let j = 0; j < m; j++) dz[j] = invM * (a[j]! - y[j]!);
+}
+
+/** dW[o×n] = dz[o×m]·a[n×m]ᵀ  and  db[o] = Σ_j dz[o, j] */
+export function weightGrads(
+  dz: Float64Array, a: Float64Array, dW: Float64Array, db: Float64Array,
+  o: number, n: number, m: number,
+): void {
+  for (let r = 0; r < o; r++) {
+    const dzRow = r * m;
+    for (let k = 0; k < n; k++) {
+      const aRow = k * m;
+      let s = 0;
+      for (let j = 0; j < m; j++) s += dz[dzRow + j]! * a[aRow + j]!;
+      dW[r * n + k] = s;
+    }
+    let s = 0;
+    for (let j = 0; j < m; j++) s += dz[dzRow + j]!;
+    db[r] = s;
+  }
+}
+
+/**
+ * dz_prev[n×m] = (W[o×n]ᵀ·dz[o×m]) ⊙ (a_prev > 0): back through the weights,
+ * then through the ReLU that produced a_prev (its derivative is 1 where it fired).
+ */
+export function backReLU(
+  W: Float64Array, dz: Float64Array, aPrev: Float64Array, dzPrev: Float64Array,
+  o: number, n: number, m: number,
+): void {
+  for (let k = 0; k < n; k++) {
+    const out = k * m;
+    for (let j = 0; j < m; j++) {
+      let s = 0;
+      for (let r = 0; r < o; r++) s += W[r * n + k]! * dz[r * m + j]!;
+      // A multiply, not a select, as numpy does: ∞·0 stays NaN when a run diverges.
+      dzPrev[out + j] = s * (aPrev[out + j]! > 0 ? 1 : 0);
+    }
+  }
+}
+
+/** p ← p - lr·g, over `len` entries. */
+export function sgd(p: Float64Array, g: Float64Array, lr: number, len: number): void {
+  for (let i = 0; i < len; i++) p[i] = p[i]! - lr * g[i]!;
+}

@@ -1,0 +1,58 @@
+import type { RandomState } from './rng.js';
+
+/**
+ * An initialization scheme fills one layer's weight matrix W_l, of shape
+ * (rows = n_l) × (cols = n_{l-1}), row-major. Biases always start at zero.
+ * Every scheme has the same signature, and the table below is what the CLI
+ * parser, the help text and the dashboard read.
+ */
+export type LayerFiller = (W: Float64Array, rows: number, cols: number, rng: RandomState) => void;
+
+export interface SchemeSpec {
+  readonly name: string;
+  /** What the scheme does, in a few words (help text, legend). */
+  readonly formula: string;
+  /** What the notebook teaches with it, in plain words (the verdict line). */
+  readonly lesson: string;
+  /** Whether it draws random numbers (zeros does not: no seeding, no draws). */
+  readonly random: boolean;
+  readonly fill: LayerFiller;
+}
+
+/** Fills W with `randn(rows, cols) · scale`, as `np.random.randn(...) * scale`. */
+function gaussianTimes(scaleFor: (cols: number) => number): LayerFiller {
+  return (W, _rows, cols, rng) => {
+    const scale = scaleFor(cols);
+    for (let i = 0; i < W.length; i++) W[i] = rng.gauss() * scale;
+  };
+}
+
+export const SCHEMES: Readonly<Record<string, SchemeSpec>> = {
+  zeros: {
+    name: 'zeros',
+    formula: 'W = 0',
+    lesson: 'fails to break symmetry: every unit in a layer learns the same thing, so it stays at chance',
+    random: false,
+    fill: (W) => W.fill(0),
+  },
+  random: {
+    name: 'random',
+    formula: 'W = randn · 10',
+    lesson: 'weights too large: saturated sigmoid, an infinite cost at the start, slow progress',
+    random: true,
+    fill: gaussianTimes(() => 10),
+  },
+  he: {
+    name: 'he',
+    formula: 'W = randn · sqrt(2 / n_prev)',
+    lesson: 'the recommended scale for ReLU layers: fast, steady descent',
+    random: true,
+    fill: gaussianTimes((cols) => Math.sqrt(2 / cols)),
+  },
+};
+
+export const DEFAULT_SCHEMES: readonly string[] = ['zeros', 'random', 'he'];
+
+export function schemeNames(): string[] {
+  return Object.keys(SCHEMES);
+}

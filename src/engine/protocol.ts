@@ -1,0 +1,94 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { CostPoint, ExperimentConfig } from '../core/experiment.js';
+
+/**
+ * Everything a worker says, tagged with its run (the index in the race's
+ * scheme list). A non-finite cost is a value, not a failure.
+ */
+export type RunEvent =
+  | {
+      readonly type: 'progress';
+      readonly run: number;
+      /** Iterations done so far. */
+      readonly iteration: number;
+      /** The latest computed cost and the iteration it belongs to. */
+      readonly cost: number;
+      readonly costAt: number;
+      /** Trace samples [iteration, cost] since the previous progress event. */
+      readonly samples: readonly CostPoint[];
+      /** Training speed over the interval since the previous event (0 while paused). */
+      readonly itersPerSec: number;
+    }
+  | {
+      readonly type: 'done';
+      readonly run: number;
+      readonly scheme: string;
+      readonly iteration: number;
+      /** The costs recorded every `config.every` iterations. */
+      readonly costs: readonly CostPoint[];
+      readonly finalCost: number;
+      readonly trainAccuracy: number;
+      readonly testAccuracy: number;
+      /** Time spent training, pauses and pacing excluded. */
+      readonly seconds: number;
+      readonly params: TrainedParams;
+    }
+  | { readonly type: 'failed'; readonly run: number; readonly scheme: string; readonly message: string };
+
+export type RunEventType = RunEvent['type'];
+
+/** The trained network, as the UI needs it (decision map, detail view). */
+export interface TrainedParams {
+  readonly layers: readonly number[];
+  readonly W: readonly Float64Array[];
+  readonly b: readonly Float64Array[];
+}
+
+/** A fault to inject on purpose (tests, and `INIT_TUI_FAULT`): throw or kill the thread at an iteration. */
+export interface Fault {
+  readonly kind: 'throw' | 'exit';
+  readonly scheme: string;
+  readonly at: number;
+}
+
+/** What the main thread hands a worker: one scheme to train. */
+export interface TrainTask {
+  readonly run: number;
+  readonly scheme: string;
+  readonly config: ExperimentConfig;
+  readonly traceEvery: number;
+  readonly kernel: string;
+  readonly data: {
+    readonly train: { m: number; x: Float64Array; y: Float64Array };
+    readonly test: { m: number; x: Float64Array; y: Float64Array };
+  };
+  /** The race's shared control block (see CONTROL below). */
+  readonly control: SharedArrayBuffer;
+  readonly port: MessagePort;
+  readonly fault?: Fault;
+}
+
+/**
+ * Layout of the control block, an Int32Array over a SharedArrayBuffer shared
+ * by the main thread and every worker of a race. Workers never wait on the
+ * event loop: they read these words between batches and sleep with
+ * Atomics.wait on GEN, which the main thread bumps and notifies on each change.
+ */
+export const CONTROL = {
+  /** RUNNING, PAUSED or CANCELLED. */
+  STATE: 0,
+  /** Incremented once per single-step request. */
+  STEP_SEQ: 1,
+  /** Iterations per second; 0 = as fast as possible. */
+  PACE: 2,
+  /** Bumped on every change, so sleepers wake. */
+  GEN: 3,
+  LENGTH: 4,
+} as const;
+
+export const RUNNING = 0;
+export const PAUSED = 1;
+export const CANCELLED = 2;
+
+/** At most this many progress events a second per run (the redraw rate). */
+export const MAX_EVENTS_PER_SECOND = 30;

@@ -1,0 +1,161 @@
+/**
+ * The race: one piscina task per scheme, all at once, each streaming events
+ * over its own MessagePort. The main thread owns every decision: pause,
+ * single step, pace and cancel go to the workers through a shared control
+ * block; results come back as RunEvents.
+ */
+import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { makeData, type ExperimentConfig, type TrainTest } from '../core/experiment.js';
+import { DEFAULT_KERNEL } from '../core/kernel-table.js';
+import { CANCELLED, CONTROL, PAUSED, RUNNING, type Fault, type RunEvent, type TrainTask } from './protocol.js';
+
+export interface RaceConfig {
+  readonly config: ExperimentConfig;
+  readonly schemes: readonly string[];
+  /** Pool size; default: one thread per scheme. */
+  readonly threads?: number;
+  /** Interval of the live cost samples (default: config.every). */
+  readonly traceEvery?: number;
+  readonly kernel?: string;
+  /** Start paused (a dashboard may want to show the starting line). */
+  readonly paused?: boolean;
+  /** Iterations per second per run; 0 or absent = unthrottled. */
+  readonly pace?: number;
+  readonly fault?: Fault;
+  /** Prepared data (default: the config's data set, made here). */
+  readonly data?: TrainTest;
+}
+
+export type RunOutcome =
+  | Extract<RunEvent, { type: 'done' }>
+  | Extract<RunEvent, { type: 'failed' }>;
+
+export interface Race {
+  /** Resolves when every run is done or failed (or the race was cancelled), with outcomes in scheme order. */
+  readonly finished: Promise<readonly RunOutcome[]>;
+  pause(): void;
+  resume(): void;
+  /** One iteration for every run (only while paused). */
+  step(): void;
+  /** Iterations per second per run; 0 = unthrottled. */
+  setPace(itersPerSec: number): void;
+  readonly paused: boolean;
+  readonly pace: number;
+  /** Stops every worker at once and frees the pool; resolves when no thread is left. */
+  cancel(): Promise<void>;
+}
+
+/** The worker entry beside this file: `.ts` under tsx (tests), `.js` once built. */
+function workerFile(): string {
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  return new URL(`./worker${ext}`, import.meta.url).href;
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+export function startRace(rc: RaceConfig, onEvent: (e: RunEvent) => void): Race {
+  const threads = rc.threads ?? Math.max(1, rc.schemes.length);
+  const pool = new Piscina({
+    filename: workerFile(),
+    minThreads: Math.min(threads, availableParallelism() * 4),
+    maxThreads: threads,
+    idleTimeout: 1000,
+  });
+  const control = new SharedArrayBuffer(CONTROL.LENGTH * Int32Array.BYTES_PER_ELEMENT);
+  const ctrl = new Int32Array(control);
+  ctrl[CONTROL.STATE] = rc.paused ? PAUSED : RUNNING;
+  ctrl[CONTROL.PACE] = Math.max(0, Math.round(rc.pace ?? 0));
+  const abort = new AbortController();
+  const data = rc.data ?? makeData(rc.config.dataset);
+  let cancelled = false;
+
+  const signal = (): void => {
+    Atomics.add(ctrl, CONTROL.GEN, 1);
+    Atomics.notify(ctrl, CONTROL.GEN);
+  };
+
+  const runOne = (scheme: string, index: number): Promise<RunOutcome> => {
+    const { port1, port2 } = new MessageChannel();
+    let resolveDone!: (e: RunOutcome) => void;
+    // The worker's last message is 'done'; messages on a port keep their order,
+    // so when it arrives every progress event before it has arrived too.
+    const doneMessage = new Promise<RunOutcome>((resolve) => (resolveDone = resolve));
+    port1.on('message', (e: RunEvent) => {
+      if (cancelled) return;
+      if (e.type === 'done') resolveDone(e);
+      else onEvent(e);
+    });
+    const task: TrainTask = {
+      run: index,
+      scheme,
+      config: rc.config,
+      traceEvery: rc.traceEvery ?? rc.config.every,
+      kernel: rc.kernel ?? DEFAULT_KERNEL,
+      data,
+      control,
+      port: port2,
+      ...(rc.fault ? { fault: rc.fault } : {}),
+    };
+    return pool
+      .run(task, { transferList: [port2], signal: abort.signal })
+      .then(
+        () => doneMessage,
+        (err: unknown): RunOutcome => ({
+          type: 'failed',
+          run: index,
+          scheme,
+          message: cancelled ? 'cancelled' : messageOf(err),
+        }),
+      )
+      .then((outcome: RunOutcome) => {
+        port1.close();
+        if (!cancelled) onEvent(outcome);
+        return outcome;
+      });
+  };
+
+  const outcomes = Promise.all(rc.schemes.map(runOne));
+  const finished = outcomes.then(async (o) => {
+    await pool.destroy();
+    return o;
+  });
+
+  return {
+    finished,
+    get paused() {
+      return Atomics.load(ctrl, CONTROL.STATE) === PAUSED;
+    },
+    get pace() {
+      return Atomics.load(ctrl, CONTROL.PACE);
+    },
+    pause() {
+      if (Atomics.compareExchange(ctrl, CONTROL.STATE, RUNNING, PAUSED) === RUNNING) signal();
+    },
+    resume() {
+      if (Atomics.compareExchange(ctrl, CONTROL.STATE, PAUSED, RUNNING) === PAUSED) signal();
+    },
+    step() {
+      if (Atomics.load(ctrl, CONTROL.STATE) !== PAUSED) return;
+      Atomics.add(ctrl, CONTROL.STEP_SEQ, 1);
+      signal();
+    },
+    setPace(itersPerSec: number) {
+      Atomics.store(ctrl, CONTROL.PACE, Math.max(0, Math.min(2 ** 31 - 1, Math.round(itersPerSec))));
+      signal();
+    },
+    async cancel() {
+      if (!cancelled) {
+        cancelled = true;
+        Atomics.store(ctrl, CONTROL.STATE, CANCELLED);
+        signal();
+        abort.abort();
+      }
+      await finished.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Worker entry (run by piscina): trains one scheme with the core and streams
+ * typed events over the task's MessagePort. The thread decides nothing about
+ * the race: it obeys the shared control block and reports.
+ */
+import type { CostPoint } from '../core/experiment.js';
+import { Run } from '../core/experiment.js';
+import { kernelFactory } from '../core/kernel-table.js';
+import { CANCELLED, CONTROL, MAX_EVENTS_PER_SECOND, PAUSED, type RunEvent, type TrainTask } from './protocol.js';
+
+const POST_INTERVAL_MS = 1000 / MAX_EVENTS_PER_SECOND;
+/** Unthrottled, a batch aims at this much work between looks at the control block. */
+const BATCH_MS = 4;
+
+export default function train(task: TrainTask): void {
+  const { port, config, run: index } = task;
+  const ctrl = new Int32Array(task.control);
+  const post = (e: RunEvent): void => port.postMessage(e);
+  const run = new Run(config, task.scheme, task.data, {
+    traceEvery: task.traceEvery,
+    kernel: kernelFactory(task.kernel),
+  });
+
+  let samples: CostPoint[] = [];
+  const onSample = (i: number, c: number): void => {
+    samples.push([i, c]);
+  };
+  let busyMs = 0;
+  let lastPost = performance.now();
+  let itersSincePost = 0;
+  let seenStep = Atomics.load(ctrl, CONTROL.STEP_SEQ);
+  let batch = 16;
+  // Pacing: iteration k of a paced stretch is due at paceStart + k / pace seconds.
+  let pace = 0;
+  let paceStart = 0;
+  let paceDone = 0;
+
+  const flush = (now: number): void => {
+    const dt = now - lastPost;
+    post({
+      type: 'progress',
+      run: index,
+      iteration: run.iteration,
+      cost: run.cost,
+      costAt: run.costAt,
+      samples,
+      itersPerSec: dt > 0 ? (itersSincePost * 1000) / dt : 0,
+    });
+    samples = [];
+    lastPost = now;
+    itersSincePost = 0;
+  };
+
+  const advance = (count: number, alsoCostAt = -1): void => {
+    const fault = task.fault;
+    if (fault && fault.scheme === task.scheme && run.iteration <= fault.at && fault.at < run.iteration + count) {
+      run.advance(fault.at - run.iteration, onSample);
+      if (fault.kind === 'exit') process.exit(1);
+      throw new Error(`injected fault: ${task.scheme} failed on purpose at iteration ${fault.at}`);
+    }
+    const t0 = performance.now();
+    itersSincePost += run.advance(count, onSample, alsoCostAt);
+    busyMs += performance.now() - t0;
+  };
+
+  while (!run.finished) {
+    const gen = Atomics.load(ctrl, CONTROL.GEN);
+    const state = Atomics.load(ctrl, CONTROL.STATE);
+    if (state === CANCELLED) return;
+    if (state === PAUSED) {
+      const stepSeq = Atomics.load(ctrl, CONTROL.STEP_SEQ);
+      if (stepSeq !== seenStep) {
+        seenStep = (seenStep + 1) | 0;
+        advance(1, run.iteration);
+        flush(performance.now());
+        continue;
+      }
+      if (itersSincePost > 0 || samples.length > 0) flush(performance.now());
+      Atomics.wait(ctrl, CONTROL.GEN, gen, 1000);
+      pace = -1; // restart the pacing schedule after a pause
+      continue;
+    }
+    seenStep = Atomics.load(ctrl, CONTROL.STEP_SEQ);
+    const wanted = Atomics.load(ctrl, CONTROL.PACE);
+    if (wanted !== pace) {
+      pace = wanted;
+      paceStart = performance.now();
+      paceDone = 0;
+    }
+    if (pace > 0) {
+      // Paced: small batches, each posted, each with its own cost for the display.
+      const n = Math.max(1, Math.ceil(pace / MAX_EVENTS_PER_SECOND));
+      const before = run.iteration;
+      advance(n, Math.min(run.iteration + n, config.iterations) - 1);
+      paceDone += run.iteration - before;
+      const now = performance.now();
+      if (now - lastPost >= POST_INTERVAL_MS || run.finished) flush(now);
+      const due = paceStart + (paceDone * 1000) / pace;
+      if (!run.finished && due > now) Atomics.wait(ctrl, CONTROL.GEN, gen, due - now);
+    } else {
+      const t0 = performance.now();
+      advance(batch);
+      const took = performance.now() - t0;
+      // Grow or shrink the batch towards BATCH_MS of work per look at the control block.
+      if (took < BATCH_MS / 2 && batch < 1 << 20) batch *= 2;
+      else if (took > BATCH_MS * 2 && batch > 1) batch = Math.max(1, batch >> 1);
+      const now = performance.now();
+      if (now - lastPost >= POST_INTERVAL_MS) flush(now);
+    }
+  }
+  flush(performance.now());
+  const result = run.result();
+  post({
+    type: 'done',
+    run: index,
+    scheme: task.scheme,
+    iteration: run.iteration,
+    costs: result.costs,
+    finalCost: result.finalCost,
+    trainAccuracy: result.trainAccuracy,
+    testAccuracy: result.testAccuracy,
+    seconds: busyMs / 1000,
+    params: { layers: result.params.layers, W: result.params.W, b: result.params.b },
+  });
+}
