@@ -28,7 +28,8 @@ export default function train(task: TrainTask): void {
   let busyMs = 0;
   let lastPost = performance.now();
   let itersSincePost = 0;
-  let seenStep = Atomics.load(ctrl, CONTROL.STEP_SEQ);
+  // Steps asked for before this thread started count too: the sequence starts at 0 with the race.
+  let seenStep = 0;
   let batch = 16;
   // Pacing: iteration k of a paced stretch is due at paceStart + k / pace seconds.
   let pace = 0;
