@@ -74,7 +74,13 @@ async function main(): Promise<void> {
     case 'run': {
       const fault = parseFault(process.env['INIT_TUI_FAULT']);
       if (typeof fault === 'string') return usageError(fault);
-      return headless(parsed.options, fault);
+      const interactive = !parsed.options.json && process.stdout.isTTY === true && process.stdin.isTTY === true && process.env['TERM'] !== 'dumb';
+      if (!interactive) return headless(parsed.options, fault);
+      // Loaded only here: --json and plain text never import Ink or React.
+      // React's development build checks a lot and is slower; users get the production one.
+      process.env['NODE_ENV'] ??= 'production';
+      const { runDashboard } = await import('./ui/run-dashboard.js');
+      process.exit(await runDashboard(parsed.options, fault));
     }
   }
 }

@@ -7,9 +7,8 @@
 import type { Options } from './args.js';
 import { startRace, type Race, type RunOutcome } from './engine/race.js';
 import type { Fault } from './engine/protocol.js';
-import { cost, fit, percent, seconds } from './format.js';
 import { formatReport, toReport } from './report.js';
-import { verdict } from './verdict.js';
+import { HEADER, resultCells, tableRow } from './table.js';
 
 export interface HeadlessResult {
   readonly outcomes: readonly RunOutcome[];
@@ -55,13 +54,10 @@ export async function runJson(
 
 /** The final table as plain text lines (also the dashboard's non-terminal fallback). */
 export function tableLines(outcomes: readonly RunOutcome[]): string[] {
-  const head = `${fit('scheme', 8)}  ${fit('train', 7, 'right')}  ${fit('test', 7, 'right')}  ${fit('final cost', 10, 'right')}  ${fit('time', 8, 'right')}  verdict`;
-  const rows = outcomes.map((o) =>
-    o.type === 'done'
-      ? `${fit(o.scheme, 8)}  ${fit(percent(o.trainAccuracy), 7, 'right')}  ${fit(percent(o.testAccuracy), 7, 'right')}  ${fit(cost(o.finalCost), 10, 'right')}  ${fit(seconds(o.seconds), 8, 'right')}  ${verdict(o)}`
-      : `${fit(o.scheme, 8)}  ${fit('—', 7, 'right')}  ${fit('—', 7, 'right')}  ${fit('—', 10, 'right')}  ${fit('—', 8, 'right')}  ${verdict(o)}`,
-  );
-  return [head, ...rows];
+  return [
+    tableRow(HEADER),
+    ...outcomes.map((o) => tableRow(o.type === 'done' ? resultCells(o.scheme, o) : resultCells(o.scheme, undefined, o.message))),
+  ];
 }
 
 /** Numbers as the notebook prints them: full precision, `inf` and `nan` for the non-finite. */

@@ -1,9 +1,12 @@
 import { SCHEMES } from './core/schemes.js';
-import type { RunOutcome } from './engine/race.js';
 
-/** A one-line verdict in plain words for a finished run. */
-export function verdict(o: RunOutcome): string {
-  if (o.type === 'failed') return `failed: ${o.message}`;
-  if (!Number.isFinite(o.finalCost)) return 'diverged: the cost overflowed (try a smaller learning rate)';
-  return SCHEMES[o.scheme]?.lesson ?? '';
+/**
+ * A one-line verdict in plain words: what the run teaches, or why it has no
+ * result. `finalCost` is undefined while the run is still training.
+ */
+export function verdict(scheme: string, finalCost: number | undefined, failure?: string): string {
+  if (failure !== undefined) return `failed: ${failure}`;
+  if (finalCost === undefined) return 'training…';
+  if (!Number.isFinite(finalCost)) return 'diverged: the cost overflowed (try a smaller learning rate)';
+  return SCHEMES[scheme]?.lesson ?? '';
 }

@@ -1,0 +1,42 @@
+/**
+ * The results table's rows as text, shared by the dashboard's AccuracyTable
+ * and the plain-text mode (which must not import Ink).
+ */
+import { cost, fit, percent, seconds } from './format.js';
+import { verdict } from './verdict.js';
+
+export interface RowResult {
+  readonly trainAccuracy: number;
+  readonly testAccuracy: number;
+  readonly finalCost: number;
+  readonly seconds: number;
+}
+
+/** Column widths: scheme, train, test, final cost, time; the verdict takes the rest. */
+export const COLUMNS = { scheme: 9, train: 7, test: 7, cost: 10, time: 8 } as const;
+
+export type Cells = readonly [string, string, string, string, string, string];
+
+export const HEADER: Cells = ['scheme', 'train', 'test', 'final cost', 'time', 'verdict'];
+
+/** A row's cells: a finished run's numbers, or dashes (still training, or failed). */
+export function resultCells(scheme: string, result: RowResult | undefined, failure?: string, finished = true): Cells {
+  if (!result) return [scheme, '—', '—', '—', '—', verdict(scheme, finished ? NaN : undefined, failure)];
+  return [
+    scheme,
+    percent(result.trainAccuracy),
+    percent(result.testAccuracy),
+    cost(result.finalCost),
+    seconds(result.seconds),
+    verdict(scheme, result.finalCost),
+  ];
+}
+
+/** One line; the verdict is cut to fit `width` when a width is given. */
+export function tableRow(cells: Cells, width?: number): string {
+  const [scheme, train, test, finalCost, time, said] = cells;
+  const head =
+    `${fit(scheme, COLUMNS.scheme)} ${fit(train, COLUMNS.train, 'right')} ${fit(test, COLUMNS.test, 'right')} ` +
+    `${fit(finalCost, COLUMNS.cost, 'right')} ${fit(time, COLUMNS.time, 'right')}  `;
+  return width === undefined ? head + said : head + fit(said, Math.max(0, width - head.length));
+}

@@ -1,0 +1,164 @@
+import { Box, useApp, useInput, useStdin } from 'ink';
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import type { Race } from '../engine/race.js';
+import { AccuracyTable } from './AccuracyTable.js';
+import type { ChartSeries } from './chart.js';
+import { DetailView } from './DetailView.js';
+import { DETAIL_HINTS, Footer, HELP_HINTS, RACE_HINTS } from './Footer.js';
+import { Header } from './Header.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { keyIntent } from './keys.js';
+import { layout, MIN_COLUMNS, minRows } from './layout.js';
+import { LossChart } from './LossChart.js';
+import { RunList } from './RunList.js';
+import { initialState, nextPace, raceFinished, reduce, type DashboardState } from './state.js';
+import { schemeColor } from './theme.js';
+import { TooSmall } from './TooSmall.js';
+import { useRace, type RaceSettings } from './use-race.js';
+import { useTerminalSize } from './use-terminal-size.js';
+
+export interface AppProps {
+  readonly settings: RaceSettings;
+  readonly color: boolean;
+  /** Told the exit status when the user quits (0 for q, 130 for Ctrl-C). */
+  readonly onQuit: (status: number) => void;
+  /** Told the current race (so the entry can cancel it after Ink unmounts) and every new state. */
+  readonly onRace?: (race: Race | undefined) => void;
+  readonly onState?: (state: DashboardState) => void;
+  /** Start paused (tests; a teacher's "ready, set…"). */
+  readonly startPaused?: boolean;
+}
+
+function raceStatus(s: DashboardState): string {
+  if (raceFinished(s)) return 'finished';
+  return s.paused ? 'paused' : 'racing';
+}
+
+export function App({ settings, color, onQuit, onRace, onState, startPaused }: AppProps) {
+  const [state, dispatch] = useReducer(reduce, undefined, () => initialState(settings.config, settings.schemes, startPaused === true));
+  useEffect(() => {
+    onState?.(state);
+  }, [state, onState]);
+  const { exit } = useApp();
+  const { isRawModeSupported } = useStdin();
+  // Without raw mode (stdin not a terminal) useInput would throw; the race then just runs to the end.
+  const raw = isRawModeSupported === true;
+  const { columns, rows } = useTerminalSize();
+  const race = useRace(settings, state.raceId, { paused: state.paused, pace: state.pace }, dispatch, onRace);
+  // Bumped by a digit key so the list re-mounts with its cursor on that run.
+  const [focusCount, setFocusCount] = useState(0);
+
+  const onHighlight = useCallback((run: number) => dispatch({ type: 'select', run }), []);
+
+  useInput(
+    (input, key) => {
+      const intent = keyIntent(input, key, state);
+      if (!intent) return;
+      switch (intent.kind) {
+        case 'action':
+          dispatch(intent.action);
+          return;
+        case 'quit':
+          onQuit(intent.status);
+          exit();
+          return;
+        case 'togglePause': {
+          const r = race.current;
+          if (!r || raceFinished(state)) return;
+          if (state.paused) r.resume();
+          else r.pause();
+          dispatch({ type: 'setPaused', paused: !state.paused });
+          return;
+        }
+        case 'step':
+          if (state.paused) race.current?.step();
+          return;
+        case 'pace': {
+          const pace = nextPace(state.pace, intent.faster);
+          race.current?.setPace(pace);
+          dispatch({ type: 'setPace', pace });
+          return;
+        }
+        case 'restart':
+          dispatch({ type: 'restart' });
+          return;
+        case 'focus':
+          dispatch({ type: 'select', run: intent.run });
+          if (state.view === 'detail') dispatch({ type: 'open', run: intent.run });
+          setFocusCount((n) => n + 1);
+          return;
+      }
+    },
+    { isActive: raw },
+  );
+
+  const n = state.runs.length;
+  const l = layout(columns, rows, n);
+  if (l.tooSmall) {
+    return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={minRows(n)} />;
+  }
+  const finished = raceFinished(state);
+  const header = <Header config={state.config} status={raceStatus(state)} pace={state.pace} color={color} />;
+
+  if (state.view === 'help') {
+    return (
+      <Box flexDirection="column" width={columns}>
+        {header}
+        <HelpOverlay width={columns} />
+        <Footer hints={HELP_HINTS} />
+      </Box>
+    );
+  }
+  if (state.view === 'detail') {
+    const run = state.runs[state.selected]!;
+    return (
+      <Box flexDirection="column" width={columns}>
+        {header}
+        <DetailView
+          run={run}
+          index={state.selected}
+          total={n}
+          config={state.config}
+          train={settings.data.train}
+          width={columns}
+          height={rows - 3}
+          paused={state.paused}
+          logScale={state.logScale}
+          color={color}
+        />
+        <Footer hints={DETAIL_HINTS} />
+      </Box>
+    );
+  }
+  const series: ChartSeries[] = state.runs.map((r, k) => ({ label: r.scheme, color: schemeColor(r.scheme, k), points: r.trace }));
+  return (
+    <Box flexDirection="column" width={columns}>
+      {header}
+      <RunList
+        runs={state.runs}
+        iterations={state.config.iterations}
+        paused={state.paused}
+        selected={state.selected}
+        isFocused={raw && state.panel === 'runs'}
+        resetKey={`${state.raceId}-${focusCount}`}
+        width={columns - 2}
+        color={color}
+        onHighlight={onHighlight}
+      />
+      <LossChart
+        title="Loss"
+        series={series}
+        iterations={state.config.iterations}
+        width={l.inner}
+        plotRows={l.plotRows}
+        logScale={state.logScale}
+        color={color}
+        focused={state.panel === 'chart'}
+        cursor={state.cursor}
+        front={state.selected}
+      />
+      {finished && <AccuracyTable runs={state.runs} selected={state.selected} width={columns} color={color} />}
+      <Footer hints={RACE_HINTS} />
+    </Box>
+  );
+}

@@ -1,0 +1,127 @@
+import { Box, Text } from 'ink';
+import type { CostPoint, ExperimentConfig } from '../core/experiment.js';
+import type { Dataset } from '../core/datasets.js';
+import { cost, integer, percent, seconds } from '../format.js';
+import { verdict } from '../verdict.js';
+import { renderDecisionMap } from './decision-map.js';
+import { LossChart } from './LossChart.js';
+import { statusOf, type RunView } from './state.js';
+import { paint, schemeColor } from './theme.js';
+
+export interface DetailViewProps {
+  readonly run: RunView;
+  readonly index: number;
+  readonly total: number;
+  readonly config: ExperimentConfig;
+  readonly train: Dataset;
+  readonly width: number;
+  /** Rows available for this view (header and footer excluded). */
+  readonly height: number;
+  readonly paused: boolean;
+  readonly logScale: boolean;
+  readonly color: boolean;
+}
+
+/** The recorded costs (every `config.every` iterations), from the result or, while training, the trace. */
+export function recordedCosts(run: RunView, every: number): readonly CostPoint[] {
+  if (run.result) return run.result.costs;
+  return run.trace.filter(([i]) => i % every === 0);
+}
+
+/** "Cost after iteration i" cells laid out in as many columns as fit. */
+function costGrid(costs: readonly CostPoint[], width: number): string[] {
+  const cell = (p: CostPoint) => `${integer(p[0]).padStart(7)}  ${cost(p[1]).padEnd(9)}`;
+  const cellWidth = 21;
+  const cols = Math.max(1, Math.floor(width / cellWidth));
+  const rows = Math.ceil(costs.length / cols);
+  const lines: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    let line = '';
+    for (let c = 0; c < cols; c++) {
+      const p = costs[c * rows + r];
+      if (p) line += `${cell(p)}   `;
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+/** One run up close: its cost chart, the notebook's printout, and its decision boundary. */
+export function DetailView(p: DetailViewProps) {
+  const { run, config } = p;
+  const status = statusOf(run, p.paused);
+  const res = run.result;
+  const title =
+    `${paint(run.scheme, p.color, schemeColor(run.scheme, p.index))} (run ${p.index + 1} of ${p.total}) · ${status}` +
+    (res
+      ? ` · train ${percent(res.trainAccuracy)} · test ${percent(res.testAccuracy)} · final cost ${cost(res.finalCost)} · ${seconds(res.seconds)}`
+      : ` · iteration ${integer(run.iteration)} of ${integer(config.iterations)} · cost ${cost(run.cost)}`);
+
+  const body = Math.max(8, p.height - 2);
+  const mapRows = Math.max(4, body - 4);
+  const mapCols = Math.max(10, Math.min(Math.round(mapRows * 2.2), Math.floor(p.width * 0.5) - 2));
+  const leftWidth = Math.max(20, p.width - mapCols - 2);
+  const costs = recordedCosts(run, config.every);
+  const grid = costGrid(costs, leftWidth - 2);
+  const gridRows = Math.min(grid.length, Math.max(1, body - 12));
+  const plotRows = Math.max(3, body - gridRows - 3 - 6);
+  const map = res ? renderDecisionMap({ layers: res.params.layers, W: [...res.params.W], b: [...res.params.b] }, p.train, mapCols, mapRows, p.color) : undefined;
+
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate">
+        <Text bold>❮ </Text>
+        {title}
+      </Text>
+      <Text wrap="truncate" dimColor>
+        {verdict(run.scheme, run.finished ? run.cost : undefined, run.failure)}
+      </Text>
+      <Box>
+        <Box flexDirection="column" width={leftWidth}>
+          <LossChart
+            title="Cost"
+            series={[{ label: run.scheme, color: schemeColor(run.scheme, p.index), points: run.trace }]}
+            iterations={config.iterations}
+            width={leftWidth - 2}
+            plotRows={plotRows}
+            logScale={p.logScale}
+            color={p.color}
+            focused={false}
+            maxNotes={1}
+          />
+          <Box borderStyle="round" borderColor="gray" flexDirection="column">
+            <Text bold wrap="truncate">
+              Cost every {integer(config.every)} iterations
+            </Text>
+            {grid.slice(0, gridRows).map((line, k) => (
+              <Text key={k} wrap="truncate">
+                {line}
+              </Text>
+            ))}
+            {grid.length > gridRows && <Text dimColor>… {grid.length - gridRows} more rows (enlarge the terminal)</Text>}
+            {grid.length === 0 && <Text dimColor>no cost recorded yet</Text>}
+          </Box>
+        </Box>
+        <Box borderStyle="round" borderColor="gray" flexDirection="column" width={mapCols + 2}>
+          <Text bold wrap="truncate">
+            Decision boundary
+          </Text>
+          {map
+            ? map.map((line, k) => (
+                <Text key={k} wrap="truncate">
+                  {line}
+                </Text>
+              ))
+            : Array.from({ length: mapRows }, (_, k) => (
+                <Text key={k} dimColor wrap="truncate">
+                  {k === Math.floor(mapRows / 2) ? (run.failure ? '  no result: the run failed' : '  drawn when the run finishes') : ' '}
+                </Text>
+              ))}
+          <Text wrap="truncate" dimColor>
+            {p.color ? `${paint('▀', true, 'red')} predicts 0  ${paint('▀', true, 'blue')} predicts 1  ● points` : '· predicts 1  o/x points 0/1'}
+          </Text>
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,58 @@
+import { Box, Text } from 'ink';
+import { cost, fit, integer } from '../format.js';
+import { drawChart, type ChartSeries } from './chart.js';
+import { paint } from './theme.js';
+
+export interface LossChartProps {
+  readonly title: string;
+  readonly series: readonly ChartSeries[];
+  readonly iterations: number;
+  /** Inner width (the border is added around it). */
+  readonly width: number;
+  readonly plotRows: number;
+  readonly logScale: boolean;
+  readonly color: boolean;
+  readonly focused: boolean;
+  readonly cursor?: number | undefined;
+  readonly front?: number | undefined;
+  /** At most this many note lines (∞, NaN, clipping). */
+  readonly maxNotes?: number;
+}
+
+/** The loss chart in a frame: title and legend, the plot, the x axis, notes. */
+export function LossChart(p: LossChartProps) {
+  const chart = drawChart(p.series, {
+    width: p.width,
+    height: p.plotRows,
+    iterations: p.iterations,
+    logScale: p.logScale,
+    color: p.color,
+    cursor: p.focused ? p.cursor : undefined,
+    front: p.front,
+  });
+  const legend = p.series.map((s) => `${paint('■', p.color, s.color)} ${s.label}`).join('  ');
+  const scale = p.logScale ? 'log scale' : 'linear';
+  const readout = chart.readout
+    ? `iteration ${integer(chart.readout.iteration)}: ` +
+      chart.readout.costs.map((c, k) => `${p.series[k]!.label} ${c === undefined ? '–' : cost(c)}`).join(' · ')
+    : undefined;
+  const notes = chart.notes.slice(0, p.maxNotes ?? 2);
+  return (
+    <Box borderStyle="round" borderColor={p.focused && p.color ? 'cyan' : 'gray'} flexDirection="column">
+      <Text wrap="truncate">
+        <Text bold>{p.title}</Text> ({scale}) {legend}
+      </Text>
+      {chart.lines.map((line, k) => (
+        <Text key={k} wrap="truncate">
+          {line}
+        </Text>
+      ))}
+      {readout !== undefined && <Text wrap="truncate">{fit(readout, p.width)}</Text>}
+      {notes.map((n, k) => (
+        <Text key={`n${k}`} wrap="truncate" dimColor>
+          {n}
+        </Text>
+      ))}
+    </Box>
+  );
+}

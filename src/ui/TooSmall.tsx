@@ -1,0 +1,20 @@
+import { Box, Text } from 'ink';
+
+export interface TooSmallProps {
+  readonly columns: number;
+  readonly rows: number;
+  readonly needColumns: number;
+  readonly needRows: number;
+}
+
+/** Shown instead of a broken layout; it goes away as soon as the terminal is big enough. */
+export function TooSmall({ columns, rows, needColumns, needRows }: TooSmallProps) {
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate">init-tui needs a terminal of at least {needColumns}×{needRows}.</Text>
+      <Text wrap="truncate">
+        This one is {columns}×{rows}: enlarge it, or press q.
+      </Text>
+    </Box>
+  );
+}

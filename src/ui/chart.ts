@@ -1,0 +1,199 @@
+/**
+ * Chart fitting as pure functions: down-sample cost traces to the columns a
+ * terminal has, keep infinite and NaN costs from breaking asciichart (it
+ * throws on them), choose a readable range, and draw. Tested without Ink.
+ */
+import asciichart from 'asciichart';
+import type { CostPoint } from '../core/experiment.js';
+import { chartColor, paint, type ColorName } from './theme.js';
+
+export interface ChartSeries {
+  readonly label: string;
+  readonly color: ColorName;
+  readonly points: readonly CostPoint[];
+}
+
+export interface ChartOptions {
+  /** Columns available, labels included. */
+  readonly width: number;
+  /** Rows of the plot area (axis labels excluded). */
+  readonly height: number;
+  /** The x extent: the run's iteration count. */
+  readonly iterations: number;
+  readonly logScale: boolean;
+  readonly color: boolean;
+  /** A column cursor, as a fraction 0..1 of the x axis, or undefined for none. */
+  readonly cursor?: number | undefined;
+  /** Which series to draw last (on top), e.g. the selected run. */
+  readonly front?: number | undefined;
+}
+
+export interface Chart {
+  readonly lines: string[];
+  /** Plain-words notes about what could not be drawn as is (∞, NaN, clipped values). */
+  readonly notes: string[];
+  /** At the cursor: the iteration and each series' cost there. */
+  readonly readout?: { readonly iteration: number; readonly costs: readonly (number | undefined)[] };
+}
+
+/** Width of the y labels; asciichart adds a space and the axis after them. */
+const LABEL_WIDTH = 9;
+const PREFIX = LABEL_WIDTH + 2;
+
+/** Plot columns for a total width. */
+export function plotColumns(width: number): number {
+  return Math.max(1, width - PREFIX - 1);
+}
+
+/** One value per column, sample-and-hold: a column shows the last sample at or before its end. */
+export interface Fitted {
+  readonly values: number[];
+  /** The iteration whose cost each column shows. */
+  readonly at: number[];
+}
+
+/**
+ * Down-samples `points` (iteration order) to `columns` buckets over
+ * [0, iterations). The result stops at the last bucket the run has reached;
+ * buckets it skipped (a sparse trace) repeat the previous value.
+ */
+export function fitSeries(points: readonly CostPoint[], columns: number, iterations: number): Fitted {
+  const values: number[] = [];
+  const at: number[] = [];
+  if (points.length === 0 || columns < 1) return { values, at };
+  const bucketOf = (i: number): number => Math.min(columns - 1, Math.floor((i * columns) / Math.max(1, iterations)));
+  for (const [i, c] of points) {
+    const b = bucketOf(i);
+    while (values.length < b) {
+      values.push(values.length > 0 ? values[values.length - 1]! : c);
+      at.push(at.length > 0 ? at[at.length - 1]! : i);
+    }
+    values[b] = c;
+    at[b] = i;
+  }
+  return { values, at };
+}
+
+function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))]!;
+}
+
+/** A cost for the log axis: log10, with 0 (or below) floored so it stays drawable. */
+function toAxis(c: number, log: boolean): number {
+  if (!log) return c;
+  return Math.log10(Math.max(c, 1e-12));
+}
+
+function fromAxis(y: number, log: boolean): number {
+  return log ? 10 ** y : y;
+}
+
+function label(y: number, log: boolean): string {
+  const v = fromAxis(y, log);
+  const text = Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(1) : v.toFixed(v >= 100 ? 1 : 3);
+  return text.padStart(LABEL_WIDTH).slice(-LABEL_WIDTH);
+}
+
+function samplesAt(iterations: readonly number[]): string {
+  const first = iterations[0]!;
+  const last = iterations[iterations.length - 1]!;
+  if (iterations.length === 1) return `iteration ${first}`;
+  return `${iterations.length} samples, iterations ${first}–${last}`;
+}
+
+/** Draws the series; never throws on non-finite costs, empty series or a constant. */
+export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Chart {
+  const columns = plotColumns(o.width);
+  const fitted = series.map((s) => fitSeries(s.points, columns, o.iterations));
+  const finite: number[] = [];
+  for (const f of fitted) for (const v of f.values) if (Number.isFinite(v)) finite.push(toAxis(v, o.logScale));
+  const notes: string[] = [];
+  if (finite.length === 0) {
+    const empty = fitted.every((f) => f.values.length === 0);
+    const line = empty ? 'waiting for the first costs…' : 'no finite cost to draw yet';
+    return { lines: [line.padStart(PREFIX + line.length), ...Array.from({ length: o.height - 1 }, () => '')], notes };
+  }
+  finite.sort((a, b) => a - b);
+  let lo = finite[0]!;
+  let hi = finite[finite.length - 1]!;
+  // Linear axis: a burst of huge costs (×10 at the start) would flatten every
+  // other curve, so the top is clipped near the bulk of the values.
+  if (!o.logScale) {
+    const cap = Math.max(1, 1.5 * percentile(finite, 0.9));
+    if (hi > cap) hi = cap;
+    lo = Math.min(lo, hi);
+  }
+  if (hi - lo < 1e-9 * Math.max(1, Math.abs(hi))) {
+    // A constant (zeros sits at ln 2): give it a band so it draws mid-height.
+    const pad = Math.max(1e-3, Math.abs(hi) * 0.05);
+    lo -= pad;
+    hi += pad;
+  }
+
+  const drawn: number[][] = [];
+  const colors: string[] = [];
+  const order = series.map((_, k) => k).filter((k) => fitted[k]!.values.length > 0);
+  if (o.front !== undefined && order.includes(o.front)) {
+    order.splice(order.indexOf(o.front), 1);
+    order.push(o.front);
+  }
+  for (const k of order) {
+    const f = fitted[k]!;
+    const s = series[k]!;
+    let clipped = 0;
+    const ys = f.values.map((v) => {
+      if (Number.isNaN(v)) return lo;
+      if (!Number.isFinite(v)) return v > 0 ? hi : lo;
+      const y = toAxis(v, o.logScale);
+      if (y > hi) {
+        clipped++;
+        return hi;
+      }
+      return Math.max(lo, y);
+    });
+    // Notes come from every sample, not only the ones a column shows.
+    const inf = s.points.filter(([, c]) => c === Infinity).map(([i]) => i);
+    const nan = s.points.filter(([, c]) => Number.isNaN(c)).map(([i]) => i);
+    if (inf.length > 0) notes.push(`${s.label}: cost +∞ at ${samplesAt(inf)}; on the top edge where a column shows it`);
+    if (nan.length > 0) notes.push(`${s.label}: cost NaN (diverged) at ${samplesAt(nan)}; drawn on the bottom edge`);
+    if (clipped > 0) notes.push(`${s.label}: costs above ${fromAxis(hi, o.logScale).toFixed(3)} clipped to the top edge (l: log scale)`);
+    drawn.push(ys);
+    colors.push(chartColor(s.color));
+  }
+
+  const text = asciichart.plot(drawn, {
+    height: Math.max(1, o.height - 1),
+    min: lo,
+    max: hi,
+    format: (y: number) => label(y, o.logScale),
+    ...(o.color ? { colors } : {}),
+  });
+  const lines = text.split('\n');
+
+  // The x axis: iteration labels under the plot, and the cursor if there is one.
+  const axis = xAxis(columns, o.iterations);
+  lines.push(axis);
+  let readout: Chart['readout'];
+  if (o.cursor !== undefined) {
+    const col = Math.min(columns - 1, Math.max(0, Math.round(o.cursor * (columns - 1))));
+    lines.push(`${' '.repeat(PREFIX + col)}${paint('▲', o.color, 'white')}`);
+    const iteration = Math.min(o.iterations - 1, Math.floor((col * o.iterations) / columns));
+    readout = { iteration, costs: fitted.map((f) => (col < f.values.length ? f.values[col] : undefined)) };
+  }
+  return { lines, notes, ...(readout ? { readout } : {}) };
+}
+
+/** "0", the middle and the last iteration, placed under their columns. */
+export function xAxis(columns: number, iterations: number): string {
+  const row = Array.from({ length: PREFIX + columns }, () => ' ');
+  const put = (col: number, text: string, align: 'left' | 'center' | 'right'): void => {
+    let start = PREFIX + col - (align === 'right' ? text.length - 1 : align === 'center' ? Math.floor(text.length / 2) : 0);
+    start = Math.max(PREFIX, Math.min(start, row.length - text.length));
+    for (let k = 0; k < text.length; k++) row[start + k] = text[k]!;
+  };
+  put(0, '0', 'left');
+  if (columns >= 24) put(Math.floor(columns / 2), Math.round(iterations / 2).toLocaleString('en-US'), 'center');
+  if (columns >= 8) put(columns - 1, iterations.toLocaleString('en-US'), 'right');
+  return row.join('').trimEnd();
+}

@@ -1,0 +1,76 @@
+/**
+ * Keys → intents, as a pure function (tested without a terminal). The App
+ * applies an intent: reducer actions go to the reducer, commands to the race.
+ */
+import type { Action, DashboardState } from './state.js';
+
+export type Intent =
+  | { readonly kind: 'action'; readonly action: Action }
+  | { readonly kind: 'togglePause' }
+  | { readonly kind: 'step' }
+  | { readonly kind: 'pace'; readonly faster: boolean }
+  | { readonly kind: 'restart' }
+  | { readonly kind: 'focus'; readonly run: number }
+  | { readonly kind: 'quit'; readonly status: number };
+
+/** The subset of Ink's `Key` this needs. */
+export interface KeyInfo {
+  readonly upArrow?: boolean;
+  readonly downArrow?: boolean;
+  readonly leftArrow?: boolean;
+  readonly rightArrow?: boolean;
+  readonly return?: boolean;
+  readonly escape?: boolean;
+  readonly tab?: boolean;
+  readonly ctrl?: boolean;
+}
+
+/** One line per key, for the footer and the help overlay. */
+export const KEY_HELP: readonly (readonly [string, string])[] = [
+  ['↑ ↓  j k', 'move between runs'],
+  ['Enter', "open the run's detail view"],
+  ['Esc', 'back'],
+  ['Tab', 'switch panel: runs ⇄ chart (← → move the chart cursor)'],
+  ['1–9', 'focus run N'],
+  ['space', 'pause / resume'],
+  ['n', 'one iteration while paused'],
+  ['+ -', 'faster / slower pace'],
+  ['r', 'restart the race'],
+  ['l', 'log-scale cost axis'],
+  ['?', 'this help'],
+  ['q  Ctrl-C', 'quit'],
+];
+
+const action = (a: Action): Intent => ({ kind: 'action', action: a });
+
+export function keyIntent(input: string, key: KeyInfo, state: DashboardState): Intent | undefined {
+  if (key.ctrl && input === 'c') return { kind: 'quit', status: 130 };
+  if (input === 'q') return { kind: 'quit', status: 0 };
+  if (input === '?') return action({ type: 'toggleHelp' });
+  if (key.escape) return action({ type: 'back' });
+  if (state.view === 'help') return undefined;
+  if (input === ' ') return { kind: 'togglePause' };
+  if (input === 'n') return { kind: 'step' };
+  if (input === '+' || input === '=') return { kind: 'pace', faster: true };
+  if (input === '-' || input === '_') return { kind: 'pace', faster: false };
+  if (input === 'r') return { kind: 'restart' };
+  if (input === 'l') return action({ type: 'toggleLog' });
+  if (/^[1-9]$/.test(input)) {
+    const run = Number(input) - 1;
+    return run < state.runs.length ? { kind: 'focus', run } : undefined;
+  }
+  if (state.view === 'detail') {
+    // In the detail view, ↑/↓ (j/k) page through the runs.
+    const by = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
+    if (by !== 0) return action({ type: 'open', run: (state.selected + by + state.runs.length) % state.runs.length });
+    return undefined;
+  }
+  if (key.tab) return action({ type: 'nextPanel' });
+  if (state.panel === 'chart') {
+    if (key.leftArrow || input === 'h') return action({ type: 'moveCursor', by: -1 / 50 });
+    if (key.rightArrow) return action({ type: 'moveCursor', by: 1 / 50 });
+  }
+  if (key.return && state.panel === 'runs') return action({ type: 'open' });
+  // ↑/↓/j/k in the runs panel belong to the list (ink-select-input), which reports back.
+  return undefined;
+}

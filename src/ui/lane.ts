@@ -1,0 +1,27 @@
+import { cost, fit, integer } from '../format.js';
+import { progressBar } from './layout.js';
+import { statusOf, type RunView } from './state.js';
+import { paint, schemeColor, type ColorName } from './theme.js';
+
+const STATUS_COLOR: Record<string, ColorName> = {
+  waiting: 'gray', running: 'cyan', paused: 'yellow', done: 'green', failed: 'red', diverged: 'magenta',
+};
+
+/**
+ * One lane as a single line of text (the run list's label): number, scheme,
+ * progress bar, iteration, cost, speed, state. Fits `width` columns.
+ */
+export function laneText(run: RunView, index: number, total: number, paused: boolean, width: number, color: boolean): string {
+  const status = statusOf(run, paused);
+  const name = paint(fit(run.scheme, 9), color, schemeColor(run.scheme, index));
+  const iter = `${integer(run.iteration).padStart(integer(total).length)}/${integer(total)}`;
+  const costText = `cost ${fit(cost(run.cost), 9, 'right')}`;
+  const speed = `${fit(run.itersPerSec > 0 ? integer(run.itersPerSec) : '–', 8, 'right')} it/s`;
+  const state = paint(fit(status, 8), color, STATUS_COLOR[status]);
+  // 2 (number) + 9 + bar + iter + cost + speed + state, with single spaces.
+  const fixed = 3 + 10 + iter.length + 1 + costText.length + 1 + speed.length + 1 + 8;
+  const barWidth = Math.max(0, width - fixed - 1);
+  const { done, todo } = progressBar(run.iteration / total, barWidth);
+  const bar = barWidth > 0 ? `${paint(done, color, schemeColor(run.scheme, index))}${paint(todo, color, 'gray')} ` : '';
+  return `${String(index + 1).padStart(2)} ${name} ${bar}${iter} ${costText} ${speed} ${state}`;
+}

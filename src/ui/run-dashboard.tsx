@@ -1,0 +1,99 @@
+/**
+ * The live dashboard's entry: draws on the alternate screen (like less, htop
+ * or lazygit), so quitting returns to a clean prompt; then prints the results
+ * table on the normal screen so the numbers stay in the scrollback. However
+ * it ends (q, Ctrl-C, SIGTERM, SIGHUP, a crash), the cursor is shown, raw
+ * mode is off, the normal screen is back and every worker is stopped.
+ */
+import { writeSync } from 'node:fs';
+import { render } from 'ink';
+import type { Options } from '../args.js';
+import { makeData } from '../core/experiment.js';
+import type { Fault } from '../engine/protocol.js';
+import type { Race } from '../engine/race.js';
+import { HEADER, resultCells, tableRow } from '../table.js';
+import { App } from './App.js';
+import { raceFinished, type DashboardState } from './state.js';
+import { colorEnabled } from './theme.js';
+
+const ENTER_ALT = '\u001B[?1049h';
+const LEAVE_ALT = '\u001B[?1049l';
+const SHOW_CURSOR = '\u001B[?25h';
+
+/** Trace samples per run for the live chart: enough for any terminal width, few enough to stay cheap. */
+export function traceEvery(iterations: number): number {
+  return Math.max(1, Math.floor(iterations / 1500));
+}
+
+/** Restores the terminal synchronously: safe inside 'exit' handlers, where nothing async runs. */
+function restoreTerminal(): void {
+  try {
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+  } catch {
+    // stdin may already be closed; nothing more to restore there.
+  }
+  try {
+    writeSync(1, `${LEAVE_ALT}${SHOW_CURSOR}`);
+  } catch {
+    // stdout gone (terminal closed): nothing to restore.
+  }
+}
+
+export async function runDashboard(options: Options, fault: Fault | undefined): Promise<number> {
+  const data = makeData(options.config.dataset);
+  let status = 0;
+  let race: Race | undefined;
+  let last: DashboardState | undefined;
+
+  process.on('exit', restoreTerminal);
+  process.stdout.write(ENTER_ALT);
+  const app = render(
+    <App
+      settings={{
+        config: options.config,
+        schemes: options.schemes,
+        data,
+        threads: options.threads,
+        fault,
+        traceEvery: traceEvery(options.config.iterations),
+      }}
+      color={colorEnabled(process.env)}
+      onQuit={(s) => (status = s)}
+      onRace={(r) => (race = r)}
+      onState={(s) => (last = s)}
+    />,
+    { exitOnCtrlC: false, patchConsole: true },
+  );
+
+  const onSignal = (signal: NodeJS.Signals, code: number) => () => {
+    status = code;
+    app.unmount();
+  };
+  const handlers = [
+    ['SIGTERM', onSignal('SIGTERM', 143)],
+    ['SIGHUP', onSignal('SIGHUP', 129)],
+    ['SIGINT', onSignal('SIGINT', 130)],
+  ] as const;
+  for (const [sig, h] of handlers) process.on(sig, h);
+
+  let failure: unknown;
+  try {
+    await app.waitUntilExit();
+  } catch (err) {
+    failure = err;
+  }
+  for (const [sig, h] of handlers) process.off(sig, h);
+  await race?.cancel();
+  restoreTerminal();
+  process.off('exit', restoreTerminal);
+
+  if (failure !== undefined) {
+    process.stderr.write(`init-tui: the dashboard stopped on an error: ${failure instanceof Error ? failure.message : String(failure)}\n`);
+    return 1;
+  }
+  if (last && raceFinished(last) && status === 0) {
+    const lines = [tableRow(HEADER), ...last.runs.map((r) => tableRow(resultCells(r.scheme, r.result, r.failure, r.finished)))];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return status;
+}

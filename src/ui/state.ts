@@ -1,0 +1,224 @@
+/**
+ * The dashboard's state as a pure reducer: engine events and user intents
+ * in, state out. Components only display it; the hooks only forward to it.
+ */
+import type { CostPoint, ExperimentConfig } from '../core/experiment.js';
+import type { RunEvent, TrainedParams } from '../engine/protocol.js';
+
+/** Kept trace points per run; beyond this the trace is thinned (every other point goes). */
+export const TRACE_CAP = 2000;
+
+export type RunStatus = 'waiting' | 'running' | 'paused' | 'done' | 'failed' | 'diverged';
+
+export interface RunResult {
+  readonly costs: readonly CostPoint[];
+  readonly finalCost: number;
+  readonly trainAccuracy: number;
+  readonly testAccuracy: number;
+  readonly seconds: number;
+  readonly params: TrainedParams;
+}
+
+export interface RunView {
+  readonly scheme: string;
+  readonly iteration: number;
+  readonly cost: number;
+  readonly costAt: number;
+  readonly itersPerSec: number;
+  /** Cost samples for the charts, thinned to at most TRACE_CAP points. */
+  readonly trace: readonly CostPoint[];
+  /** Minimum spacing, in iterations, between kept trace points (doubles on each thinning). */
+  readonly traceStride: number;
+  readonly finished: boolean;
+  readonly result?: RunResult;
+  readonly failure?: string;
+}
+
+export type View = 'race' | 'detail' | 'help';
+export type Panel = 'runs' | 'chart';
+
+export interface DashboardState {
+  readonly config: ExperimentConfig;
+  readonly runs: readonly RunView[];
+  readonly paused: boolean;
+  /** Iterations per second per run; 0 = as fast as possible. */
+  readonly pace: number;
+  readonly logScale: boolean;
+  readonly view: View;
+  /** The view to go back to when help closes. */
+  readonly behindHelp: Exclude<View, 'help'>;
+  /** The highlighted run (the list's cursor) and the run the detail view shows. */
+  readonly selected: number;
+  readonly panel: Panel;
+  /** The chart cursor, as a fraction of the iteration axis (0..1). */
+  readonly cursor: number;
+  /** Bumped on restart: the list re-mounts and events of an old race are ignored. */
+  readonly raceId: number;
+}
+
+export type Action =
+  | { readonly type: 'events'; readonly raceId: number; readonly events: readonly RunEvent[] }
+  | { readonly type: 'restart'; readonly config?: ExperimentConfig; readonly schemes?: readonly string[] }
+  | { readonly type: 'setPaused'; readonly paused: boolean }
+  | { readonly type: 'setPace'; readonly pace: number }
+  | { readonly type: 'toggleLog' }
+  | { readonly type: 'toggleHelp' }
+  | { readonly type: 'open'; readonly run?: number }
+  | { readonly type: 'back' }
+  | { readonly type: 'select'; readonly run: number }
+  | { readonly type: 'nextPanel' }
+  | { readonly type: 'moveCursor'; readonly by: number };
+
+function freshRun(scheme: string): RunView {
+  return { scheme, iteration: 0, cost: NaN, costAt: -1, itersPerSec: 0, trace: [], traceStride: 1, finished: false };
+}
+
+export function initialState(config: ExperimentConfig, schemes: readonly string[], paused = false, pace = 0): DashboardState {
+  return {
+    config,
+    runs: schemes.map(freshRun),
+    paused,
+    pace,
+    logScale: false,
+    view: 'race',
+    behindHelp: 'race',
+    selected: 0,
+    panel: 'runs',
+    cursor: 1,
+    raceId: 0,
+  };
+}
+
+/** Appends samples, keeping at most TRACE_CAP points evenly spread over the iterations seen. */
+export function appendTrace(
+  trace: readonly CostPoint[],
+  stride: number,
+  samples: readonly CostPoint[],
+): { trace: CostPoint[]; stride: number } {
+  let out = trace as CostPoint[];
+  let copied = false;
+  let s = stride;
+  for (const p of samples) {
+    const last = out[out.length - 1];
+    if (last !== undefined && p[0] - last[0] < s) continue;
+    if (!copied) {
+      out = out.slice();
+      copied = true;
+    }
+    out.push(p);
+    if (out.length > TRACE_CAP) {
+      // Thin: keep every other point and double the spacing required from now on.
+      out = out.filter((_, k) => k % 2 === 0);
+      s *= 2;
+    }
+  }
+  return { trace: out, stride: s };
+}
+
+function applyEvent(run: RunView, e: RunEvent): RunView {
+  switch (e.type) {
+    case 'progress': {
+      const { trace, stride } = appendTrace(run.trace, run.traceStride, e.samples);
+      return { ...run, iteration: e.iteration, cost: e.cost, costAt: e.costAt, itersPerSec: e.itersPerSec, trace, traceStride: stride };
+    }
+    case 'done':
+      return {
+        ...run,
+        iteration: e.iteration,
+        cost: e.finalCost,
+        costAt: e.iteration - 1,
+        itersPerSec: 0,
+        finished: true,
+        result: {
+          costs: e.costs,
+          finalCost: e.finalCost,
+          trainAccuracy: e.trainAccuracy,
+          testAccuracy: e.testAccuracy,
+          seconds: e.seconds,
+          params: e.params,
+        },
+      };
+    case 'failed':
+      return { ...run, finished: true, itersPerSec: 0, failure: e.message };
+  }
+}
+
+/**
+ * What a lane says. "diverged": the cost became NaN (the weights overflowed),
+ * or the run ended on a non-finite cost. The ×10 scheme's +∞ at the start is
+ * not divergence: it is where that lesson begins.
+ */
+export function statusOf(run: RunView, paused: boolean): RunStatus {
+  if (run.failure !== undefined) return 'failed';
+  if (Number.isNaN(run.cost) && run.costAt >= 0) return 'diverged';
+  if (run.finished) return Number.isFinite(run.cost) ? 'done' : 'diverged';
+  if (paused) return 'paused';
+  return run.costAt < 0 && run.iteration === 0 ? 'waiting' : 'running';
+}
+
+export function raceFinished(state: DashboardState): boolean {
+  return state.runs.every((r) => r.finished);
+}
+
+export function reduce(state: DashboardState, action: Action): DashboardState {
+  switch (action.type) {
+    case 'events': {
+      if (action.raceId !== state.raceId || action.events.length === 0) return state;
+      const runs = state.runs.slice();
+      for (const e of action.events) {
+        const r = runs[e.run];
+        if (r) runs[e.run] = applyEvent(r, e);
+      }
+      return { ...state, runs };
+    }
+    case 'restart': {
+      const config = action.config ?? state.config;
+      const schemes = action.schemes ?? state.runs.map((r) => r.scheme);
+      return {
+        ...state,
+        config,
+        runs: schemes.map(freshRun),
+        view: 'race',
+        behindHelp: 'race',
+        selected: Math.min(state.selected, schemes.length - 1),
+        cursor: 1,
+        raceId: state.raceId + 1,
+      };
+    }
+    case 'setPaused':
+      return state.paused === action.paused ? state : { ...state, paused: action.paused };
+    case 'setPace':
+      return { ...state, pace: action.pace };
+    case 'toggleLog':
+      return { ...state, logScale: !state.logScale };
+    case 'toggleHelp':
+      return state.view === 'help'
+        ? { ...state, view: state.behindHelp }
+        : { ...state, view: 'help', behindHelp: state.view };
+    case 'open': {
+      const run = action.run ?? state.selected;
+      if (run < 0 || run >= state.runs.length) return state;
+      return { ...state, view: 'detail', selected: run };
+    }
+    case 'back':
+      if (state.view === 'help') return { ...state, view: state.behindHelp };
+      if (state.view === 'detail') return { ...state, view: 'race' };
+      return state.panel === 'chart' ? { ...state, panel: 'runs' } : state;
+    case 'select':
+      if (action.run < 0 || action.run >= state.runs.length) return state;
+      return { ...state, selected: action.run };
+    case 'nextPanel':
+      return state.view === 'race' ? { ...state, panel: state.panel === 'runs' ? 'chart' : 'runs' } : state;
+    case 'moveCursor':
+      return { ...state, cursor: Math.min(1, Math.max(0, state.cursor + action.by)) };
+  }
+}
+
+/** The paces `+` and `-` step through, slowest first (iterations per second per run; 0 = max). */
+export const PACES = [10, 50, 200, 1000, 5000, 20000, 0] as const;
+
+export function nextPace(current: number, faster: boolean): number {
+  const idx = PACES.findIndex((p) => p === current);
+  const k = idx < 0 ? PACES.length - 1 : idx;
+  return PACES[Math.min(PACES.length - 1, Math.max(0, k + (faster ? 1 : -1)))]!;
+}
