@@ -79,6 +79,7 @@ export default function train(task: TrainTask): void {
       if (itersSincePost > 0 || samples.length > 0) flush(performance.now());
       Atomics.wait(ctrl, CONTROL.GEN, gen, 1000);
       pace = -1; // restart the pacing schedule after a pause
+      lastPost = performance.now(); // and measure speed from here, not across the pause
       continue;
     }
     seenStep = Atomics.load(ctrl, CONTROL.STEP_SEQ);

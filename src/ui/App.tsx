@@ -1,5 +1,5 @@
 import { Box, useApp, useInput, useStdin } from 'ink';
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Race } from '../engine/race.js';
 import { AccuracyTable } from './AccuracyTable.js';
 import type { ChartSeries } from './chart.js';
@@ -7,7 +7,7 @@ import { DetailView } from './DetailView.js';
 import { DETAIL_HINTS, Footer, HELP_HINTS, RACE_HINTS } from './Footer.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import { keyIntent } from './keys.js';
+import { keyIntent, splitKeys, type KeyInfo } from './keys.js';
 import { layout, MIN_COLUMNS, minRows } from './layout.js';
 import { LossChart } from './LossChart.js';
 import { RunList } from './RunList.js';
@@ -50,44 +50,53 @@ export function App({ settings, color, onQuit, onRace, onState, startPaused }: A
 
   const onHighlight = useCallback((run: number) => dispatch({ type: 'select', run }), []);
 
+  // Keys read the latest state through a ref: Ink re-subscribes a new handler only
+  // in a passive effect, after the frame is drawn, and a key arriving in between
+  // would otherwise be judged against the previous state (e.g. the closed help).
+  const latest = useRef(state);
+  latest.current = state;
+  const apply = (input: string, key: KeyInfo): void => {
+    const state = latest.current;
+    const intent = keyIntent(input, key, state);
+    if (!intent) return;
+    switch (intent.kind) {
+      case 'action':
+        dispatch(intent.action);
+        return;
+      case 'quit':
+        onQuit(intent.status);
+        exit();
+        return;
+      case 'togglePause': {
+        const r = race.current;
+        if (!r || raceFinished(state)) return;
+        if (state.paused) r.resume();
+        else r.pause();
+        dispatch({ type: 'setPaused', paused: !state.paused });
+        return;
+      }
+      case 'step':
+        if (state.paused) race.current?.step();
+        return;
+      case 'pace': {
+        const pace = nextPace(state.pace, intent.faster);
+        race.current?.setPace(pace);
+        dispatch({ type: 'setPace', pace });
+        return;
+      }
+      case 'restart':
+        dispatch({ type: 'restart' });
+        return;
+      case 'focus':
+        dispatch({ type: 'select', run: intent.run });
+        if (state.view === 'detail') dispatch({ type: 'open', run: intent.run });
+        setFocusCount((n) => n + 1);
+        return;
+    }
+  };
   useInput(
     (input, key) => {
-      const intent = keyIntent(input, key, state);
-      if (!intent) return;
-      switch (intent.kind) {
-        case 'action':
-          dispatch(intent.action);
-          return;
-        case 'quit':
-          onQuit(intent.status);
-          exit();
-          return;
-        case 'togglePause': {
-          const r = race.current;
-          if (!r || raceFinished(state)) return;
-          if (state.paused) r.resume();
-          else r.pause();
-          dispatch({ type: 'setPaused', paused: !state.paused });
-          return;
-        }
-        case 'step':
-          if (state.paused) race.current?.step();
-          return;
-        case 'pace': {
-          const pace = nextPace(state.pace, intent.faster);
-          race.current?.setPace(pace);
-          dispatch({ type: 'setPace', pace });
-          return;
-        }
-        case 'restart':
-          dispatch({ type: 'restart' });
-          return;
-        case 'focus':
-          dispatch({ type: 'select', run: intent.run });
-          if (state.view === 'detail') dispatch({ type: 'open', run: intent.run });
-          setFocusCount((n) => n + 1);
-          return;
-      }
+      for (const [k, info] of splitKeys(input, key)) apply(k, info);
     },
     { isActive: raw },
   );

@@ -11,10 +11,9 @@ export interface TooSmallProps {
 export function TooSmall({ columns, rows, needColumns, needRows }: TooSmallProps) {
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate">init-tui needs a terminal of at least {needColumns}×{needRows}.</Text>
-      <Text wrap="truncate">
-        This one is {columns}×{rows}: enlarge it, or press q.
-      </Text>
+      <Text wrap="wrap">Terminal too small: {columns}×{rows}.</Text>
+      <Text wrap="wrap">init-tui needs {needColumns}×{needRows}.</Text>
+      <Text wrap="wrap">Enlarge it, or press q.</Text>
     </Box>
   );
 }

@@ -112,7 +112,8 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
   if (finite.length === 0) {
     const empty = fitted.every((f) => f.values.length === 0);
     const line = empty ? 'waiting for the first costs…' : 'no finite cost to draw yet';
-    return { lines: [line.padStart(PREFIX + line.length), ...Array.from({ length: o.height - 1 }, () => '')], notes };
+    // Full height even when empty, so the layout does not jump when the first costs arrive.
+    return { lines: [line.padStart(PREFIX + line.length), ...Array.from({ length: o.height }, () => ' ')], notes };
   }
   finite.sort((a, b) => a - b);
   let lo = finite[0]!;

@@ -74,3 +74,19 @@ export function keyIntent(input: string, key: KeyInfo, state: DashboardState): I
   // ↑/↓/j/k in the runs panel belong to the list (ink-select-input), which reports back.
   return undefined;
 }
+
+/**
+ * Ink hands over a run of plain characters that arrive together (fast typing,
+ * a script, a paste) as one string: "r\u0003" would match no key and a
+ * Ctrl-C in it would be lost. Split such runs back into single keys.
+ */
+export function splitKeys(input: string, key: KeyInfo): [string, KeyInfo][] {
+  if (input.length <= 1) return [[input, key]];
+  return [...input].map((ch): [string, KeyInfo] => {
+    if (ch === '\u0003') return ['c', { ctrl: true }];
+    if (ch === '\r' || ch === '\n') return ['', { return: true }];
+    if (ch === '\t') return ['', { tab: true }];
+    if (ch === '\u001B') return ['', { escape: true }];
+    return [ch, {}];
+  });
+}

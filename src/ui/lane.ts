@@ -15,7 +15,7 @@ export function laneText(run: RunView, index: number, total: number, paused: boo
   const status = statusOf(run, paused);
   const name = paint(fit(run.scheme, 9), color, schemeColor(run.scheme, index));
   const iter = `${integer(run.iteration).padStart(integer(total).length)}/${integer(total)}`;
-  const costText = `cost ${fit(cost(run.cost), 9, 'right')}`;
+  const costText = `cost ${fit(run.costAt < 0 ? '–' : cost(run.cost), 9, 'right')}`;
   const speed = `${fit(run.itersPerSec > 0 ? integer(run.itersPerSec) : '–', 8, 'right')} it/s`;
   const state = paint(fit(status, 8), color, STATUS_COLOR[status]);
   // 2 (number) + 9 + bar + iter + cost + speed + state, with single spaces.

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { KEYS, start, type Session } from './pty-harness.ts';
+
+async function quitCleanly(s: Session, key = 'q', status = 0): Promise<void> {
+  s.press(key);
+  const { exitCode } = await withTimeout(s.exited, 10_000).catch(async (err: Error) => {
+    throw new Error(`${err.message}; screen:\n${await s.screen()}`);
+  });
+  assert.equal(exitCode, status);
+  assert.ok(s.cursorVisible(), 'the cursor is visible again');
+  assert.ok(s.normalScreen(), 'back on the normal screen');
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no exit within ${ms} ms`)), ms))]);
+}
+
+test('a new user in 120×40: the race, the notebook accuracies, help, a run up close, resize, and q', async () => {
+  const s = start([], { cols: 120, rows: 40 });
+  try {
+    let screen = await s.waitFor(/1 zeros[\s\S]*2 random[\s\S]*3 he/, 10_000);
+    assert.match(screen, /circles · layers 2-10-5-1 · lr 0\.01 · 15,000 iterations · seed 3/);
+    screen = await s.waitFor(/Loss \(linear\)/);
+    screen = await s.waitFor(/finished/, 60_000);
+    assert.match(screen, /zeros\s+50\.0%\s+50\.0%/);
+    assert.match(screen, /random\s+83\.0%\s+86\.0%/);
+    assert.match(screen, /he\s+99\.3%\s+96\.0%/);
+    assert.match(screen, /random: cost \+∞ at/);
+    assert.match(screen, /Loss \(linear\)/, 'the race stays visible with the table');
+
+    s.press('?');
+    await s.waitFor(/Keys[\s\S]*one iteration while paused/);
+    s.press(KEYS.esc);
+    await s.waitFor(/Loss \(linear\)/);
+    s.press(KEYS.down);
+    await s.waitFor(/❯\s+2 random/);
+    s.press('j');
+    await s.waitFor(/❯\s+3 he/);
+    s.press(KEYS.enter);
+    screen = await s.waitFor(/he \(run 3 of 3\) · done · train 99\.3% · test 96\.0%/);
+    assert.match(screen, /Decision boundary/);
+    assert.match(screen, /14,000\s+0\.0735790/, "the notebook's printout");
+    s.press(KEYS.esc);
+    await s.waitFor(/Loss \(linear\)[\s\S]*scheme\s+train/);
+
+    s.resize(100, 30);
+    screen = await s.waitFor(/Loss/);
+    await new Promise((r) => setTimeout(r, 300));
+    screen = await s.screen();
+    for (const line of screen.split('\n')) assert.ok(line.length <= 100, `fits 100 columns: ${line}`);
+    s.resize(40, 12);
+    await s.waitFor(/Terminal too small: 40×12\.[\s\S]*needs 60×24/);
+    s.resize(120, 40);
+    await s.waitFor(/Loss \(linear\)[\s\S]*he\s+99\.3%/);
+    await quitCleanly(s);
+    assert.match(s.raw(), /he\s+99\.3%\s+96\.0%/, 'the table is printed on the normal screen after quitting');
+  } finally {
+    s.dispose();
+  }
+});
+
+test('space pauses, n steps one iteration, +/- change the pace, r restarts, l toggles the log scale', async () => {
+  const s = start(['-n', '200000'], { cols: 120, rows: 40 });
+  try {
+    await s.waitFor(/3 he\s+\S*\s*[\d,]*[1-9][\d,]*\/200,000/);
+    s.press(' ');
+    let screen = await s.waitFor(/paused · pace max/);
+    await new Promise((r) => setTimeout(r, 300));
+    screen = await s.screen();
+    const iterationOf = (text: string) => Number(/3 he\s+\S*\s*([\d,]+)\/200,000/.exec(text)?.[1]?.replace(/,/g, ''));
+    const before = iterationOf(screen);
+    assert.ok(before > 0, screen);
+    s.press('n');
+    screen = await s.waitFor(new RegExp(`3 he\\s+\\S*\\s*${(before + 1).toLocaleString('en-US')}/200,000`));
+    s.press('-');
+    await s.waitFor(/pace 20,000 it\/s/);
+    s.press('-');
+    await s.waitFor(/pace 5,000 it\/s/);
+    s.press('+');
+    await s.waitFor(/pace 20,000 it\/s/);
+    s.press('l');
+    await s.waitFor(/Loss \(log scale\)/);
+    s.press(' ');
+    await s.waitFor(/racing · pace 20,000/);
+    s.press('r');
+    screen = await s.waitFor(/3 he\s+\S*\s*\s[\d,]{1,6}\/200,000/);
+    assert.ok(iterationOf(screen) < before + 50_000, 'restarted from the beginning');
+    await quitCleanly(s, KEYS.ctrlC, 130);
+  } finally {
+    s.dispose();
+  }
+});
+
+test('SIGTERM during a race restores the terminal and exits 143', async () => {
+  const s = start(['-n', '1000000']);
+  try {
+    await s.waitFor(/racing/);
+    s.kill('SIGTERM');
+    const { exitCode } = await withTimeout(s.exited, 10_000);
+    assert.equal(exitCode, 143);
+    assert.ok(s.cursorVisible());
+    assert.ok(s.normalScreen());
+  } finally {
+    s.dispose();
+  }
+});
+
+test('a crashed worker shows as failed while the others finish, and q still exits cleanly', async () => {
+  const s = start(['-n', '3000'], { env: { INIT_TUI_FAULT: 'throw:random@100' } });
+  try {
+    const screen = await s.waitFor(/finished/, 30_000);
+    assert.match(screen, /2 random.*failed/);
+    assert.match(screen, /random\s+—\s+—.*failed: injected fault/);
+    assert.match(screen, /3 he.*done/);
+    await quitCleanly(s);
+  } finally {
+    s.dispose();
+  }
+});
+
+test('the options apply to the dashboard: --lr 0.05 -n 5000 --schemes he,zeros', async () => {
+  const s = start(['--lr', '0.05', '-n', '5000', '--schemes', 'he,zeros']);
+  try {
+    const screen = await s.waitFor(/finished/, 30_000);
+    assert.match(screen, /lr 0\.05 · 5,000 iterations/);
+    assert.match(screen, /1 he[\s\S]*2 zeros/);
+    assert.doesNotMatch(screen, /│.{0,3}3 \S+\s+[█░]/, 'no third lane');
+    await quitCleanly(s);
+  } finally {
+    s.dispose();
+  }
+});

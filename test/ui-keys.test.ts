@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { NOTEBOOK_CONFIG } from '../src/core/experiment.ts';
+import { keyIntent } from '../src/ui/keys.ts';
+import { initialState, reduce } from '../src/ui/state.ts';
+
+const race = initialState(NOTEBOOK_CONFIG, ['zeros', 'random', 'he']);
+
+test('every key of the footer maps to its intent in the race view', () => {
+  assert.deepEqual(keyIntent('q', {}, race), { kind: 'quit', status: 0 });
+  assert.deepEqual(keyIntent('c', { ctrl: true }, race), { kind: 'quit', status: 130 });
+  assert.deepEqual(keyIntent(' ', {}, race), { kind: 'togglePause' });
+  assert.deepEqual(keyIntent('n', {}, race), { kind: 'step' });
+  assert.deepEqual(keyIntent('+', {}, race), { kind: 'pace', faster: true });
+  assert.deepEqual(keyIntent('-', {}, race), { kind: 'pace', faster: false });
+  assert.deepEqual(keyIntent('r', {}, race), { kind: 'restart' });
+  assert.deepEqual(keyIntent('l', {}, race), { kind: 'action', action: { type: 'toggleLog' } });
+  assert.deepEqual(keyIntent('?', {}, race), { kind: 'action', action: { type: 'toggleHelp' } });
+  assert.deepEqual(keyIntent('', { tab: true }, race), { kind: 'action', action: { type: 'nextPanel' } });
+  assert.deepEqual(keyIntent('', { return: true }, race), { kind: 'action', action: { type: 'open' } });
+  assert.deepEqual(keyIntent('3', {}, race), { kind: 'focus', run: 2 });
+  assert.equal(keyIntent('4', {}, race), undefined, 'no fourth run');
+  assert.equal(keyIntent('', { downArrow: true }, race), undefined, 'the list handles arrows itself');
+});
+
+test('in the chart panel the arrows move the cursor, Enter does nothing', () => {
+  const chart = reduce(race, { type: 'nextPanel' });
+  assert.deepEqual(keyIntent('', { leftArrow: true }, chart), { kind: 'action', action: { type: 'moveCursor', by: -1 / 50 } });
+  assert.deepEqual(keyIntent('', { rightArrow: true }, chart), { kind: 'action', action: { type: 'moveCursor', by: 1 / 50 } });
+  assert.equal(keyIntent('', { return: true }, chart), undefined);
+});
+
+test('in the detail view ↑/↓ page through the runs and Esc goes back', () => {
+  const detail = reduce(race, { type: 'open', run: 0 });
+  assert.deepEqual(keyIntent('', { upArrow: true }, detail), { kind: 'action', action: { type: 'open', run: 2 } });
+  assert.deepEqual(keyIntent('j', {}, detail), { kind: 'action', action: { type: 'open', run: 1 } });
+  assert.deepEqual(keyIntent('', { escape: true }, detail), { kind: 'action', action: { type: 'back' } });
+});
+
+test('the help overlay swallows everything but close and quit', () => {
+  const help = reduce(race, { type: 'toggleHelp' });
+  assert.equal(keyIntent(' ', {}, help), undefined);
+  assert.equal(keyIntent('r', {}, help), undefined);
+  assert.deepEqual(keyIntent('?', {}, help), { kind: 'action', action: { type: 'toggleHelp' } });
+  assert.deepEqual(keyIntent('q', {}, help), { kind: 'quit', status: 0 });
+});
+
+test('keys that arrive in one chunk are split back into single keys, Ctrl-C included', async () => {
+  const { splitKeys } = await import('../src/ui/keys.ts');
+  assert.deepEqual(splitKeys('r\u0003', {}), [['r', {}], ['c', { ctrl: true }]]);
+  assert.deepEqual(splitKeys('jj\r', {}), [['j', {}], ['j', {}], ['', { return: true }]]);
+  assert.deepEqual(splitKeys('q', {}), [['q', {}]]);
+  assert.deepEqual(splitKeys('', { upArrow: true }), [['', { upArrow: true }]]);
+});
