@@ -1,5 +1,6 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { NOTEBOOK_CONFIG, type ExperimentConfig } from './core/experiment.js';
+import { DEFAULT_KERNEL, KERNELS } from './core/kernel-table.js';
 import { DEFAULT_SCHEMES, SCHEMES } from './core/schemes.js';
 
 /** What the command line asks for, once validated. */
@@ -7,8 +8,10 @@ export interface Options {
   readonly config: ExperimentConfig;
   readonly schemes: readonly string[];
   readonly json: boolean;
-  /** Worker threads for the race (default: one per scheme, capped by the cores). */
+  /** Worker threads for the race (default: one per scheme). */
   readonly threads: number | undefined;
+  /** The training kernel's name (KERNELS). */
+  readonly kernel: string;
 }
 
 export type Parsed =
@@ -33,6 +36,7 @@ const OPTIONS = {
   seed: { type: 'string', value: 'N', accepts: `an integer from 0 to ${MAX_SEED}`, help: `seed of the weight initialization (default ${NOTEBOOK_CONFIG.seed})` },
   every: { type: 'string', value: 'K', accepts: `an integer from 1 to ${MAX_ITERATIONS}`, help: `record the cost every K iterations in --json output (default ${NOTEBOOK_CONFIG.every})` },
   threads: { type: 'string', value: 'N', accepts: `an integer from 1 to ${MAX_THREADS}`, help: 'worker threads for the race (default: one per scheme)' },
+  kernel: { type: 'string', value: 'NAME', accepts: `one of ${Object.keys(KERNELS).join(', ')}`, help: `training kernel: ${Object.keys(KERNELS).join(', ')} (default ${DEFAULT_KERNEL}; all give identical numbers)` },
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
   help: { type: 'boolean', short: 'h', help: 'show this help and exit' },
   version: { type: 'boolean', short: 'V', help: 'print the version and exit' },
@@ -86,6 +90,11 @@ function parseSchemes(raw: string): string[] {
     seen.add(s);
   }
   return names;
+}
+
+function parseKernel(raw: string): string {
+  if (!Object.hasOwn(KERNELS, raw)) throw bad('--kernel', OPTIONS.kernel.accepts, raw);
+  return raw;
 }
 
 /** Turns node's parseArgs errors into one line naming the option. */
@@ -173,6 +182,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
         schemes: v.schemes === undefined ? DEFAULT_SCHEMES : parseSchemes(v.schemes),
         json: v.json === true,
         threads: v.threads === undefined ? undefined : parseInteger('threads', v.threads, 1, MAX_THREADS),
+        kernel: v.kernel === undefined ? DEFAULT_KERNEL : parseKernel(v.kernel),
       },
     };
   } catch (err) {

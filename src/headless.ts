@@ -27,6 +27,7 @@ async function race(
     {
       config: options.config,
       schemes: options.schemes,
+      kernel: options.kernel,
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
       ...(fault ? { fault } : {}),
     },

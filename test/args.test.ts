@@ -23,6 +23,8 @@ test('no arguments give the notebook defaults', () => {
   assert.deepEqual(o.config, { dataset: 'circles', layers: [2, 10, 5, 1], learningRate: 0.01, iterations: 15000, seed: 3, every: 1000 });
   assert.equal(o.json, false);
   assert.equal(o.threads, undefined);
+  assert.equal(o.kernel, 'auto');
+  assert.equal(options(['--kernel', 'generic']).kernel, 'generic');
 });
 
 test('every option of SPEC §5 is read, in both spellings', () => {
@@ -82,6 +84,7 @@ const BAD: [string[], RegExp][] = [
   [['--seed', '1', '--seed', '2'], /--seed is given more than once/],
   [['--lr', '0.1', '--learning-rate', '0.2'], /--learning-rate is given more than once/],
   [['--json=yes'], /--json takes no value/],
+  [['--kernel', 'wasm'], /--kernel expects one of auto, fused, generic, got "wasm"/],
 ];
 
 for (const [argv, expected] of BAD) {

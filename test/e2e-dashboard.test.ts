@@ -22,7 +22,8 @@ test('a new user in 120×40: the race, the notebook accuracies, help, a run up c
     let screen = await s.waitFor(/1 zeros[\s\S]*2 random[\s\S]*3 he/, 10_000);
     assert.match(screen, /circles · layers 2-10-5-1 · lr 0\.01 · 15,000 iterations · seed 3/);
     screen = await s.waitFor(/Loss \(linear\)/);
-    screen = await s.waitFor(/finished/, 60_000);
+    // The whole final frame: the header says "finished" before the table is drawn.
+    screen = await s.waitFor(/finished[\s\S]*he\s+\d+\.\d%[\s\S]*q quit/, 60_000);
     assert.match(screen, /zeros\s+50\.0%\s+50\.0%/);
     assert.match(screen, /random\s+83\.0%\s+86\.0%/);
     assert.match(screen, /he\s+99\.3%\s+96\.0%/);
@@ -97,8 +98,8 @@ test('SIGTERM during a race restores the terminal and exits 143', async () => {
   try {
     await s.waitFor(/racing/);
     s.kill('SIGTERM');
-    const { exitCode } = await withTimeout(s.exited, 10_000);
-    assert.equal(exitCode, 143);
+    const exit = await withTimeout(s.exited, 10_000);
+    assert.deepEqual(exit, { exitCode: 143, signal: 0 });
     assert.ok(s.cursorVisible());
     assert.ok(s.normalScreen());
   } finally {
@@ -109,7 +110,7 @@ test('SIGTERM during a race restores the terminal and exits 143', async () => {
 test('a crashed worker shows as failed while the others finish, and q still exits cleanly', async () => {
   const s = start(['-n', '3000'], { env: { INIT_TUI_FAULT: 'throw:random@100' } });
   try {
-    const screen = await s.waitFor(/finished/, 30_000);
+    const screen = await s.waitFor(/finished[\s\S]*he\s+\d+\.\d%[\s\S]*q quit/, 30_000);
     assert.match(screen, /2 random.*failed/);
     assert.match(screen, /random\s+—\s+—.*failed: injected fault/);
     assert.match(screen, /3 he.*done/);
@@ -122,7 +123,7 @@ test('a crashed worker shows as failed while the others finish, and q still exit
 test('the options apply to the dashboard: --lr 0.05 -n 5000 --schemes he,zeros', async () => {
   const s = start(['--lr', '0.05', '-n', '5000', '--schemes', 'he,zeros']);
   try {
-    const screen = await s.waitFor(/finished/, 30_000);
+    const screen = await s.waitFor(/finished[\s\S]*zeros\s+\d+\.\d%[\s\S]*q quit/, 30_000);
     assert.match(screen, /lr 0\.05 · 5,000 iterations/);
     assert.match(screen, /1 he[\s\S]*2 zeros/);
     assert.doesNotMatch(screen, /│.{0,3}3 \S+\s+[█░]/, 'no third lane');

@@ -2,7 +2,9 @@ import { DATASETS, TEST_SEED, TEST_SIZE, TRAIN_SEED, TRAIN_SIZE, type Dataset } 
 import { checkLayers, initParams, type Params } from './network.js';
 import { RandomState } from './rng.js';
 import { SCHEMES, type SchemeSpec } from './schemes.js';
-import { accuracy, GenericKernel, type Kernel } from './train.js';
+import { accuracy, type Kernel } from './train.js';
+import { FusedKernel, fusedSupports } from './fused-kernel.js';
+import { GenericKernel } from './train.js';
 
 /** Everything that determines a run's numbers (SPEC §5's `config`). */
 export interface ExperimentConfig {
@@ -163,11 +165,18 @@ export interface RunOptions {
 
 export type KernelFactory = (initial: Params, train: Dataset, learningRate: number) => Kernel;
 
-export const defaultKernel: KernelFactory = (initial, train, lr) => new GenericKernel(initial, train, lr);
+/** The fastest kernel that covers the network (see kernel-table.ts for the named choices). */
+export const defaultKernel: KernelFactory = (initial, train, lr) =>
+  fusedSupports(initial.layers) ? new FusedKernel(initial, train, lr) : new GenericKernel(initial, train, lr);
 
 /** Trains one scheme to the end on the calling thread. */
-export function runScheme(config: ExperimentConfig, scheme: string, data = makeData(config.dataset)): RunResult {
-  const run = new Run(config, scheme, data);
+export function runScheme(
+  config: ExperimentConfig,
+  scheme: string,
+  data = makeData(config.dataset),
+  kernel: KernelFactory = defaultKernel,
+): RunResult {
+  const run = new Run(config, scheme, data, { kernel });
   run.advance(config.iterations);
   return run.result();
 }

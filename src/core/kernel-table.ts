@@ -1,18 +1,28 @@
-import type { KernelFactory } from './experiment.js';
+import { defaultKernel, type KernelFactory } from './experiment.js';
+import { FusedKernel } from './fused-kernel.js';
 import { GenericKernel } from './train.js';
 
 /**
- * The training kernels, by name. They differ in speed only: each computes
- * SPEC §3 on the same float64 numbers. The CLI's `--kernel` and the bench read this table.
+ * The training kernels, by name. They differ in speed only: each performs
+ * SPEC §3 with the same float64 operations in the same order, so their
+ * results are bit-identical. `--kernel` and the bench read this table.
  */
 export const KERNELS: Readonly<Record<string, { readonly description: string; readonly make: KernelFactory }>> = {
+  auto: {
+    description: 'fused where it covers the network, else generic (default)',
+    make: defaultKernel,
+  },
+  fused: {
+    description: `code generated for the layer sizes, one sample at a time through every layer (input 2, output 1, up to 4096 weights)`,
+    make: (initial, train, lr) => new FusedKernel(initial, train, lr),
+  },
   generic: {
-    description: 'plain loops over Float64Arrays; any layer sizes',
+    description: 'plain loops over Float64Arrays, one layer at a time; any layer sizes',
     make: (initial, train, lr) => new GenericKernel(initial, train, lr),
   },
 };
 
-export const DEFAULT_KERNEL = 'generic';
+export const DEFAULT_KERNEL = 'auto';
 
 export function kernelFactory(name: string): KernelFactory {
   const k = KERNELS[name];

@@ -66,6 +66,11 @@ export interface TrainTask {
   readonly control: SharedArrayBuffer;
   readonly port: MessagePort;
   readonly fault?: Fault;
+  /**
+   * Lower this thread's CPU priority (nice +10) so that a dashboard on the
+   * main thread stays responsive when the runs outnumber the cores.
+   */
+  readonly yieldToMain?: boolean;
 }
 
 /**

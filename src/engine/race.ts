@@ -24,6 +24,8 @@ export interface RaceConfig {
   /** Iterations per second per run; 0 or absent = unthrottled. */
   readonly pace?: number;
   readonly fault?: Fault;
+  /** Lower the workers' priority below the main thread's (for a dashboard). */
+  readonly yieldToMain?: boolean;
   /** Prepared data (default: the config's data set, made here). */
   readonly data?: TrainTest;
 }
@@ -65,6 +67,9 @@ export function startRace(rc: RaceConfig, onEvent: (e: RunEvent) => void): Race 
     minThreads: Math.min(threads, availableParallelism() * 4),
     maxThreads: threads,
     idleTimeout: 1000,
+    // A worker holds a few small arrays and posts small messages: a small young
+    // generation keeps each thread's memory low (RSS is counted for the whole process).
+    resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
   });
   const control = new SharedArrayBuffer(CONTROL.LENGTH * Int32Array.BYTES_PER_ELEMENT);
   const ctrl = new Int32Array(control);
@@ -100,6 +105,7 @@ export function startRace(rc: RaceConfig, onEvent: (e: RunEvent) => void): Race 
       control,
       port: port2,
       ...(rc.fault ? { fault: rc.fault } : {}),
+      ...(rc.yieldToMain ? { yieldToMain: true } : {}),
     };
     return pool
       .run(task, { transferList: [port2], signal: abort.signal })

@@ -3,6 +3,7 @@
  * typed events over the task's MessagePort. The thread decides nothing about
  * the race: it obeys the shared control block and reports.
  */
+import { setPriority } from 'node:os';
 import type { CostPoint } from '../core/experiment.js';
 import { Run } from '../core/experiment.js';
 import { kernelFactory } from '../core/kernel-table.js';
@@ -14,6 +15,16 @@ const BATCH_MS = 4;
 
 export default function train(task: TrainTask): void {
   const { port, config, run: index } = task;
+  if (task.yieldToMain) {
+    // On Linux setpriority(PRIO_PROCESS, 0) applies to the calling thread only:
+    // this worker, not the main thread that draws. Elsewhere it may apply to the
+    // whole process, which is harmless; where it is refused, nothing changes.
+    try {
+      setPriority(10);
+    } catch {
+      // not permitted here: train at the normal priority
+    }
+  }
   const ctrl = new Int32Array(task.control);
   const post = (e: RunEvent): void => port.postMessage(e);
   const run = new Run(config, task.scheme, task.data, {

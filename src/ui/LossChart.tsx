@@ -42,11 +42,10 @@ export function LossChart(p: LossChartProps) {
       <Text wrap="truncate">
         <Text bold>{p.title}</Text> ({scale}) {legend}
       </Text>
-      {chart.lines.map((line, k) => (
-        <Text key={k} wrap="truncate">
-          {line}
-        </Text>
-      ))}
+      {/* One text node for the whole plot: drawChart already fits the width, and
+          Ink's per-node width and truncation work over ANSI-heavy lines was most
+          of the frame time (22 ms of 24, measured). */}
+      <Text>{chart.lines.join('\n')}</Text>
       {readout !== undefined && <Text wrap="truncate">{fit(readout, p.width)}</Text>}
       {notes.map((n, k) => (
         <Text key={`n${k}`} wrap="truncate" dimColor>

@@ -170,7 +170,7 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
     format: (y: number) => label(y, o.logScale),
     ...(o.color ? { colors } : {}),
   });
-  const lines = text.split('\n');
+  const lines = text.split('\n').map(compactColors);
 
   // The x axis: iteration labels under the plot, and the cursor if there is one.
   const axis = xAxis(columns, o.iterations);
@@ -197,4 +197,37 @@ export function xAxis(columns: number, iterations: number): string {
   if (columns >= 24) put(Math.floor(columns / 2), Math.round(iterations / 2).toLocaleString('en-US'), 'center');
   if (columns >= 8) put(columns - 1, iterations.toLocaleString('en-US'), 'right');
   return row.join('').trimEnd();
+}
+
+const SGR = /\u001B\[([\d;]*)m/g;
+
+/**
+ * asciichart colours every glyph on its own (colour, glyph, reset). Ink's cost
+ * per frame grows with the escape codes, so runs of one colour are merged:
+ * a code is written only where the colour of a visible glyph changes
+ * (spaces take any colour, having no foreground to show).
+ */
+export function compactColors(line: string): string {
+  if (!line.includes('\u001B')) return line;
+  let out = '';
+  let want = ''; // the colour in force in the input
+  let have = ''; // the colour in force in the output
+  let last = 0;
+  const emitText = (text: string): void => {
+    for (const ch of text) {
+      if (ch !== ' ' && want !== have) {
+        out += want === '' ? '\u001B[0m' : `\u001B[${want}m`;
+        have = want;
+      }
+      out += ch;
+    }
+  };
+  for (const m of line.matchAll(SGR)) {
+    emitText(line.slice(last, m.index));
+    want = m[1] === '0' || m[1] === '' ? '' : m[1]!;
+    last = m.index! + m[0].length;
+  }
+  emitText(line.slice(last));
+  if (have !== '') out += '\u001B[0m';
+  return out;
 }

@@ -5,7 +5,8 @@
  * it ends (q, Ctrl-C, SIGTERM, SIGHUP, a crash), the cursor is shown, raw
  * mode is off, the normal screen is back and every worker is stopped.
  */
-import { writeSync } from 'node:fs';
+import { writeFileSync, writeSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { render } from 'ink';
 import type { Options } from '../args.js';
 import { makeData } from '../core/experiment.js';
@@ -45,6 +46,16 @@ export async function runDashboard(options: Options, fault: Fault | undefined): 
   let race: Race | undefined;
   let last: DashboardState | undefined;
 
+  // INIT_TUI_STATS=FILE: record frames, event-loop delay and peak memory for the bench.
+  const statsFile = process.env['INIT_TUI_STATS'];
+  const loopDelay = statsFile ? monitorEventLoopDelay({ resolution: 5 }) : undefined;
+  loopDelay?.enable();
+  let frames = 0;
+  const renderMs: number[] = [];
+  const startedAt = performance.now();
+  let finishedAt: number | undefined;
+  let racingSince: number | undefined;
+
   process.on('exit', restoreTerminal);
   process.stdout.write(ENTER_ALT);
   const app = render(
@@ -54,15 +65,31 @@ export async function runDashboard(options: Options, fault: Fault | undefined): 
         schemes: options.schemes,
         data,
         threads: options.threads,
+        kernel: options.kernel,
         fault,
         traceEvery: traceEvery(options.config.iterations),
       }}
       color={colorEnabled(process.env)}
       onQuit={(s) => (status = s)}
       onRace={(r) => (race = r)}
-      onState={(s) => (last = s)}
+      onState={(s) => {
+        last = s;
+        // The bench measures the loop "during a race": from the first cost to the end.
+        if (racingSince === undefined && s.runs.some((r) => r.costAt >= 0)) {
+          racingSince = performance.now();
+          loopDelay?.reset();
+        }
+        if (finishedAt === undefined && raceFinished(s)) finishedAt = performance.now();
+      }}
     />,
-    { exitOnCtrlC: false, patchConsole: true },
+    {
+      exitOnCtrlC: false,
+      patchConsole: true,
+      onRender: ({ renderTime }) => {
+        frames++;
+        renderMs.push(renderTime);
+      },
+    },
   );
 
   const onSignal = (signal: NodeJS.Signals, code: number) => () => {
@@ -86,6 +113,19 @@ export async function runDashboard(options: Options, fault: Fault | undefined): 
   await race?.cancel();
   restoreTerminal();
   process.off('exit', restoreTerminal);
+  if (statsFile && loopDelay) {
+    loopDelay.disable();
+    const seconds = ((finishedAt ?? performance.now()) - startedAt) / 1000;
+    const stats = {
+      raceSeconds: seconds,
+      frames,
+      framesPerSecond: frames / ((performance.now() - startedAt) / 1000),
+      eventLoopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+      renderMs: { mean: renderMs.reduce((a, b) => a + b, 0) / Math.max(1, renderMs.length), max: Math.max(0, ...renderMs) },
+    };
+    writeFileSync(statsFile, `${JSON.stringify(stats)}\n`);
+  }
 
   if (failure !== undefined) {
     process.stderr.write(`init-tui: the dashboard stopped on an error: ${failure instanceof Error ? failure.message : String(failure)}\n`);

@@ -12,6 +12,7 @@ export interface RaceSettings {
   readonly schemes: readonly string[];
   readonly data: TrainTest;
   readonly threads?: number | undefined;
+  readonly kernel?: string | undefined;
   readonly fault?: Fault | undefined;
   /** Samples per run for the live chart. */
   readonly traceEvery: number;
@@ -49,8 +50,10 @@ export function useRace(
         data: settings.data,
         traceEvery: settings.traceEvery,
         paused: startRef.current.paused,
+        yieldToMain: true,
         pace: startRef.current.pace,
         ...(settings.threads !== undefined ? { threads: settings.threads } : {}),
+        ...(settings.kernel !== undefined ? { kernel: settings.kernel } : {}),
         ...(settings.fault ? { fault: settings.fault } : {}),
       },
       (e) => {

@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// init-tui benchmark: `npm run bench` (builds first). Prints medians and ratios measured in this one run.
+//   (a) seconds per 15000-iteration model, per kernel, single thread, in-process
+//   (b) wall time of the whole `init-tui --json` race (three schemes), and of one He model
+//   (c) the dashboard during a race, in a pseudo-terminal: frames/s, event-loop delay p50/p99, peak RSS
+//   (d) the numpy + scikit-learn oracle (oracle/oracle.py), same models, whole process, when installed
+// Options: --runs N (default 5), --skip-dashboard, --skip-numpy.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist/cli.js');
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1] ?? 0) || 5;
+
+const { NOTEBOOK_CONFIG, initialParams, lookupScheme, makeData } = await import(join(root, 'dist/core/experiment.js'));
+const { KERNELS } = await import(join(root, 'dist/core/kernel-table.js'));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+const fmt = (x, d = 3) => x.toFixed(d);
+
+function wall(cmd, argv, env = {}) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const s = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return { seconds: s, stdout: r.stdout };
+}
+
+console.log(`# init-tui bench — ${new Date().toISOString()}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+console.log(`runs per figure: ${RUNS} (medians)\n`);
+
+// (a) kernels, in-process, single thread.
+console.log('## (a) one 15000-iteration He model, single thread, in-process');
+const data = makeData('circles');
+const init = initialParams(NOTEBOOK_CONFIG, lookupScheme('he'));
+const kernelSeconds = {};
+for (const name of Object.keys(KERNELS)) {
+  const times = [];
+  for (let r = 0; r < RUNS; r++) {
+    const k = KERNELS[name].make(init, data.train, NOTEBOOK_CONFIG.learningRate);
+    const t0 = performance.now();
+    for (let i = 0; i < NOTEBOOK_CONFIG.iterations; i++) k.step(i % NOTEBOOK_CONFIG.every === 0);
+    times.push((performance.now() - t0) / 1000);
+  }
+  kernelSeconds[name] = median(times);
+  console.log(`${name.padEnd(8)} ${fmt(kernelSeconds[name])} s   (${times.map((t) => fmt(t, 2)).join(', ')})`);
+}
+
+// (b) whole-process wall times.
+console.log('\n## (b) whole process, `node dist/cli.js --json …`');
+const heWall = median(Array.from({ length: RUNS }, () => wall(process.execPath, [cli, '--json', '--schemes', 'he']).seconds));
+const raceWall = median(Array.from({ length: RUNS }, () => wall(process.execPath, [cli, '--json']).seconds));
+const aloneWalls = ['zeros', 'random', 'he'].map((s) =>
+  median(Array.from({ length: RUNS }, () => wall(process.execPath, [cli, '--json', '--schemes', s]).seconds)),
+);
+console.log(`one He model (--schemes he):        ${fmt(heWall)} s`);
+console.log(`three-scheme race (defaults):       ${fmt(raceWall)} s`);
+console.log(`each scheme alone, summed:          ${fmt(aloneWalls.reduce((a, b) => a + b, 0))} s  (${aloneWalls.map((x) => fmt(x, 2)).join(' + ')})`);
+console.log(`race / sum of alone:                ${fmt(raceWall / aloneWalls.reduce((a, b) => a + b, 0), 2)}`);
+
+// (c) the dashboard in a pseudo-terminal.
+if (!args.includes('--skip-dashboard')) {
+  console.log('\n## (c) dashboard during a default race, 120×40 pseudo-terminal');
+  let pty;
+  try {
+    pty = (await import('node-pty')).default;
+  } catch {
+    console.log('skipped: node-pty is not installed (a dev dependency)');
+  }
+  if (pty) {
+    const dir = mkdtempSync(join(tmpdir(), 'init-tui-bench-'));
+    const rows = [];
+    for (let r = 0; r < Math.min(RUNS, 3); r++) {
+      const file = join(dir, `stats-${r}.json`);
+      await new Promise((resolve, reject) => {
+        let screen = '';
+        const p = pty.spawn(process.execPath, [cli], {
+          cols: 120, rows: 40, env: { ...process.env, CI: 'false', INIT_TUI_STATS: file },
+        });
+        p.onData((d) => {
+          screen += d;
+          if (/finished/.test(screen.slice(-4000))) {
+            screen = '';
+            setTimeout(() => p.write('q'), 200);
+          }
+        });
+        const timer = setTimeout(() => { p.kill(); reject(new Error('dashboard did not finish')); }, 60_000);
+        p.onExit(() => { clearTimeout(timer); resolve(); });
+      });
+      rows.push(JSON.parse(readFileSync(file, 'utf8')));
+    }
+    rmSync(dir, { recursive: true, force: true });
+    console.log(`race seconds:           ${fmt(median(rows.map((s) => s.raceSeconds)), 2)}`);
+    console.log(`redraws per second:     ${fmt(median(rows.map((s) => s.framesPerSecond)), 1)}`);
+    console.log(`event-loop delay p50:   ${fmt(median(rows.map((s) => s.eventLoopDelayMs.p50)), 1)} ms`);
+    console.log(`event-loop delay p99:   ${fmt(median(rows.map((s) => s.eventLoopDelayMs.p99)), 1)} ms`);
+    console.log(`peak RSS:               ${fmt(median(rows.map((s) => s.maxRssMB)), 0)} MB`);
+  }
+}
+
+// (d) numpy.
+if (!args.includes('--skip-numpy')) {
+  console.log('\n## (d) numpy + scikit-learn oracle (oracle/oracle.py), whole process');
+  const oracle = join(root, 'oracle/oracle.py');
+  const python = ['/usr/bin/python3', 'python3'].find(
+    (p) => spawnSync(p, ['-c', 'import numpy, sklearn'], { stdio: 'ignore' }).status === 0,
+  );
+  if (!python) {
+    console.log('skipped: no python3 with numpy and scikit-learn (Debian: apt-get install -y python3-numpy python3-sklearn)');
+  } else {
+    const heNumpy = median(Array.from({ length: RUNS }, () => wall(python, [oracle, '--schemes', 'he']).seconds));
+    const raceNumpy = median(Array.from({ length: RUNS }, () => wall(python, [oracle]).seconds));
+    const heInner = median(
+      Array.from({ length: RUNS }, () => JSON.parse(wall(python, [oracle, '--schemes', 'he']).stdout).runs[0].seconds),
+    );
+    console.log(`one He model:           ${fmt(heNumpy)} s  (training alone ${fmt(heInner)} s)`);
+    console.log(`three schemes:          ${fmt(raceNumpy)} s`);
+    console.log('\n## ratios (init-tui / numpy, this run)');
+    console.log(`one He model, whole process:       ${fmt(heWall / heNumpy, 3)}   (goal ≤ 0.15)`);
+    console.log(`three-scheme race, whole process:  ${fmt(raceWall / raceNumpy, 3)}   (goal ≤ 0.10)`);
+    for (const name of Object.keys(KERNELS)) {
+      console.log(`kernel ${name.padEnd(8)} training alone:   ${fmt(kernelSeconds[name] / heInner, 3)}   (numpy is ${fmt(heInner / kernelSeconds[name], 2)}× slower)`);
+    }
+  }
+}
