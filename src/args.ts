@@ -12,6 +12,9 @@ export interface Options {
   readonly threads: number | undefined;
   /** The training kernel's name (KERNELS). */
   readonly kernel: string;
+  /** Where to write the JSON document too (undefined: nowhere). */
+  readonly out: string | undefined;
+  readonly force: boolean;
 }
 
 export type Parsed =
@@ -38,6 +41,8 @@ const OPTIONS = {
   threads: { type: 'string', value: 'N', accepts: `an integer from 1 to ${MAX_THREADS}`, help: 'worker threads for the race (default: one per scheme)' },
   kernel: { type: 'string', value: 'NAME', accepts: `one of ${Object.keys(KERNELS).join(', ')}`, help: `training kernel: ${Object.keys(KERNELS).join(', ')} (default ${DEFAULT_KERNEL}; all give identical numbers)` },
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
+  out: { type: 'string', value: 'FILE', accepts: 'a file name', help: 'also write the JSON document to FILE when the race ends (atomically), in any mode' },
+  force: { type: 'boolean', help: 'let --out overwrite an existing file' },
   help: { type: 'boolean', short: 'h', help: 'show this help and exit' },
   version: { type: 'boolean', short: 'V', help: 'print the version and exit' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; value?: string; accepts?: string; help: string }>;
@@ -90,6 +95,11 @@ function parseSchemes(raw: string): string[] {
     seen.add(s);
   }
   return names;
+}
+
+function parseOut(raw: string): string {
+  if (raw.trim() === '') throw bad('--out', OPTIONS.out.accepts, raw);
+  return raw;
 }
 
 function parseKernel(raw: string): string {
@@ -183,6 +193,8 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
         json: v.json === true,
         threads: v.threads === undefined ? undefined : parseInteger('threads', v.threads, 1, MAX_THREADS),
         kernel: v.kernel === undefined ? DEFAULT_KERNEL : parseKernel(v.kernel),
+        out: v.out === undefined ? undefined : parseOut(v.out),
+        force: v.force === true,
       },
     };
   } catch (err) {

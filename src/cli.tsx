@@ -10,6 +10,7 @@ import { helpText, parseCommandLine, type Options } from './args.js';
 import type { Fault } from './engine/protocol.js';
 import type { Race } from './engine/race.js';
 import { runJson, runPlain } from './headless.js';
+import { checkOutPath } from './out-file.js';
 
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
@@ -47,13 +48,17 @@ function stdoutWriter(onClosed: () => void): (text: string) => void {
 
 async function headless(options: Options, fault: Fault | undefined): Promise<void> {
   let race: Race | undefined;
+  let stopping = false;
   const stop = async (status: number): Promise<never> => {
+    stopping = true; // the cancelled runs are not failures worth a line
     await race?.cancel();
     process.exit(status);
   };
   for (const [sig, status] of Object.entries(SIGNAL_STATUS)) process.once(sig, () => void stop(status));
   const out = stdoutWriter(() => void stop(0));
-  const err = (line: string): void => void process.stderr.write(`${line}\n`);
+  const err = (line: string): void => {
+    if (!stopping) process.stderr.write(`${line}\n`);
+  };
   const mode = options.json ? runJson : runPlain;
   const status = await mode(options, out, err, (r) => (race = r), fault);
   // Let stdout drain before exiting (a large document into a slow pipe).
@@ -74,6 +79,10 @@ async function main(): Promise<void> {
     case 'run': {
       const fault = parseFault(process.env['INIT_TUI_FAULT']);
       if (typeof fault === 'string') return usageError(fault);
+      if (parsed.options.out !== undefined) {
+        const problem = checkOutPath(parsed.options.out, parsed.options.force);
+        if (problem) return usageError(problem);
+      }
       const interactive = !parsed.options.json && process.stdout.isTTY === true && process.stdin.isTTY === true && process.env['TERM'] !== 'dumb';
       if (!interactive) return headless(parsed.options, fault);
       // Loaded only here: --json and plain text never import Ink or React.

@@ -7,6 +7,7 @@
 import type { Options } from './args.js';
 import { startRace, type Race, type RunOutcome } from './engine/race.js';
 import type { Fault } from './engine/protocol.js';
+import { writeFileAtomic } from './out-file.js';
 import { formatReport, toReport } from './report.js';
 import { HEADER, resultCells, tableRow } from './table.js';
 
@@ -40,6 +41,18 @@ async function race(
   return { outcomes, status: outcomes.some((o) => o.type === 'failed') ? 1 : 0 };
 }
 
+/** `--out`: the document, written whole or not at all; 1 if that failed (the path was checked before training). */
+function saveOut(options: Options, text: string, err: (line: string) => void): number {
+  if (options.out === undefined) return 0;
+  try {
+    writeFileAtomic(options.out, text);
+    return 0;
+  } catch (e) {
+    err(`init-tui: --out: could not write ${options.out}: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
 export async function runJson(
   options: Options,
   out: (text: string) => void,
@@ -48,9 +61,10 @@ export async function runJson(
   fault?: Fault,
 ): Promise<number> {
   const { outcomes, status } = await race(options, fault, onRace);
-  out(`${formatReport(toReport(options.config, outcomes))}\n`);
+  const text = `${formatReport(toReport(options.config, outcomes))}\n`;
+  out(text);
   for (const o of outcomes) if (o.type === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.message}`);
-  return status;
+  return Math.max(status, saveOut(options, text, err));
 }
 
 /** The final table as plain text lines (also the dashboard's non-terminal fallback). */
@@ -89,5 +103,5 @@ export async function runPlain(
   out('\n');
   for (const line of tableLines(outcomes)) out(`${line}\n`);
   for (const o of outcomes) if (o.type === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.message}`);
-  return status;
+  return Math.max(status, saveOut(options, `${formatReport(toReport(options.config, outcomes))}\n`, err));
 }

@@ -33,7 +33,7 @@ export function start(args: string[], opts: { cols?: number; rows?: number; env?
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
   // CI=true makes Ink print only its last frame; a user's terminal is not CI.
   const env = { ...process.env, CI: 'false', TERM: 'xterm-256color', ...opts.env } as Record<string, string>;
-  const p = pty.spawn(process.execPath, [CLI, ...args], { name: 'xterm-256color', cols, rows, cwd: process.cwd(), env });
+  const p = pty.spawn(process.execPath, [CLI, ...args], { name: env['TERM'] ?? 'xterm-256color', cols, rows, cwd: process.cwd(), env });
   let output = '';
   let alive = true;
   p.onData((d) => {

@@ -45,6 +45,7 @@ test('+∞ and NaN costs do not break the chart and are named in a note', () => 
   for (const log of [true, false]) {
     const only = drawChart([{ label: 'r', color: 'red', points: [[0, Infinity]] }], { width: 40, height: 5, iterations: 10, logScale: log, color: false });
     assert.match(only.lines[0]!, /no finite cost/);
+    assert.match(only.notes.join(), /r: cost \+∞ at iteration 0/);
   }
 });
 

@@ -9,7 +9,8 @@
  *  - z = (0 + W[r,0]·a[0] + W[r,1]·a[1] + …) + b[r], as `affine`;
  *  - each gradient accumulates over the samples j = 0, 1, … from 0, as
  *    `weightGrads`; da_prev sums over the units r = 0, 1, … as `backReLU`;
- *  - the cost sums its terms in sample order and skips NaN terms;
+ *  - the cost sums its terms in sample order and skips NaN terms (but is
+ *    NaN when an output is NaN, as `crossEntropy`);
  *  - every parameter is updated after the whole pass: p = p - lr·g.
  * Only the loop nest differs: samples outermost, layers inside.
  */
@@ -45,7 +46,7 @@ export function fusedSource(layers: readonly number[]): string {
       out.push(`let c${l}_${r} = B${l}[${r}], h${l}_${r} = 0;`);
     }
   }
-  out.push('const invM = 1 / m; let cost = 0;');
+  out.push('const invM = 1 / m; let cost = 0, diverged = false;');
   // Two samples per pass (suffixes A and B) give the CPU independent work to
   // overlap; every accumulator still adds sample j before sample j + 1.
   const pass = (suffixes: readonly string[]): void => {
@@ -65,7 +66,7 @@ export function fusedSource(layers: readonly number[]): string {
       }
     }
     for (const s of suffixes) {
-      out.push(`  if (withCost) { const t = -Math.log(a${L}_0${s}) * y${s} + -Math.log(1 - a${L}_0${s}) * (1 - y${s}); if (t === t) cost += t; }`);
+      out.push(`  if (withCost) { const t = -Math.log(a${L}_0${s}) * y${s} + -Math.log(1 - a${L}_0${s}) * (1 - y${s}); if (t === t) cost += t; else if (a${L}_0${s} !== a${L}_0${s}) diverged = true; }`);
       out.push(`  const d${L}_0${s} = invM * (a${L}_0${s} - y${s});`);
     }
     // Backward: accumulate gradients, then carry the delta through W and the ReLU mask.
@@ -100,7 +101,7 @@ export function fusedSource(layers: readonly number[]): string {
       out.push(`B${l}[${r}] = c${l}_${r} - lr * h${l}_${r};`);
     }
   }
-  out.push('return withCost ? invM * cost : NaN;');
+  out.push('return withCost && !diverged ? invM * cost : NaN;');
   return out.join('\n');
 }
 

@@ -37,12 +37,18 @@ export function sigmoid(z: Float64Array, len: number): void {
  * The notebook's `compute_loss`: (1/m)·nansum(-ln(a)·y + -ln(1-a)·(1-y)).
  * A term that is NaN (0·∞, e.g. a = 1 with y = 1) is skipped, as numpy's
  * `nansum` does; a +∞ term (a = 1 with y = 0) is kept, so the cost is +∞.
+ *
+ * One deliberate difference: when an output a is itself NaN (the weights
+ * overflowed, the run diverged), the cost is NaN. nansum would skip every such
+ * term and report 0, a perfect cost for a broken network; the notebook's
+ * settings never reach this case.
  */
 export function crossEntropy(a: Float64Array, y: Float64Array, m: number): number {
   let sum = 0;
   for (let j = 0; j < m; j++) {
     const yj = y[j]!;
     const aj = a[j]!;
+    if (aj !== aj) return NaN;
     const t = -Math.log(aj) * yj + -Math.log(1 - aj) * (1 - yj);
     if (t === t) sum += t;
   }

@@ -25,6 +25,8 @@ export interface AppProps {
   /** Told the current race (so the entry can cancel it after Ink unmounts) and every new state. */
   readonly onRace?: (race: Race | undefined) => void;
   readonly onState?: (state: DashboardState) => void;
+  /** Writes the results (key e); returns what to tell the user. */
+  readonly onExport?: (state: DashboardState) => string;
   /** Start paused (tests; a teacher's "ready, set…"). */
   readonly startPaused?: boolean;
 }
@@ -34,7 +36,7 @@ function raceStatus(s: DashboardState): string {
   return s.paused ? 'paused' : 'racing';
 }
 
-export function App({ settings, color, onQuit, onRace, onState, startPaused }: AppProps) {
+export function App({ settings, color, onQuit, onRace, onState, onExport, startPaused }: AppProps) {
   const [state, dispatch] = useReducer(reduce, undefined, () => initialState(settings.config, settings.schemes, startPaused === true));
   useEffect(() => {
     onState?.(state);
@@ -47,6 +49,13 @@ export function App({ settings, color, onQuit, onRace, onState, startPaused }: A
   const race = useRace(settings, state.raceId, { paused: state.paused, pace: state.pace }, dispatch, onRace);
   // Bumped by a digit key so the list re-mounts with its cursor on that run.
   const [focusCount, setFocusCount] = useState(0);
+  // A one-line message in the footer (e.g. where the export went), for a few seconds.
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (notice === undefined) return;
+    const t = setTimeout(() => setNotice(undefined), 6000);
+    return () => clearTimeout(t);
+  }, [notice]);
 
   const onHighlight = useCallback((run: number) => dispatch({ type: 'select', run }), []);
 
@@ -87,6 +96,9 @@ export function App({ settings, color, onQuit, onRace, onState, startPaused }: A
       case 'restart':
         dispatch({ type: 'restart' });
         return;
+      case 'export':
+        setNotice(onExport ? onExport(state) : 'export is not available here');
+        return;
       case 'focus':
         dispatch({ type: 'select', run: intent.run });
         if (state.view === 'detail') dispatch({ type: 'open', run: intent.run });
@@ -114,7 +126,7 @@ export function App({ settings, color, onQuit, onRace, onState, startPaused }: A
       <Box flexDirection="column" width={columns}>
         {header}
         <HelpOverlay width={columns} />
-        <Footer hints={HELP_HINTS} />
+        <Footer hints={notice ?? HELP_HINTS} />
       </Box>
     );
   }
@@ -135,7 +147,7 @@ export function App({ settings, color, onQuit, onRace, onState, startPaused }: A
           logScale={state.logScale}
           color={color}
         />
-        <Footer hints={DETAIL_HINTS} />
+        <Footer hints={notice ?? DETAIL_HINTS} />
       </Box>
     );
   }
@@ -167,7 +179,7 @@ export function App({ settings, color, onQuit, onRace, onState, startPaused }: A
         front={state.selected}
       />
       {finished && <AccuracyTable runs={state.runs} selected={state.selected} width={columns} color={color} />}
-      <Footer hints={RACE_HINTS} />
+      <Footer hints={notice ?? RACE_HINTS} />
     </Box>
   );
 }

@@ -108,10 +108,17 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
   const fitted = series.map((s) => fitSeries(s.points, columns, o.iterations));
   const finite: number[] = [];
   for (const f of fitted) for (const v of f.values) if (Number.isFinite(v)) finite.push(toAxis(v, o.logScale));
+  // Notes about what cannot be drawn come from every sample, not only the ones a column shows.
   const notes: string[] = [];
+  for (const s of series) {
+    const inf = s.points.filter(([, c]) => c === Infinity).map(([i]) => i);
+    const nan = s.points.filter(([, c]) => Number.isNaN(c)).map(([i]) => i);
+    if (inf.length > 0) notes.push(`${s.label}: cost +∞ at ${samplesAt(inf)}; on the top edge where a column shows it`);
+    if (nan.length > 0) notes.push(`${s.label}: cost NaN (diverged) at ${samplesAt(nan)}; drawn on the bottom edge`);
+  }
   if (finite.length === 0) {
     const empty = fitted.every((f) => f.values.length === 0);
-    const line = empty ? 'waiting for the first costs…' : 'no finite cost to draw yet';
+    const line = empty ? 'waiting for the first costs…' : 'no finite cost to draw';
     // Full height even when empty, so the layout does not jump when the first costs arrive.
     return { lines: [line.padStart(PREFIX + line.length), ...Array.from({ length: o.height }, () => ' ')], notes };
   }
@@ -153,11 +160,6 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
       }
       return Math.max(lo, y);
     });
-    // Notes come from every sample, not only the ones a column shows.
-    const inf = s.points.filter(([, c]) => c === Infinity).map(([i]) => i);
-    const nan = s.points.filter(([, c]) => Number.isNaN(c)).map(([i]) => i);
-    if (inf.length > 0) notes.push(`${s.label}: cost +∞ at ${samplesAt(inf)}; on the top edge where a column shows it`);
-    if (nan.length > 0) notes.push(`${s.label}: cost NaN (diverged) at ${samplesAt(nan)}; drawn on the bottom edge`);
     if (clipped > 0) notes.push(`${s.label}: costs above ${fromAxis(hi, o.logScale).toFixed(3)} clipped to the top edge (l: log scale)`);
     drawn.push(ys);
     colors.push(chartColor(s.color));

@@ -11,6 +11,7 @@ export type Intent =
   | { readonly kind: 'pace'; readonly faster: boolean }
   | { readonly kind: 'restart' }
   | { readonly kind: 'focus'; readonly run: number }
+  | { readonly kind: 'export' }
   | { readonly kind: 'quit'; readonly status: number };
 
 /** The subset of Ink's `Key` this needs. */
@@ -37,6 +38,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['+ -', 'faster / slower pace'],
   ['r', 'restart the race'],
   ['l', 'log-scale cost axis'],
+  ['e', 'export the results as JSON (to --out, or init-tui-DATE.json)'],
   ['?', 'this help'],
   ['q  Ctrl-C', 'quit'],
 ];
@@ -55,6 +57,7 @@ export function keyIntent(input: string, key: KeyInfo, state: DashboardState): I
   if (input === '-' || input === '_') return { kind: 'pace', faster: false };
   if (input === 'r') return { kind: 'restart' };
   if (input === 'l') return action({ type: 'toggleLog' });
+  if (input === 'e') return { kind: 'export' };
   if (/^[1-9]$/.test(input)) {
     const run = Number(input) - 1;
     return run < state.runs.length ? { kind: 'focus', run } : undefined;

@@ -6,13 +6,17 @@
  * mode is off, the normal screen is back and every worker is stopped.
  */
 import { writeFileSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { render } from 'ink';
 import type { Options } from '../args.js';
 import { makeData } from '../core/experiment.js';
 import type { Fault } from '../engine/protocol.js';
 import type { Race } from '../engine/race.js';
+import { writeFileAtomic } from '../out-file.js';
+import { formatReport } from '../report.js';
 import { HEADER, resultCells, tableRow } from '../table.js';
+import { defaultExportName, reportOf } from './export.js';
 import { App } from './App.js';
 import { raceFinished, type DashboardState } from './state.js';
 import { colorEnabled } from './theme.js';
@@ -56,6 +60,23 @@ export async function runDashboard(options: Options, fault: Fault | undefined): 
   let finishedAt: number | undefined;
   let racingSince: number | undefined;
 
+  let savedRace = -1;
+  let exportError: string | undefined;
+  /** Writes the results atomically; says where, or why not. */
+  const exportNow = (s: DashboardState, path: string): string => {
+    const report = reportOf(s);
+    if (report.runs.length === 0) return 'nothing to export yet: no run has finished';
+    try {
+      writeFileAtomic(path, `${formatReport(report)}\n`);
+      exportError = undefined;
+      const unfinished = s.runs.length - report.runs.length;
+      return `exported ${report.runs.length} run${report.runs.length === 1 ? '' : 's'} to ${resolve(path)}${unfinished > 0 ? ` (${unfinished} still training)` : ''}`;
+    } catch (err) {
+      exportError = `could not write ${path}: ${(err as Error).message}`;
+      return exportError;
+    }
+  };
+
   process.on('exit', restoreTerminal);
   process.stdout.write(ENTER_ALT);
   const app = render(
@@ -72,8 +93,14 @@ export async function runDashboard(options: Options, fault: Fault | undefined): 
       color={colorEnabled(process.env)}
       onQuit={(s) => (status = s)}
       onRace={(r) => (race = r)}
+      onExport={(s) => exportNow(s, options.out ?? defaultExportName(new Date()))}
       onState={(s) => {
         last = s;
+        // --out: write the document each time a race ends (a restart writes it again).
+        if (options.out !== undefined && raceFinished(s) && s.raceId !== savedRace) {
+          savedRace = s.raceId;
+          exportNow(s, options.out);
+        }
         // The bench measures the loop "during a race": from the first cost to the end.
         if (racingSince === undefined && s.runs.some((r) => r.costAt >= 0)) {
           racingSince = performance.now();
@@ -131,6 +158,7 @@ export async function runDashboard(options: Options, fault: Fault | undefined): 
     process.stderr.write(`init-tui: the dashboard stopped on an error: ${failure instanceof Error ? failure.message : String(failure)}\n`);
     return 1;
   }
+  if (exportError) process.stderr.write(`init-tui: --out: ${exportError}\n`);
   if (last && raceFinished(last) && status === 0) {
     const lines = [tableRow(HEADER), ...last.runs.map((r) => tableRow(resultCells(r.scheme, r.result, r.failure, r.finished)))];
     process.stdout.write(`${lines.join('\n')}\n`);
