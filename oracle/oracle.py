@@ -25,14 +25,19 @@ import numpy as np
 import sklearn.datasets
 
 
-def load_dataset(dataset="circles"):
+def load_dataset(dataset="circles", noise=None):
     # The notebook: np.random.seed(1) -> 300 training points, np.random.seed(2) -> 100 test points.
-    if dataset != "circles":
+    if dataset == "circles":
+        make, default = sklearn.datasets.make_circles, .05
+    elif dataset == "moons":
+        make, default = sklearn.datasets.make_moons, .2
+    else:
         raise SystemExit("oracle: unknown data set " + dataset)
+    noise = default if noise is None else noise
     np.random.seed(1)
-    train_X, train_Y = sklearn.datasets.make_circles(n_samples=300, noise=.05)
+    train_X, train_Y = make(n_samples=300, noise=noise)
     np.random.seed(2)
-    test_X, test_Y = sklearn.datasets.make_circles(n_samples=100, noise=.05)
+    test_X, test_Y = make(n_samples=100, noise=noise)
     return train_X.T, train_Y.reshape((1, train_Y.shape[0])), test_X.T, test_Y.reshape((1, test_Y.shape[0]))
 
 
@@ -49,6 +54,12 @@ def initialize(scheme, layers_dims, seed):
             parameters["W" + str(l)] = np.random.randn(*shape) * 10
         elif scheme == "he":
             parameters["W" + str(l)] = np.random.randn(*shape) * np.sqrt(2 / layers_dims[l - 1])
+        elif scheme == "xavier":
+            parameters["W" + str(l)] = np.random.randn(*shape) * np.sqrt(1 / layers_dims[l - 1])
+        elif scheme == "small":
+            parameters["W" + str(l)] = np.random.randn(*shape) * 0.01
+        elif scheme.startswith("scale:"):
+            parameters["W" + str(l)] = np.random.randn(*shape) * float(scheme[6:])
         else:
             raise SystemExit("oracle: unknown scheme " + scheme)
         parameters["b" + str(l)] = np.zeros((layers_dims[l], 1))
@@ -130,8 +141,9 @@ def run(scheme, cfg, data):
 
 
 def experiment(cfg):
-    data = load_dataset(cfg["dataset"])
-    return {"config": {k: cfg[k] for k in ("dataset", "layers", "learningRate", "iterations", "seed", "every")},
+    data = load_dataset(cfg["dataset"], cfg.get("noise"))
+    keys = ("dataset", "layers", "learningRate", "iterations", "seed", "every") + (("noise",) if "noise" in cfg else ())
+    return {"config": {k: cfg[k] for k in keys},
             "runs": [run(s, cfg, data) for s in cfg["schemes"]]}
 
 
@@ -147,6 +159,13 @@ GOLDEN_SETTINGS = [
     # float64 implementation other than this very numpy build can match it before it settles.
     {"name": "fewer iterations", "iterations": 400, "every": 20, "schemes": ["zeros", "he"]},
     {"name": "all three changed", "learningRate": 0.1, "seed": 11, "iterations": 1500, "every": 100},
+    {"name": "moons", "dataset": "moons", "noise": 0.2, "iterations": 2000, "every": 100,
+     "schemes": ["zeros", "xavier", "he"]},
+    {"name": "xavier and small on circles", "iterations": 3000, "every": 250, "schemes": ["xavier", "small", "scale:0.5"]},
+    {"name": "a deeper network", "layers": [2, 8, 6, 4, 1], "learningRate": 0.05, "iterations": 2000, "every": 100,
+     "schemes": ["he", "xavier"]},
+    {"name": "moons with less noise", "dataset": "moons", "noise": 0.1, "seed": 5, "iterations": 1500, "every": 100,
+     "schemes": ["he"]},
 ]
 
 
@@ -157,6 +176,9 @@ def main():
     ap.add_argument("--lr", type=float, default=DEFAULTS["learningRate"])
     ap.add_argument("--seed", type=int, default=DEFAULTS["seed"])
     ap.add_argument("--every", type=int, default=DEFAULTS["every"])
+    ap.add_argument("--dataset", default=DEFAULTS["dataset"])
+    ap.add_argument("--noise", type=float)
+    ap.add_argument("--layers", default=",".join(map(str, DEFAULTS["layers"])))
     ap.add_argument("--goldens", metavar="FILE")
     args = ap.parse_args()
     if args.goldens:
@@ -175,7 +197,10 @@ def main():
         return
     cfg = dict(DEFAULTS)
     cfg.update({"schemes": args.schemes.split(","), "iterations": args.iterations, "learningRate": args.lr,
-                "seed": args.seed, "every": args.every})
+                "seed": args.seed, "every": args.every, "dataset": args.dataset,
+                "layers": [int(v) for v in args.layers.split(",")]})
+    if args.noise is not None:
+        cfg["noise"] = args.noise
     json.dump(experiment(cfg), sys.stdout, allow_nan=False)
     sys.stdout.write("\n")
 

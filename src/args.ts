@@ -1,7 +1,8 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
+import { DATASETS } from './core/datasets.js';
 import { NOTEBOOK_CONFIG, type ExperimentConfig } from './core/experiment.js';
 import { DEFAULT_KERNEL, KERNELS } from './core/kernel-table.js';
-import { DEFAULT_SCHEMES, SCHEMES } from './core/schemes.js';
+import { DEFAULT_SCHEMES, resolveScheme, SCHEMES, schemeNames } from './core/schemes.js';
 
 /** What the command line asks for, once validated. */
 export interface Options {
@@ -15,6 +16,11 @@ export interface Options {
   /** Where to write the JSON document too (undefined: nowhere). */
   readonly out: string | undefined;
   readonly force: boolean;
+  /** Your own data (--data, --test-data): read by the CLI, not by this pure parser. */
+  readonly dataFile: string | undefined;
+  readonly testDataFile: string | undefined;
+  /** Initialization seeds per scheme (seed … seed+seeds-1). */
+  readonly seeds: number;
 }
 
 export type Parsed =
@@ -26,16 +32,26 @@ export type Parsed =
 export const MAX_ITERATIONS = 100_000_000;
 export const MAX_SEED = 4294967295;
 export const MAX_THREADS = 64;
+export const MAX_NOISE = 10;
+export const MAX_UNITS = 256;
+export const MAX_HIDDEN_LAYERS = 8;
+export const MAX_SEEDS = 1000;
 
 /**
  * Every option, with what it accepts. The parser, its error messages and
  * `--help` all read this one table.
  */
 const OPTIONS = {
-  schemes: { type: 'string', value: 'a,b,c', accepts: `a comma-separated list of ${Object.keys(SCHEMES).join(', ')}`, help: `initializations to race, in this order (default ${DEFAULT_SCHEMES.join(',')})` },
+  schemes: { type: 'string', value: 'a,b,c', accepts: `a comma-separated list of ${schemeNames().join(', ')} (K > 0)`, help: `initializations to race, in this order (default ${DEFAULT_SCHEMES.join(',')})` },
   iterations: { type: 'string', short: 'n', value: 'N', accepts: `an integer from 1 to ${MAX_ITERATIONS}`, help: `gradient-descent iterations per scheme (default ${NOTEBOOK_CONFIG.iterations})` },
   'learning-rate': { type: 'string', value: 'X', accepts: 'a finite number greater than 0', help: `learning rate (default ${NOTEBOOK_CONFIG.learningRate}); --lr for short` },
   lr: { type: 'string', value: 'X', accepts: 'a finite number greater than 0', help: '' },
+  dataset: { type: 'string', value: 'NAME', accepts: `one of ${Object.keys(DATASETS).join(', ')}`, help: `generated data set: ${Object.keys(DATASETS).join(', ')} (default circles)` },
+  noise: { type: 'string', value: 'X', accepts: `a number from 0 to ${MAX_NOISE}`, help: 'noise of the generated data set (default: circles 0.05, moons 0.2, others 0.05)' },
+  data: { type: 'string', value: 'FILE', accepts: 'a CSV file name', help: 'train on your own data: a CSV with header x1,x2,label and labels 0/1' },
+  'test-data': { type: 'string', value: 'FILE', accepts: 'a CSV file name', help: 'test set for --data (default: a seeded 75/25 split of --data)' },
+  layers: { type: 'string', value: 'LIST', accepts: `a comma-separated list of layer sizes: 2, then 1 to ${MAX_HIDDEN_LAYERS} hidden sizes of 1 to ${MAX_UNITS}, then 1`, help: `layer sizes, input 2 and output 1 (default 2,10,5,1; up to ${MAX_HIDDEN_LAYERS} hidden layers of up to ${MAX_UNITS} units)` },
+  seeds: { type: 'string', value: 'N', accepts: `an integer from 1 to ${MAX_SEEDS}`, help: 'train every scheme with N seeds (seed … seed+N-1) and summarise (default 1)' },
   seed: { type: 'string', value: 'N', accepts: `an integer from 0 to ${MAX_SEED}`, help: `seed of the weight initialization (default ${NOTEBOOK_CONFIG.seed})` },
   every: { type: 'string', value: 'K', accepts: `an integer from 1 to ${MAX_ITERATIONS}`, help: `record the cost every K iterations in --json output (default ${NOTEBOOK_CONFIG.every})` },
   threads: { type: 'string', value: 'N', accepts: `an integer from 1 to ${MAX_THREADS}`, help: 'worker threads for the race (default: one per scheme)' },
@@ -87,7 +103,7 @@ function parseSchemes(raw: string): string[] {
   if (raw.trim() === '') throw bad('--schemes', accepts, raw);
   for (const s of names) {
     if (s === '') throw bad('--schemes', accepts, raw);
-    if (!Object.hasOwn(SCHEMES, s)) throw new UsageError(`--schemes: unknown scheme ${JSON.stringify(s)}; expects ${accepts}`);
+    if (!resolveScheme(s)) throw new UsageError(`--schemes: unknown scheme ${JSON.stringify(s)}; expects ${accepts}`);
   }
   const seen = new Set<string>();
   for (const s of names) {
@@ -97,9 +113,35 @@ function parseSchemes(raw: string): string[] {
   return names;
 }
 
-function parseOut(raw: string): string {
-  if (raw.trim() === '') throw bad('--out', OPTIONS.out.accepts, raw);
+function parseFileName(name: 'out' | 'data' | 'test-data', raw: string): string {
+  if (raw.trim() === '') throw bad(`--${name}`, OPTIONS[name].accepts, raw);
   return raw;
+}
+
+function parseDataset(raw: string): string {
+  if (!Object.hasOwn(DATASETS, raw)) throw bad('--dataset', OPTIONS.dataset.accepts, raw);
+  return raw;
+}
+
+function parseNoise(raw: string): number {
+  const accepts = OPTIONS.noise.accepts;
+  if (!DECIMAL.test(raw)) throw bad('--noise', accepts, raw);
+  const x = Number(raw);
+  if (!Number.isFinite(x) || x < 0 || x > MAX_NOISE) throw bad('--noise', accepts, raw);
+  return x;
+}
+
+function parseLayers(raw: string): number[] {
+  const accepts = OPTIONS.layers.accepts;
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.some((p) => !/^\d+$/.test(p))) throw bad('--layers', accepts, raw);
+  const sizes = parts.map(Number);
+  if (sizes.length < 3) throw new UsageError(`--layers needs at least one hidden layer: ${accepts}, got ${JSON.stringify(raw)}`);
+  if (sizes[0] !== 2) throw new UsageError(`--layers must start with 2 (the two coordinates), got ${JSON.stringify(raw)}`);
+  if (sizes[sizes.length - 1] !== 1) throw new UsageError(`--layers must end with 1 (one sigmoid output), got ${JSON.stringify(raw)}`);
+  const hidden = sizes.slice(1, -1);
+  if (hidden.length > MAX_HIDDEN_LAYERS || hidden.some((n) => n < 1 || n > MAX_UNITS)) throw bad('--layers', accepts, raw);
+  return sizes;
 }
 
 function parseKernel(raw: string): string {
@@ -178,13 +220,27 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     if (v.version) return { kind: 'version' };
     const lrName: OptionName = v.lr !== undefined ? 'lr' : 'learning-rate';
     const lrRaw = v.lr ?? v['learning-rate'];
+    if (v['test-data'] !== undefined && v.data === undefined) throw new UsageError('--test-data needs --data (the training set it tests)');
+    if (v.data !== undefined && v.dataset !== undefined) throw new UsageError('--data and --dataset exclude each other: train on a file or on a generated data set');
+    if (v.data !== undefined && v.noise !== undefined) throw new UsageError('--noise applies to generated data sets, not to --data');
+    const dataset = v.data !== undefined ? 'csv' : v.dataset === undefined ? NOTEBOOK_CONFIG.dataset : parseDataset(v.dataset);
+    const noise = v.noise === undefined ? undefined : parseNoise(v.noise);
     const config: ExperimentConfig = {
       ...NOTEBOOK_CONFIG,
+      dataset,
+      layers: v.layers === undefined ? NOTEBOOK_CONFIG.layers : parseLayers(v.layers),
+      // The noise is reported where it is not the notebook's circles default.
+      ...(noise !== undefined || (dataset !== 'circles' && dataset !== 'csv') ? { noise: noise ?? DATASETS[dataset]!.defaultNoise } : {}),
       iterations: v.iterations === undefined ? NOTEBOOK_CONFIG.iterations : parseInteger('iterations', v.iterations, 1, MAX_ITERATIONS),
       learningRate: lrRaw === undefined ? NOTEBOOK_CONFIG.learningRate : parsePositive(lrName, lrRaw),
       seed: v.seed === undefined ? NOTEBOOK_CONFIG.seed : parseInteger('seed', v.seed, 0, MAX_SEED),
+      ...(v.data !== undefined ? { data: { train: v.data, test: v['test-data'] ?? null } } : {}),
       every: v.every === undefined ? NOTEBOOK_CONFIG.every : parseInteger('every', v.every, 1, MAX_ITERATIONS),
     };
+    const seeds = v.seeds === undefined ? 1 : parseInteger('seeds', v.seeds, 1, MAX_SEEDS);
+    if (config.seed + seeds - 1 > MAX_SEED) {
+      throw new UsageError(`--seeds ${seeds} from --seed ${config.seed} would pass ${MAX_SEED}, the largest seed`);
+    }
     return {
       kind: 'run',
       options: {
@@ -193,8 +249,11 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
         json: v.json === true,
         threads: v.threads === undefined ? undefined : parseInteger('threads', v.threads, 1, MAX_THREADS),
         kernel: v.kernel === undefined ? DEFAULT_KERNEL : parseKernel(v.kernel),
-        out: v.out === undefined ? undefined : parseOut(v.out),
+        out: v.out === undefined ? undefined : parseFileName('out', v.out),
         force: v.force === true,
+        dataFile: v.data === undefined ? undefined : parseFileName('data', v.data),
+        testDataFile: v['test-data'] === undefined ? undefined : parseFileName('test-data', v['test-data']),
+        seeds,
       },
     };
   } catch (err) {
@@ -213,7 +272,10 @@ export function helpText(version: string): string {
     rows.push([`${short}--${name}${value}`, def.help]);
   }
   const width = Math.max(...rows.map(([l]) => l.length)) + 2;
-  const schemes = Object.values(SCHEMES).map((s) => `  ${s.name.padEnd(8)}${s.formula}`);
+  const schemes = [
+    ...Object.values(SCHEMES).map((s) => `  ${s.name.padEnd(9)}${s.formula}`),
+    `  ${'scale:K'.padEnd(9)}W = randn · K, for any K > 0 (e.g. scale:0.5)`,
+  ];
   return [
     `init-tui ${version} — watch weight initializations race (the "Initialization" notebook, live)`,
     '',

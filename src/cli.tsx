@@ -11,6 +11,8 @@ import type { Fault } from './engine/protocol.js';
 import type { Race } from './engine/race.js';
 import { runJson, runPlain } from './headless.js';
 import { checkOutPath } from './out-file.js';
+import { loadData } from './data-files.js';
+import type { TrainTest } from './core/experiment.js';
 
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
@@ -46,7 +48,7 @@ function stdoutWriter(onClosed: () => void): (text: string) => void {
   };
 }
 
-async function headless(options: Options, fault: Fault | undefined): Promise<void> {
+async function headless(options: Options, data: TrainTest, fault: Fault | undefined): Promise<void> {
   let race: Race | undefined;
   let stopping = false;
   const stop = async (status: number): Promise<never> => {
@@ -60,7 +62,7 @@ async function headless(options: Options, fault: Fault | undefined): Promise<voi
     if (!stopping) process.stderr.write(`${line}\n`);
   };
   const mode = options.json ? runJson : runPlain;
-  const status = await mode(options, out, err, (r) => (race = r), fault);
+  const status = await mode(options, data, out, err, (r) => (race = r), fault);
   // Let stdout drain before exiting (a large document into a slow pipe).
   process.stdout.write('', () => process.exit(status));
 }
@@ -83,13 +85,16 @@ async function main(): Promise<void> {
         const problem = checkOutPath(parsed.options.out, parsed.options.force);
         if (problem) return usageError(problem);
       }
+      // Your own data is read, and refused, before anything trains.
+      const data = loadData(parsed.options);
+      if (typeof data === 'string') return usageError(data);
       const interactive = !parsed.options.json && process.stdout.isTTY === true && process.stdin.isTTY === true && process.env['TERM'] !== 'dumb';
-      if (!interactive) return headless(parsed.options, fault);
+      if (!interactive) return headless(parsed.options, data, fault);
       // Loaded only here: --json and plain text never import Ink or React.
       // React's development build checks a lot and is slower; users get the production one.
       process.env['NODE_ENV'] ??= 'production';
       const { runDashboard } = await import('./ui/run-dashboard.js');
-      process.exit(await runDashboard(parsed.options, fault));
+      process.exit(await runDashboard(parsed.options, data, fault));
     }
   }
 }

@@ -9,7 +9,8 @@ import { startRace, type Race, type RunOutcome } from './engine/race.js';
 import type { Fault } from './engine/protocol.js';
 import { writeFileAtomic } from './out-file.js';
 import { formatReport, toReport } from './report.js';
-import { HEADER, resultCells, tableRow } from './table.js';
+import { HEADER, resultCells, sweepCells, tableRow } from './table.js';
+import type { TrainTest } from './core/experiment.js';
 
 export interface HeadlessResult {
   readonly outcomes: readonly RunOutcome[];
@@ -20,6 +21,7 @@ export interface HeadlessResult {
 /** Runs the race; `onRace` receives the handle (so a signal handler can cancel it). */
 async function race(
   options: Options,
+  data: TrainTest,
   fault: Fault | undefined,
   onRace: (r: Race) => void,
   onProgress?: (run: number, samples: readonly (readonly [number, number])[]) => void,
@@ -28,6 +30,8 @@ async function race(
     {
       config: options.config,
       schemes: options.schemes,
+      seeds: options.seeds,
+      data,
       kernel: options.kernel,
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
       ...(fault ? { fault } : {}),
@@ -55,20 +59,29 @@ function saveOut(options: Options, text: string, err: (line: string) => void): n
 
 export async function runJson(
   options: Options,
+  data: TrainTest,
   out: (text: string) => void,
   err: (line: string) => void,
   onRace: (r: Race) => void,
   fault?: Fault,
 ): Promise<number> {
-  const { outcomes, status } = await race(options, fault, onRace);
-  const text = `${formatReport(toReport(options.config, outcomes))}\n`;
+  const { outcomes, status } = await race(options, data, fault, onRace);
+  const text = `${formatReport(toReport(options.config, outcomes, options.seeds))}\n`;
   out(text);
   for (const o of outcomes) if (o.type === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.message}`);
   return Math.max(status, saveOut(options, text, err));
 }
 
-/** The final table as plain text lines (also the dashboard's non-terminal fallback). */
-export function tableLines(outcomes: readonly RunOutcome[]): string[] {
+/** The final table as plain text lines; with seeds > 1, one row per scheme with mean ± sd. */
+export function tableLines(outcomes: readonly RunOutcome[], seeds = 1): string[] {
+  if (seeds > 1) {
+    const rows: string[] = [];
+    for (let k = 0; k < outcomes.length; k += seeds) {
+      const group = outcomes.slice(k, k + seeds);
+      rows.push(tableRow(sweepCells(group[0]!.scheme, group.flatMap((o) => (o.type === 'done' ? [o] : [])), group.length)));
+    }
+    return [tableRow(HEADER), ...rows];
+  }
   return [
     tableRow(HEADER),
     ...outcomes.map((o) => tableRow(o.type === 'done' ? resultCells(o.scheme, o) : resultCells(o.scheme, undefined, o.message))),
@@ -84,6 +97,7 @@ function notebookNumber(c: number): string {
 
 export async function runPlain(
   options: Options,
+  data: TrainTest,
   out: (text: string) => void,
   err: (line: string) => void,
   onRace: (r: Race) => void,
@@ -95,13 +109,17 @@ export async function runPlain(
     `init-tui: ${config.dataset}, layers ${config.layers.join('-')}, learning rate ${config.learningRate}, ` +
       `${config.iterations} iterations, seed ${config.seed}; racing ${schemes.join(', ')}\n`,
   );
-  const { outcomes, status } = await race(options, fault, onRace, (run, samples) => {
+  const seeds = options.seeds;
+  const { outcomes, status } = await race(options, data, fault, onRace, (run, samples) => {
+    // With a sweep, the progress lines follow each scheme's first seed.
+    if (run % seeds !== 0) return;
     for (const [i, c] of samples) {
-      if (i % config.every === 0) out(`${schemes[run]!.padEnd(width)}  Cost after iteration ${i}: ${notebookNumber(c)}\n`);
+      if (i % config.every === 0) out(`${schemes[run / seeds]!.padEnd(width)}  Cost after iteration ${i}: ${notebookNumber(c)}\n`);
     }
   });
   out('\n');
-  for (const line of tableLines(outcomes)) out(`${line}\n`);
+  if (seeds > 1) out(`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}\n`);
+  for (const line of tableLines(outcomes, seeds)) out(`${line}\n`);
   for (const o of outcomes) if (o.type === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.message}`);
-  return Math.max(status, saveOut(options, `${formatReport(toReport(options.config, outcomes))}\n`, err));
+  return Math.max(status, saveOut(options, `${formatReport(toReport(options.config, outcomes, seeds))}\n`, err));
 }

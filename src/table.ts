@@ -3,6 +3,7 @@
  * and the plain-text mode (which must not import Ink).
  */
 import { cost, fit, percent, seconds } from './format.js';
+import { stats, type Stats } from './summary.js';
 import { verdict } from './verdict.js';
 
 export interface RowResult {
@@ -13,7 +14,7 @@ export interface RowResult {
 }
 
 /** Column widths: scheme, train, test, final cost, time; the verdict takes the rest. */
-export const COLUMNS = { scheme: 9, train: 7, test: 7, cost: 10, time: 8 } as const;
+export const COLUMNS = { scheme: 9, train: 9, test: 9, cost: 10, time: 8 } as const;
 
 export type Cells = readonly [string, string, string, string, string, string];
 
@@ -30,6 +31,22 @@ export function resultCells(scheme: string, result: RowResult | undefined, failu
     seconds(result.seconds),
     verdict(scheme, result.finalCost),
   ];
+}
+
+/** "99.3%" or, over several seeds, "98.1±1.2" (percent points). */
+function meanSd(st: Stats, asPercent: boolean): string {
+  if (!Number.isFinite(st.mean)) return '—';
+  return asPercent ? `${(st.mean * 100).toFixed(1)}±${(st.sd * 100).toFixed(1)}` : `${cost(st.mean)}`;
+}
+
+/** A scheme's row over a seed sweep: accuracies as mean±sd (%), mean final cost, total time. */
+export function sweepCells(scheme: string, done: readonly RowResult[], total: number): Cells {
+  if (done.length === 0) return [scheme, '—', '—', '—', '—', verdict(scheme, NaN, 'every seed failed')];
+  const train = stats(done.map((r) => r.trainAccuracy));
+  const test = stats(done.map((r) => r.testAccuracy));
+  const final = stats(done.map((r) => r.finalCost));
+  const note = done.length < total ? ` (${total - done.length} of ${total} seeds failed)` : ` (${total} seeds)`;
+  return [scheme, meanSd(train, true), meanSd(test, true), meanSd(final, false), seconds(done.reduce((a, r) => a + r.seconds, 0)), `${verdict(scheme, final.mean)}${note}`];
 }
 
 /** One line; the verdict is cut to fit `width` when a width is given. */

@@ -1,4 +1,4 @@
-import { SCHEMES } from './core/schemes.js';
+import { resolveScheme } from './core/schemes.js';
 
 /**
  * A one-line verdict in plain words: what the run teaches, or why it has no
@@ -8,5 +8,5 @@ export function verdict(scheme: string, finalCost: number | undefined, failure?:
   if (failure !== undefined) return `failed: ${failure}`;
   if (finalCost === undefined) return 'training…';
   if (!Number.isFinite(finalCost)) return 'diverged: the cost overflowed (try a smaller learning rate)';
-  return SCHEMES[scheme]?.lesson ?? '';
+  return resolveScheme(scheme)?.lesson ?? '';
 }

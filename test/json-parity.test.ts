@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseCommandLine } from '../src/args.ts';
+import { loadData } from '../src/data-files.ts';
 import { runJson } from '../src/headless.ts';
 import type { Report } from '../src/report.ts';
 
@@ -11,7 +12,9 @@ async function json(argv: string[]): Promise<Report> {
   assert.equal(parsed.kind, 'run');
   if (parsed.kind !== 'run') throw new Error('unreachable');
   let text = '';
-  const status = await runJson(parsed.options, (t) => (text += t), (line) => assert.fail(line), () => {});
+  const data = loadData(parsed.options);
+  if (typeof data === 'string') throw new Error(data);
+  const status = await runJson(parsed.options, data, (t) => (text += t), (line) => assert.fail(line), () => {});
   assert.equal(status, 0);
   return JSON.parse(text) as Report;
 }
@@ -71,6 +74,8 @@ for (const expected of golden.cases) {
     const report = await json([
       '--lr', String(c.learningRate), '--seed', String(c.seed), '-n', String(c.iterations), '--every', String(c.every),
       '--schemes', expected.runs.map((r) => r.scheme).join(','),
+      '--dataset', c.dataset, '--layers', c.layers.join(','),
+      ...(c.noise !== undefined ? ['--noise', String(c.noise)] : []),
     ]);
     assert.deepEqual(report.config, c);
     expected.runs.forEach((want, k) => {

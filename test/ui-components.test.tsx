@@ -46,7 +46,8 @@ function finishedRun(scheme: string, iterations = 2000): RunView {
 
 test('the accuracy table shows percentages with one decimal, cost, time and a verdict per run', () => {
   const runs = [finishedRun('zeros'), finishedRun('he', 15000)];
-  const { lastFrame, unmount } = render(<AccuracyTable runs={runs} selected={1} width={100} color={false} />);
+  const groups = runs.map((r) => ({ scheme: r.scheme, runs: [r], view: r }));
+  const { lastFrame, unmount } = render(<AccuracyTable groups={groups} selected={1} width={100} color={false} />);
   const frame = plain(lastFrame());
   assert.match(frame, /scheme\s+train\s+test\s+final cost\s+time\s+verdict/);
   assert.match(frame, /zeros\s+50\.0%\s+50\.0%\s+0\.693147\s+0\.50 s\s+fails to break symmetry/);

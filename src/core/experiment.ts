@@ -1,7 +1,7 @@
 import { DATASETS, TEST_SEED, TEST_SIZE, TRAIN_SEED, TRAIN_SIZE, type Dataset } from './datasets.js';
 import { checkLayers, initParams, type Params } from './network.js';
 import { RandomState } from './rng.js';
-import { SCHEMES, type SchemeSpec } from './schemes.js';
+import { resolveScheme, type SchemeSpec } from './schemes.js';
 import { accuracy, type Kernel } from './train.js';
 import { FusedKernel, fusedSupports } from './fused-kernel.js';
 import { GenericKernel } from './train.js';
@@ -15,6 +15,10 @@ export interface ExperimentConfig {
   readonly seed: number;
   /** Record the cost at every iteration i with i % every === 0. */
   readonly every: number;
+  /** Noise of the generated data set; absent = the data set's default. */
+  readonly noise?: number;
+  /** With --data: the files the data came from (test null: a 75/25 split). */
+  readonly data?: { readonly train: string; readonly test: string | null };
 }
 
 export const NOTEBOOK_CONFIG: ExperimentConfig = {
@@ -26,19 +30,26 @@ export const NOTEBOOK_CONFIG: ExperimentConfig = {
   every: 1000,
 };
 
+/** The seed of the 75/25 split of --data without --test-data (the training data's seed, as the notebook's). */
+export const TRAIN_SEED_FOR_SPLIT = TRAIN_SEED;
+
 export interface TrainTest {
   readonly train: Dataset;
   readonly test: Dataset;
 }
 
-/** The notebook's data: `seed(1)` then 300 training points, `seed(2)` then 100 test points. */
-export function makeData(dataset: string): TrainTest {
-  const spec = DATASETS[dataset];
+/**
+ * The notebook's data: `seed(1)` then 300 training points, `seed(2)` then 100
+ * test points, for any generated data set.
+ */
+export function makeData(dataset: string, noise?: number): TrainTest {
+  const spec = Object.hasOwn(DATASETS, dataset) ? DATASETS[dataset] : undefined;
   if (!spec) throw new RangeError(`unknown data set "${dataset}"`);
+  const sigma = noise ?? spec.defaultNoise;
   const rng = new RandomState(TRAIN_SEED);
-  const train = spec.generate(TRAIN_SIZE, spec.defaultNoise, rng);
+  const train = spec.generate(TRAIN_SIZE, sigma, rng);
   rng.seed(TEST_SEED);
-  const test = spec.generate(TEST_SIZE, spec.defaultNoise, rng);
+  const test = spec.generate(TEST_SIZE, sigma, rng);
   return { train, test };
 }
 
@@ -49,7 +60,7 @@ export function initialParams(config: ExperimentConfig, scheme: SchemeSpec): Par
 }
 
 export function lookupScheme(name: string): SchemeSpec {
-  const s = SCHEMES[name];
+  const s = resolveScheme(name);
   if (!s) throw new RangeError(`unknown scheme "${name}"`);
   return s;
 }

@@ -49,10 +49,47 @@ export const SCHEMES: Readonly<Record<string, SchemeSpec>> = {
     random: true,
     fill: gaussianTimes((cols) => Math.sqrt(2 / cols)),
   },
+  xavier: {
+    name: 'xavier',
+    formula: 'W = randn · sqrt(1 / n_prev)',
+    lesson: 'Xavier scale, made for tanh: works, a little small for ReLU',
+    random: true,
+    fill: gaussianTimes((cols) => Math.sqrt(1 / cols)),
+  },
+  small: {
+    name: 'small',
+    formula: 'W = randn · 0.01',
+    lesson: 'tiny weights: symmetry broken, but signals fade layer by layer',
+    random: true,
+    fill: gaussianTimes(() => 0.01),
+  },
 };
+
+/** `scale:K` — randn · K for any finite K > 0, e.g. scale:0.5 or scale:3. */
+const SCALE = /^scale:([+]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/;
+
+/**
+ * A scheme by name: an entry of the table, or `scale:K`. Undefined when the
+ * name is neither (the caller says what is accepted).
+ */
+export function resolveScheme(name: string): SchemeSpec | undefined {
+  if (Object.hasOwn(SCHEMES, name)) return SCHEMES[name];
+  const m = SCALE.exec(name);
+  if (!m) return undefined;
+  const k = Number(m[1]);
+  if (!Number.isFinite(k) || !(k > 0)) return undefined;
+  return {
+    name,
+    formula: `W = randn · ${k}`,
+    lesson: k >= 1 ? `weights ×${k}: large, expect a saturated start` : `weights ×${k}`,
+    random: true,
+    fill: gaussianTimes(() => k),
+  };
+}
 
 export const DEFAULT_SCHEMES: readonly string[] = ['zeros', 'random', 'he'];
 
+/** For help and error messages: every name, and the scale:K family. */
 export function schemeNames(): string[] {
-  return Object.keys(SCHEMES);
+  return [...Object.keys(SCHEMES), 'scale:K'];
 }

@@ -4,6 +4,7 @@
  * single step, pace and cancel go to the workers through a shared control
  * block; results come back as RunEvents.
  */
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
@@ -14,8 +15,10 @@ import { CANCELLED, CONTROL, PAUSED, RUNNING, type Fault, type RunEvent, type Tr
 export interface RaceConfig {
   readonly config: ExperimentConfig;
   readonly schemes: readonly string[];
-  /** Pool size; default: one thread per scheme. */
+  /** Pool size; default: one thread per run, at most MAX_DEFAULT_THREADS. */
   readonly threads?: number;
+  /** Initialization seeds per scheme: config.seed … config.seed + seeds - 1 (default 1). */
+  readonly seeds?: number;
   /** Interval of the live cost samples (default: config.every). */
   readonly traceEvery?: number;
   readonly kernel?: string;
@@ -28,6 +31,14 @@ export interface RaceConfig {
   readonly yieldToMain?: boolean;
   /** Prepared data (default: the config's data set, made here). */
   readonly data?: TrainTest;
+}
+
+/** Without --threads, a sweep does not start more threads than this (they would only wait for the cores). */
+export const MAX_DEFAULT_THREADS = 8;
+
+/** The runs of a race, in order: every scheme, each with its seeds. Run index k = scheme · seeds + s. */
+export function raceRuns(schemes: readonly string[], seed: number, seeds = 1): { scheme: string; seed: number }[] {
+  return schemes.flatMap((scheme) => Array.from({ length: seeds }, (_, s) => ({ scheme, seed: seed + s })));
 }
 
 export type RunOutcome =
@@ -61,7 +72,8 @@ function messageOf(err: unknown): string {
 }
 
 export function startRace(rc: RaceConfig, onEvent: (e: RunEvent) => void): Race {
-  const threads = rc.threads ?? Math.max(1, rc.schemes.length);
+  const runs = raceRuns(rc.schemes, rc.config.seed, rc.seeds);
+  const threads = rc.threads ?? Math.max(1, Math.min(runs.length, Math.max(rc.schemes.length, MAX_DEFAULT_THREADS)));
   const pool = new Piscina({
     filename: workerFile(),
     minThreads: Math.min(threads, availableParallelism() * 4),
@@ -76,7 +88,9 @@ export function startRace(rc: RaceConfig, onEvent: (e: RunEvent) => void): Race 
   ctrl[CONTROL.STATE] = rc.paused ? PAUSED : RUNNING;
   ctrl[CONTROL.PACE] = Math.max(0, Math.round(rc.pace ?? 0));
   const abort = new AbortController();
-  const data = rc.data ?? makeData(rc.config.dataset);
+  // One abort listener per task: a sweep has many (node warns past 10).
+  setMaxListeners(runs.length + 10, abort.signal);
+  const data = rc.data ?? makeData(rc.config.dataset, rc.config.noise);
   let cancelled = false;
 
   const signal = (): void => {
@@ -84,7 +98,7 @@ export function startRace(rc: RaceConfig, onEvent: (e: RunEvent) => void): Race 
     Atomics.notify(ctrl, CONTROL.GEN);
   };
 
-  const runOne = (scheme: string, index: number): Promise<RunOutcome> => {
+  const runOne = ({ scheme, seed }: { scheme: string; seed: number }, index: number): Promise<RunOutcome> => {
     const { port1, port2 } = new MessageChannel();
     let resolveDone!: (e: RunOutcome) => void;
     // The worker's last message is 'done'; messages on a port keep their order,
@@ -98,7 +112,7 @@ export function startRace(rc: RaceConfig, onEvent: (e: RunEvent) => void): Race 
     const task: TrainTask = {
       run: index,
       scheme,
-      config: rc.config,
+      config: seed === rc.config.seed ? rc.config : { ...rc.config, seed },
       traceEvery: rc.traceEvery ?? rc.config.every,
       kernel: rc.kernel ?? DEFAULT_KERNEL,
       data,
@@ -125,7 +139,7 @@ export function startRace(rc: RaceConfig, onEvent: (e: RunEvent) => void): Race 
       });
   };
 
-  const outcomes = Promise.all(rc.schemes.map(runOne));
+  const outcomes = Promise.all(runs.map(runOne));
   const finished = outcomes.then(async (o) => {
     await pool.destroy();
     return o;

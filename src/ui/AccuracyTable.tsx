@@ -1,28 +1,37 @@
 import { Box, Text } from 'ink';
-import { COLUMNS, HEADER, resultCells, tableRow } from '../table.js';
-import type { RunView } from './state.js';
+import { COLUMNS, HEADER, resultCells, sweepCells, tableRow } from '../table.js';
+import type { SchemeGroup } from './state.js';
 import { paint, schemeColor } from './theme.js';
 
 export interface AccuracyTableProps {
-  readonly runs: readonly RunView[];
+  readonly groups: readonly SchemeGroup[];
   readonly selected: number;
   readonly width: number;
   readonly color: boolean;
 }
 
-/** The results: accuracies as the notebook reports them, cost, time, and what each scheme teaches. */
-export function AccuracyTable({ runs, selected, width, color }: AccuracyTableProps) {
+/**
+ * The results: accuracies as the notebook reports them, cost, time, and what
+ * each scheme teaches; over a seed sweep, mean ± sd of the seeds.
+ */
+export function AccuracyTable({ groups, selected, width, color }: AccuracyTableProps) {
   const inner = width - 2;
   return (
     <Box borderStyle="round" borderColor="gray" flexDirection="column">
       <Text bold wrap="truncate">
         {tableRow(HEADER, inner)}
       </Text>
-      {runs.map((r, k) => {
-        const row = tableRow(resultCells(r.scheme, r.result, r.failure, r.finished), inner);
+      {groups.map((g, k) => {
+        const r = g.runs[0]!;
+        const row = tableRow(
+          g.runs.length > 1
+            ? sweepCells(g.scheme, g.runs.flatMap((x) => (x.result ? [x.result] : [])), g.runs.length)
+            : resultCells(r.scheme, r.result, r.failure, r.finished),
+          inner,
+        );
         return (
           <Text key={k} wrap="truncate" inverse={k === selected}>
-            {paint(row.slice(0, COLUMNS.scheme), color, schemeColor(r.scheme, k))}
+            {paint(row.slice(0, COLUMNS.scheme), color, schemeColor(g.scheme, k))}
             {row.slice(COLUMNS.scheme)}
           </Text>
         );

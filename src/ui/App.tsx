@@ -11,7 +11,7 @@ import { keyIntent, splitKeys, type KeyInfo } from './keys.js';
 import { layout, MIN_COLUMNS, minRows } from './layout.js';
 import { LossChart } from './LossChart.js';
 import { RunList } from './RunList.js';
-import { initialState, nextPace, raceFinished, reduce, type DashboardState } from './state.js';
+import { initialState, nextPace, raceFinished, reduce, schemeGroups, type DashboardState } from './state.js';
 import { schemeColor } from './theme.js';
 import { TooSmall } from './TooSmall.js';
 import { useRace, type RaceSettings } from './use-race.js';
@@ -37,7 +37,9 @@ function raceStatus(s: DashboardState): string {
 }
 
 export function App({ settings, color, onQuit, onRace, onState, onExport, startPaused }: AppProps) {
-  const [state, dispatch] = useReducer(reduce, undefined, () => initialState(settings.config, settings.schemes, startPaused === true));
+  const [state, dispatch] = useReducer(reduce, undefined, () =>
+    initialState(settings.config, settings.schemes, startPaused === true, 0, settings.seeds ?? 1),
+  );
   useEffect(() => {
     onState?.(state);
   }, [state, onState]);
@@ -113,7 +115,8 @@ export function App({ settings, color, onQuit, onRace, onState, onExport, startP
     { isActive: raw },
   );
 
-  const n = state.runs.length;
+  const groups = schemeGroups(state);
+  const n = groups.length;
   const l = layout(columns, rows, n);
   if (l.tooSmall) {
     return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={minRows(n)} />;
@@ -131,7 +134,7 @@ export function App({ settings, color, onQuit, onRace, onState, onExport, startP
     );
   }
   if (state.view === 'detail') {
-    const run = state.runs[state.selected]!;
+    const run = groups[state.selected]!.runs[0]!;
     return (
       <Box flexDirection="column" width={columns}>
         {header}
@@ -151,12 +154,17 @@ export function App({ settings, color, onQuit, onRace, onState, onExport, startP
       </Box>
     );
   }
-  const series: ChartSeries[] = state.runs.map((r, k) => ({ label: r.scheme, color: schemeColor(r.scheme, k), points: r.trace }));
+  const series: ChartSeries[] = groups.map((g, k) => ({ label: g.scheme, color: schemeColor(g.scheme, k), points: g.view.trace }));
+  // A sweep also shows each scheme's spread: the lowest and highest seed, unlabelled, in grey.
+  for (const g of groups) {
+    if (!g.spread) continue;
+    series.unshift({ label: '', color: 'gray', points: g.spread.min }, { label: '', color: 'gray', points: g.spread.max });
+  }
   return (
     <Box flexDirection="column" width={columns}>
       {header}
       <RunList
-        runs={state.runs}
+        runs={groups.map((g) => g.view)}
         iterations={state.config.iterations}
         paused={state.paused}
         selected={state.selected}
@@ -176,9 +184,9 @@ export function App({ settings, color, onQuit, onRace, onState, onExport, startP
         color={color}
         focused={state.panel === 'chart'}
         cursor={state.cursor}
-        front={state.selected}
+        front={series.length - groups.length + state.selected}
       />
-      {finished && <AccuracyTable runs={state.runs} selected={state.selected} width={columns} color={color} />}
+      {finished && <AccuracyTable groups={groups} selected={state.selected} width={columns} color={color} />}
       <Footer hints={notice ?? RACE_HINTS} />
     </Box>
   );

@@ -30,17 +30,24 @@ export function LossChart(p: LossChartProps) {
     cursor: p.focused ? p.cursor : undefined,
     front: p.front,
   });
-  const legend = p.series.map((s) => `${paint('■', p.color, s.color)} ${s.label}`).join('  ');
+  const legend = p.series
+    .filter((s) => s.label !== '')
+    .map((s) => `${paint('■', p.color, s.color)} ${s.label}`)
+    .join('  ');
+  const spread = p.series.some((s) => s.label === '') ? `  ${paint('■', p.color, 'gray')} spread of the seeds` : '';
   const scale = p.logScale ? 'log scale' : 'linear';
   const readout = chart.readout
     ? `iteration ${integer(chart.readout.iteration)}: ` +
-      chart.readout.costs.map((c, k) => `${p.series[k]!.label} ${c === undefined ? '–' : cost(c)}`).join(' · ')
+      chart.readout.costs
+        .flatMap((c, k) => (p.series[k]!.label === '' ? [] : [`${p.series[k]!.label} ${c === undefined ? '–' : cost(c)}`]))
+        .join(' · ')
     : undefined;
   const notes = chart.notes.slice(0, p.maxNotes ?? 2);
   return (
     <Box borderStyle="round" borderColor={p.focused && p.color ? 'cyan' : 'gray'} flexDirection="column">
       <Text wrap="truncate">
         <Text bold>{p.title}</Text> ({scale}) {legend}
+        {spread}
       </Text>
       {/* One text node for the whole plot: drawChart already fits the width, and
           Ink's per-node width and truncation work over ANSI-heavy lines was most

@@ -111,6 +111,7 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
   // Notes about what cannot be drawn come from every sample, not only the ones a column shows.
   const notes: string[] = [];
   for (const s of series) {
+    if (s.label === '') continue; // a sweep's spread lines: their scheme already speaks
     const inf = s.points.filter(([, c]) => c === Infinity).map(([i]) => i);
     const nan = s.points.filter(([, c]) => Number.isNaN(c)).map(([i]) => i);
     if (inf.length > 0) notes.push(`${s.label}: cost +∞ at ${samplesAt(inf)}; on the top edge where a column shows it`);
@@ -160,7 +161,7 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
       }
       return Math.max(lo, y);
     });
-    if (clipped > 0) notes.push(`${s.label}: costs above ${fromAxis(hi, o.logScale).toFixed(3)} clipped to the top edge (l: log scale)`);
+    if (clipped > 0 && s.label !== '') notes.push(`${s.label}: costs above ${fromAxis(hi, o.logScale).toFixed(3)} clipped to the top edge (l: log scale)`);
     drawn.push(ys);
     colors.push(chartColor(s.color));
   }

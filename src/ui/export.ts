@@ -3,12 +3,17 @@ import type { DashboardState } from './state.js';
 
 /** The SPEC §5 document from what the dashboard holds (finished and failed runs; others are left out). */
 export function reportOf(state: DashboardState): Report {
+  const sweep = state.seeds > 1;
   const runs: RunSummary[] = state.runs.flatMap((r): RunSummary[] => {
-    if (r.failure !== undefined) return [{ type: 'failed', scheme: r.scheme, message: r.failure }];
-    if (!r.result) return [];
-    return [{ type: 'done', scheme: r.scheme, costs: r.result.costs, trainAccuracy: r.result.trainAccuracy, testAccuracy: r.result.testAccuracy, seconds: r.result.seconds }];
+    if (r.failure !== undefined) return [{ type: 'failed', scheme: r.scheme, seed: r.seed, message: r.failure }];
+    // A sweep's document groups seeds by position, so an unfinished seed keeps its place.
+    if (!r.result) return sweep ? [{ type: 'failed', scheme: r.scheme, seed: r.seed, message: 'still training' }] : [];
+    return [{
+      type: 'done', scheme: r.scheme, seed: r.seed, costs: r.result.costs, trainAccuracy: r.result.trainAccuracy,
+      testAccuracy: r.result.testAccuracy, finalCost: r.result.finalCost, seconds: r.result.seconds,
+    }];
   });
-  return toReport(state.config, runs);
+  return toReport(state.config, runs, state.seeds);
 }
 
 /** The file `e` writes when no --out was given: init-tui-YYYYMMDD-HHMMSS.json in the current folder. */

@@ -2,7 +2,7 @@
  * Keys → intents, as a pure function (tested without a terminal). The App
  * applies an intent: reducer actions go to the reducer, commands to the race.
  */
-import type { Action, DashboardState } from './state.js';
+import { groupCount, type Action, type DashboardState } from './state.js';
 
 export type Intent =
   | { readonly kind: 'action'; readonly action: Action }
@@ -60,12 +60,13 @@ export function keyIntent(input: string, key: KeyInfo, state: DashboardState): I
   if (input === 'e') return { kind: 'export' };
   if (/^[1-9]$/.test(input)) {
     const run = Number(input) - 1;
-    return run < state.runs.length ? { kind: 'focus', run } : undefined;
+    return run < groupCount(state) ? { kind: 'focus', run } : undefined;
   }
   if (state.view === 'detail') {
     // In the detail view, ↑/↓ (j/k) page through the runs.
     const by = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
-    if (by !== 0) return action({ type: 'open', run: (state.selected + by + state.runs.length) % state.runs.length });
+    const n = groupCount(state);
+    if (by !== 0) return action({ type: 'open', run: (state.selected + by + n) % n });
     return undefined;
   }
   if (key.tab) return action({ type: 'nextPanel' });

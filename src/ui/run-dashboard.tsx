@@ -10,15 +10,15 @@ import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { render } from 'ink';
 import type { Options } from '../args.js';
-import { makeData } from '../core/experiment.js';
+import type { TrainTest } from '../core/experiment.js';
 import type { Fault } from '../engine/protocol.js';
 import type { Race } from '../engine/race.js';
 import { writeFileAtomic } from '../out-file.js';
 import { formatReport } from '../report.js';
-import { HEADER, resultCells, tableRow } from '../table.js';
+import { HEADER, resultCells, sweepCells, tableRow } from '../table.js';
 import { defaultExportName, reportOf } from './export.js';
 import { App } from './App.js';
-import { raceFinished, type DashboardState } from './state.js';
+import { raceFinished, schemeGroups, type DashboardState } from './state.js';
 import { colorEnabled } from './theme.js';
 
 const ENTER_ALT = '\u001B[?1049h';
@@ -44,8 +44,7 @@ function restoreTerminal(): void {
   }
 }
 
-export async function runDashboard(options: Options, fault: Fault | undefined): Promise<number> {
-  const data = makeData(options.config.dataset);
+export async function runDashboard(options: Options, data: TrainTest, fault: Fault | undefined): Promise<number> {
   let status = 0;
   let race: Race | undefined;
   let last: DashboardState | undefined;
@@ -69,7 +68,7 @@ export async function runDashboard(options: Options, fault: Fault | undefined): 
     try {
       writeFileAtomic(path, `${formatReport(report)}\n`);
       exportError = undefined;
-      const unfinished = s.runs.length - report.runs.length;
+      const unfinished = s.runs.filter((r) => !r.finished).length;
       return `exported ${report.runs.length} run${report.runs.length === 1 ? '' : 's'} to ${resolve(path)}${unfinished > 0 ? ` (${unfinished} still training)` : ''}`;
     } catch (err) {
       exportError = `could not write ${path}: ${(err as Error).message}`;
@@ -87,6 +86,7 @@ export async function runDashboard(options: Options, fault: Fault | undefined): 
         data,
         threads: options.threads,
         kernel: options.kernel,
+        seeds: options.seeds,
         fault,
         traceEvery: traceEvery(options.config.iterations),
       }}
@@ -160,7 +160,16 @@ export async function runDashboard(options: Options, fault: Fault | undefined): 
   }
   if (exportError) process.stderr.write(`init-tui: --out: ${exportError}\n`);
   if (last && raceFinished(last) && status === 0) {
-    const lines = [tableRow(HEADER), ...last.runs.map((r) => tableRow(resultCells(r.scheme, r.result, r.failure, r.finished)))];
+    const lines = [
+      tableRow(HEADER),
+      ...schemeGroups(last).map((g) =>
+        tableRow(
+          g.runs.length > 1
+            ? sweepCells(g.scheme, g.runs.flatMap((x) => (x.result ? [x.result] : [])), g.runs.length)
+            : resultCells(g.scheme, g.runs[0]!.result, g.runs[0]!.failure, g.runs[0]!.finished),
+        ),
+      ),
+    ];
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   return status;

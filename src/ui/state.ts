@@ -4,6 +4,7 @@
  */
 import type { CostPoint, ExperimentConfig } from '../core/experiment.js';
 import type { RunEvent, TrainedParams } from '../engine/protocol.js';
+import { meanCurve } from '../summary.js';
 
 /** Kept trace points per run; beyond this the trace is thinned (every other point goes). */
 export const TRACE_CAP = 2000;
@@ -21,6 +22,7 @@ export interface RunResult {
 
 export interface RunView {
   readonly scheme: string;
+  readonly seed: number;
   readonly iteration: number;
   readonly cost: number;
   readonly costAt: number;
@@ -39,7 +41,10 @@ export type Panel = 'runs' | 'chart';
 
 export interface DashboardState {
   readonly config: ExperimentConfig;
+  /** Every run of the race, scheme-major: scheme k's seeds are runs k·seeds … k·seeds + seeds - 1. */
   readonly runs: readonly RunView[];
+  /** Initialization seeds per scheme (a sweep when > 1). */
+  readonly seeds: number;
   readonly paused: boolean;
   /** Iterations per second per run; 0 = as fast as possible. */
   readonly pace: number;
@@ -69,14 +74,19 @@ export type Action =
   | { readonly type: 'nextPanel' }
   | { readonly type: 'moveCursor'; readonly by: number };
 
-function freshRun(scheme: string): RunView {
-  return { scheme, iteration: 0, cost: NaN, costAt: -1, itersPerSec: 0, trace: [], traceStride: 1, finished: false };
+function freshRuns(schemes: readonly string[], seed: number, seeds: number): RunView[] {
+  return schemes.flatMap((scheme) =>
+    Array.from({ length: seeds }, (_, s): RunView => ({
+      scheme, seed: seed + s, iteration: 0, cost: NaN, costAt: -1, itersPerSec: 0, trace: [], traceStride: 1, finished: false,
+    })),
+  );
 }
 
-export function initialState(config: ExperimentConfig, schemes: readonly string[], paused = false, pace = 0): DashboardState {
+export function initialState(config: ExperimentConfig, schemes: readonly string[], paused = false, pace = 0, seeds = 1): DashboardState {
   return {
     config,
-    runs: schemes.map(freshRun),
+    runs: freshRuns(schemes, config.seed, seeds),
+    seeds,
     paused,
     pace,
     logScale: false,
@@ -157,6 +167,7 @@ export function statusOf(run: RunView, paused: boolean): RunStatus {
 }
 
 export function raceFinished(state: DashboardState): boolean {
+  // Every run, every seed.
   return state.runs.every((r) => r.finished);
 }
 
@@ -173,11 +184,11 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
     }
     case 'restart': {
       const config = action.config ?? state.config;
-      const schemes = action.schemes ?? state.runs.map((r) => r.scheme);
+      const schemes = action.schemes ?? schemesOf(state);
       return {
         ...state,
         config,
-        runs: schemes.map(freshRun),
+        runs: freshRuns(schemes, config.seed, state.seeds),
         view: 'race',
         behindHelp: 'race',
         selected: Math.min(state.selected, schemes.length - 1),
@@ -197,7 +208,7 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
         : { ...state, view: 'help', behindHelp: state.view };
     case 'open': {
       const run = action.run ?? state.selected;
-      if (run < 0 || run >= state.runs.length) return state;
+      if (run < 0 || run >= groupCount(state)) return state;
       return { ...state, view: 'detail', selected: run };
     }
     case 'back':
@@ -205,7 +216,7 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
       if (state.view === 'detail') return { ...state, view: 'race' };
       return state.panel === 'chart' ? { ...state, panel: 'runs' } : state;
     case 'select':
-      if (action.run < 0 || action.run >= state.runs.length) return state;
+      if (action.run < 0 || action.run >= groupCount(state)) return state;
       return { ...state, selected: action.run };
     case 'nextPanel':
       return state.view === 'race' ? { ...state, panel: state.panel === 'runs' ? 'chart' : 'runs' } : state;
@@ -221,4 +232,58 @@ export function nextPace(current: number, faster: boolean): number {
   const idx = PACES.findIndex((p) => p === current);
   const k = idx < 0 ? PACES.length - 1 : idx;
   return PACES[Math.min(PACES.length - 1, Math.max(0, k + (faster ? 1 : -1)))]!;
+}
+
+/** How many schemes race (the lanes, the list, the table rows). */
+export function groupCount(state: DashboardState): number {
+  return state.runs.length / state.seeds;
+}
+
+export function schemesOf(state: DashboardState): string[] {
+  return state.runs.filter((_, k) => k % state.seeds === 0).map((r) => r.scheme);
+}
+
+/** One scheme of the race: its runs (one per seed) and what a lane shows for them together. */
+export interface SchemeGroup {
+  readonly scheme: string;
+  readonly runs: readonly RunView[];
+  /** With one seed, the run itself; with several, their mean (see groupView). */
+  readonly view: RunView;
+  /** With several seeds, the lowest and highest cost at each trace point. */
+  readonly spread?: { readonly min: readonly CostPoint[]; readonly max: readonly CostPoint[] };
+}
+
+/**
+ * Several seeds as one lane: the slowest run's iteration, the mean of the
+ * latest costs, the summed speed, the mean cost curve. Finished when every
+ * seed is; failed when every seed failed.
+ */
+function groupView(runs: readonly RunView[], curve: readonly CostPoint[]): RunView {
+  const first = runs[0]!;
+  const withCost = runs.filter((r) => r.costAt >= 0);
+  const failures = runs.filter((r) => r.failure !== undefined);
+  return {
+    ...first,
+    iteration: Math.min(...runs.map((r) => r.iteration)),
+    cost: withCost.length > 0 ? withCost.reduce((a, r) => a + r.cost, 0) / withCost.length : NaN,
+    costAt: Math.min(...runs.map((r) => r.costAt)),
+    itersPerSec: runs.reduce((a, r) => a + r.itersPerSec, 0),
+    trace: curve,
+    finished: runs.every((r) => r.finished),
+    ...(failures.length === runs.length ? { failure: failures[0]!.failure! } : {}),
+  };
+}
+
+export function schemeGroups(state: DashboardState): SchemeGroup[] {
+  const out: SchemeGroup[] = [];
+  for (let k = 0; k < state.runs.length; k += state.seeds) {
+    const runs = state.runs.slice(k, k + state.seeds);
+    if (runs.length === 1) {
+      out.push({ scheme: runs[0]!.scheme, runs, view: runs[0]! });
+      continue;
+    }
+    const curve = meanCurve(runs.map((r) => r.trace));
+    out.push({ scheme: runs[0]!.scheme, runs, view: groupView(runs, curve.mean), spread: { min: curve.min, max: curve.max } });
+  }
+  return out;
 }

@@ -13,6 +13,8 @@ export interface RaceSettings {
   readonly data: TrainTest;
   readonly threads?: number | undefined;
   readonly kernel?: string | undefined;
+  /** Initialization seeds per scheme (a sweep when > 1). */
+  readonly seeds?: number | undefined;
   readonly fault?: Fault | undefined;
   /** Samples per run for the live chart. */
   readonly traceEvery: number;
@@ -54,6 +56,7 @@ export function useRace(
         pace: startRef.current.pace,
         ...(settings.threads !== undefined ? { threads: settings.threads } : {}),
         ...(settings.kernel !== undefined ? { kernel: settings.kernel } : {}),
+        ...(settings.seeds !== undefined ? { seeds: settings.seeds } : {}),
         ...(settings.fault ? { fault: settings.fault } : {}),
       },
       (e) => {
