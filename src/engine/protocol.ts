@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import type { Diagnostics } from '../core/diagnostics.js';
 import type { CostPoint, ExperimentConfig } from '../core/experiment.js';
 
 /**
@@ -18,6 +19,10 @@ export type RunEvent =
       readonly samples: readonly CostPoint[];
       /** Training speed over the interval since the previous event (0 while paused). */
       readonly itersPerSec: number;
+      /** The "why" numbers, when the race asked for them (the dashboard does), at most ~10 a second. */
+      readonly diag?: Diagnostics;
+      /** The iteration the diagnostics describe. */
+      readonly diagAt?: number;
     }
   | {
       readonly type: 'done';
@@ -71,6 +76,8 @@ export interface TrainTask {
    * main thread stays responsive when the runs outnumber the cores.
    */
   readonly yieldToMain?: boolean;
+  /** Compute Diagnostics now and then (one normal step is bracketed by snapshots). */
+  readonly diagnostics?: boolean;
 }
 
 /**

@@ -29,6 +29,8 @@ export interface RaceConfig {
   readonly fault?: Fault;
   /** Lower the workers' priority below the main thread's (for a dashboard). */
   readonly yieldToMain?: boolean;
+  /** Stream the "why" diagnostics with the progress events. */
+  readonly diagnostics?: boolean;
   /** Prepared data (default: the config's data set, made here). */
   readonly data?: TrainTest;
 }
@@ -120,6 +122,7 @@ export function startRace(rc: RaceConfig, onEvent: (e: RunEvent) => void): Race 
       port: port2,
       ...(rc.fault ? { fault: rc.fault } : {}),
       ...(rc.yieldToMain ? { yieldToMain: true } : {}),
+      ...(rc.diagnostics ? { diagnostics: true } : {}),
     };
     return pool
       .run(task, { transferList: [port2], signal: abort.signal })

@@ -6,12 +6,16 @@
 import { setPriority } from 'node:os';
 import type { CostPoint } from '../core/experiment.js';
 import { Run } from '../core/experiment.js';
+import { diagnose, type Diagnostics } from '../core/diagnostics.js';
+import { cloneParams } from '../core/network.js';
 import { kernelFactory } from '../core/kernel-table.js';
 import { CANCELLED, CONTROL, MAX_EVENTS_PER_SECOND, PAUSED, type RunEvent, type TrainTask } from './protocol.js';
 
 const POST_INTERVAL_MS = 1000 / MAX_EVENTS_PER_SECOND;
 /** Unthrottled, a batch aims at this much work between looks at the control block. */
 const BATCH_MS = 4;
+/** Diagnostics at most this often (they cost a forward pass over the training set). */
+const DIAG_MS = 100;
 
 export default function train(task: TrainTask): void {
   const { port, config, run: index } = task;
@@ -47,9 +51,26 @@ export default function train(task: TrainTask): void {
   let paceStart = 0;
   let paceDone = 0;
 
+  // Diagnostics: at most every DIAG_MS, one ordinary training step is taken
+  // between two snapshots, which gives its gradients without touching the kernel.
+  let diag: Diagnostics | undefined;
+  let diagAt = -1;
+  let lastDiag = -Infinity;
+  const diagStep = (now: number): void => {
+    if (!task.diagnostics || run.finished || now - lastDiag < DIAG_MS) return;
+    lastDiag = now;
+    const before = cloneParams(run.params());
+    advance(1);
+    diag = diagnose(before, run.params(), config.learningRate, task.data.train);
+    diagAt = run.iteration - 1;
+  };
+
   const flush = (now: number): void => {
     const dt = now - lastPost;
+    const d = diag;
+    diag = undefined;
     post({
+      ...(d ? { diag: d, diagAt } : {}),
       type: 'progress',
       run: index,
       iteration: run.iteration,
@@ -83,7 +104,12 @@ export default function train(task: TrainTask): void {
       const stepSeq = Atomics.load(ctrl, CONTROL.STEP_SEQ);
       if (stepSeq !== seenStep) {
         seenStep = (seenStep + 1) | 0;
-        advance(1, run.iteration);
+        if (task.diagnostics) {
+          const before = cloneParams(run.params());
+          advance(1, run.iteration);
+          diag = diagnose(before, run.params(), config.learningRate, task.data.train);
+          diagAt = run.iteration - 1;
+        } else advance(1, run.iteration);
         flush(performance.now());
         continue;
       }
@@ -107,7 +133,10 @@ export default function train(task: TrainTask): void {
       advance(n, Math.min(run.iteration + n, config.iterations) - 1);
       paceDone += run.iteration - before;
       const now = performance.now();
-      if (now - lastPost >= POST_INTERVAL_MS || run.finished) flush(now);
+      if (now - lastPost >= POST_INTERVAL_MS || run.finished) {
+        diagStep(now);
+        flush(now);
+      }
       const due = paceStart + (paceDone * 1000) / pace;
       if (!run.finished && due > now) Atomics.wait(ctrl, CONTROL.GEN, gen, due - now);
     } else {
@@ -118,7 +147,10 @@ export default function train(task: TrainTask): void {
       if (took < BATCH_MS / 2 && batch < 1 << 20) batch *= 2;
       else if (took > BATCH_MS * 2 && batch > 1) batch = Math.max(1, batch >> 1);
       const now = performance.now();
-      if (now - lastPost >= POST_INTERVAL_MS) flush(now);
+      if (now - lastPost >= POST_INTERVAL_MS) {
+        diagStep(now);
+        flush(now);
+      }
     }
   }
   flush(performance.now());

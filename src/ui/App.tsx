@@ -4,7 +4,8 @@ import type { Race } from '../engine/race.js';
 import { AccuracyTable } from './AccuracyTable.js';
 import type { ChartSeries } from './chart.js';
 import { DetailView } from './DetailView.js';
-import { DETAIL_HINTS, Footer, HELP_HINTS, RACE_HINTS } from './Footer.js';
+import { DETAIL_HINTS, Footer, HELP_HINTS, RACE_HINTS, WHY_HINTS } from './Footer.js';
+import { WhyView } from './WhyView.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { keyIntent, splitKeys, type KeyInfo } from './keys.js';
@@ -130,6 +131,16 @@ export function App({ settings, color, onQuit, onRace, onState, onExport, startP
         {header}
         <HelpOverlay width={columns} />
         <Footer hints={notice ?? HELP_HINTS} />
+      </Box>
+    );
+  }
+  if (state.view === 'why') {
+    const run = groups[state.selected]!.runs[0]!;
+    return (
+      <Box flexDirection="column" width={columns}>
+        {header}
+        <WhyView run={run} index={state.selected} total={n} config={state.config} width={columns} paused={state.paused} color={color} />
+        <Footer hints={notice ?? WHY_HINTS} />
       </Box>
     );
   }

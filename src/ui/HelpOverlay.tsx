@@ -9,7 +9,7 @@ export interface HelpOverlayProps {
 export function HelpOverlay({ width }: HelpOverlayProps) {
   const keyWidth = Math.max(...KEY_HELP.map(([k]) => k.length)) + 3;
   return (
-    <Box borderStyle="double" flexDirection="column" paddingX={1} width={Math.min(width, 76)}>
+    <Box borderStyle="double" flexDirection="column" paddingX={1} width={Math.min(width, 92)}>
       <Text bold>Keys</Text>
       <Text> </Text>
       {KEY_HELP.map(([k, what]) => (

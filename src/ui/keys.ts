@@ -30,6 +30,7 @@ export interface KeyInfo {
 export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['↑ ↓  j k', 'move between runs'],
   ['Enter', "open the run's detail view"],
+  ['w', 'why it learns: norms, gradients, dead units, saturation, symmetry'],
   ['Esc', 'back'],
   ['Tab', 'switch panel: runs ⇄ chart (← → move the chart cursor)'],
   ['1–9', 'focus run N'],
@@ -58,15 +59,16 @@ export function keyIntent(input: string, key: KeyInfo, state: DashboardState): I
   if (input === 'r') return { kind: 'restart' };
   if (input === 'l') return action({ type: 'toggleLog' });
   if (input === 'e') return { kind: 'export' };
+  if (input === 'w') return action({ type: 'why' });
   if (/^[1-9]$/.test(input)) {
     const run = Number(input) - 1;
     return run < groupCount(state) ? { kind: 'focus', run } : undefined;
   }
-  if (state.view === 'detail') {
+  if (state.view === 'detail' || state.view === 'why') {
     // In the detail view, ↑/↓ (j/k) page through the runs.
     const by = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
     const n = groupCount(state);
-    if (by !== 0) return action({ type: 'open', run: (state.selected + by + n) % n });
+    if (by !== 0) return action({ type: state.view === 'why' ? 'why' : 'open', run: (state.selected + by + n) % n });
     return undefined;
   }
   if (key.tab) return action({ type: 'nextPanel' });

@@ -5,6 +5,15 @@
 import type { CostPoint, ExperimentConfig } from '../core/experiment.js';
 import type { RunEvent, TrainedParams } from '../engine/protocol.js';
 import { meanCurve } from '../summary.js';
+import type { Diagnostics } from '../core/diagnostics.js';
+
+export interface DiagPoint {
+  readonly at: number;
+  readonly d: Diagnostics;
+}
+
+/** Kept diagnostics per run (sparklines need no more). */
+export const DIAG_CAP = 240;
 
 /** Kept trace points per run; beyond this the trace is thinned (every other point goes). */
 export const TRACE_CAP = 2000;
@@ -32,11 +41,13 @@ export interface RunView {
   /** Minimum spacing, in iterations, between kept trace points (doubles on each thinning). */
   readonly traceStride: number;
   readonly finished: boolean;
+  /** The "why" history: diagnostics over time, thinned to at most DIAG_CAP entries. */
+  readonly diag: readonly DiagPoint[];
   readonly result?: RunResult;
   readonly failure?: string;
 }
 
-export type View = 'race' | 'detail' | 'help';
+export type View = 'race' | 'detail' | 'why' | 'help';
 export type Panel = 'runs' | 'chart';
 
 export interface DashboardState {
@@ -69,6 +80,7 @@ export type Action =
   | { readonly type: 'toggleLog' }
   | { readonly type: 'toggleHelp' }
   | { readonly type: 'open'; readonly run?: number }
+  | { readonly type: 'why'; readonly run?: number }
   | { readonly type: 'back' }
   | { readonly type: 'select'; readonly run: number }
   | { readonly type: 'nextPanel' }
@@ -77,7 +89,7 @@ export type Action =
 function freshRuns(schemes: readonly string[], seed: number, seeds: number): RunView[] {
   return schemes.flatMap((scheme) =>
     Array.from({ length: seeds }, (_, s): RunView => ({
-      scheme, seed: seed + s, iteration: 0, cost: NaN, costAt: -1, itersPerSec: 0, trace: [], traceStride: 1, finished: false,
+      scheme, seed: seed + s, iteration: 0, cost: NaN, costAt: -1, itersPerSec: 0, trace: [], traceStride: 1, finished: false, diag: [],
     })),
   );
 }
@@ -129,7 +141,12 @@ function applyEvent(run: RunView, e: RunEvent): RunView {
   switch (e.type) {
     case 'progress': {
       const { trace, stride } = appendTrace(run.trace, run.traceStride, e.samples);
-      return { ...run, iteration: e.iteration, cost: e.cost, costAt: e.costAt, itersPerSec: e.itersPerSec, trace, traceStride: stride };
+      let diag = run.diag;
+      if (e.diag) {
+        diag = [...diag, { at: e.diagAt ?? e.iteration, d: e.diag }];
+        if (diag.length > DIAG_CAP) diag = diag.filter((_, k) => k % 2 === 0 || k === diag.length - 1);
+      }
+      return { ...run, iteration: e.iteration, cost: e.cost, costAt: e.costAt, itersPerSec: e.itersPerSec, trace, traceStride: stride, diag };
     }
     case 'done':
       return {
@@ -211,9 +228,14 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
       if (run < 0 || run >= groupCount(state)) return state;
       return { ...state, view: 'detail', selected: run };
     }
+    case 'why': {
+      const run = action.run ?? state.selected;
+      if (run < 0 || run >= groupCount(state)) return state;
+      return { ...state, view: 'why', selected: run };
+    }
     case 'back':
       if (state.view === 'help') return { ...state, view: state.behindHelp };
-      if (state.view === 'detail') return { ...state, view: 'race' };
+      if (state.view === 'detail' || state.view === 'why') return { ...state, view: 'race' };
       return state.panel === 'chart' ? { ...state, panel: 'runs' } : state;
     case 'select':
       if (action.run < 0 || action.run >= groupCount(state)) return state;

@@ -53,6 +53,7 @@ export function useRace(
         traceEvery: settings.traceEvery,
         paused: startRef.current.paused,
         yieldToMain: true,
+        diagnostics: true,
         pace: startRef.current.pace,
         ...(settings.threads !== undefined ? { threads: settings.threads } : {}),
         ...(settings.kernel !== undefined ? { kernel: settings.kernel } : {}),
