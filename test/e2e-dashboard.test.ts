@@ -132,3 +132,52 @@ test('the options apply to the dashboard: --lr 0.05 -n 5000 --schemes he,zeros',
     s.dispose();
   }
 });
+
+test('the settings screen refuses a bad value in place with the CLI message, then restarts the race with the new experiment', async () => {
+  const s = start(['-n', '1500'], { cols: 120, rows: 40 });
+  try {
+    await s.waitFor(/finished[\s\S]*he\s+\d+\.\d%[\s\S]*q quit/, 30_000);
+    s.press('s');
+    await s.waitFor(/Settings: change the experiment/);
+    // iterations is the fifth field: move there, clear it, type a bad value.
+    for (let k = 0; k < 4; k++) {
+      s.press(KEYS.down);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    for (let k = 0; k < 4; k++) {
+      s.press('\u007F');
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    s.press('0');
+    await s.waitFor(/❯ iterations\s+0▏/);
+    s.press(KEYS.enter);
+    await s.waitFor(/--iterations expects an integer from 1 to 100000000, got "0"/);
+    s.press('\u007F');
+    await s.waitFor(/❯ iterations\s+▏/);
+    for (const ch of '800') {
+      s.press(ch);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    // Up four fields to the data set (layers, schemes and the rest untouched): moons.
+    for (let k = 0; k < 4; k++) {
+      s.press(KEYS.up);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    await s.waitFor(/❯ data set\s+circles/);
+    for (let k = 0; k < 7; k++) {
+      s.press('\u007F');
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    for (const ch of 'moons') {
+      s.press(ch);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    await s.waitFor(/❯ data set\s+moons/);
+    s.press(KEYS.enter);
+    const screen = await s.waitFor(/moons · layers 2-10-5-1 · lr 0\.01 · 800 iterations[\s\S]*finished[\s\S]*he\s+\d+\.\d%/, 30_000);
+    assert.match(screen, /1 zeros .*800\/800/);
+    await quitCleanly(s);
+  } finally {
+    s.dispose();
+  }
+});

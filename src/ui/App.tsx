@@ -4,7 +4,10 @@ import type { Race } from '../engine/race.js';
 import { AccuracyTable } from './AccuracyTable.js';
 import type { ChartSeries } from './chart.js';
 import { DetailView } from './DetailView.js';
-import { DETAIL_HINTS, Footer, HELP_HINTS, RACE_HINTS, WHY_HINTS } from './Footer.js';
+import { DETAIL_HINTS, Footer, HELP_HINTS, RACE_HINTS, SETTINGS_HINTS, WHY_HINTS } from './Footer.js';
+import { SettingsView } from './SettingsView.js';
+import type { Options } from '../args.js';
+import { makeData } from '../core/experiment.js';
 import { WhyView } from './WhyView.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -12,7 +15,7 @@ import { keyIntent, splitKeys, type KeyInfo } from './keys.js';
 import { layout, MIN_COLUMNS, minRows } from './layout.js';
 import { LossChart } from './LossChart.js';
 import { RunList } from './RunList.js';
-import { initialState, nextPace, raceFinished, reduce, schemeGroups, type DashboardState } from './state.js';
+import { initialState, nextPace, raceFinished, reduce, schemeGroups, schemesOf, type DashboardState } from './state.js';
 import { schemeColor } from './theme.js';
 import { TooSmall } from './TooSmall.js';
 import { useRace, type RaceSettings } from './use-race.js';
@@ -49,7 +52,23 @@ export function App({ settings, color, onQuit, onRace, onState, onExport, startP
   // Without raw mode (stdin not a terminal) useInput would throw; the race then just runs to the end.
   const raw = isRawModeSupported === true;
   const { columns, rows } = useTerminalSize();
-  const race = useRace(settings, state.raceId, { paused: state.paused, pace: state.pace }, dispatch, onRace);
+  // The data follow the settings screen: a new data set or noise makes new data.
+  const [data, setData] = useState(settings.data);
+  const race = useRace(
+    { ...settings, config: state.config, schemes: schemesOf(state), data, traceEvery: Math.max(1, Math.floor(state.config.iterations / 1500)) },
+    state.raceId,
+    { paused: state.paused, pace: state.pace },
+    dispatch,
+    onRace,
+  );
+  const applySettings = (o: Options): void => {
+    if (o.config.dataset !== 'csv' && (o.config.dataset !== state.config.dataset || o.config.noise !== state.config.noise)) {
+      setData(makeData(o.config.dataset, o.config.noise));
+    }
+    const fileData = state.config.dataset === 'csv';
+    const config = fileData ? { ...o.config, dataset: 'csv', ...(state.config.data ? { data: state.config.data } : {}) } : o.config;
+    dispatch({ type: 'restart', config, schemes: o.schemes });
+  };
   // Bumped by a digit key so the list re-mounts with its cursor on that run.
   const [focusCount, setFocusCount] = useState(0);
   // A one-line message in the footer (e.g. where the export went), for a few seconds.
@@ -131,6 +150,22 @@ export function App({ settings, color, onQuit, onRace, onState, onExport, startP
         {header}
         <HelpOverlay width={columns} />
         <Footer hints={notice ?? HELP_HINTS} />
+      </Box>
+    );
+  }
+  if (state.view === 'settings') {
+    return (
+      <Box flexDirection="column" width={columns}>
+        {header}
+        <SettingsView
+          config={state.config}
+          schemes={schemesOf(state)}
+          fileData={state.config.dataset === 'csv'}
+          onApply={applySettings}
+          onCancel={() => dispatch({ type: 'back' })}
+          isActive={raw}
+        />
+        <Footer hints={SETTINGS_HINTS} />
       </Box>
     );
   }

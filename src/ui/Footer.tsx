@@ -13,7 +13,8 @@ export function Footer({ hints }: FooterProps) {
   );
 }
 
-export const RACE_HINTS = '↑↓ move · Enter open · w why · space pause · +/- pace · l log · e export · ? help · q quit';
+export const RACE_HINTS = '↑↓ move · Enter open · w why · s settings · space pause · +/- pace · e export · ? help · q quit';
 export const DETAIL_HINTS = 'Esc back · ↑↓ other run · w why · l log · space pause · r restart · ? help · q quit';
 export const WHY_HINTS = 'Esc back · ↑↓ other run · space pause · n step · r restart · ? help · q quit';
 export const HELP_HINTS = 'Esc or ? close · q quit';
+export const SETTINGS_HINTS = '↑↓ field · type to edit · Backspace delete · Enter apply and restart · Esc cancel · Ctrl-C quit';

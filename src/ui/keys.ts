@@ -40,6 +40,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['r', 'restart the race'],
   ['l', 'log-scale cost axis'],
   ['e', 'export the results as JSON (to --out, or init-tui-DATE.json)'],
+  ['s', 'settings: data set, schemes, learning rate, iterations, layers, seed'],
   ['?', 'this help'],
   ['q  Ctrl-C', 'quit'],
 ];
@@ -48,6 +49,8 @@ const action = (a: Action): Intent => ({ kind: 'action', action: a });
 
 export function keyIntent(input: string, key: KeyInfo, state: DashboardState): Intent | undefined {
   if (key.ctrl && input === 'c') return { kind: 'quit', status: 130 };
+  // The settings form takes every other key as typing (its own input handler).
+  if (state.view === 'settings') return undefined;
   if (input === 'q') return { kind: 'quit', status: 0 };
   if (input === '?') return action({ type: 'toggleHelp' });
   if (key.escape) return action({ type: 'back' });
@@ -60,6 +63,7 @@ export function keyIntent(input: string, key: KeyInfo, state: DashboardState): I
   if (input === 'l') return action({ type: 'toggleLog' });
   if (input === 'e') return { kind: 'export' };
   if (input === 'w') return action({ type: 'why' });
+  if (input === 's') return action({ type: 'settings' });
   if (/^[1-9]$/.test(input)) {
     const run = Number(input) - 1;
     return run < groupCount(state) ? { kind: 'focus', run } : undefined;

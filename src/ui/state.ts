@@ -47,7 +47,7 @@ export interface RunView {
   readonly failure?: string;
 }
 
-export type View = 'race' | 'detail' | 'why' | 'help';
+export type View = 'race' | 'detail' | 'why' | 'settings' | 'help';
 export type Panel = 'runs' | 'chart';
 
 export interface DashboardState {
@@ -81,6 +81,7 @@ export type Action =
   | { readonly type: 'toggleHelp' }
   | { readonly type: 'open'; readonly run?: number }
   | { readonly type: 'why'; readonly run?: number }
+  | { readonly type: 'settings' }
   | { readonly type: 'back' }
   | { readonly type: 'select'; readonly run: number }
   | { readonly type: 'nextPanel' }
@@ -206,9 +207,9 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
         ...state,
         config,
         runs: freshRuns(schemes, config.seed, state.seeds),
+        selected: 0,
         view: 'race',
         behindHelp: 'race',
-        selected: Math.min(state.selected, schemes.length - 1),
         cursor: 1,
         raceId: state.raceId + 1,
       };
@@ -233,9 +234,11 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
       if (run < 0 || run >= groupCount(state)) return state;
       return { ...state, view: 'why', selected: run };
     }
+    case 'settings':
+      return { ...state, view: 'settings' };
     case 'back':
       if (state.view === 'help') return { ...state, view: state.behindHelp };
-      if (state.view === 'detail' || state.view === 'why') return { ...state, view: 'race' };
+      if (state.view === 'detail' || state.view === 'why' || state.view === 'settings') return { ...state, view: 'race' };
       return state.panel === 'chart' ? { ...state, panel: 'runs' } : state;
     case 'select':
       if (action.run < 0 || action.run >= groupCount(state)) return state;
