@@ -289,6 +289,10 @@ export function helpText(version: string): string {
     'Schemes:',
     ...schemes,
     '',
-    'Exit status: 0 on success, 2 on bad input, 1 on an internal error.',
+    'In the dashboard, press ? for the keys (w: why a scheme fails, s: settings, e: export).',
+    '',
+    'Exit status: 0 done (or quit with q); 1 a run failed, --out could not be written, or an',
+    'internal error; 2 bad input (one line on stderr, before training); 130, 143, 129 on',
+    'Ctrl-C, SIGTERM, SIGHUP.',
   ].join('\n');
 }

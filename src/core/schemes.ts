@@ -31,7 +31,7 @@ export const SCHEMES: Readonly<Record<string, SchemeSpec>> = {
   zeros: {
     name: 'zeros',
     formula: 'W = 0',
-    lesson: 'fails to break symmetry: every unit learns the same; stuck at chance',
+    lesson: 'fails to break symmetry: all units learn the same; stuck at chance',
     random: false,
     fill: (W) => W.fill(0),
   },

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import { COLUMNS, HEADER, resultCells, sweepCells, tableRow } from '../table.js';
-import type { SchemeGroup } from './state.js';
+import { COLUMNS, HEADER, tableRow } from '../table.js';
+import { groupCells, type SchemeGroup } from './state.js';
 import { paint, schemeColor } from './theme.js';
 
 export interface AccuracyTableProps {
@@ -22,13 +22,7 @@ export function AccuracyTable({ groups, selected, width, color }: AccuracyTableP
         {tableRow(HEADER, inner)}
       </Text>
       {groups.map((g, k) => {
-        const r = g.runs[0]!;
-        const row = tableRow(
-          g.runs.length > 1
-            ? sweepCells(g.scheme, g.runs.flatMap((x) => (x.result ? [x.result] : [])), g.runs.length)
-            : resultCells(r.scheme, r.result, r.failure, r.finished),
-          inner,
-        );
+        const row = tableRow(groupCells(g), inner);
         return (
           <Text key={k} wrap="truncate" inverse={k === selected}>
             {paint(row.slice(0, COLUMNS.scheme), color, schemeColor(g.scheme, k))}

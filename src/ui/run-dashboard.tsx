@@ -15,10 +15,10 @@ import type { Fault } from '../engine/protocol.js';
 import type { Race } from '../engine/race.js';
 import { writeFileAtomic } from '../out-file.js';
 import { formatReport } from '../report.js';
-import { HEADER, resultCells, sweepCells, tableRow } from '../table.js';
+import { HEADER, tableRow } from '../table.js';
 import { defaultExportName, reportOf } from './export.js';
 import { App } from './App.js';
-import { raceFinished, schemeGroups, type DashboardState } from './state.js';
+import { groupCells, raceFinished, schemeGroups, type DashboardState } from './state.js';
 import { colorEnabled } from './theme.js';
 
 const ENTER_ALT = '\u001B[?1049h';
@@ -160,16 +160,7 @@ export async function runDashboard(options: Options, data: TrainTest, fault: Fau
   }
   if (exportError) process.stderr.write(`init-tui: --out: ${exportError}\n`);
   if (last && raceFinished(last) && status === 0) {
-    const lines = [
-      tableRow(HEADER),
-      ...schemeGroups(last).map((g) =>
-        tableRow(
-          g.runs.length > 1
-            ? sweepCells(g.scheme, g.runs.flatMap((x) => (x.result ? [x.result] : [])), g.runs.length)
-            : resultCells(g.scheme, g.runs[0]!.result, g.runs[0]!.failure, g.runs[0]!.finished),
-        ),
-      ),
-    ];
+    const lines = [tableRow(HEADER), ...schemeGroups(last).map((g) => tableRow(groupCells(g)))];
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   return status;

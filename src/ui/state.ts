@@ -3,8 +3,9 @@
  * in, state out. Components only display it; the hooks only forward to it.
  */
 import type { CostPoint, ExperimentConfig } from '../core/experiment.js';
-import type { RunEvent, TrainedParams } from '../engine/protocol.js';
+import type { RunEvent } from '../engine/protocol.js';
 import { meanCurve } from '../summary.js';
+import { resultCells, sweepCells, type Cells } from '../table.js';
 import type { Diagnostics } from '../core/diagnostics.js';
 
 export interface DiagPoint {
@@ -20,14 +21,11 @@ export const TRACE_CAP = 2000;
 
 export type RunStatus = 'waiting' | 'running' | 'paused' | 'done' | 'failed' | 'diverged';
 
-export interface RunResult {
-  readonly costs: readonly CostPoint[];
-  readonly finalCost: number;
-  readonly trainAccuracy: number;
-  readonly testAccuracy: number;
-  readonly seconds: number;
-  readonly params: TrainedParams;
-}
+/** What a finished run keeps: its 'done' event without the routing fields. */
+export type RunResult = Pick<
+  Extract<RunEvent, { type: 'done' }>,
+  'costs' | 'finalCost' | 'trainAccuracy' | 'testAccuracy' | 'seconds' | 'params'
+>;
 
 export interface RunView {
   readonly scheme: string;
@@ -311,4 +309,12 @@ export function schemeGroups(state: DashboardState): SchemeGroup[] {
     out.push({ scheme: runs[0]!.scheme, runs, view: groupView(runs, curve.mean), spread: { min: curve.min, max: curve.max } });
   }
   return out;
+}
+
+/** A scheme's row of the results table: its run, or mean ± sd over its seeds. */
+export function groupCells(g: SchemeGroup): Cells {
+  const r = g.runs[0]!;
+  return g.runs.length > 1
+    ? sweepCells(g.scheme, g.runs.flatMap((x) => (x.result ? [x.result] : [])), g.runs.length)
+    : resultCells(r.scheme, r.result, r.failure, r.finished);
 }
