@@ -76,9 +76,21 @@ export async function runDashboard(options: Options, data: TrainTest, fault: Fau
     }
   };
 
+  // Signals are caught before the first frame is drawn, so none can slip past.
+  let app: ReturnType<typeof render> | undefined;
+  const onSignal = (signal: NodeJS.Signals, code: number) => () => {
+    status = code;
+    app?.unmount();
+  };
+  const handlers = [
+    ['SIGTERM', onSignal('SIGTERM', 143)],
+    ['SIGHUP', onSignal('SIGHUP', 129)],
+    ['SIGINT', onSignal('SIGINT', 130)],
+  ] as const;
+  for (const [sig, h] of handlers) process.on(sig, h);
   process.on('exit', restoreTerminal);
   process.stdout.write(ENTER_ALT);
-  const app = render(
+  app = render(
     <App
       settings={{
         config: options.config,
@@ -119,16 +131,6 @@ export async function runDashboard(options: Options, data: TrainTest, fault: Fau
     },
   );
 
-  const onSignal = (signal: NodeJS.Signals, code: number) => () => {
-    status = code;
-    app.unmount();
-  };
-  const handlers = [
-    ['SIGTERM', onSignal('SIGTERM', 143)],
-    ['SIGHUP', onSignal('SIGHUP', 129)],
-    ['SIGINT', onSignal('SIGINT', 130)],
-  ] as const;
-  for (const [sig, h] of handlers) process.on(sig, h);
 
   let failure: unknown;
   try {
