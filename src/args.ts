@@ -54,7 +54,7 @@ const OPTIONS = {
   seeds: { type: 'string', value: 'N', accepts: `an integer from 1 to ${MAX_SEEDS}`, help: 'train every scheme with N seeds (seed … seed+N-1) and summarise (default 1)' },
   seed: { type: 'string', value: 'N', accepts: `an integer from 0 to ${MAX_SEED}`, help: `seed of the weight initialization (default ${NOTEBOOK_CONFIG.seed})` },
   every: { type: 'string', value: 'K', accepts: `an integer from 1 to ${MAX_ITERATIONS}`, help: `record the cost every K iterations in --json output (default ${NOTEBOOK_CONFIG.every})` },
-  threads: { type: 'string', value: 'N', accepts: `an integer from 1 to ${MAX_THREADS}`, help: 'worker threads for the race (default: one per scheme)' },
+  threads: { type: 'string', value: 'N', accepts: `an integer from 1 to ${MAX_THREADS}`, help: 'worker threads for the race (default: one per run, at most 8 for a sweep)' },
   kernel: { type: 'string', value: 'NAME', accepts: `one of ${Object.keys(KERNELS).join(', ')}`, help: `training kernel: ${Object.keys(KERNELS).join(', ')} (default ${DEFAULT_KERNEL}; all give identical numbers)` },
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
   out: { type: 'string', value: 'FILE', accepts: 'a file name', help: 'also write the JSON document to FILE when the race ends (atomically), in any mode' },
