@@ -88,13 +88,16 @@ test('resizing during a race keeps drawing within the new width, down to too sma
     await s.waitFor(/racing/);
     for (const [cols, rows] of [[80, 24], [150, 50], [61, 30], [40, 12], [100, 30]] as const) {
       s.resize(cols, rows);
-      await new Promise((r) => setTimeout(r, 400));
-      const screen = await s.screen();
-      if (cols < 60 || rows < 24) assert.match(screen, /Terminal too small/);
-      else {
-        assert.match(screen, /Loss/, `${cols}×${rows}`);
-        for (const line of screen.split('\n')) assert.ok(line.length <= cols, `${cols}×${rows}: ${line}`);
+      // The layout must follow: within a few seconds, a whole frame (footer included) that fits the new width.
+      const want = cols < 60 || rows < 24 ? /Terminal too small/ : /Loss[\s\S]*↑↓ move/;
+      const fits = (screen: string) => want.test(screen) && screen.split('\n').every((line) => line.length <= cols);
+      const deadline = Date.now() + 10_000;
+      let screen = await s.screen();
+      while (!fits(screen) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        screen = await s.screen();
       }
+      assert.ok(fits(screen), `${cols}×${rows}: no fitting frame; screen:\n${screen}`);
     }
     s.press('q');
     await assertRestored(s, 0);

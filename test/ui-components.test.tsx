@@ -104,7 +104,7 @@ test('the App races real workers, ends on the table, and is driven by the keys',
   const config = { ...NOTEBOOK_CONFIG, iterations: 600, every: 100 };
   let quit: number | undefined;
   const { lastFrame, stdin, unmount } = render(
-    <App settings={{ config, schemes: ['zeros', 'random', 'he'], data: DATA, traceEvery: 1 }} color={false} onQuit={(s) => (quit = s)} />,
+    <App settings={{ config, schemes: ['zeros', 'random', 'he'], data: DATA }} color={false} onQuit={(s) => (quit = s)} />,
   );
   try {
     let frame = await until(lastFrame, /finished/);

@@ -55,7 +55,7 @@ export function App({ settings, color, onQuit, onRace, onState, onExport, startP
   // The data follow the settings screen: a new data set or noise makes new data.
   const [data, setData] = useState(settings.data);
   const race = useRace(
-    { ...settings, config: state.config, schemes: schemesOf(state), data, traceEvery: Math.max(1, Math.floor(state.config.iterations / 1500)) },
+    { ...settings, config: state.config, schemes: schemesOf(state), data },
     state.raceId,
     { paused: state.paused, pace: state.pace },
     dispatch,

@@ -7,6 +7,7 @@ import { renderDecisionMap } from './decision-map.js';
 import { LossChart } from './LossChart.js';
 import { statusOf, type RunView } from './state.js';
 import { paint, schemeColor } from './theme.js';
+import { ViewTitle } from './ViewTitle.js';
 
 export interface DetailViewProps {
   readonly run: RunView;
@@ -69,10 +70,7 @@ export function DetailView(p: DetailViewProps) {
 
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate">
-        <Text bold>❮ </Text>
-        {title}
-      </Text>
+      <ViewTitle>{title}</ViewTitle>
       <Text wrap="truncate" dimColor>
         {verdict(run.scheme, run.finished ? run.cost : undefined, run.failure)}
       </Text>

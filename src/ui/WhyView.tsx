@@ -4,6 +4,7 @@ import { fit, integer } from '../format.js';
 import { sparkline } from './sparkline.js';
 import { statusOf, type RunView } from './state.js';
 import { paint, schemeColor } from './theme.js';
+import { ViewTitle } from './ViewTitle.js';
 
 export interface WhyViewProps {
   readonly run: RunView;
@@ -36,7 +37,7 @@ export function WhyView({ run, index, total, config, width, paused, color }: Why
   if (!last) {
     return (
       <Box flexDirection="column">
-        <Text wrap="truncate">❮ {title}</Text>
+        <ViewTitle>{title}</ViewTitle>
         <Text dimColor>no diagnostics yet: they arrive while the run trains (a finished run keeps its last ones).</Text>
       </Box>
     );
@@ -76,10 +77,7 @@ export function WhyView({ run, index, total, config, width, paused, color }: Why
   }
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate">
-        <Text bold>❮ </Text>
-        {title}
-      </Text>
+      <ViewTitle>{title}</ViewTitle>
       <Text dimColor wrap="truncate">
         at iteration {integer(run.diag[run.diag.length - 1]!.at)}; sparklines cover iterations {integer(run.diag[0]!.at)}–{integer(last.at)}
       </Text>

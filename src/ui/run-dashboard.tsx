@@ -24,11 +24,7 @@ import { colorEnabled } from './theme.js';
 const ENTER_ALT = '\u001B[?1049h';
 const LEAVE_ALT = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
-
-/** Trace samples per run for the live chart: enough for any terminal width, few enough to stay cheap. */
-export function traceEvery(iterations: number): number {
-  return Math.max(1, Math.floor(iterations / 1500));
-}
+const CLEAR_SCREEN = '\u001B[2J\u001B[H';
 
 /** Restores the terminal synchronously: safe inside 'exit' handlers, where nothing async runs. */
 function restoreTerminal(): void {
@@ -90,6 +86,11 @@ export async function runDashboard(options: Options, data: TrainTest, fault: Fau
   for (const [sig, h] of handlers) process.on(sig, h);
   process.on('exit', restoreTerminal);
   process.stdout.write(ENTER_ALT);
+  // When the terminal narrows it re-wraps the old frame into more lines than Ink
+  // erases, leaving debris above the new one. On the alternate screen a full clear
+  // is harmless; registered before Ink's own resize handler, it runs first.
+  const clearOnResize = (): void => void process.stdout.write(CLEAR_SCREEN);
+  process.stdout.on('resize', clearOnResize);
   app = render(
     <App
       settings={{
@@ -100,7 +101,6 @@ export async function runDashboard(options: Options, data: TrainTest, fault: Fau
         kernel: options.kernel,
         seeds: options.seeds,
         fault,
-        traceEvery: traceEvery(options.config.iterations),
       }}
       color={colorEnabled(process.env)}
       onQuit={(s) => (status = s)}
@@ -139,6 +139,7 @@ export async function runDashboard(options: Options, data: TrainTest, fault: Fau
     failure = err;
   }
   for (const [sig, h] of handlers) process.off(sig, h);
+  process.stdout.off('resize', clearOnResize);
   await race?.cancel();
   restoreTerminal();
   process.off('exit', restoreTerminal);

@@ -4,6 +4,11 @@ import type { Fault, RunEvent } from '../engine/protocol.js';
 import { startRace, type Race } from '../engine/race.js';
 import type { Action } from './state.js';
 
+/** Trace samples per run for the live chart: enough for any terminal width, few enough to stay cheap. */
+export function traceInterval(iterations: number): number {
+  return Math.max(1, Math.floor(iterations / 1500));
+}
+
 /** At most this many state updates a second from engine events (the redraw rate). */
 const FLUSH_MS = 1000 / 30;
 
@@ -16,8 +21,6 @@ export interface RaceSettings {
   /** Initialization seeds per scheme (a sweep when > 1). */
   readonly seeds?: number | undefined;
   readonly fault?: Fault | undefined;
-  /** Samples per run for the live chart. */
-  readonly traceEvery: number;
 }
 
 /**
@@ -50,7 +53,7 @@ export function useRace(
         config: settings.config,
         schemes: settings.schemes,
         data: settings.data,
-        traceEvery: settings.traceEvery,
+        traceEvery: traceInterval(settings.config.iterations),
         paused: startRef.current.paused,
         yieldToMain: true,
         diagnostics: true,
