@@ -124,6 +124,10 @@ test('the App races real workers, ends on the table, and is driven by the keys',
     assert.match(frame, /Decision boundary/);
     frame = await press('\u001B', /❯\s+3 he/);
     frame = await press('1', /❯\s+1 zeros/);
+    // Keys faster than the redraw all count: two ↓ written back to back land on he.
+    stdin.write('\u001B[B');
+    stdin.write('\u001B[B');
+    frame = await until(lastFrame, /❯\s+3 he/, 5000);
     stdin.write('q');
     const deadline = Date.now() + 2000;
     while (quit === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

@@ -20,7 +20,8 @@ test('every key of the footer maps to its intent in the race view', () => {
   assert.deepEqual(keyIntent('', { return: true }, race), { kind: 'action', action: { type: 'open' } });
   assert.deepEqual(keyIntent('3', {}, race), { kind: 'focus', run: 2 });
   assert.equal(keyIntent('4', {}, race), undefined, 'no fourth run');
-  assert.equal(keyIntent('', { downArrow: true }, race), undefined, 'the list handles arrows itself');
+  assert.deepEqual(keyIntent('', { downArrow: true }, race), { kind: 'action', action: { type: 'move', by: 1 } });
+  assert.deepEqual(keyIntent('k', {}, race), { kind: 'action', action: { type: 'move', by: -1 } });
 });
 
 test('in the chart panel the arrows move the cursor, Enter does nothing', () => {
@@ -32,8 +33,10 @@ test('in the chart panel the arrows move the cursor, Enter does nothing', () => 
 
 test('in the detail view ↑/↓ page through the runs and Esc goes back', () => {
   const detail = reduce(race, { type: 'open', run: 0 });
-  assert.deepEqual(keyIntent('', { upArrow: true }, detail), { kind: 'action', action: { type: 'open', run: 2 } });
-  assert.deepEqual(keyIntent('j', {}, detail), { kind: 'action', action: { type: 'open', run: 1 } });
+  assert.deepEqual(keyIntent('', { upArrow: true }, detail), { kind: 'action', action: { type: 'move', by: -1 } });
+  assert.deepEqual(keyIntent('j', {}, detail), { kind: 'action', action: { type: 'move', by: 1 } });
+  assert.equal(reduce(detail, { type: 'move', by: -1 }).selected, 2, 'wraps, and stays in the detail view');
+  assert.equal(reduce(detail, { type: 'move', by: -1 }).view, 'detail');
   assert.deepEqual(keyIntent('', { escape: true }, detail), { kind: 'action', action: { type: 'back' } });
 });
 

@@ -1,5 +1,5 @@
 import { Box, useApp, useInput, useStdin } from 'ink';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { Race } from '../engine/race.js';
 import { AccuracyTable } from './AccuracyTable.js';
 import type { ChartSeries } from './chart.js';
@@ -69,8 +69,6 @@ export function App({ settings, color, onQuit, onRace, onState, onExport, startP
     const config = fileData ? { ...o.config, dataset: 'csv', ...(state.config.data ? { data: state.config.data } : {}) } : o.config;
     dispatch({ type: 'restart', config, schemes: o.schemes });
   };
-  // Bumped by a digit key so the list re-mounts with its cursor on that run.
-  const [focusCount, setFocusCount] = useState(0);
   // A one-line message in the footer (e.g. where the export went), for a few seconds.
   const [notice, setNotice] = useState<string | undefined>(undefined);
   useEffect(() => {
@@ -79,7 +77,6 @@ export function App({ settings, color, onQuit, onRace, onState, onExport, startP
     return () => clearTimeout(t);
   }, [notice]);
 
-  const onHighlight = useCallback((run: number) => dispatch({ type: 'select', run }), []);
 
   // Keys read the latest state through a ref: Ink re-subscribes a new handler only
   // in a passive effect, after the frame is drawn, and a key arriving in between
@@ -124,7 +121,6 @@ export function App({ settings, color, onQuit, onRace, onState, onExport, startP
       case 'focus':
         dispatch({ type: 'select', run: intent.run });
         if (state.view === 'detail') dispatch({ type: 'open', run: intent.run });
-        setFocusCount((n) => n + 1);
         return;
     }
   };
@@ -215,10 +211,8 @@ export function App({ settings, color, onQuit, onRace, onState, onExport, startP
         paused={state.paused}
         selected={state.selected}
         isFocused={raw && state.panel === 'runs'}
-        resetKey={`${state.raceId}-${focusCount}`}
         width={columns - 2}
         color={color}
-        onHighlight={onHighlight}
       />
       <LossChart
         title="Loss"

@@ -8,12 +8,10 @@ export interface RunListProps {
   readonly iterations: number;
   readonly paused: boolean;
   readonly selected: number;
+  /** Whether the runs panel has the focus (its frame is highlighted). */
   readonly isFocused: boolean;
-  /** Changes when the list must re-mount on `selected` (a digit key, a restart). */
-  readonly resetKey: string;
   readonly width: number;
   readonly color: boolean;
-  readonly onHighlight: (run: number) => void;
 }
 
 function Item({ label, isSelected }: { readonly label: string; readonly isSelected?: boolean }) {
@@ -29,10 +27,14 @@ function Indicator({ isSelected }: { readonly isSelected?: boolean }) {
 }
 
 /**
- * The lanes, one per run, as an ink-select-input list: ↑/↓ and j/k move the
- * cursor. Enter and the digits are the App's keys (it owns the selection).
+ * The lanes, one per run, as an ink-select-input list that shows the
+ * selection the App owns. The App handles every key itself: ink-select-input
+ * keeps its cursor in its own state and re-subscribes its key handler only
+ * after the frame is drawn, so a second ↓ arriving quickly (a held key, a
+ * script) was read against the stale cursor and lost (seen in a test). The
+ * list re-mounts on the selection instead (cheap: a handful of rows).
  */
-export function RunList({ runs, iterations, paused, selected, isFocused, resetKey, width, color, onHighlight }: RunListProps) {
+export function RunList({ runs, iterations, paused, selected, isFocused, width, color }: RunListProps) {
   const items = runs.map((run, k) => ({
     key: String(k),
     value: k,
@@ -41,13 +43,12 @@ export function RunList({ runs, iterations, paused, selected, isFocused, resetKe
   return (
     <Box borderStyle="round" borderColor={isFocused && color ? 'cyan' : 'gray'} flexDirection="column" paddingX={0}>
       <SelectInput
-        key={resetKey}
+        key={selected}
         items={items}
         initialIndex={selected}
-        isFocused={isFocused}
+        isFocused={false}
         indicatorComponent={Indicator}
         itemComponent={Item}
-        onHighlight={(item) => onHighlight(item.value)}
       />
     </Box>
   );

@@ -71,8 +71,7 @@ export function keyIntent(input: string, key: KeyInfo, state: DashboardState): I
   if (state.view === 'detail' || state.view === 'why') {
     // In the detail view, ↑/↓ (j/k) page through the runs.
     const by = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
-    const n = groupCount(state);
-    if (by !== 0) return action({ type: state.view === 'why' ? 'why' : 'open', run: (state.selected + by + n) % n });
+    if (by !== 0) return action({ type: 'move', by });
     return undefined;
   }
   if (key.tab) return action({ type: 'nextPanel' });
@@ -80,8 +79,11 @@ export function keyIntent(input: string, key: KeyInfo, state: DashboardState): I
     if (key.leftArrow || input === 'h') return action({ type: 'moveCursor', by: -1 / 50 });
     if (key.rightArrow) return action({ type: 'moveCursor', by: 1 / 50 });
   }
-  if (key.return && state.panel === 'runs') return action({ type: 'open' });
-  // ↑/↓/j/k in the runs panel belong to the list (ink-select-input), which reports back.
+  if (state.panel === 'runs') {
+    if (key.return) return action({ type: 'open' });
+    if (key.upArrow || input === 'k') return action({ type: 'move', by: -1 });
+    if (key.downArrow || input === 'j') return action({ type: 'move', by: 1 });
+  }
   return undefined;
 }
 

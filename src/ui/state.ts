@@ -82,6 +82,8 @@ export type Action =
   | { readonly type: 'settings' }
   | { readonly type: 'back' }
   | { readonly type: 'select'; readonly run: number }
+  /** Move the selection by ±n, wrapping; relative, so keys faster than the redraw all count. */
+  | { readonly type: 'move'; readonly by: number }
   | { readonly type: 'nextPanel' }
   | { readonly type: 'moveCursor'; readonly by: number };
 
@@ -241,6 +243,10 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
     case 'select':
       if (action.run < 0 || action.run >= groupCount(state)) return state;
       return { ...state, selected: action.run };
+    case 'move': {
+      const n = groupCount(state);
+      return { ...state, selected: (((state.selected + action.by) % n) + n) % n };
+    }
     case 'nextPanel':
       return state.view === 'race' ? { ...state, panel: state.panel === 'runs' ? 'chart' : 'runs' } : state;
     case 'moveCursor':
