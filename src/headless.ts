@@ -11,6 +11,7 @@ import { writeFileAtomic } from './out-file.js';
 import { formatReport, toReport } from './report.js';
 import { HEADER, resultCells, sweepCells, tableRow } from './table.js';
 import type { TrainTest } from './core/experiment.js';
+import { bySeed } from './summary.js';
 
 export interface HeadlessResult {
   readonly outcomes: readonly RunOutcome[];
@@ -45,15 +46,24 @@ async function race(
   return { outcomes, status: outcomes.some((o) => o.type === 'failed') ? 1 : 0 };
 }
 
-/** `--out`: the document, written whole or not at all; 1 if that failed (the path was checked before training). */
-function saveOut(options: Options, text: string, err: (line: string) => void): number {
-  if (options.out === undefined) return 0;
+/** The SPEC §5 document as printed and as written by --out. */
+function documentOf(options: Options, outcomes: readonly RunOutcome[]): string {
+  return `${formatReport(toReport(options.config, outcomes, options.seeds))}\n`;
+}
+
+/**
+ * The end of a headless race: one line per failed run, then `--out` (written
+ * whole or not at all; the path was checked before training). Returns the exit status.
+ */
+function finish(options: Options, outcomes: readonly RunOutcome[], status: number, text: string, err: (line: string) => void): number {
+  for (const o of outcomes) if (o.type === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.message}`);
+  if (options.out === undefined) return status;
   try {
     writeFileAtomic(options.out, text);
-    return 0;
+    return status;
   } catch (e) {
     err(`init-tui: --out: could not write ${options.out}: ${(e as Error).message}`);
-    return 1;
+    return Math.max(status, 1);
   }
 }
 
@@ -66,20 +76,17 @@ export async function runJson(
   fault?: Fault,
 ): Promise<number> {
   const { outcomes, status } = await race(options, data, fault, onRace);
-  const text = `${formatReport(toReport(options.config, outcomes, options.seeds))}\n`;
+  const text = documentOf(options, outcomes);
   out(text);
-  for (const o of outcomes) if (o.type === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.message}`);
-  return Math.max(status, saveOut(options, text, err));
+  return finish(options, outcomes, status, text, err);
 }
 
 /** The final table as plain text lines; with seeds > 1, one row per scheme with mean ± sd. */
 export function tableLines(outcomes: readonly RunOutcome[], seeds = 1): string[] {
   if (seeds > 1) {
-    const rows: string[] = [];
-    for (let k = 0; k < outcomes.length; k += seeds) {
-      const group = outcomes.slice(k, k + seeds);
-      rows.push(tableRow(sweepCells(group[0]!.scheme, group.flatMap((o) => (o.type === 'done' ? [o] : [])), group.length)));
-    }
+    const rows = bySeed(outcomes, seeds).map((group) =>
+      tableRow(sweepCells(group[0]!.scheme, group.flatMap((o) => (o.type === 'done' ? [o] : [])), group.length)),
+    );
     return [tableRow(HEADER), ...rows];
   }
   return [
@@ -120,6 +127,5 @@ export async function runPlain(
   out('\n');
   if (seeds > 1) out(`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}\n`);
   for (const line of tableLines(outcomes, seeds)) out(`${line}\n`);
-  for (const o of outcomes) if (o.type === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.message}`);
-  return Math.max(status, saveOut(options, `${formatReport(toReport(options.config, outcomes, seeds))}\n`, err));
+  return finish(options, outcomes, status, documentOf(options, outcomes), err);
 }

@@ -1,5 +1,5 @@
 import type { CostPoint, ExperimentConfig } from './core/experiment.js';
-import { summarise, type SeedRun, type Stats } from './summary.js';
+import { bySeed, summarise, type SeedRun, type Stats } from './summary.js';
 
 /** What a run contributes to the JSON document: finished, or failed with a message. */
 export type RunSummary =
@@ -68,8 +68,7 @@ function oneRun(r: RunSummary): ReportRun {
 export function toReport(config: ExperimentConfig, runs: readonly RunSummary[], seeds = 1): Report {
   if (seeds > 1) {
     const grouped: ReportRun[] = [];
-    for (let k = 0; k < runs.length; k += seeds) {
-      const group = runs.slice(k, k + seeds);
+    for (const group of bySeed(runs, seeds)) {
       const entry = oneRun(group[0]!);
       entry.seeds = group.map((r, s) => {
         const o = oneRun(r);

@@ -4,6 +4,16 @@
  */
 import type { CostPoint } from './core/experiment.js';
 
+/**
+ * A race's runs, scheme-major (scheme k's seeds are runs k·seeds … k·seeds + seeds - 1),
+ * cut into one group per scheme.
+ */
+export function bySeed<T>(runs: readonly T[], seeds: number): T[][] {
+  const groups: T[][] = [];
+  for (let k = 0; k < runs.length; k += seeds) groups.push(runs.slice(k, k + seeds));
+  return groups;
+}
+
 export interface Stats {
   readonly mean: number;
   /** Sample standard deviation (n - 1 in the denominator); 0 for a single value. */

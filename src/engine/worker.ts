@@ -56,13 +56,16 @@ export default function train(task: TrainTask): void {
   let diag: Diagnostics | undefined;
   let diagAt = -1;
   let lastDiag = -Infinity;
+  const diagnosedStep = (alsoCostAt = -1): void => {
+    const before = cloneParams(run.params());
+    advance(1, alsoCostAt);
+    diag = diagnose(before, run.params(), config.learningRate, task.data.train);
+    diagAt = run.iteration - 1;
+  };
   const diagStep = (now: number): void => {
     if (!task.diagnostics || run.finished || now - lastDiag < DIAG_MS) return;
     lastDiag = now;
-    const before = cloneParams(run.params());
-    advance(1);
-    diag = diagnose(before, run.params(), config.learningRate, task.data.train);
-    diagAt = run.iteration - 1;
+    diagnosedStep();
   };
 
   const flush = (now: number): void => {
@@ -104,12 +107,8 @@ export default function train(task: TrainTask): void {
       const stepSeq = Atomics.load(ctrl, CONTROL.STEP_SEQ);
       if (stepSeq !== seenStep) {
         seenStep = (seenStep + 1) | 0;
-        if (task.diagnostics) {
-          const before = cloneParams(run.params());
-          advance(1, run.iteration);
-          diag = diagnose(before, run.params(), config.learningRate, task.data.train);
-          diagAt = run.iteration - 1;
-        } else advance(1, run.iteration);
+        if (task.diagnostics) diagnosedStep(run.iteration);
+        else advance(1, run.iteration);
         flush(performance.now());
         continue;
       }

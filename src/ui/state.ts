@@ -4,7 +4,7 @@
  */
 import type { CostPoint, ExperimentConfig } from '../core/experiment.js';
 import type { RunEvent } from '../engine/protocol.js';
-import { meanCurve } from '../summary.js';
+import { bySeed, meanCurve } from '../summary.js';
 import { resultCells, sweepCells, type Cells } from '../table.js';
 import type { Diagnostics } from '../core/diagnostics.js';
 
@@ -304,17 +304,11 @@ function groupView(runs: readonly RunView[], curve: readonly CostPoint[]): RunVi
 }
 
 export function schemeGroups(state: DashboardState): SchemeGroup[] {
-  const out: SchemeGroup[] = [];
-  for (let k = 0; k < state.runs.length; k += state.seeds) {
-    const runs = state.runs.slice(k, k + state.seeds);
-    if (runs.length === 1) {
-      out.push({ scheme: runs[0]!.scheme, runs, view: runs[0]! });
-      continue;
-    }
+  return bySeed(state.runs, state.seeds).map((runs): SchemeGroup => {
+    if (runs.length === 1) return { scheme: runs[0]!.scheme, runs, view: runs[0]! };
     const curve = meanCurve(runs.map((r) => r.trace));
-    out.push({ scheme: runs[0]!.scheme, runs, view: groupView(runs, curve.mean), spread: { min: curve.min, max: curve.max } });
-  }
-  return out;
+    return { scheme: runs[0]!.scheme, runs, view: groupView(runs, curve.mean), spread: { min: curve.min, max: curve.max } };
+  });
 }
 
 /** A scheme's row of the results table: its run, or mean ± sd over its seeds. */
