@@ -16,7 +16,8 @@ const cli = join(root, 'dist/cli.js');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] ?? 0) || 5;
 
-const { NOTEBOOK_CONFIG, initialParams, lookupScheme, makeData } = await import(join(root, 'dist/core/experiment.js'));
+const { DEFAULT_CONFIG: NOTEBOOK_CONFIG } = await import(join(root, 'dist/core/config.js'));
+const { initialParams, lookupScheme, makeData } = await import(join(root, 'dist/core/experiment.js'));
 const { KERNELS } = await import(join(root, 'dist/core/kernel-table.js'));
 
 const median = (xs) => {
@@ -41,7 +42,7 @@ console.log(`runs per figure: ${RUNS} (medians)\n`);
 // (a) kernels, in-process, single thread.
 console.log('## (a) one 15000-iteration He model, single thread, in-process');
 const data = makeData('circles');
-const init = initialParams(NOTEBOOK_CONFIG, lookupScheme('he'));
+const init = initialParams(NOTEBOOK_CONFIG.layers, lookupScheme('he'), NOTEBOOK_CONFIG.seed);
 const kernelSeconds = {};
 for (const name of Object.keys(KERNELS)) {
   const times = [];

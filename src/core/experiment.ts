@@ -1,34 +1,10 @@
+import type { ExperimentConfig } from './config.js';
 import { DATASETS, TEST_SEED, TEST_SIZE, TRAIN_SEED, TRAIN_SIZE, type Dataset } from './datasets.js';
 import { checkLayers, initParams, type Params } from './network.js';
 import { RandomState } from './rng.js';
 import { resolveScheme, type SchemeSpec } from './schemes.js';
+import { kernelFactory, type KernelFactory } from './kernel-table.js';
 import { accuracy, type Kernel } from './train.js';
-import { FusedKernel, fusedSupports } from './fused-kernel.js';
-import { GenericKernel } from './train.js';
-
-/** Everything that determines a run's numbers (SPEC §5's `config`). */
-export interface ExperimentConfig {
-  readonly dataset: string;
-  readonly layers: readonly number[];
-  readonly learningRate: number;
-  readonly iterations: number;
-  readonly seed: number;
-  /** Record the cost at every iteration i with i % every === 0. */
-  readonly every: number;
-  /** Noise of the generated data set; absent = the data set's default. */
-  readonly noise?: number;
-  /** With --data: the files the data came from (test null: a 75/25 split). */
-  readonly data?: { readonly train: string; readonly test: string | null };
-}
-
-export const NOTEBOOK_CONFIG: ExperimentConfig = {
-  dataset: 'circles',
-  layers: [2, 10, 5, 1],
-  learningRate: 0.01,
-  iterations: 15000,
-  seed: 3,
-  every: 1000,
-};
 
 /** The seed of the 75/25 split of --data without --test-data (the training data's seed, as the notebook's). */
 export const TRAIN_SEED_FOR_SPLIT = TRAIN_SEED;
@@ -54,9 +30,9 @@ export function makeData(dataset: string, noise?: number): TrainTest {
 }
 
 /** Initial parameters of a scheme: `seed(seed)` once (random schemes only), then every layer in turn. */
-export function initialParams(config: ExperimentConfig, scheme: SchemeSpec): Params {
-  checkLayers(config.layers);
-  return initParams(config.layers, scheme, new RandomState(config.seed));
+export function initialParams(layers: readonly number[], scheme: SchemeSpec, seed: number): Params {
+  checkLayers(layers);
+  return initParams(layers, scheme, new RandomState(seed));
 }
 
 export function lookupScheme(name: string): SchemeSpec {
@@ -68,14 +44,42 @@ export function lookupScheme(name: string): SchemeSpec {
 /** One recorded cost: [iteration, cost]; the cost may be +∞ or NaN (divergence is data). */
 export type CostPoint = readonly [number, number];
 
-export interface RunResult {
+/** One run of a race: a scheme with one initialization seed. */
+export interface RunSpec {
   readonly scheme: string;
-  readonly costs: CostPoint[];
-  readonly finalCost: number;
-  readonly trainAccuracy: number;
-  readonly testAccuracy: number;
-  readonly params: Params;
+  readonly seed: number;
 }
+
+/**
+ * The runs of an experiment, in order: every scheme, each with its seeds.
+ * Run index k = scheme · seeds + s (scheme-major).
+ */
+export function runsOf(config: ExperimentConfig): RunSpec[] {
+  return config.schemes.flatMap((scheme) => Array.from({ length: config.seeds }, (_, s) => ({ scheme, seed: config.seed + s })));
+}
+
+/**
+ * What a run becomes once it ends, the one result type that the engine
+ * hands over and the table, the JSON and every screen read: trained, or
+ * failed with a message. A diverged run is `done` with non-finite costs.
+ */
+export type FinishedRun =
+  | {
+      readonly status: 'done';
+      readonly scheme: string;
+      readonly seed: number;
+      /** The costs recorded every `config.every` iterations. */
+      readonly costs: readonly CostPoint[];
+      readonly finalCost: number;
+      readonly trainAccuracy: number;
+      readonly testAccuracy: number;
+      /** Time spent training, pauses and pacing excluded. */
+      readonly seconds: number;
+      readonly params: Params;
+    }
+  | { readonly status: 'failed'; readonly scheme: string; readonly seed: number; readonly error: string };
+
+export type DoneRun = Extract<FinishedRun, { status: 'done' }>;
 
 /**
  * A training run that is driven from outside, a few iterations at a time, so
@@ -87,6 +91,7 @@ export interface RunResult {
  */
 export class Run {
   readonly scheme: string;
+  readonly seed: number;
   readonly config: ExperimentConfig;
   private readonly data: TrainTest;
   private readonly kernel: Kernel;
@@ -96,13 +101,14 @@ export class Run {
   private lastCostAt = -1;
   readonly costs: CostPoint[] = [];
 
-  constructor(config: ExperimentConfig, schemeName: string, data: TrainTest, opts: RunOptions = {}) {
-    this.scheme = schemeName;
+  constructor(config: ExperimentConfig, run: RunSpec, data: TrainTest, opts: RunOptions = {}) {
+    this.scheme = run.scheme;
+    this.seed = run.seed;
     this.config = config;
     this.data = data;
     this.traceEvery = opts.traceEvery ?? config.every;
-    const make = opts.kernel ?? defaultKernel;
-    this.kernel = make(initialParams(config, lookupScheme(schemeName)), data.train, config.learningRate);
+    const make = opts.kernel ?? kernelFactory(config.kernel);
+    this.kernel = make(initialParams(config.layers, lookupScheme(run.scheme), run.seed), data.train, config.learningRate);
   }
 
   /** Number of updates done so far (the next step is iteration `iteration`). */
@@ -155,11 +161,15 @@ export class Run {
     return this.kernel.params();
   }
 
-  result(): RunResult {
+  /** The finished run; `seconds` is the training time the caller measured. */
+  result(seconds = 0): DoneRun {
     const p = this.kernel.params();
     return {
+      status: 'done',
       scheme: this.scheme,
+      seed: this.seed,
       costs: this.costs,
+      seconds,
       finalCost: this.lastCost,
       trainAccuracy: accuracy(p, this.data.train),
       testAccuracy: accuracy(p, this.data.test),
@@ -174,20 +184,14 @@ export interface RunOptions {
   readonly kernel?: KernelFactory;
 }
 
-export type KernelFactory = (initial: Params, train: Dataset, learningRate: number) => Kernel;
-
-/** The fastest kernel that covers the network (see kernel-table.ts for the named choices). */
-export const defaultKernel: KernelFactory = (initial, train, lr) =>
-  fusedSupports(initial.layers) ? new FusedKernel(initial, train, lr) : new GenericKernel(initial, train, lr);
-
-/** Trains one scheme to the end on the calling thread. */
+/** Trains one scheme (at the config's first seed) to the end on the calling thread. */
 export function runScheme(
   config: ExperimentConfig,
   scheme: string,
-  data = makeData(config.dataset),
-  kernel: KernelFactory = defaultKernel,
-): RunResult {
-  const run = new Run(config, scheme, data, { kernel });
+  data = makeData(config.dataset, config.noise),
+  kernel?: KernelFactory,
+): DoneRun {
+  const run = new Run(config, { scheme, seed: config.seed }, data, kernel ? { kernel } : {});
   run.advance(config.iterations);
   return run.result();
 }

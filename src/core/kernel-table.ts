@@ -1,6 +1,13 @@
-import { defaultKernel, type KernelFactory } from './experiment.js';
-import { FusedKernel } from './fused-kernel.js';
-import { GenericKernel } from './train.js';
+import type { Dataset } from './datasets.js';
+import { FusedKernel, fusedSupports } from './fused-kernel.js';
+import type { Params } from './network.js';
+import { GenericKernel, type Kernel } from './train.js';
+
+export type KernelFactory = (initial: Params, train: Dataset, learningRate: number) => Kernel;
+
+/** The fastest kernel that covers the network (what `auto` picks). */
+export const defaultKernel: KernelFactory = (initial, train, lr) =>
+  fusedSupports(initial.layers) ? new FusedKernel(initial, train, lr) : new GenericKernel(initial, train, lr);
 
 /**
  * The training kernels, by name. They differ in speed only: each performs

@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Diagnostics } from '../core/diagnostics.js';
-import type { CostPoint, ExperimentConfig } from '../core/experiment.js';
+import type { ExperimentConfig } from '../core/config.js';
+import type { CostPoint, FinishedRun, RunSpec } from '../core/experiment.js';
 
 /**
  * Everything a worker says, tagged with its run (the index in the race's
@@ -24,30 +25,10 @@ export type RunEvent =
       /** The iteration the diagnostics describe. */
       readonly diagAt?: number;
     }
-  | {
-      readonly type: 'done';
-      readonly run: number;
-      readonly scheme: string;
-      readonly iteration: number;
-      /** The costs recorded every `config.every` iterations. */
-      readonly costs: readonly CostPoint[];
-      readonly finalCost: number;
-      readonly trainAccuracy: number;
-      readonly testAccuracy: number;
-      /** Time spent training, pauses and pacing excluded. */
-      readonly seconds: number;
-      readonly params: TrainedParams;
-    }
-  | { readonly type: 'failed'; readonly run: number; readonly scheme: string; readonly message: string };
+  /** The run's last event: trained (or diverged), or failed with a message. */
+  | { readonly type: 'finished'; readonly run: number; readonly result: FinishedRun };
 
 export type RunEventType = RunEvent['type'];
-
-/** The trained network, as the UI needs it (decision map, detail view). */
-export interface TrainedParams {
-  readonly layers: readonly number[];
-  readonly W: readonly Float64Array[];
-  readonly b: readonly Float64Array[];
-}
 
 /** A fault to inject on purpose (tests, and `INIT_TUI_FAULT`): throw or kill the thread at an iteration. */
 export interface Fault {
@@ -56,13 +37,12 @@ export interface Fault {
   readonly at: number;
 }
 
-/** What the main thread hands a worker: one scheme to train. */
+/** What the main thread hands a worker: one run of the experiment, the config as it is. */
 export interface TrainTask {
   readonly run: number;
-  readonly scheme: string;
+  readonly spec: RunSpec;
   readonly config: ExperimentConfig;
   readonly traceEvery: number;
-  readonly kernel: string;
   readonly data: {
     readonly train: { m: number; x: Float64Array; y: Float64Array };
     readonly test: { m: number; x: Float64Array; y: Float64Array };

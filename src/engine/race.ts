@@ -8,20 +8,16 @@ import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { makeData, type ExperimentConfig, type TrainTest } from '../core/experiment.js';
-import { DEFAULT_KERNEL } from '../core/kernel-table.js';
+import { checkConfig, type ExperimentConfig } from '../core/config.js';
+import { makeData, runsOf, type FinishedRun, type RunSpec, type TrainTest } from '../core/experiment.js';
 import { CANCELLED, CONTROL, PAUSED, RUNNING, type Fault, type RunEvent, type TrainTask } from './protocol.js';
 
-export interface RaceConfig {
-  readonly config: ExperimentConfig;
-  readonly schemes: readonly string[];
-  /** Pool size; default: one thread per run, at most MAX_DEFAULT_THREADS. */
-  readonly threads?: number;
-  /** Initialization seeds per scheme: config.seed … config.seed + seeds - 1 (default 1). */
-  readonly seeds?: number;
+/** How a race runs, beside what it trains (the config): none of these changes a number. */
+export interface RaceOptions {
+  /** Prepared data (default: the config's generated data set, made here). */
+  readonly data?: TrainTest;
   /** Interval of the live cost samples (default: config.every). */
   readonly traceEvery?: number;
-  readonly kernel?: string;
   /** Start paused (a dashboard may want to show the starting line). */
   readonly paused?: boolean;
   /** Iterations per second per run; 0 or absent = unthrottled. */
@@ -31,25 +27,14 @@ export interface RaceConfig {
   readonly yieldToMain?: boolean;
   /** Stream the "why" diagnostics with the progress events. */
   readonly diagnostics?: boolean;
-  /** Prepared data (default: the config's data set, made here). */
-  readonly data?: TrainTest;
 }
 
 /** Without --threads, a sweep does not start more threads than this (they would only wait for the cores). */
 export const MAX_DEFAULT_THREADS = 8;
 
-/** The runs of a race, in order: every scheme, each with its seeds. Run index k = scheme · seeds + s. */
-export function raceRuns(schemes: readonly string[], seed: number, seeds = 1): { scheme: string; seed: number }[] {
-  return schemes.flatMap((scheme) => Array.from({ length: seeds }, (_, s) => ({ scheme, seed: seed + s })));
-}
-
-export type RunOutcome =
-  | Extract<RunEvent, { type: 'done' }>
-  | Extract<RunEvent, { type: 'failed' }>;
-
 export interface Race {
   /** Resolves when every run is done or failed (or the race was cancelled), with outcomes in scheme order. */
-  readonly finished: Promise<readonly RunOutcome[]>;
+  readonly finished: Promise<readonly FinishedRun[]>;
   pause(): void;
   resume(): void;
   /** One iteration for every run (only while paused). */
@@ -73,9 +58,10 @@ function messageOf(err: unknown): string {
   return String(err);
 }
 
-export function startRace(rc: RaceConfig, onEvent: (e: RunEvent) => void): Race {
-  const runs = raceRuns(rc.schemes, rc.config.seed, rc.seeds);
-  const threads = rc.threads ?? Math.max(1, Math.min(runs.length, Math.max(rc.schemes.length, MAX_DEFAULT_THREADS)));
+export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e: RunEvent) => void): Race {
+  checkConfig(config);
+  const runs = runsOf(config);
+  const threads = config.threads ?? Math.max(1, Math.min(runs.length, Math.max(config.schemes.length, MAX_DEFAULT_THREADS)));
   const pool = new Piscina({
     filename: workerFile(),
     minThreads: Math.min(threads, availableParallelism() * 4),
@@ -92,7 +78,7 @@ export function startRace(rc: RaceConfig, onEvent: (e: RunEvent) => void): Race 
   const abort = new AbortController();
   // One abort listener per task: a sweep has many (node warns past 10).
   setMaxListeners(runs.length + 10, abort.signal);
-  const data = rc.data ?? makeData(rc.config.dataset, rc.config.noise);
+  const data = rc.data ?? makeData(config.dataset, config.noise);
   let cancelled = false;
 
   const signal = (): void => {
@@ -100,23 +86,22 @@ export function startRace(rc: RaceConfig, onEvent: (e: RunEvent) => void): Race 
     Atomics.notify(ctrl, CONTROL.GEN);
   };
 
-  const runOne = ({ scheme, seed }: { scheme: string; seed: number }, index: number): Promise<RunOutcome> => {
+  const runOne = (spec: RunSpec, index: number): Promise<FinishedRun> => {
     const { port1, port2 } = new MessageChannel();
-    let resolveDone!: (e: RunOutcome) => void;
-    // The worker's last message is 'done'; messages on a port keep their order,
+    let resolveDone!: (e: FinishedRun) => void;
+    // The worker's last message is 'finished'; messages on a port keep their order,
     // so when it arrives every progress event before it has arrived too.
-    const doneMessage = new Promise<RunOutcome>((resolve) => (resolveDone = resolve));
+    const doneMessage = new Promise<FinishedRun>((resolve) => (resolveDone = resolve));
     port1.on('message', (e: RunEvent) => {
       if (cancelled) return;
-      if (e.type === 'done') resolveDone(e);
+      if (e.type === 'finished') resolveDone(e.result);
       else onEvent(e);
     });
     const task: TrainTask = {
       run: index,
-      scheme,
-      config: seed === rc.config.seed ? rc.config : { ...rc.config, seed },
-      traceEvery: rc.traceEvery ?? rc.config.every,
-      kernel: rc.kernel ?? DEFAULT_KERNEL,
+      spec,
+      config,
+      traceEvery: rc.traceEvery ?? config.every,
       data,
       control,
       port: port2,
@@ -128,17 +113,17 @@ export function startRace(rc: RaceConfig, onEvent: (e: RunEvent) => void): Race 
       .run(task, { transferList: [port2], signal: abort.signal })
       .then(
         () => doneMessage,
-        (err: unknown): RunOutcome => ({
-          type: 'failed',
-          run: index,
-          scheme,
-          message: cancelled ? 'cancelled' : messageOf(err),
+        (err: unknown): FinishedRun => ({
+          status: 'failed',
+          scheme: spec.scheme,
+          seed: spec.seed,
+          error: cancelled ? 'cancelled' : messageOf(err),
         }),
       )
-      .then((outcome: RunOutcome) => {
+      .then((result: FinishedRun) => {
         port1.close();
-        if (!cancelled) onEvent(outcome);
-        return outcome;
+        if (!cancelled) onEvent({ type: 'finished', run: index, result });
+        return result;
       });
   };
 

@@ -8,7 +8,6 @@ import type { CostPoint } from '../core/experiment.js';
 import { Run } from '../core/experiment.js';
 import { diagnose, type Diagnostics } from '../core/diagnostics.js';
 import { cloneParams } from '../core/network.js';
-import { kernelFactory } from '../core/kernel-table.js';
 import { CANCELLED, CONTROL, MAX_EVENTS_PER_SECOND, PAUSED, type RunEvent, type TrainTask } from './protocol.js';
 
 const POST_INTERVAL_MS = 1000 / MAX_EVENTS_PER_SECOND;
@@ -31,10 +30,7 @@ export default function train(task: TrainTask): void {
   }
   const ctrl = new Int32Array(task.control);
   const post = (e: RunEvent): void => port.postMessage(e);
-  const run = new Run(config, task.scheme, task.data, {
-    traceEvery: task.traceEvery,
-    kernel: kernelFactory(task.kernel),
-  });
+  const run = new Run(config, task.spec, task.data, { traceEvery: task.traceEvery });
 
   let samples: CostPoint[] = [];
   const onSample = (i: number, c: number): void => {
@@ -89,10 +85,10 @@ export default function train(task: TrainTask): void {
 
   const advance = (count: number, alsoCostAt = -1): void => {
     const fault = task.fault;
-    if (fault && fault.scheme === task.scheme && run.iteration <= fault.at && fault.at < run.iteration + count) {
+    if (fault && fault.scheme === run.scheme && run.iteration <= fault.at && fault.at < run.iteration + count) {
       run.advance(fault.at - run.iteration, onSample);
       if (fault.kind === 'exit') process.exit(1);
-      throw new Error(`injected fault: ${task.scheme} failed on purpose at iteration ${fault.at}`);
+      throw new Error(`injected fault: ${run.scheme} failed on purpose at iteration ${fault.at}`);
     }
     const t0 = performance.now();
     itersSincePost += run.advance(count, onSample, alsoCostAt);
@@ -153,17 +149,5 @@ export default function train(task: TrainTask): void {
     }
   }
   flush(performance.now());
-  const result = run.result();
-  post({
-    type: 'done',
-    run: index,
-    scheme: task.scheme,
-    iteration: run.iteration,
-    costs: result.costs,
-    finalCost: result.finalCost,
-    trainAccuracy: result.trainAccuracy,
-    testAccuracy: result.testAccuracy,
-    seconds: busyMs / 1000,
-    params: { layers: result.params.layers, W: result.params.W, b: result.params.b },
-  });
+  post({ type: 'finished', run: index, result: run.result(busyMs / 1000) });
 }

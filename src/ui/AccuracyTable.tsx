@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { COLUMNS, HEADER, tableRow } from '../table.js';
+import { COLUMNS, HEADER, tableRow } from '../results/table.js';
 import { groupCells, type SchemeGroup } from './state.js';
 import { paint, schemeColor } from './theme.js';
 

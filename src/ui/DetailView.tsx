@@ -1,11 +1,12 @@
 import { Box, Text } from 'ink';
-import type { CostPoint, ExperimentConfig } from '../core/experiment.js';
+import type { ExperimentConfig } from '../core/config.js';
+import type { CostPoint } from '../core/experiment.js';
 import type { Dataset } from '../core/datasets.js';
-import { cost, integer, percent, seconds } from '../format.js';
-import { verdict } from '../verdict.js';
+import { cost, integer, percent, seconds } from '../results/format.js';
+import { verdict } from '../results/verdict.js';
 import { renderDecisionMap } from './decision-map.js';
 import { LossChart } from './LossChart.js';
-import { statusOf, type RunView } from './state.js';
+import { doneOf, failureOf, isFinished, statusOf, type RunView } from './state.js';
 import { paint, schemeColor } from './theme.js';
 import { ViewTitle } from './ViewTitle.js';
 
@@ -25,7 +26,8 @@ export interface DetailViewProps {
 
 /** The recorded costs (every `config.every` iterations), from the result or, while training, the trace. */
 export function recordedCosts(run: RunView, every: number): readonly CostPoint[] {
-  if (run.result) return run.result.costs;
+  const done = doneOf(run);
+  if (done) return done.costs;
   return run.trace.filter(([i]) => i % every === 0);
 }
 
@@ -51,7 +53,7 @@ function costGrid(costs: readonly CostPoint[], width: number): string[] {
 export function DetailView(p: DetailViewProps) {
   const { run, config } = p;
   const status = statusOf(run, p.paused);
-  const res = run.result;
+  const res = doneOf(run);
   const title =
     `${paint(run.scheme, p.color, schemeColor(run.scheme, p.index))} (run ${p.index + 1} of ${p.total}) · ${status}` +
     (res
@@ -66,13 +68,13 @@ export function DetailView(p: DetailViewProps) {
   const grid = costGrid(costs, leftWidth - 2);
   const gridRows = Math.min(grid.length, Math.max(1, body - 12));
   const plotRows = Math.max(3, body - gridRows - 3 - 6);
-  const map = res ? renderDecisionMap({ layers: res.params.layers, W: [...res.params.W], b: [...res.params.b] }, p.train, mapCols, mapRows, p.color) : undefined;
+  const map = res ? renderDecisionMap(res.params, p.train, mapCols, mapRows, p.color) : undefined;
 
   return (
     <Box flexDirection="column">
       <ViewTitle>{title}</ViewTitle>
       <Text wrap="truncate" dimColor>
-        {verdict(run.scheme, run.finished ? run.cost : undefined, run.failure)}
+        {verdict(run.scheme, isFinished(run) ? run.cost : undefined, failureOf(run))}
       </Text>
       <Box>
         <Box flexDirection="column" width={leftWidth}>
@@ -112,7 +114,7 @@ export function DetailView(p: DetailViewProps) {
               ))
             : Array.from({ length: mapRows }, (_, k) => (
                 <Text key={k} dimColor wrap="truncate">
-                  {k === Math.floor(mapRows / 2) ? (run.failure ? '  no result: the run failed' : '  drawn when the run finishes') : ' '}
+                  {k === Math.floor(mapRows / 2) ? (failureOf(run) !== undefined ? '  no result: the run failed' : '  drawn when the run finishes') : ' '}
                 </Text>
               ))}
           <Text wrap="truncate" dimColor>

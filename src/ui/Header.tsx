@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import type { ExperimentConfig } from '../core/experiment.js';
-import { integer } from '../format.js';
+import type { ExperimentConfig } from '../core/config.js';
+import { integer } from '../results/format.js';
 
 export interface HeaderProps {
   readonly config: ExperimentConfig;

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { cost, fit, integer } from '../format.js';
+import { cost, fit, integer } from '../results/format.js';
 import { drawChart, type ChartSeries } from './chart.js';
 import { paint } from './theme.js';
 

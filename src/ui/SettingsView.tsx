@@ -1,40 +1,56 @@
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
-import { parseCommandLine, type Options } from '../args.js';
-import type { ExperimentConfig } from '../core/experiment.js';
+import { ConfigError, configFrom, DEFAULT_CONFIG, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
+import { DATASETS } from '../core/datasets.js';
+import { schemeNames } from '../core/schemes.js';
 
-/** The fields of the settings screen, each the value of one command-line option. */
+/** The fields of the settings screen, each one field of the config (and its validator). */
 const FIELDS = [
-  { key: 'dataset', label: 'data set', option: '--dataset' },
-  { key: 'noise', label: 'noise', option: '--noise' },
-  { key: 'schemes', label: 'schemes', option: '--schemes' },
-  { key: 'lr', label: 'learning rate', option: '--lr' },
-  { key: 'iterations', label: 'iterations', option: '--iterations' },
-  { key: 'layers', label: 'layers', option: '--layers' },
-  { key: 'seed', label: 'seed', option: '--seed' },
-] as const;
+  { key: 'dataset', label: 'data set' },
+  { key: 'noise', label: 'noise' },
+  { key: 'schemes', label: 'schemes' },
+  { key: 'learning-rate', label: 'learning rate' },
+  { key: 'iterations', label: 'iterations' },
+  { key: 'layers', label: 'layers' },
+  { key: 'seed', label: 'seed' },
+] as const satisfies readonly { key: FieldName; label: string }[];
 
 type FieldKey = (typeof FIELDS)[number]['key'];
 
 export interface SettingsViewProps {
   readonly config: ExperimentConfig;
-  readonly schemes: readonly string[];
-  /** Whether the race trains on --data (then data set and noise cannot change here). */
-  readonly fileData: boolean;
-  readonly onApply: (options: Options) => void;
+  readonly onApply: (config: ExperimentConfig) => void;
   readonly onCancel: () => void;
   readonly isActive: boolean;
 }
 
-/** The command line the fields stand for; blank fields are left out (their defaults apply). */
-export function settingsArgv(values: Readonly<Record<FieldKey, string>>, fileData: boolean): string[] {
-  const argv: string[] = [];
+/**
+ * The config the form stands for, or the one-line reason it is refused (the
+ * very message the command line gives). Blank fields take their defaults; what
+ * the form does not show (seeds, kernel, threads, your own data) stays as it is.
+ */
+export function settingsConfig(values: Readonly<Record<FieldKey, string>>, current: ExperimentConfig): ExperimentConfig | string {
+  const fileData = current.dataset === 'csv';
+  const text: Record<string, string> = {};
   for (const f of FIELDS) {
     if (fileData && (f.key === 'dataset' || f.key === 'noise')) continue;
-    const v = values[f.key];
-    if (v.trim() !== '') argv.push(`${f.option}=${v.trim()}`);
+    const v = values[f.key].trim();
+    if (v !== '') text[f.key] = v;
   }
-  return argv;
+  const { threads, data } = current;
+  const base: ExperimentConfig = {
+    ...DEFAULT_CONFIG,
+    seeds: current.seeds,
+    kernel: current.kernel,
+    ...(threads !== undefined ? { threads } : {}),
+    ...(fileData && data ? { dataset: 'csv', data } : {}),
+  };
+  try {
+    return configFrom(text as ConfigText, base, { 'learning-rate': '--lr' });
+  } catch (err) {
+    if (err instanceof ConfigError) return err.message;
+    throw err;
+  }
 }
 
 /**
@@ -42,12 +58,13 @@ export function settingsArgv(values: Readonly<Record<FieldKey, string>>, fileDat
  * Enter applies (checked by the same parser as the command line, so a bad
  * value gets the very message the CLI gives), Esc cancels.
  */
-export function SettingsView({ config, schemes, fileData, onApply, onCancel, isActive }: SettingsViewProps) {
+export function SettingsView({ config, onApply, onCancel, isActive }: SettingsViewProps) {
+  const fileData = config.dataset === 'csv';
   const [values, setValues] = useState<Record<FieldKey, string>>({
     dataset: config.dataset,
     noise: config.noise === undefined ? '' : String(config.noise),
-    schemes: schemes.join(','),
-    lr: String(config.learningRate),
+    schemes: config.schemes.join(','),
+    'learning-rate': String(config.learningRate),
     iterations: String(config.iterations),
     layers: config.layers.join(','),
     seed: String(config.seed),
@@ -57,15 +74,14 @@ export function SettingsView({ config, schemes, fileData, onApply, onCancel, isA
 
   useInput(
     (input, key) => {
-      const field = FIELDS[cursor]!.key;
+      const field = FIELDS[cursor]?.key ?? 'dataset';
       if (key.escape) return onCancel();
       if (key.upArrow) return setCursor((c) => (c + FIELDS.length - 1) % FIELDS.length);
       if (key.downArrow || key.tab) return setCursor((c) => (c + 1) % FIELDS.length);
       if (key.return) {
-        const parsed = parseCommandLine(settingsArgv(values, fileData));
-        if (parsed.kind === 'error') return setError(parsed.message);
-        if (parsed.kind === 'run') return onApply(parsed.options);
-        return;
+        const next = settingsConfig(values, config);
+        if (typeof next === 'string') return setError(next);
+        return onApply(next);
       }
       if (key.backspace || key.delete) {
         setValues((v) => ({ ...v, [field]: v[field].slice(0, -1) }));
@@ -97,7 +113,7 @@ export function SettingsView({ config, schemes, fileData, onApply, onCancel, isA
         })}
         <Text> </Text>
         <Text dimColor wrap="wrap">
-          Data sets: circles, moons, xor, gaussian, spiral (noise blank = its default). Schemes: zeros, random, he, xavier, small, scale:K. Layers: 2,…,1.
+          Data sets: {Object.keys(DATASETS).join(', ')} (noise blank = its default). Schemes: {schemeNames().join(', ')}. Layers: 2,…,1.
         </Text>
       </Box>
       {error !== undefined && <Text color="red" wrap="wrap">{error}</Text>}

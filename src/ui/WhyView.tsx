@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import type { ExperimentConfig } from '../core/experiment.js';
-import { fit, integer } from '../format.js';
+import type { ExperimentConfig } from '../core/config.js';
+import { fit, integer } from '../results/format.js';
 import { sparkline } from './sparkline.js';
 import { statusOf, type RunView } from './state.js';
 import { paint, schemeColor } from './theme.js';

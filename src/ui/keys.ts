@@ -1,16 +1,16 @@
 /**
- * Keys → intents, as a pure function (tested without a terminal). The App
- * applies an intent: reducer actions go to the reducer, commands to the race.
+ * Every key of the dashboard, in one table (lazygit's key bindings are the
+ * model: one binding, one description). The key handler (`keyIntent`), the
+ * help overlay (`helpRows`) and the footer (`footerHints`) are all derived
+ * from it, so a key cannot be documented in one place and missing in another.
  */
-import { groupCount, type Action, type DashboardState } from './state.js';
+import { groupCount, type Action, type DashboardState, type Panel, type View } from './state.js';
 
+/** A key asks the reducer for an action, or for one of the few things that are not state. */
 export type Intent =
   | { readonly kind: 'action'; readonly action: Action }
-  | { readonly kind: 'togglePause' }
+  /** One iteration of every run, while paused (a command to the race, not a state). */
   | { readonly kind: 'step' }
-  | { readonly kind: 'pace'; readonly faster: boolean }
-  | { readonly kind: 'restart' }
-  | { readonly kind: 'focus'; readonly run: number }
   | { readonly kind: 'export' }
   | { readonly kind: 'quit'; readonly status: number };
 
@@ -24,67 +24,165 @@ export interface KeyInfo {
   readonly escape?: boolean;
   readonly tab?: boolean;
   readonly ctrl?: boolean;
+  readonly backspace?: boolean;
+  readonly delete?: boolean;
+  readonly meta?: boolean;
 }
 
-/** One line per key, for the footer and the help overlay. */
-export const KEY_HELP: readonly (readonly [string, string])[] = [
-  ['↑ ↓  j k', 'move between runs'],
-  ['Enter', "open the run's detail view"],
-  ['w', 'why it learns: norms, gradients, dead units, saturation, symmetry'],
-  ['Esc', 'back'],
-  ['Tab', 'switch panel: runs ⇄ chart (← → move the chart cursor)'],
-  ['1–9', 'focus run N'],
-  ['space', 'pause / resume'],
-  ['n', 'one iteration while paused'],
-  ['+ -', 'faster / slower pace'],
-  ['r', 'restart the race'],
-  ['l', 'log-scale cost axis'],
-  ['e', 'export the results as JSON (to --out, or init-tui-DATE.json)'],
-  ['s', 'settings: data set, schemes, learning rate, iterations, layers, seed'],
-  ['?', 'this help'],
-  ['q  Ctrl-C', 'quit'],
-];
+export interface Binding {
+  /** The key as the help overlay shows it. */
+  readonly label: string;
+  /** What it does, for the help overlay. */
+  readonly help: string;
+  /** Its footer hint, if it has one, and the views that show it (default: all its views). */
+  readonly hint?: string;
+  readonly hintIn?: readonly View[];
+  /** Where the key is live. */
+  readonly views: readonly View[];
+  /** In the race view: only while this panel has the focus. */
+  readonly panel?: Panel;
+  readonly match: (input: string, key: KeyInfo) => boolean;
+  /**
+   * What it asks for. Absent: the view handles the key itself (the settings
+   * form's typing), and the row is there for the help and the footer.
+   */
+  readonly intent?: (state: DashboardState, input: string) => Intent | undefined;
+}
 
 const action = (a: Action): Intent => ({ kind: 'action', action: a });
+const is = (...chars: string[]) => (input: string, key: KeyInfo) => !key.ctrl && !key.meta && chars.includes(input);
 
+/** The views of a race (the settings form and the help overlay take keys their own way). */
+const RACING: readonly View[] = ['race', 'detail', 'why'];
+const RUN_VIEWS: readonly View[] = ['detail', 'why'];
+
+/** In table order: the footer lists hints in this order; a key matches the first live row. */
+export const BINDINGS: readonly Binding[] = [
+  {
+    label: 'Esc', help: 'back', hint: 'Esc back', hintIn: RUN_VIEWS, views: RACING,
+    match: (_, k) => k.escape === true, intent: () => action({ type: 'back' }),
+  },
+  {
+    label: 'Esc  ?', help: 'close this help', hint: 'Esc or ? close', views: ['help'],
+    match: (i, k) => k.escape === true || i === '?', intent: () => action({ type: 'toggleHelp' }),
+  },
+  {
+    label: '↑ ↓  j k', help: 'move between runs', hint: '↑↓ move', views: ['race'], panel: 'runs',
+    match: (i, k) => k.upArrow === true || k.downArrow === true || is('j', 'k')(i, k),
+    intent: (_, i) => action({ type: 'move', by: i === 'k' || i === '' ? -1 : 1 }),
+  },
+  {
+    label: '↑ ↓  j k', help: 'the previous / next run', hint: '↑↓ other run', views: RUN_VIEWS,
+    match: (i, k) => k.upArrow === true || k.downArrow === true || is('j', 'k')(i, k),
+    intent: (_, i) => action({ type: 'move', by: i === 'k' || i === '' ? -1 : 1 }),
+  },
+  {
+    label: 'Enter', help: "open the run's detail view", hint: 'Enter open', views: ['race'], panel: 'runs',
+    match: (_, k) => k.return === true, intent: () => action({ type: 'open' }),
+  },
+  {
+    label: 'w', help: 'why it learns: norms, gradients, dead units, saturation, symmetry', hint: 'w why', hintIn: ['race', 'detail'], views: RACING,
+    match: is('w'), intent: () => action({ type: 'why' }),
+  },
+  {
+    label: 'Tab', help: 'switch panel: runs ⇄ chart (← → move the chart cursor)', views: ['race'],
+    match: (_, k) => k.tab === true, intent: () => action({ type: 'nextPanel' }),
+  },
+  {
+    label: '← →  h', help: 'move the chart cursor (chart panel)', views: ['race'], panel: 'chart',
+    match: (i, k) => k.leftArrow === true || k.rightArrow === true || is('h')(i, k),
+    intent: (_, i) => action({ type: 'moveCursor', by: i === 'right' ? 1 / 50 : -1 / 50 }),
+  },
+  {
+    label: '1–9', help: 'focus run N', views: RACING,
+    match: (i, k) => !k.ctrl && !k.meta && /^[1-9]$/.test(i),
+    intent: (s, i) => {
+      const run = Number(i) - 1;
+      return run < groupCount(s) ? action({ type: 'select', run }) : undefined;
+    },
+  },
+  {
+    label: 'l', help: 'log-scale cost axis', hint: 'l log', hintIn: ['detail'], views: RACING,
+    match: is('l'), intent: () => action({ type: 'toggleLog' }),
+  },
+  {
+    label: 's', help: 'settings: data set, schemes, learning rate, iterations, layers, seed', hint: 's settings', hintIn: ['race'], views: RACING,
+    match: is('s'), intent: () => action({ type: 'settings' }),
+  },
+  {
+    label: 'space', help: 'pause / resume', hint: 'space pause', views: RACING,
+    match: is(' '), intent: () => action({ type: 'togglePause' }),
+  },
+  {
+    label: 'n', help: 'one iteration while paused', hint: 'n step', hintIn: ['why'], views: RACING,
+    match: is('n'), intent: () => ({ kind: 'step' }),
+  },
+  {
+    label: '+ -', help: 'faster / slower pace', hint: '+/- pace', hintIn: ['race'], views: RACING,
+    match: is('+', '=', '-', '_'), intent: (_, i) => action({ type: 'pace', faster: i === '+' || i === '=' }),
+  },
+  {
+    label: 'r', help: 'restart the race', hint: 'r restart', hintIn: RUN_VIEWS, views: RACING,
+    match: is('r'), intent: () => action({ type: 'restart' }),
+  },
+  {
+    label: 'e', help: 'export the results as JSON (to --out, or init-tui-DATE.json)', hint: 'e export', hintIn: ['race'], views: RACING,
+    match: is('e'), intent: () => ({ kind: 'export' }),
+  },
+  {
+    label: '?', help: 'this help', hint: '? help', views: RACING,
+    match: is('?'), intent: () => action({ type: 'toggleHelp' }),
+  },
+  {
+    label: 'q', help: 'quit', hint: 'q quit', views: [...RACING, 'help'],
+    match: is('q'), intent: () => ({ kind: 'quit', status: 0 }),
+  },
+  // The settings form types and edits itself; these rows describe it.
+  { label: '↑ ↓  Tab', help: 'previous / next field', hint: '↑↓ field', views: ['settings'], match: (_, k) => k.upArrow === true || k.downArrow === true || k.tab === true },
+  { label: 'a–z 0–9 …', help: 'type to edit the field (pasting works too)', hint: 'type to edit', views: ['settings'], match: () => false },
+  { label: 'Backspace', help: 'delete the last character', hint: 'Backspace delete', views: ['settings'], match: (_, k) => k.backspace === true || k.delete === true },
+  { label: 'Enter', help: 'apply and restart the race', hint: 'Enter apply and restart', views: ['settings'], match: (_, k) => k.return === true },
+  { label: 'Esc', help: 'cancel', hint: 'Esc cancel', views: ['settings'], match: (_, k) => k.escape === true },
+  {
+    label: 'Ctrl-C', help: 'quit, from any screen', hint: 'Ctrl-C quit', hintIn: ['settings'], views: [...RACING, 'help', 'settings'],
+    match: (i, k) => k.ctrl === true && i === 'c', intent: () => ({ kind: 'quit', status: 130 }),
+  },
+];
+
+function live(b: Binding, state: DashboardState): boolean {
+  if (!b.views.includes(state.view)) return false;
+  return b.panel === undefined || state.view !== 'race' || b.panel === state.panel;
+}
+
+/**
+ * What a key asks for in this state, or undefined (not a key here, or one the
+ * view handles itself). Arrows reach `intent` as '' (up), 'down', 'left' or
+ * 'right', so a row can tell them apart.
+ */
 export function keyIntent(input: string, key: KeyInfo, state: DashboardState): Intent | undefined {
-  if (key.ctrl && input === 'c') return { kind: 'quit', status: 130 };
-  // The settings form takes every other key as typing (its own input handler).
-  if (state.view === 'settings') return undefined;
-  if (input === 'q') return { kind: 'quit', status: 0 };
-  if (input === '?') return action({ type: 'toggleHelp' });
-  if (key.escape) return action({ type: 'back' });
-  if (state.view === 'help') return undefined;
-  if (input === ' ') return { kind: 'togglePause' };
-  if (input === 'n') return { kind: 'step' };
-  if (input === '+' || input === '=') return { kind: 'pace', faster: true };
-  if (input === '-' || input === '_') return { kind: 'pace', faster: false };
-  if (input === 'r') return { kind: 'restart' };
-  if (input === 'l') return action({ type: 'toggleLog' });
-  if (input === 'e') return { kind: 'export' };
-  if (input === 'w') return action({ type: 'why' });
-  if (input === 's') return action({ type: 'settings' });
-  if (/^[1-9]$/.test(input)) {
-    const run = Number(input) - 1;
-    return run < groupCount(state) ? { kind: 'focus', run } : undefined;
-  }
-  if (state.view === 'detail' || state.view === 'why') {
-    // In the detail view, ↑/↓ (j/k) page through the runs.
-    const by = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
-    if (by !== 0) return action({ type: 'move', by });
-    return undefined;
-  }
-  if (key.tab) return action({ type: 'nextPanel' });
-  if (state.panel === 'chart') {
-    if (key.leftArrow || input === 'h') return action({ type: 'moveCursor', by: -1 / 50 });
-    if (key.rightArrow) return action({ type: 'moveCursor', by: 1 / 50 });
-  }
-  if (state.panel === 'runs') {
-    if (key.return) return action({ type: 'open' });
-    if (key.upArrow || input === 'k') return action({ type: 'move', by: -1 });
-    if (key.downArrow || input === 'j') return action({ type: 'move', by: 1 });
+  for (const b of BINDINGS) {
+    if (!live(b, state) || !b.match(input, key)) continue;
+    const arrow = key.downArrow ? 'down' : key.rightArrow ? 'right' : key.upArrow || key.leftArrow ? '' : input;
+    return b.intent?.(state, arrow);
   }
   return undefined;
+}
+
+/** The footer of a view: its hints, in table order. */
+export function footerHints(view: View): string {
+  return BINDINGS.filter((b) => b.hint !== undefined && b.views.includes(view) && (b.hintIn ?? b.views).includes(view))
+    .map((b) => b.hint)
+    .join(' · ');
+}
+
+/** The help overlay's rows for the keys of a view (and those that work everywhere), each key once. */
+export function helpRows(view: View): readonly (readonly [string, string])[] {
+  const rows: [string, string][] = [];
+  for (const b of BINDINGS) {
+    if (!b.views.includes(view) || rows.some(([k, h]) => k === b.label && h === b.help)) continue;
+    rows.push([b.label, b.help]);
+  }
+  return rows;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cost, fit, integer } from '../format.js';
+import { cost, fit, integer } from '../results/format.js';
 import { progressBar } from './layout.js';
 import { statusOf, type RunView } from './state.js';
 import { paint, schemeColor, type ColorName } from './theme.js';

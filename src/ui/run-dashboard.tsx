@@ -9,16 +9,15 @@ import { writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { render } from 'ink';
-import type { Options } from '../args.js';
+import type { ExperimentConfig } from '../core/config.js';
 import type { TrainTest } from '../core/experiment.js';
 import type { Fault } from '../engine/protocol.js';
 import type { Race } from '../engine/race.js';
-import { writeFileAtomic } from '../out-file.js';
-import { formatReport } from '../report.js';
-import { HEADER, tableRow } from '../table.js';
+import { formatReport } from '../results/report.js';
+import { HEADER, tableRow } from '../results/table.js';
 import { defaultExportName, reportOf } from './export.js';
 import { App } from './App.js';
-import { groupCells, raceFinished, schemeGroups, type DashboardState } from './state.js';
+import { groupCells, isFinished, raceFinished, schemeGroups, type DashboardState } from './state.js';
 import { colorEnabled } from './theme.js';
 
 const ENTER_ALT = '\u001B[?1049h';
@@ -40,7 +39,19 @@ function restoreTerminal(): void {
   }
 }
 
-export async function runDashboard(options: Options, data: TrainTest, fault: Fault | undefined): Promise<number> {
+/** What the dashboard is started with: the experiment and its data, and where results go. */
+export interface DashboardOptions {
+  readonly config: ExperimentConfig;
+  readonly data: TrainTest;
+  readonly fault: Fault | undefined;
+  /** --out: written each time a race ends, and by `e`. */
+  readonly out: string | undefined;
+  /** Writes a file whole or not at all (the CLI's writer; the screen does no file I/O of its own). */
+  readonly writeFile: (path: string, text: string) => void;
+}
+
+export async function runDashboard(options: DashboardOptions): Promise<number> {
+  const { writeFile } = options;
   let status = 0;
   let race: Race | undefined;
   let last: DashboardState | undefined;
@@ -62,9 +73,9 @@ export async function runDashboard(options: Options, data: TrainTest, fault: Fau
     const report = reportOf(s);
     if (report.runs.length === 0) return 'nothing to export yet: no run has finished';
     try {
-      writeFileAtomic(path, `${formatReport(report)}\n`);
+      writeFile(path, `${formatReport(report)}\n`);
       exportError = undefined;
-      const unfinished = s.runs.filter((r) => !r.finished).length;
+      const unfinished = s.runs.filter((r) => !isFinished(r)).length;
       return `exported ${report.runs.length} run${report.runs.length === 1 ? '' : 's'} to ${resolve(path)}${unfinished > 0 ? ` (${unfinished} still training)` : ''}`;
     } catch (err) {
       exportError = `could not write ${path}: ${(err as Error).message}`;
@@ -73,10 +84,11 @@ export async function runDashboard(options: Options, data: TrainTest, fault: Fau
   };
 
   // Signals are caught before the first frame is drawn, so none can slip past.
-  let app: ReturnType<typeof render> | undefined;
+  // Filled in once Ink renders; a signal before that finds nothing to unmount yet.
+  const ink: { app?: ReturnType<typeof render> } = {};
   const onSignal = (signal: NodeJS.Signals, code: number) => () => {
     status = code;
-    app?.unmount();
+    ink.app?.unmount();
   };
   const handlers = [
     ['SIGTERM', onSignal('SIGTERM', 143)],
@@ -91,17 +103,11 @@ export async function runDashboard(options: Options, data: TrainTest, fault: Fau
   // is harmless; registered before Ink's own resize handler, it runs first.
   const clearOnResize = (): void => void process.stdout.write(CLEAR_SCREEN);
   process.stdout.on('resize', clearOnResize);
-  app = render(
+  const app = render(
     <App
-      settings={{
-        config: options.config,
-        schemes: options.schemes,
-        data,
-        threads: options.threads,
-        kernel: options.kernel,
-        seeds: options.seeds,
-        fault,
-      }}
+      config={options.config}
+      data={options.data}
+      fault={options.fault}
       color={colorEnabled(process.env)}
       onQuit={(s) => (status = s)}
       onRace={(r) => (race = r)}
@@ -132,6 +138,7 @@ export async function runDashboard(options: Options, data: TrainTest, fault: Fau
   );
 
 
+  ink.app = app;
   let failure: unknown;
   try {
     await app.waitUntilExit();

@@ -2,11 +2,12 @@
  * The dashboard's state as a pure reducer: engine events and user intents
  * in, state out. Components only display it; the hooks only forward to it.
  */
-import type { CostPoint, ExperimentConfig } from '../core/experiment.js';
-import type { RunEvent } from '../engine/protocol.js';
-import { bySeed, meanCurve } from '../summary.js';
-import { resultCells, sweepCells, type Cells } from '../table.js';
+import type { ExperimentConfig } from '../core/config.js';
 import type { Diagnostics } from '../core/diagnostics.js';
+import { runsOf, type CostPoint, type DoneRun, type FinishedRun, type TrainTest } from '../core/experiment.js';
+import type { RunEvent } from '../engine/protocol.js';
+import { bySeed, meanCurve } from '../results/summary.js';
+import { resultCells, sweepCells, type Cells } from '../results/table.js';
 
 export interface DiagPoint {
   readonly at: number;
@@ -21,12 +22,6 @@ export const TRACE_CAP = 2000;
 
 export type RunStatus = 'waiting' | 'running' | 'paused' | 'done' | 'failed' | 'diverged';
 
-/** What a finished run keeps: its 'done' event without the routing fields. */
-export type RunResult = Pick<
-  Extract<RunEvent, { type: 'done' }>,
-  'costs' | 'finalCost' | 'trainAccuracy' | 'testAccuracy' | 'seconds' | 'params'
->;
-
 export interface RunView {
   readonly scheme: string;
   readonly seed: number;
@@ -38,11 +33,10 @@ export interface RunView {
   readonly trace: readonly CostPoint[];
   /** Minimum spacing, in iterations, between kept trace points (doubles on each thinning). */
   readonly traceStride: number;
-  readonly finished: boolean;
   /** The "why" history: diagnostics over time, thinned to at most DIAG_CAP entries. */
   readonly diag: readonly DiagPoint[];
-  readonly result?: RunResult;
-  readonly failure?: string;
+  /** Set when the run ends: trained, or failed. */
+  readonly result?: FinishedRun;
 }
 
 export type View = 'race' | 'detail' | 'why' | 'settings' | 'help';
@@ -50,10 +44,10 @@ export type Panel = 'runs' | 'chart';
 
 export interface DashboardState {
   readonly config: ExperimentConfig;
+  /** The data the race trains on: it changes with the config, never apart from it. */
+  readonly data: TrainTest;
   /** Every run of the race, scheme-major: scheme k's seeds are runs k·seeds … k·seeds + seeds - 1. */
   readonly runs: readonly RunView[];
-  /** Initialization seeds per scheme (a sweep when > 1). */
-  readonly seeds: number;
   readonly paused: boolean;
   /** Iterations per second per run; 0 = as fast as possible. */
   readonly pace: number;
@@ -72,9 +66,13 @@ export interface DashboardState {
 
 export type Action =
   | { readonly type: 'events'; readonly raceId: number; readonly events: readonly RunEvent[] }
-  | { readonly type: 'restart'; readonly config?: ExperimentConfig; readonly schemes?: readonly string[] }
-  | { readonly type: 'setPaused'; readonly paused: boolean }
-  | { readonly type: 'setPace'; readonly pace: number }
+  /** A new race; with a new experiment, its data come with it. */
+  | { readonly type: 'restart'; readonly config?: ExperimentConfig; readonly data?: TrainTest }
+  /** Pause or resume (nothing to pause once the race is over). */
+  | { readonly type: 'togglePause' }
+  /** One step faster or slower through PACES. */
+  | { readonly type: 'pace'; readonly faster: boolean }
+
   | { readonly type: 'toggleLog' }
   | { readonly type: 'toggleHelp' }
   | { readonly type: 'open'; readonly run?: number }
@@ -87,19 +85,17 @@ export type Action =
   | { readonly type: 'nextPanel' }
   | { readonly type: 'moveCursor'; readonly by: number };
 
-function freshRuns(schemes: readonly string[], seed: number, seeds: number): RunView[] {
-  return schemes.flatMap((scheme) =>
-    Array.from({ length: seeds }, (_, s): RunView => ({
-      scheme, seed: seed + s, iteration: 0, cost: NaN, costAt: -1, itersPerSec: 0, trace: [], traceStride: 1, finished: false, diag: [],
-    })),
-  );
+function freshRuns(config: ExperimentConfig): RunView[] {
+  return runsOf(config).map(({ scheme, seed }): RunView => ({
+    scheme, seed, iteration: 0, cost: NaN, costAt: -1, itersPerSec: 0, trace: [], traceStride: 1, diag: [],
+  }));
 }
 
-export function initialState(config: ExperimentConfig, schemes: readonly string[], paused = false, pace = 0, seeds = 1): DashboardState {
+export function initialState(config: ExperimentConfig, data: TrainTest, paused = false, pace = 0): DashboardState {
   return {
     config,
-    runs: freshRuns(schemes, config.seed, seeds),
-    seeds,
+    data,
+    runs: freshRuns(config),
     paused,
     pace,
     logScale: false,
@@ -138,7 +134,7 @@ export function appendTrace(
   return { trace: out, stride: s };
 }
 
-function applyEvent(run: RunView, e: RunEvent): RunView {
+function applyEvent(run: RunView, e: RunEvent, iterations: number): RunView {
   switch (e.type) {
     case 'progress': {
       const { trace, stride } = appendTrace(run.trace, run.traceStride, e.samples);
@@ -149,26 +145,26 @@ function applyEvent(run: RunView, e: RunEvent): RunView {
       }
       return { ...run, iteration: e.iteration, cost: e.cost, costAt: e.costAt, itersPerSec: e.itersPerSec, trace, traceStride: stride, diag };
     }
-    case 'done':
-      return {
-        ...run,
-        iteration: e.iteration,
-        cost: e.finalCost,
-        costAt: e.iteration - 1,
-        itersPerSec: 0,
-        finished: true,
-        result: {
-          costs: e.costs,
-          finalCost: e.finalCost,
-          trainAccuracy: e.trainAccuracy,
-          testAccuracy: e.testAccuracy,
-          seconds: e.seconds,
-          params: e.params,
-        },
-      };
-    case 'failed':
-      return { ...run, finished: true, itersPerSec: 0, failure: e.message };
+    case 'finished':
+      return e.result.status === 'done'
+        ? { ...run, iteration: iterations, cost: e.result.finalCost, costAt: iterations - 1, itersPerSec: 0, result: e.result }
+        : { ...run, itersPerSec: 0, result: e.result };
   }
+}
+
+/** Whether the run has ended, trained or failed. */
+export function isFinished(run: RunView): boolean {
+  return run.result !== undefined;
+}
+
+/** The failure message of a failed run. */
+export function failureOf(run: RunView): string | undefined {
+  return run.result?.status === 'failed' ? run.result.error : undefined;
+}
+
+/** The trained result of a run, once it has one. */
+export function doneOf(run: RunView): DoneRun | undefined {
+  return run.result?.status === 'done' ? run.result : undefined;
 }
 
 /**
@@ -177,16 +173,16 @@ function applyEvent(run: RunView, e: RunEvent): RunView {
  * not divergence: it is where that lesson begins.
  */
 export function statusOf(run: RunView, paused: boolean): RunStatus {
-  if (run.failure !== undefined) return 'failed';
+  if (run.result?.status === 'failed') return 'failed';
   if (Number.isNaN(run.cost) && run.costAt >= 0) return 'diverged';
-  if (run.finished) return Number.isFinite(run.cost) ? 'done' : 'diverged';
+  if (run.result) return Number.isFinite(run.cost) ? 'done' : 'diverged';
   if (paused) return 'paused';
   return run.costAt < 0 && run.iteration === 0 ? 'waiting' : 'running';
 }
 
 export function raceFinished(state: DashboardState): boolean {
   // Every run, every seed.
-  return state.runs.every((r) => r.finished);
+  return state.runs.every(isFinished);
 }
 
 export function reduce(state: DashboardState, action: Action): DashboardState {
@@ -196,17 +192,17 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
       const runs = state.runs.slice();
       for (const e of action.events) {
         const r = runs[e.run];
-        if (r) runs[e.run] = applyEvent(r, e);
+        if (r) runs[e.run] = applyEvent(r, e, state.config.iterations);
       }
       return { ...state, runs };
     }
     case 'restart': {
       const config = action.config ?? state.config;
-      const schemes = action.schemes ?? schemesOf(state);
       return {
         ...state,
         config,
-        runs: freshRuns(schemes, config.seed, state.seeds),
+        data: action.data ?? state.data,
+        runs: freshRuns(config),
         selected: 0,
         view: 'race',
         behindHelp: 'race',
@@ -214,10 +210,10 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
         raceId: state.raceId + 1,
       };
     }
-    case 'setPaused':
-      return state.paused === action.paused ? state : { ...state, paused: action.paused };
-    case 'setPace':
-      return { ...state, pace: action.pace };
+    case 'togglePause':
+      return raceFinished(state) ? state : { ...state, paused: !state.paused };
+    case 'pace':
+      return { ...state, pace: nextPace(state.pace, action.faster) };
     case 'toggleLog':
       return { ...state, logScale: !state.logScale };
     case 'toggleHelp':
@@ -265,11 +261,7 @@ export function nextPace(current: number, faster: boolean): number {
 
 /** How many schemes race (the lanes, the list, the table rows). */
 export function groupCount(state: DashboardState): number {
-  return state.runs.length / state.seeds;
-}
-
-export function schemesOf(state: DashboardState): string[] {
-  return state.runs.filter((_, k) => k % state.seeds === 0).map((r) => r.scheme);
+  return state.config.schemes.length;
 }
 
 /** One scheme of the race: its runs (one per seed) and what a lane shows for them together. */
@@ -287,34 +279,37 @@ export interface SchemeGroup {
  * latest costs, the summed speed, the mean cost curve. Finished when every
  * seed is; failed when every seed failed.
  */
-function groupView(runs: readonly RunView[], curve: readonly CostPoint[]): RunView {
-  const first = runs[0]!;
+function groupView(first: RunView, runs: readonly RunView[], curve: readonly CostPoint[]): RunView {
   const withCost = runs.filter((r) => r.costAt >= 0);
-  const failures = runs.filter((r) => r.failure !== undefined);
+  const failed = runs.map((r) => r.result).filter((r) => r?.status === 'failed');
+  const allFailed = failed.length === runs.length ? failed[0] : undefined;
+  // The group's result: set once every seed has ended (the first failure when every seed failed).
+  const result = runs.every(isFinished) ? (allFailed ?? runs.find((r) => doneOf(r))?.result) : undefined;
+  const { result: _firstResult, ...rest } = first;
   return {
-    ...first,
+    ...rest,
     iteration: Math.min(...runs.map((r) => r.iteration)),
     cost: withCost.length > 0 ? withCost.reduce((a, r) => a + r.cost, 0) / withCost.length : NaN,
     costAt: Math.min(...runs.map((r) => r.costAt)),
     itersPerSec: runs.reduce((a, r) => a + r.itersPerSec, 0),
     trace: curve,
-    finished: runs.every((r) => r.finished),
-    ...(failures.length === runs.length ? { failure: failures[0]!.failure! } : {}),
+    ...(result ? { result } : {}),
   };
 }
 
 export function schemeGroups(state: DashboardState): SchemeGroup[] {
-  return bySeed(state.runs, state.seeds).map((runs): SchemeGroup => {
-    if (runs.length === 1) return { scheme: runs[0]!.scheme, runs, view: runs[0]! };
+  return bySeed(state.runs, state.config.seeds).flatMap((runs): SchemeGroup[] => {
+    const first = runs[0];
+    if (!first) return [];
+    if (runs.length === 1) return [{ scheme: first.scheme, runs, view: first }];
     const curve = meanCurve(runs.map((r) => r.trace));
-    return { scheme: runs[0]!.scheme, runs, view: groupView(runs, curve.mean), spread: { min: curve.min, max: curve.max } };
+    return [{ scheme: first.scheme, runs, view: groupView(first, runs, curve.mean), spread: { min: curve.min, max: curve.max } }];
   });
 }
 
 /** A scheme's row of the results table: its run, or mean ± sd over its seeds. */
 export function groupCells(g: SchemeGroup): Cells {
-  const r = g.runs[0]!;
   return g.runs.length > 1
-    ? sweepCells(g.scheme, g.runs.flatMap((x) => (x.result ? [x.result] : [])), g.runs.length)
-    : resultCells(r.scheme, r.result, r.failure, r.finished);
+    ? sweepCells(g.scheme, g.runs.flatMap((x) => doneOf(x) ?? []), g.runs.length)
+    : resultCells(g.scheme, g.runs[0]?.result);
 }

@@ -1,8 +1,7 @@
-import { useEffect, useRef, type Dispatch } from 'react';
-import type { ExperimentConfig, TrainTest } from '../core/experiment.js';
+import { useEffect, useRef, type Dispatch, type RefObject } from 'react';
 import type { Fault, RunEvent } from '../engine/protocol.js';
 import { startRace, type Race } from '../engine/race.js';
-import type { Action } from './state.js';
+import type { Action, DashboardState } from './state.js';
 
 /** Trace samples per run for the live chart: enough for any terminal width, few enough to stay cheap. */
 export function traceInterval(iterations: number): number {
@@ -12,33 +11,39 @@ export function traceInterval(iterations: number): number {
 /** At most this many state updates a second from engine events (the redraw rate). */
 const FLUSH_MS = 1000 / 30;
 
-export interface RaceSettings {
-  readonly config: ExperimentConfig;
-  readonly schemes: readonly string[];
-  readonly data: TrainTest;
-  readonly threads?: number | undefined;
-  readonly kernel?: string | undefined;
-  /** Initialization seeds per scheme (a sweep when > 1). */
-  readonly seeds?: number | undefined;
-  readonly fault?: Fault | undefined;
+/**
+ * The race follows the dashboard's state: the reducer decides pause and pace,
+ * and this carries the change to the workers, synchronously, so a key right
+ * behind it (space then n, in one read) finds the race already paused.
+ */
+export function followState(race: Race | undefined, prev: DashboardState, next: DashboardState): void {
+  if (!race || prev.raceId !== next.raceId) return;
+  if (next.paused !== prev.paused) {
+    if (next.paused) race.pause();
+    else race.resume();
+  }
+  if (next.pace !== prev.pace) race.setPace(next.pace);
 }
 
 /**
- * Runs one race per `raceId`: starts it, forwards its events to the reducer
- * in batches (one dispatch per frame at most), and cancels it when the id
- * changes or the dashboard unmounts. Returns a ref to the current race, for
- * pause, step and pace.
+ * Runs one race per `state.raceId` on the state's config and data: starts it
+ * (paused and paced as the state says), forwards its events to the reducer in
+ * batches (one dispatch per frame at most), and cancels it when the id
+ * changes or the dashboard unmounts. Returns a ref to the current race.
  */
 export function useRace(
-  settings: RaceSettings,
-  raceId: number,
-  start: { readonly paused: boolean; readonly pace: number },
+  state: DashboardState,
+  fault: Fault | undefined,
   dispatch: Dispatch<Action>,
   onRace?: (race: Race | undefined) => void,
-): React.MutableRefObject<Race | undefined> {
+): RefObject<Race | undefined> {
   const ref = useRef<Race | undefined>(undefined);
-  const startRef = useRef(start);
-  startRef.current = start;
+  // Pause and pace at the moment a race starts; later changes reach it through followState.
+  const start = useRef({ paused: state.paused, pace: state.pace });
+  start.current = { paused: state.paused, pace: state.pace };
+  const tell = useRef(onRace);
+  tell.current = onRace;
+  const { raceId, config, data } = state;
   useEffect(() => {
     let pending: RunEvent[] = [];
     let timer: NodeJS.Timeout | undefined;
@@ -49,19 +54,15 @@ export function useRace(
       dispatch({ type: 'events', raceId, events });
     };
     const race = startRace(
+      config,
       {
-        config: settings.config,
-        schemes: settings.schemes,
-        data: settings.data,
-        traceEvery: traceInterval(settings.config.iterations),
-        paused: startRef.current.paused,
+        data,
+        traceEvery: traceInterval(config.iterations),
+        paused: start.current.paused,
+        pace: start.current.pace,
         yieldToMain: true,
         diagnostics: true,
-        pace: startRef.current.pace,
-        ...(settings.threads !== undefined ? { threads: settings.threads } : {}),
-        ...(settings.kernel !== undefined ? { kernel: settings.kernel } : {}),
-        ...(settings.seeds !== undefined ? { seeds: settings.seeds } : {}),
-        ...(settings.fault ? { fault: settings.fault } : {}),
+        ...(fault ? { fault } : {}),
       },
       (e) => {
         pending.push(e);
@@ -69,14 +70,13 @@ export function useRace(
       },
     );
     ref.current = race;
-    onRace?.(race);
+    tell.current?.(race);
     return () => {
       if (timer) clearTimeout(timer);
       void race.cancel();
       if (ref.current === race) ref.current = undefined;
     };
-    // A new race only when raceId changes (restart); settings are read at that moment.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [raceId]);
+    // The config and the data change only with the race id (a restart); one race per id.
+  }, [raceId, config, data, fault, dispatch]);
   return ref;
 }

@@ -1,0 +1,117 @@
+/**
+ * The two modes without a dashboard: `--json` (one JSON document) and plain
+ * text (the notebook's "Cost after iteration i" lines, then a table), used
+ * when stdout is not a terminal or stdin cannot be put in raw mode. Neither
+ * imports Ink.
+ */
+import type { DoneRun, FinishedRun, TrainTest } from '../core/experiment.js';
+import type { Fault } from '../engine/protocol.js';
+import { startRace, type Race } from '../engine/race.js';
+import { formatReport, toReport } from '../results/report.js';
+import { bySeed } from '../results/summary.js';
+import { HEADER, resultCells, sweepCells, tableRow } from '../results/table.js';
+import type { Invocation } from './argv.js';
+import { writeFileAtomic } from './out-file.js';
+
+export interface HeadlessResult {
+  readonly outcomes: readonly FinishedRun[];
+  /** 0 when every run finished, 1 when one failed. */
+  readonly status: number;
+}
+
+/** Runs the race; `onRace` receives the handle (so a signal handler can cancel it). */
+async function race(
+  options: Invocation,
+  data: TrainTest,
+  fault: Fault | undefined,
+  onRace: (r: Race) => void,
+  onProgress?: (run: number, samples: readonly (readonly [number, number])[]) => void,
+): Promise<HeadlessResult> {
+  const r = startRace(options.config, { data, ...(fault ? { fault } : {}) }, (e) => {
+    if (e.type === 'progress' && e.samples.length > 0) onProgress?.(e.run, e.samples);
+  });
+  onRace(r);
+  const outcomes = await r.finished;
+  return { outcomes, status: outcomes.some((o) => o.status === 'failed') ? 1 : 0 };
+}
+
+/** The SPEC §5 document as printed and as written by --out. */
+function documentOf(options: Invocation, outcomes: readonly FinishedRun[]): string {
+  return `${formatReport(toReport(options.config, outcomes))}\n`;
+}
+
+/**
+ * The end of a headless race: one line per failed run, then `--out` (written
+ * whole or not at all; the path was checked before training). Returns the exit status.
+ */
+function finish(options: Invocation, outcomes: readonly FinishedRun[], status: number, text: string, err: (line: string) => void): number {
+  for (const o of outcomes) if (o.status === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.error}`);
+  if (options.out === undefined) return status;
+  try {
+    writeFileAtomic(options.out, text);
+    return status;
+  } catch (e) {
+    err(`init-tui: --out: could not write ${options.out}: ${(e as Error).message}`);
+    return Math.max(status, 1);
+  }
+}
+
+export async function runJson(
+  options: Invocation,
+  data: TrainTest,
+  out: (text: string) => void,
+  err: (line: string) => void,
+  onRace: (r: Race) => void,
+  fault?: Fault,
+): Promise<number> {
+  const { outcomes, status } = await race(options, data, fault, onRace);
+  const text = documentOf(options, outcomes);
+  out(text);
+  return finish(options, outcomes, status, text, err);
+}
+
+/** The final table as plain text lines; with seeds > 1, one row per scheme with mean ± sd. */
+export function tableLines(outcomes: readonly FinishedRun[], seeds = 1): string[] {
+  if (seeds > 1) {
+    const rows = bySeed(outcomes, seeds).map((group) =>
+      tableRow(sweepCells(group[0]?.scheme ?? '', group.filter((o): o is DoneRun => o.status === 'done'), group.length)),
+    );
+    return [tableRow(HEADER), ...rows];
+  }
+  return [tableRow(HEADER), ...outcomes.map((o) => tableRow(resultCells(o.scheme, o)))];
+}
+
+/** Numbers as the notebook prints them: full precision, `inf` and `nan` for the non-finite. */
+function notebookNumber(c: number): string {
+  if (Number.isNaN(c)) return 'nan';
+  if (!Number.isFinite(c)) return c > 0 ? 'inf' : '-inf';
+  return String(c);
+}
+
+export async function runPlain(
+  options: Invocation,
+  data: TrainTest,
+  out: (text: string) => void,
+  err: (line: string) => void,
+  onRace: (r: Race) => void,
+  fault?: Fault,
+): Promise<number> {
+  const { config } = options;
+  const { schemes, seeds } = config;
+  const width = Math.max(...schemes.map((s) => s.length));
+  out(
+    `init-tui: ${config.dataset}, layers ${config.layers.join('-')}, learning rate ${config.learningRate}, ` +
+      `${config.iterations} iterations, seed ${config.seed}; racing ${schemes.join(', ')}\n`,
+  );
+  const { outcomes, status } = await race(options, data, fault, onRace, (run, samples) => {
+    // With a sweep, the progress lines follow each scheme's first seed.
+    if (run % seeds !== 0) return;
+    for (const [i, c] of samples) {
+      if (i % config.every === 0) out(`${(schemes[run / seeds] ?? '').padEnd(width)}  Cost after iteration ${i}: ${notebookNumber(c)}\n`);
+    }
+  });
+  out('\n');
+  if (seeds > 1) out(`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}\n`);
+  for (const line of tableLines(outcomes, seeds)) out(`${line}\n`);
+  return finish(options, outcomes, status, documentOf(options, outcomes), err);
+}

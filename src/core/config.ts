@@ -1,0 +1,233 @@
+/**
+ * The one experiment configuration: its type, its defaults and one validator
+ * per field. The command-line parser, the settings screen and the engine all
+ * read this file, so a value is accepted (or refused, with the same one-line
+ * message) the same way wherever it is typed.
+ */
+import { DATASETS } from './datasets.js';
+import { DEFAULT_KERNEL, KERNELS } from './kernel-table.js';
+import { DEFAULT_SCHEMES, resolveScheme, schemeNames } from './schemes.js';
+
+/** Everything that determines a race and its numbers. */
+export interface ExperimentConfig {
+  /** A generated data set (DATASETS), or "csv" for your own data. */
+  readonly dataset: string;
+  /** Noise of the generated data set; absent = the data set's default (and not reported). */
+  readonly noise?: number;
+  /** With your own data: the files it came from (test null: a seeded 75/25 split). */
+  readonly data?: { readonly train: string; readonly test: string | null };
+  readonly layers: readonly number[];
+  readonly learningRate: number;
+  readonly iterations: number;
+  /** The first initialization seed. */
+  readonly seed: number;
+  /** Record the cost at every iteration i with i % every === 0. */
+  readonly every: number;
+  /** The initializations to race, in order. */
+  readonly schemes: readonly string[];
+  /** Initialization seeds per scheme: seed … seed + seeds - 1 (a seed sweep when > 1). */
+  readonly seeds: number;
+  /** The training kernel (KERNELS); every kernel gives the same numbers. */
+  readonly kernel: string;
+  /** Worker threads; absent = the engine's default. Never changes the numbers. */
+  readonly threads?: number;
+}
+
+export const LIMITS = {
+  iterations: 100_000_000,
+  seed: 4294967295,
+  threads: 64,
+  noise: 10,
+  units: 256,
+  hiddenLayers: 8,
+  seeds: 1000,
+} as const;
+
+/** The notebook's experiment (SPEC §3, §5). */
+export const DEFAULT_CONFIG: ExperimentConfig = {
+  dataset: 'circles',
+  layers: [2, 10, 5, 1],
+  learningRate: 0.01,
+  iterations: 15000,
+  seed: 3,
+  every: 1000,
+  schemes: DEFAULT_SCHEMES,
+  seeds: 1,
+  kernel: DEFAULT_KERNEL,
+};
+
+/** A value that a field refuses; the message is the one line a user sees. */
+export class ConfigError extends Error {}
+
+/** One field: the option that sets it, what it accepts (for messages and help), and its parser. */
+export interface Field<T> {
+  readonly option: string;
+  readonly accepts: string;
+  /** The value of `raw`, or a ConfigError naming `option` (or the spelling the user typed). */
+  parse(raw: string, spelled?: string): T;
+}
+
+function refuse(option: string, accepts: string, raw: string): ConfigError {
+  return new ConfigError(`${option} expects ${accepts}, got ${JSON.stringify(raw)}`);
+}
+
+/** Decimal numbers only: "1e-3", "0.5", ".5"; not "0x10", "", " 1", "Infinity". */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function integerField(option: string, min: number, max: number): Field<number> {
+  const accepts = `an integer from ${min} to ${max}`;
+  return {
+    option,
+    accepts,
+    parse(raw, spelled = option) {
+      const n = DECIMAL.test(raw) ? Number(raw) : NaN;
+      if (!Number.isInteger(n) || n < min || n > max) throw refuse(spelled, accepts, raw);
+      return n;
+    },
+  };
+}
+
+/** A finite decimal number that `ok` accepts. */
+function numberField(option: string, accepts: string, ok: (x: number) => boolean): Field<number> {
+  return {
+    option,
+    accepts,
+    parse(raw, spelled = option) {
+      const x = DECIMAL.test(raw) ? Number(raw) : NaN;
+      if (!Number.isFinite(x) || !ok(x)) throw refuse(spelled, accepts, raw);
+      return x;
+    },
+  };
+}
+
+const schemesAccepts = `a comma-separated list of ${schemeNames().join(', ')} (K > 0)`;
+const layersAccepts =
+  `a comma-separated list of layer sizes: 2, then 1 to ${LIMITS.hiddenLayers} hidden sizes of 1 to ${LIMITS.units}, then 1`;
+
+/** Every field a user can set, by the name of its command-line option. */
+export const FIELDS = {
+  schemes: {
+    option: '--schemes',
+    accepts: schemesAccepts,
+    parse(raw: string): readonly string[] {
+      if (raw.trim() === '') throw refuse('--schemes', schemesAccepts, raw);
+      const names = raw.split(',').map((s) => s.trim());
+      for (const s of names) {
+        if (s === '') throw refuse('--schemes', schemesAccepts, raw);
+        if (!resolveScheme(s)) throw new ConfigError(`--schemes: unknown scheme ${JSON.stringify(s)}; expects ${schemesAccepts}`);
+      }
+      const seen = new Set<string>();
+      for (const s of names) {
+        if (seen.has(s)) throw new ConfigError(`--schemes lists ${JSON.stringify(s)} twice; each scheme may appear once`);
+        seen.add(s);
+      }
+      return names;
+    },
+  },
+  iterations: integerField('--iterations', 1, LIMITS.iterations),
+  'learning-rate': numberField('--learning-rate', 'a finite number greater than 0', (x) => x > 0),
+  dataset: {
+    option: '--dataset',
+    accepts: `one of ${Object.keys(DATASETS).join(', ')}`,
+    parse(raw: string): string {
+      if (!Object.hasOwn(DATASETS, raw)) throw refuse('--dataset', `one of ${Object.keys(DATASETS).join(', ')}`, raw);
+      return raw;
+    },
+  },
+  noise: numberField('--noise', `a number from 0 to ${LIMITS.noise}`, (x) => x >= 0 && x <= LIMITS.noise),
+  layers: {
+    option: '--layers',
+    accepts: layersAccepts,
+    parse(raw: string): readonly number[] {
+      const parts = raw.split(',').map((p) => p.trim());
+      if (parts.some((p) => !/^\d+$/.test(p))) throw refuse('--layers', layersAccepts, raw);
+      const sizes = parts.map(Number);
+      if (sizes.length < 3) throw new ConfigError(`--layers needs at least one hidden layer: ${layersAccepts}, got ${JSON.stringify(raw)}`);
+      if (sizes[0] !== 2) throw new ConfigError(`--layers must start with 2 (the two coordinates), got ${JSON.stringify(raw)}`);
+      if (sizes[sizes.length - 1] !== 1) throw new ConfigError(`--layers must end with 1 (one sigmoid output), got ${JSON.stringify(raw)}`);
+      const hidden = sizes.slice(1, -1);
+      if (hidden.length > LIMITS.hiddenLayers || hidden.some((n) => n < 1 || n > LIMITS.units)) throw refuse('--layers', layersAccepts, raw);
+      return sizes;
+    },
+  },
+  seeds: integerField('--seeds', 1, LIMITS.seeds),
+  seed: integerField('--seed', 0, LIMITS.seed),
+  every: integerField('--every', 1, LIMITS.iterations),
+  threads: integerField('--threads', 1, LIMITS.threads),
+  kernel: {
+    option: '--kernel',
+    accepts: `one of ${Object.keys(KERNELS).join(', ')}`,
+    parse(raw: string): string {
+      if (!Object.hasOwn(KERNELS, raw)) throw refuse('--kernel', `one of ${Object.keys(KERNELS).join(', ')}`, raw);
+      return raw;
+    },
+  },
+} as const satisfies Record<string, Field<unknown>>;
+
+export type FieldName = keyof typeof FIELDS;
+
+/** The raw text of each field that was given (the command line's values, the settings form's). */
+export type ConfigText = Partial<Record<FieldName, string>> & {
+  /** Your own data files (the CLI reads them; here they only decide the data set). */
+  readonly data?: string;
+  readonly 'test-data'?: string;
+};
+
+/**
+ * A whole configuration from raw field texts: each given field through its
+ * validator, every other field from `base` (the defaults unless said
+ * otherwise), then the rules that tie fields together. Throws ConfigError with
+ * one line naming the option. `spelled` maps a field to the spelling the user
+ * typed (`--lr` for `--learning-rate`), for the message.
+ */
+export function configFrom(
+  text: ConfigText,
+  base: ExperimentConfig = DEFAULT_CONFIG,
+  spelled: Partial<Record<FieldName, string>> = {},
+): ExperimentConfig {
+  const parse = <K extends FieldName>(name: K): ReturnType<(typeof FIELDS)[K]['parse']> | undefined => {
+    const raw = text[name];
+    if (raw === undefined) return undefined;
+    return FIELDS[name].parse(raw, spelled[name]) as ReturnType<(typeof FIELDS)[K]['parse']>;
+  };
+  if (text['test-data'] !== undefined && text.data === undefined) throw new ConfigError('--test-data needs --data (the training set it tests)');
+  if (text.data !== undefined && text.dataset !== undefined) {
+    throw new ConfigError('--data and --dataset exclude each other: train on a file or on a generated data set');
+  }
+  if (text.data !== undefined && text.noise !== undefined) throw new ConfigError('--noise applies to generated data sets, not to --data');
+  const fileData = text.data !== undefined ? { train: text.data, test: text['test-data'] ?? null } : base.dataset === 'csv' ? base.data : undefined;
+  const dataset = fileData ? 'csv' : (parse('dataset') ?? base.dataset);
+  const noise = parse('noise') ?? (text.dataset === undefined ? base.noise : undefined);
+  const threads = parse('threads') ?? base.threads;
+  const config: ExperimentConfig = {
+    dataset,
+    // The noise is reported where it is not the notebook's circles default.
+    ...(dataset !== 'csv' && (noise !== undefined || dataset !== 'circles') ? { noise: noise ?? DATASETS[dataset]?.defaultNoise ?? 0 } : {}),
+    ...(fileData ? { data: fileData } : {}),
+    layers: parse('layers') ?? base.layers,
+    learningRate: parse('learning-rate') ?? base.learningRate,
+    iterations: parse('iterations') ?? base.iterations,
+    seed: parse('seed') ?? base.seed,
+    every: parse('every') ?? base.every,
+    schemes: parse('schemes') ?? base.schemes,
+    seeds: parse('seeds') ?? base.seeds,
+    kernel: parse('kernel') ?? base.kernel,
+    ...(threads !== undefined ? { threads } : {}),
+  };
+  checkConfig(config);
+  return config;
+}
+
+/**
+ * The rules between fields, and a guard for configurations built in code:
+ * throws ConfigError on anything the validators would have refused.
+ */
+export function checkConfig(config: ExperimentConfig): void {
+  if (config.seed + config.seeds - 1 > LIMITS.seed) {
+    throw new ConfigError(`--seeds ${config.seeds} from --seed ${config.seed} would pass ${LIMITS.seed}, the largest seed`);
+  }
+  if (config.dataset !== 'csv' && !Object.hasOwn(DATASETS, config.dataset)) throw refuse('--dataset', FIELDS.dataset.accepts, config.dataset);
+  if (config.schemes.length === 0) throw refuse('--schemes', schemesAccepts, '');
+  FIELDS.layers.parse(config.layers.join(','));
+  FIELDS.kernel.parse(config.kernel);
+}

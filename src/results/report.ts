@@ -1,0 +1,121 @@
+/**
+ * The `--json` document of SPEC §5, built from finished runs: what `--json`
+ * prints, what `--out` and the dashboard's export write.
+ */
+import type { ExperimentConfig } from '../core/config.js';
+import type { DoneRun, FinishedRun } from '../core/experiment.js';
+import { bySeed, summarise, type Stats } from './summary.js';
+
+type JsonStats = { mean: number | null; sd: number | null; min: number | null; max: number | null };
+type JsonCosts = [number, number | null][];
+
+/** One run as the document writes it (the JSON shape, not a result type of its own). */
+export interface JsonRun {
+  scheme: string;
+  costs: JsonCosts;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+  seconds: number | null;
+  /** Only on a run whose worker failed. */
+  error?: string;
+  /** Only with --seeds N > 1: every seed's run, and the statistics over them. */
+  seeds?: { seed: number; costs: JsonCosts; trainAccuracy: number | null; testAccuracy: number | null; error?: string }[];
+  summary?: { trainAccuracy: JsonStats; testAccuracy: JsonStats; finalCost: JsonStats };
+}
+
+/** The document's `config`: the experiment's numbers-defining fields, as SPEC §5 names them. */
+export interface JsonConfig {
+  dataset: string;
+  layers: number[];
+  learningRate: number;
+  iterations: number;
+  seed: number;
+  every: number;
+  noise?: number;
+  data?: { train: string; test: string | null };
+  seeds?: number;
+}
+
+export interface Report {
+  readonly config: JsonConfig;
+  readonly runs: readonly JsonRun[];
+}
+
+/** JSON has no ∞ or NaN: a non-finite cost is written as null (SPEC §5). */
+export function jsonCost(c: number): number | null {
+  return Number.isFinite(c) ? c : null;
+}
+
+function jsonStats(s: Stats): JsonStats {
+  return { mean: jsonCost(s.mean), sd: jsonCost(s.sd), min: jsonCost(s.min), max: jsonCost(s.max) };
+}
+
+function oneRun(r: FinishedRun): JsonRun {
+  return r.status === 'done'
+    ? {
+        scheme: r.scheme,
+        costs: r.costs.map(([i, c]) => [i, jsonCost(c)]),
+        trainAccuracy: r.trainAccuracy,
+        testAccuracy: r.testAccuracy,
+        seconds: Math.round(r.seconds * 1000) / 1000,
+      }
+    : { scheme: r.scheme, costs: [], trainAccuracy: null, testAccuracy: null, seconds: null, error: r.error };
+}
+
+/** The config as the document reports it: what decides the numbers, nothing about threads or kernels. */
+export function jsonConfig(config: ExperimentConfig): JsonConfig {
+  return {
+    dataset: config.dataset,
+    layers: [...config.layers],
+    learningRate: config.learningRate,
+    iterations: config.iterations,
+    seed: config.seed,
+    every: config.every,
+    ...(config.noise !== undefined ? { noise: config.noise } : {}),
+    ...(config.data !== undefined ? { data: { ...config.data } } : {}),
+    ...(config.seeds > 1 ? { seeds: config.seeds } : {}),
+  };
+}
+
+/**
+ * The document, runs in the order given. A failed run keeps its place, with
+ * null results and an `error` message.
+ *
+ * With `config.seeds` > 1, `runs` holds every scheme's seeds in a row
+ * (scheme-major); each scheme becomes one entry: its first seed as usual, plus
+ * `seeds` (every seed's run) and `summary` (mean, sample sd, min, max over the
+ * seeds that finished).
+ */
+export function toReport(config: ExperimentConfig, runs: readonly FinishedRun[]): Report {
+  if (config.seeds <= 1) return { config: jsonConfig(config), runs: runs.map(oneRun) };
+  const grouped: JsonRun[] = [];
+  for (const group of bySeed(runs, config.seeds)) {
+    const first = group[0];
+    if (!first) continue;
+    const entry = oneRun(first);
+    entry.seeds = group.map((r) => {
+      const o = oneRun(r);
+      return {
+        seed: r.seed,
+        costs: o.costs,
+        trainAccuracy: o.trainAccuracy,
+        testAccuracy: o.testAccuracy,
+        ...(o.error !== undefined ? { error: o.error } : {}),
+      };
+    });
+    const sum = summarise(group.filter((r): r is DoneRun => r.status === 'done'));
+    entry.summary = { trainAccuracy: jsonStats(sum.trainAccuracy), testAccuracy: jsonStats(sum.testAccuracy), finalCost: jsonStats(sum.finalCost) };
+    grouped.push(entry);
+  }
+  return { config: jsonConfig(config), runs: grouped };
+}
+
+/**
+ * The document as text: indented, but each innermost array of numbers on one
+ * line (`[1000, 0.6879825919728063]`), so a person can read the costs too.
+ */
+export function formatReport(report: Report): string {
+  return JSON.stringify(report, null, 2).replace(/\[\s*((?:-?[\d.eE+-]+|null)(?:,\s*(?:-?[\d.eE+-]+|null))*)\s*\]/g, (_, inner: string) =>
+    `[${inner.split(/,\s*/).join(', ')}]`,
+  );
+}

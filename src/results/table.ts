@@ -1,0 +1,53 @@
+/**
+ * The results table's rows as text, shared by the dashboard's AccuracyTable
+ * and the plain-text mode (which must not import Ink).
+ */
+import type { DoneRun, FinishedRun } from '../core/experiment.js';
+import { cost, fit, percent, seconds } from './format.js';
+import { stats, type Stats } from './summary.js';
+import { verdict } from './verdict.js';
+
+/** Column widths: scheme, train, test, final cost, time; the verdict takes the rest. */
+export const COLUMNS = { scheme: 9, train: 9, test: 9, cost: 10, time: 8 } as const;
+
+export type Cells = readonly [string, string, string, string, string, string];
+
+export const HEADER: Cells = ['scheme', 'train', 'test', 'final cost', 'time', 'verdict'];
+
+/** A row's cells: a finished run's numbers, or dashes (still training: no result yet, or failed). */
+export function resultCells(scheme: string, result: FinishedRun | undefined): Cells {
+  if (result?.status !== 'done') return [scheme, '—', '—', '—', '—', verdict(scheme, undefined, result?.error)];
+  return [
+    scheme,
+    percent(result.trainAccuracy),
+    percent(result.testAccuracy),
+    cost(result.finalCost),
+    seconds(result.seconds),
+    verdict(scheme, result.finalCost),
+  ];
+}
+
+/** "99.3%" or, over several seeds, "98.1±1.2" (percent points). */
+function meanSd(st: Stats, asPercent: boolean): string {
+  if (!Number.isFinite(st.mean)) return '—';
+  return asPercent ? `${(st.mean * 100).toFixed(1)}±${(st.sd * 100).toFixed(1)}` : `${cost(st.mean)}`;
+}
+
+/** A scheme's row over a seed sweep: accuracies as mean±sd (%), mean final cost, total time. */
+export function sweepCells(scheme: string, done: readonly DoneRun[], total: number): Cells {
+  if (done.length === 0) return [scheme, '—', '—', '—', '—', verdict(scheme, NaN, 'every seed failed')];
+  const train = stats(done.map((r) => r.trainAccuracy));
+  const test = stats(done.map((r) => r.testAccuracy));
+  const final = stats(done.map((r) => r.finalCost));
+  const note = done.length < total ? ` (${total - done.length} of ${total} seeds failed)` : ` (${total} seeds)`;
+  return [scheme, meanSd(train, true), meanSd(test, true), meanSd(final, false), seconds(done.reduce((a, r) => a + r.seconds, 0)), `${verdict(scheme, final.mean)}${note}`];
+}
+
+/** One line; the verdict is cut to fit `width` when a width is given. */
+export function tableRow(cells: Cells, width?: number): string {
+  const [scheme, train, test, finalCost, time, said] = cells;
+  const head =
+    `${fit(scheme, COLUMNS.scheme)} ${fit(train, COLUMNS.train, 'right')} ${fit(test, COLUMNS.test, 'right')} ` +
+    `${fit(finalCost, COLUMNS.cost, 'right')} ${fit(time, COLUMNS.time, 'right')}  `;
+  return width === undefined ? head + said : head + fit(said, Math.max(0, width - head.length));
+}

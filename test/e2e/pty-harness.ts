@@ -1,0 +1,99 @@
+/**
+ * Runs the built binary in a real pseudo-terminal (node-pty) and reads the
+ * screen through a headless xterm, the way a user sees it. Used by the e2e tests.
+ */
+import xterm from '@xterm/headless';
+import pty from 'node-pty';
+import { fileURLToPath } from 'node:url';
+
+export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+export interface Session {
+  /** The visible screen as text, one line per row, right-trimmed. */
+  screen(): Promise<string>;
+  /** Waits until the screen matches, or fails with the last screen. */
+  waitFor(pattern: RegExp, ms?: number): Promise<string>;
+  /** Sends keys (one key per call, as a person types). */
+  press(keys: string): void;
+  resize(cols: number, rows: number): void;
+  kill(signal: string): void;
+  /** Everything the program wrote, escape sequences included. */
+  raw(): string;
+  readonly exited: Promise<{ exitCode: number; signal?: number | undefined }>;
+  /** Whether the last cursor-visibility sequence written showed the cursor (or none hid it). */
+  cursorVisible(): boolean;
+  /** Whether the terminal shows its normal screen (not the alternate one). */
+  normalScreen(): boolean;
+  dispose(): void;
+}
+
+export function start(args: string[], opts: { cols?: number; rows?: number; env?: Record<string, string> } = {}): Session {
+  const cols = opts.cols ?? 120;
+  const rows = opts.rows ?? 40;
+  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+  // CI=true makes Ink print only its last frame; a user's terminal is not CI.
+  const env = { ...process.env, CI: 'false', TERM: 'xterm-256color', ...opts.env } as Record<string, string>;
+  const p = pty.spawn(process.execPath, [CLI, ...args], { name: env['TERM'] ?? 'xterm-256color', cols, rows, cwd: process.cwd(), env });
+  let output = '';
+  let alive = true;
+  p.onData((d) => {
+    output += d;
+    term.write(d);
+  });
+  const flush = () => new Promise<void>((r) => term.write('', r));
+  // The pty may deliver the program's last bytes just after its exit: give them a
+  // moment, and let xterm parse them, before anyone looks at the final screen.
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) =>
+    p.onExit((e) => {
+      alive = false;
+      setTimeout(() => void flush().then(() => resolve(e)), 50);
+    }),
+  );
+  const screen = async () => {
+    await flush();
+    const b = term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < term.rows; i++) lines.push(b.getLine(b.viewportY + i)?.translateToString(true) ?? '');
+    return lines.join('\n');
+  };
+  return {
+    screen,
+    async waitFor(pattern, ms = 20_000) {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const s = await screen();
+        if (pattern.test(s)) return s;
+        if (Date.now() > deadline || !alive) {
+          throw new Error(`${alive ? 'timed out' : 'the program exited'} waiting for ${pattern}; screen:\n${s}`);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    press(keys) {
+      p.write(keys);
+    },
+    resize(c, r) {
+      p.resize(c, r);
+      term.resize(c, r);
+    },
+    kill(signal) {
+      p.kill(signal);
+    },
+    raw: () => output,
+    exited,
+    cursorVisible() {
+      const hide = output.lastIndexOf('\u001B[?25l');
+      const show = output.lastIndexOf('\u001B[?25h');
+      return hide < show || hide === -1;
+    },
+    normalScreen() {
+      return term.buffer.active.type === 'normal';
+    },
+    dispose() {
+      if (alive) p.kill('SIGKILL');
+      term.dispose();
+    },
+  };
+}
+
+export const KEYS = { up: '\u001B[A', down: '\u001B[B', left: '\u001B[D', right: '\u001B[C', enter: '\r', esc: '\u001B', tab: '\t', ctrlC: '\u0003' };

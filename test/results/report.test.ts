@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEFAULT_CONFIG } from '../../src/core/config.ts';
+import { zeroParams } from '../../src/core/network.ts';
+import { toReport } from '../../src/results/report.ts';
+
+test('a sweep report with a failed seed keeps its place and summarises the rest', () => {
+  const report = toReport(
+    { ...DEFAULT_CONFIG, layers: [2, 1], learningRate: 0.1, iterations: 1, seed: 10, every: 1, schemes: ['he'], seeds: 2 },
+    [
+      { status: 'done', scheme: 'he', seed: 10, costs: [[0, 0.5]], trainAccuracy: 0.9, testAccuracy: 0.8, finalCost: 0.5, seconds: 1, params: zeroParams([2, 1]) },
+      { status: 'failed', scheme: 'he', seed: 11, error: 'boom' },
+    ],
+  );
+  const he = report.runs[0]!;
+  assert.deepEqual(he.seeds!.map((s) => [s.seed, s.error]), [[10, undefined], [11, 'boom']]);
+  assert.deepEqual(he.summary!.trainAccuracy, { mean: 0.9, sd: 0, min: 0.9, max: 0.9 });
+});
