@@ -42,7 +42,7 @@ export const MAX_SEEDS = 1000;
  * `--help` all read this one table.
  */
 const OPTIONS = {
-  schemes: { type: 'string', value: 'a,b,c', accepts: `a comma-separated list of ${schemeNames().join(', ')} (K > 0)`, help: `initializations to race, in this order (default ${DEFAULT_SCHEMES.join(',')})` },
+  schemes: { type: 'string', value: 'a,b,c', accepts: `a comma-separated list of ${schemeNames().join(', ')} (K, G > 0)`, help: `initializations to race, in this order (default ${DEFAULT_SCHEMES.join(',')})` },
   iterations: { type: 'string', short: 'n', value: 'N', accepts: `an integer from 1 to ${MAX_ITERATIONS}`, help: `gradient-descent iterations per scheme (default ${NOTEBOOK_CONFIG.iterations})` },
   'learning-rate': { type: 'string', value: 'X', accepts: 'a finite number greater than 0', help: `learning rate (default ${NOTEBOOK_CONFIG.learningRate}); --lr for short` },
   lr: { type: 'string', value: 'X', accepts: 'a finite number greater than 0', help: '' },
@@ -275,6 +275,7 @@ export function helpText(version: string): string {
   const schemes = [
     ...Object.values(SCHEMES).map((s) => `  ${s.name.padEnd(9)}${s.formula}`),
     `  ${'scale:K'.padEnd(9)}W = randn · K, for any K > 0 (e.g. scale:0.5)`,
+    `  ${'gain:G'.padEnd(9)}W = randn · G · sqrt(1 / n_prev), for any G > 0 (gain:1 is xavier; e.g. gain:0.5, gain:4)`,
   ];
   return [
     `init-tui ${version} — watch weight initializations race (the "Initialization" notebook, live)`,
