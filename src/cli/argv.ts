@@ -175,6 +175,7 @@ export function helpText(version: string): string {
   const schemes = [
     ...Object.values(SCHEMES).map((s) => `  ${s.name.padEnd(9)}${s.formula}`),
     `  ${'scale:K'.padEnd(9)}W = randn · K, for any K > 0 (e.g. scale:0.5)`,
+    `  ${'gain:G'.padEnd(9)}W = randn · G · sqrt(1 / n_prev), for any G > 0 (gain:1 is xavier; e.g. gain:0.5, gain:4)`,
   ];
   return [
     `init-tui ${version} — watch weight initializations race (the "Initialization" notebook, live)`,

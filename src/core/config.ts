@@ -100,7 +100,7 @@ function numberField(option: string, accepts: string, ok: (x: number) => boolean
   };
 }
 
-const schemesAccepts = `a comma-separated list of ${schemeNames().join(', ')} (K > 0)`;
+const schemesAccepts = `a comma-separated list of ${schemeNames().join(', ')} (K, G > 0)`;
 const layersAccepts =
   `a comma-separated list of layer sizes: 2, then 1 to ${LIMITS.hiddenLayers} hidden sizes of 1 to ${LIMITS.units}, then 1`;
 

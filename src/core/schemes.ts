@@ -68,12 +68,38 @@ export const SCHEMES: Readonly<Record<string, SchemeSpec>> = {
 /** `scale:K` — randn · K for any finite K > 0, e.g. scale:0.5 or scale:3. */
 const SCALE = /^scale:([+]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/;
 
+/** `gain:G` — randn · (G · sqrt(1 / n_prev)) for any finite G > 0: gain:1 is xavier, gain:1.414… near he. */
+const GAIN = /^gain:([+]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/;
+
 /**
- * A scheme by name: an entry of the table, or `scale:K`. Undefined when the
- * name is neither (the caller says what is accepted).
+ * `gain:G`. The operation order is part of the contract with oracle/oracle.py
+ * (`np.random.randn(*shape) * (G * np.sqrt(1 / n_prev))`): the scale G · sqrt(1/n_prev)
+ * is rounded once, then each gaussian is multiplied by it. `randn · G · sqrt(1/n)`
+ * would round twice and differ in the last bit. So gain:1 equals xavier bit for bit,
+ * but gain:1.4142135623730951 is not he: fl(√2 · fl(sqrt(1/n))) ≠ fl(sqrt(2/n)) for
+ * n = 2 and 10, among others.
+ */
+function gainScheme(name: string, g: number): SchemeSpec {
+  return {
+    name,
+    formula: `W = randn · ${g} · sqrt(1 / n_prev)`,
+    lesson: g > 2 ? `gain ${g}: activations grow layer by layer, expect a saturated start` : `gain ${g} on the Xavier scale`,
+    random: true,
+    fill: gaussianTimes((cols) => g * Math.sqrt(1 / cols)),
+  };
+}
+
+/**
+ * A scheme by name: an entry of the table, `scale:K` or `gain:G`. Undefined when the
+ * name is none of them (the caller says what is accepted).
  */
 export function resolveScheme(name: string): SchemeSpec | undefined {
   if (Object.hasOwn(SCHEMES, name)) return SCHEMES[name];
+  const gm = GAIN.exec(name);
+  if (gm) {
+    const g = Number(gm[1]);
+    return Number.isFinite(g) && g > 0 ? gainScheme(name, g) : undefined;
+  }
   const m = SCALE.exec(name);
   if (!m) return undefined;
   const k = Number(m[1]);
@@ -89,7 +115,7 @@ export function resolveScheme(name: string): SchemeSpec | undefined {
 
 export const DEFAULT_SCHEMES: readonly string[] = ['zeros', 'random', 'he'];
 
-/** For help and error messages: every name, and the scale:K family. */
+/** For help and error messages: every name, and the scale:K and gain:G families. */
 export function schemeNames(): string[] {
-  return [...Object.keys(SCHEMES), 'scale:K'];
+  return [...Object.keys(SCHEMES), 'scale:K', 'gain:G'];
 }
