@@ -42,6 +42,7 @@ const OPTIONS = {
   seed: { type: 'string', value: 'N', help: `seed of the weight initialization (default ${D.seed})` },
   every: { type: 'string', value: 'K', help: `record the cost every K iterations in --json output (default ${D.every})` },
   threads: { type: 'string', value: 'N', help: 'worker threads for the race (default: one per run, at most 8 for a sweep)' },
+  pace: { type: 'string', value: 'P', help: `dashboard pace: iterations per second per run, max, or auto (a race of about 10 s; default ${D.pace}); --json and plain text always run flat out` },
   kernel: { type: 'string', value: 'NAME', help: `training kernel: ${kernels} (default ${D.kernel}; all give identical numbers)` },
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
   out: { type: 'string', value: 'FILE', help: 'also write the JSON document to FILE when the race ends (atomically), in any mode' },
@@ -148,7 +149,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
       return raw;
     };
     const text: ConfigText = {
-      ...pick(v, ['schemes', 'iterations', 'dataset', 'noise', 'layers', 'seeds', 'seed', 'every', 'threads', 'kernel']),
+      ...pick(v, ['schemes', 'iterations', 'dataset', 'noise', 'layers', 'seeds', 'seed', 'every', 'threads', 'kernel', 'pace']),
       ...(v['learning-rate'] !== undefined ? { 'learning-rate': v['learning-rate'] } : {}),
       ...(v.lr !== undefined ? { 'learning-rate': v.lr } : {}),
       ...(file('data') !== undefined ? { data: v.data } : {}),

@@ -15,9 +15,17 @@ import { checkOutPath, writeFileAtomic } from './out-file.js';
 
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
+/** The package's version: package.json sits beside dist/ (the bundle) or two levels up from src/cli/. */
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  for (const up of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'init-tui') return pkg.version;
+    } catch {
+      // not here: try one level further up
+    }
+  }
+  return 'unknown';
 }
 
 /** `INIT_TUI_FAULT=throw:he@500` (or `exit:…`) makes that run's worker fail on purpose: a testing hook. */
@@ -90,11 +98,28 @@ async function main(): Promise<void> {
       if (typeof data === 'string') return usageError(data);
       const interactive = !invocation.json && process.stdout.isTTY === true && process.stdin.isTTY === true && process.env['TERM'] !== 'dumb';
       if (!interactive) return headless(invocation, data, fault);
-      // Loaded only here: --json and plain text never import Ink or React.
-      // React's development build checks a lot and is slower; users get the production one.
-      process.env['NODE_ENV'] ??= 'production';
+      // The terminal is taken at once (raw mode, the alternate screen): a key typed while
+      // the dashboard loads is read as a key later, never echoed over the screen.
+      const { capabilities, openTerminal } = await import('../ui/terminal.js');
+      const terminal = openTerminal(process.stdout, process.stdin, capabilities(process.env));
+      terminal.enter();
+      process.once('exit', () => terminal.restore());
+      // A real terminal is not CI, whatever the environment says: with CI set, Ink would
+      // draw nothing until the end (it only prints a last frame for CI logs).
+      delete process.env['CI'];
+      delete process.env['CONTINUOUS_INTEGRATION'];
+      // Loaded only here: --json and plain text never import Ink or React. (The bundle
+      // holds React's production build: scripts/build.mjs fixes NODE_ENV.)
       const { runDashboard } = await import('../ui/run-dashboard.js');
-      process.exit(await runDashboard({ config: invocation.config, data, fault, out: invocation.out, writeFile: writeFileAtomic }));
+      const status = await runDashboard({ config: invocation.config, data, fault, out: invocation.out, writeFile: writeFileAtomic, terminal });
+      if (terminal.gone) {
+        // The terminal was closed under us. Node's exit would try to put it back in its
+        // first mode and abort on the dead terminal (EIO): end the way a hangup ends a
+        // program instead, by SIGHUP itself — which the shell reports as status 129.
+        process.removeAllListeners('SIGHUP');
+        process.kill(process.pid, 'SIGHUP');
+      }
+      process.exit(status);
     }
   }
 }

@@ -6,6 +6,7 @@
  */
 import { DATASETS } from './datasets.js';
 import { DEFAULT_KERNEL, KERNELS } from './kernel-table.js';
+import { AUTO_RACE_SECONDS, type Pace } from './pace.js';
 import { DEFAULT_SCHEMES, resolveScheme, schemeNames } from './schemes.js';
 
 /** Everything that determines a race and its numbers. */
@@ -31,6 +32,12 @@ export interface ExperimentConfig {
   readonly kernel: string;
   /** Worker threads; absent = the engine's default. Never changes the numbers. */
   readonly threads?: number;
+  /**
+   * How fast the dashboard shows the race (iterations per second per run,
+   * `auto` ≈ a 10-second race, or `max`). Never changes the numbers; the
+   * headless modes always run flat out.
+   */
+  readonly pace: Pace;
 }
 
 export const LIMITS = {
@@ -54,6 +61,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   schemes: DEFAULT_SCHEMES,
   seeds: 1,
   kernel: DEFAULT_KERNEL,
+  pace: 'auto',
 };
 
 /** A value that a field refuses; the message is the one line a user sees. */
@@ -99,6 +107,8 @@ function numberField(option: string, accepts: string, ok: (x: number) => boolean
     },
   };
 }
+
+const FIELDS_PACE_ACCEPTS = `max, auto (a race of about ${AUTO_RACE_SECONDS} s) or iterations per second per run, an integer from 1 to ${LIMITS.iterations}`;
 
 const schemesAccepts = `a comma-separated list of ${schemeNames().join(', ')} (K, G > 0)`;
 const layersAccepts =
@@ -154,6 +164,16 @@ export const FIELDS = {
   seed: integerField('--seed', 0, LIMITS.seed),
   every: integerField('--every', 1, LIMITS.iterations),
   threads: integerField('--threads', 1, LIMITS.threads),
+  pace: {
+    option: '--pace',
+    accepts: FIELDS_PACE_ACCEPTS,
+    parse(raw: string): Pace {
+      if (raw === 'max' || raw === 'auto') return raw;
+      const n = DECIMAL.test(raw) ? Number(raw) : NaN;
+      if (!Number.isInteger(n) || n < 1 || n > LIMITS.iterations) throw refuse('--pace', FIELDS_PACE_ACCEPTS, raw);
+      return n;
+    },
+  },
   kernel: {
     option: '--kernel',
     accepts: `one of ${Object.keys(KERNELS).join(', ')}`,
@@ -213,6 +233,7 @@ export function configFrom(
     seeds: parse('seeds') ?? base.seeds,
     kernel: parse('kernel') ?? base.kernel,
     ...(threads !== undefined ? { threads } : {}),
+    pace: parse('pace') ?? base.pace,
   };
   checkConfig(config);
   return config;

@@ -20,6 +20,8 @@ export type RunEvent =
       readonly samples: readonly CostPoint[];
       /** Training speed over the interval since the previous event (0 while paused). */
       readonly itersPerSec: number;
+      /** Wall time since the run started, pauses left out (for its average speed). */
+      readonly elapsedMs: number;
       /** The "why" numbers, when the race asked for them (the dashboard does), at most ~10 a second. */
       readonly diag?: Diagnostics;
       /** The iteration the diagnostics describe. */

@@ -13,6 +13,8 @@ import { CANCELLED, CONTROL, MAX_EVENTS_PER_SECOND, PAUSED, type RunEvent, type 
 const POST_INTERVAL_MS = 1000 / MAX_EVENTS_PER_SECOND;
 /** Unthrottled, a batch aims at this much work between looks at the control block. */
 const BATCH_MS = 4;
+/** A paced run this far behind its schedule drops the debt instead of bursting. */
+const CATCH_UP_MS = 100;
 /** Diagnostics at most this often (they cost a forward pass over the training set). */
 const DIAG_MS = 100;
 
@@ -37,6 +39,9 @@ export default function train(task: TrainTask): void {
     samples.push([i, c]);
   };
   let busyMs = 0;
+  // Wall time of the run with its pauses left out: a finished lane's average speed.
+  const startedAt = performance.now();
+  let pausedMs = 0;
   let lastPost = performance.now();
   let itersSincePost = 0;
   // Steps asked for before this thread started count too: the sequence starts at 0 with the race.
@@ -77,6 +82,7 @@ export default function train(task: TrainTask): void {
       costAt: run.costAt,
       samples,
       itersPerSec: dt > 0 ? (itersSincePost * 1000) / dt : 0,
+      elapsedMs: now - startedAt - pausedMs,
     });
     samples = [];
     lastPost = now;
@@ -109,7 +115,9 @@ export default function train(task: TrainTask): void {
         continue;
       }
       if (itersSincePost > 0 || samples.length > 0) flush(performance.now());
+      const waitFrom = performance.now();
       Atomics.wait(ctrl, CONTROL.GEN, gen, 1000);
+      pausedMs += performance.now() - waitFrom;
       pace = -1; // restart the pacing schedule after a pause
       lastPost = performance.now(); // and measure speed from here, not across the pause
       continue;
@@ -132,7 +140,14 @@ export default function train(task: TrainTask): void {
         diagStep(now);
         flush(now);
       }
-      const due = paceStart + (paceDone * 1000) / pace;
+      let due = paceStart + (paceDone * 1000) / pace;
+      if (now - due > CATCH_UP_MS) {
+        // Far behind (the cores were busy elsewhere): start the schedule again from
+        // here rather than race to catch up, so the pace a person watches stays even.
+        paceStart = now;
+        paceDone = 0;
+        due = now;
+      }
       if (!run.finished && due > now) Atomics.wait(ctrl, CONTROL.GEN, gen, due - now);
     } else {
       const t0 = performance.now();

@@ -1,20 +1,22 @@
-import { Box, useApp, useInput, useStdin } from 'ink';
+import { Box, useApp, useStdin } from 'ink';
 import { useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { ExperimentConfig } from '../core/config.js';
-import { makeData, type TrainTest } from '../core/experiment.js';
+import type { TrainTest } from '../core/experiment.js';
 import type { Fault } from '../engine/protocol.js';
 import type { Race } from '../engine/race.js';
 import { DetailView } from './DetailView.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import { footerHints, keyIntent, splitKeys, type KeyInfo } from './keys.js';
+import type { Key } from './input.js';
+import { footerHints, keyIntent } from './keys.js';
 import { layout, MIN_COLUMNS, minRows } from './layout.js';
 import { RaceView } from './RaceView.js';
 import { SettingsView } from './SettingsView.js';
-import { initialState, raceFinished, reduce, schemeGroups, type Action, type DashboardState, type SchemeGroup, type View } from './state.js';
+import { initialState, raceFinished, reduce, schemeGroups, secondsLeft, type Action, type DashboardState, type SchemeGroup, type View } from './state.js';
 import { TooSmall } from './TooSmall.js';
 import { followState, useRace } from './use-race.js';
+import { useKeys } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { WhyView } from './WhyView.js';
 
@@ -33,6 +35,8 @@ export interface AppProps {
   readonly onExport?: (state: DashboardState) => string;
   /** Start paused (tests; a teacher's "ready, set…"). */
   readonly startPaused?: boolean;
+  /** Ctrl-Z: the entry gives the terminal back to the shell (without it, the key does nothing). */
+  readonly onSuspend?: () => void;
 }
 
 function raceStatus(s: DashboardState): string {
@@ -50,7 +54,6 @@ interface ViewContext {
   readonly color: boolean;
   /** Whether keys reach the dashboard (stdin can go raw). */
   readonly interactive: boolean;
-  readonly send: (action: Action) => void;
 }
 
 /** The run a run view shows: the selected scheme's first seed. */
@@ -89,24 +92,12 @@ const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
       <WhyView run={run} index={c.state.selected} total={c.groups.length} config={c.state.config} width={c.columns} paused={c.state.paused} color={c.color} />
     ) : null;
   },
-  settings: (c) => (
-    <SettingsView
-      config={c.state.config}
-      onApply={(config) => {
-        // New data only where the data set or its noise changed; your own file stays as it is.
-        const same = config.dataset === c.state.config.dataset && config.noise === c.state.config.noise;
-        const data = same || config.dataset === 'csv' ? c.state.data : makeData(config.dataset, config.noise);
-        c.send({ type: 'restart', config, data });
-      }}
-      onCancel={() => c.send({ type: 'back' })}
-      isActive={c.interactive}
-    />
-  ),
-  help: (c) => <HelpOverlay view={c.state.behindHelp} width={c.columns} />,
+  settings: (c) => (c.state.form ? <SettingsView config={c.state.config} form={c.state.form} /> : null),
+  help: (c) => <HelpOverlay view={c.state.behindHelp} width={c.columns} height={c.rows - 2} />,
 };
 
-export function App({ config, data, color, fault, onQuit, onRace, onState, onExport, startPaused }: AppProps) {
-  const [state, dispatch] = useReducer(reduce, undefined, () => initialState(config, data, startPaused === true, 0));
+export function App({ config, data, color, fault, onQuit, onRace, onState, onExport, startPaused, onSuspend }: AppProps) {
+  const [state, dispatch] = useReducer(reduce, undefined, () => initialState(config, data, startPaused === true));
   useEffect(() => {
     onState?.(state);
   }, [state, onState]);
@@ -138,8 +129,8 @@ export function App({ config, data, color, fault, onQuit, onRace, onState, onExp
     dispatch(action);
     followState(race.current, prev, next);
   };
-  const apply = (input: string, key: KeyInfo): void => {
-    const intent = keyIntent(input, key, latest.current);
+  const apply = (key: Key): void => {
+    const intent = keyIntent(key, latest.current);
     switch (intent?.kind) {
       case undefined:
         return;
@@ -152,30 +143,29 @@ export function App({ config, data, color, fault, onQuit, onRace, onState, onExp
       case 'export':
         setNotice(onExport ? onExport(latest.current) : 'export is not available here');
         return;
+      case 'suspend':
+        onSuspend?.();
+        return;
       case 'quit':
         onQuit(intent.status);
         exit();
         return;
     }
   };
-  useInput(
-    (input, key) => {
-      for (const [k, info] of splitKeys(input, key)) apply(k, info);
-    },
-    { isActive: interactive },
-  );
+  // Every key of a burst, in order, each judged against the state the previous one left.
+  useKeys((keys) => keys.forEach(apply), interactive);
 
   const groups = schemeGroups(state);
   const l = layout(columns, rows, groups.length);
   if (l.tooSmall) {
     return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={minRows(groups.length)} />;
   }
-  const context: ViewContext = { state, groups, columns, rows, plotRows: l.plotRows, color, interactive, send };
+  const context: ViewContext = { state, groups, columns, rows, plotRows: l.plotRows, color, interactive };
   return (
     <Box flexDirection="column" width={columns}>
-      <Header config={state.config} status={raceStatus(state)} pace={state.pace} color={color} />
+      <Header config={state.config} status={raceStatus(state)} pace={state.pace} secondsLeft={secondsLeft(state)} color={color} />
       {VIEWS[state.view](context)}
-      <Footer hints={(state.view === 'settings' ? undefined : notice) ?? footerHints(state.view)} />
+      <Footer hints={(state.view === 'settings' ? undefined : notice) ?? footerHints(state.view, columns)} />
     </Box>
   );
 }

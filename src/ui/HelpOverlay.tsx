@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { fit } from '../results/format.js';
 import { helpRows } from './keys.js';
 import type { View } from './state.js';
 
@@ -6,22 +7,39 @@ export interface HelpOverlayProps {
   /** The view behind the overlay: its keys are the ones listed. */
   readonly view: View;
   readonly width: number;
+  /** Rows the overlay may take, frame included. */
+  readonly height: number;
 }
 
-/** The keys of the view behind it, with what they do, in a frame (from the key table). */
-export function HelpOverlay({ view, width }: HelpOverlayProps) {
+/** Rows of the frame beside the keys: borders, title, the lesson line. */
+const FRAME_ROWS = 4;
+
+/**
+ * The keys of the view behind it, with what they do, in a frame (from the key
+ * table). Where the terminal is too short for one column, two columns.
+ */
+export function HelpOverlay({ view, width, height }: HelpOverlayProps) {
   const rows = helpRows(view);
-  const keyWidth = Math.max(...rows.map(([k]) => k.length)) + 3;
+  const boxWidth = Math.min(width, 92);
+  const inner = boxWidth - 4;
+  const columns = rows.length + FRAME_ROWS > height && inner >= 60 ? 2 : 1;
+  const perColumn = Math.ceil(rows.length / columns);
+  const cellWidth = Math.floor((inner - (columns - 1) * 2) / columns);
+  const keyWidth = Math.max(...rows.map(([k]) => k.length)) + 2;
+  const cell = (row: readonly [string, string] | undefined): string =>
+    row ? `${row[0].padEnd(keyWidth)}${fit(row[1], cellWidth - keyWidth)}` : ''.padEnd(cellWidth);
+  const lines = Array.from({ length: perColumn }, (_, r) =>
+    Array.from({ length: columns }, (_, c) => cell(rows[c * perColumn + r])).join('  '),
+  );
   return (
-    <Box borderStyle="double" flexDirection="column" paddingX={1} width={Math.min(width, 92)}>
+    <Box borderStyle="double" flexDirection="column" paddingX={1} width={boxWidth}>
       <Text bold>Keys</Text>
-      {rows.map(([k, what]) => (
-        <Text key={`${k} ${what}`} wrap="truncate">
-          <Text bold>{k.padEnd(keyWidth)}</Text>
-          {what}
+      {lines.map((line, k) => (
+        <Text key={k} wrap="truncate">
+          {line}
         </Text>
       ))}
-      <Text wrap="wrap" dimColor>
+      <Text wrap="truncate" dimColor>
         zeros never breaks symmetry; random ×10 starts at an infinite cost; He is scaled for ReLU.
       </Text>
     </Box>

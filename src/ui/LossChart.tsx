@@ -17,6 +17,8 @@ export interface LossChartProps {
   readonly front?: number | undefined;
   /** At most this many note lines (∞, NaN, clipping). */
   readonly maxNotes?: number;
+  /** Show the colour legend after the title (default true; a single-series chart names its scheme in the title). */
+  readonly legend?: boolean;
 }
 
 /** The loss chart in a frame: title and legend, the plot, the x axis, notes. */
@@ -30,7 +32,7 @@ export function LossChart(p: LossChartProps) {
     cursor: p.focused ? p.cursor : undefined,
     front: p.front,
   });
-  const legend = p.series
+  const legend = (p.legend ?? true) === false ? '' : p.series
     .filter((s) => s.label !== '')
     .map((s) => `${paint('■', p.color, s.color)} ${s.label}`)
     .join('  ');
@@ -44,7 +46,7 @@ export function LossChart(p: LossChartProps) {
     : undefined;
   const notes = chart.notes.slice(0, p.maxNotes ?? 2);
   return (
-    <Box borderStyle="round" borderColor={p.focused && p.color ? 'cyan' : 'gray'} flexDirection="column">
+    <Box borderStyle="round" borderColor={p.focused && p.color ? "cyan" : "gray"} flexDirection="column" width={p.width + 2} flexShrink={0}>
       <Text wrap="truncate">
         <Text bold>{p.title}</Text> ({scale}) {legend}
         {spread}

@@ -95,11 +95,18 @@ function label(y: number, log: boolean): string {
   return text.padStart(LABEL_WIDTH).slice(-LABEL_WIDTH);
 }
 
-function samplesAt(iterations: readonly number[]): string {
-  const first = iterations[0]!;
-  const last = iterations[iterations.length - 1]!;
-  if (iterations.length === 1) return `iteration ${first}`;
-  return `${iterations.length} samples, iterations ${first}–${last}`;
+/** "iteration 40" or "iterations 0–260": where the samples lie. */
+function where(iterations: readonly number[]): string {
+  const first = iterations[0] ?? 0;
+  const last = iterations[iterations.length - 1] ?? first;
+  return first === last ? `iteration ${first}` : `iterations ${first}–${last}`;
+}
+
+/** The notes under a chart, as plain sentences: what could not be drawn where it is. */
+export function infinityNote(label: string, iterations: readonly number[]): string {
+  return iterations[0] === 0
+    ? `${label} starts at an infinite cost (+∞) — ${where(iterations)}; drawn on the top edge.`
+    : `${label} has an infinite cost (+∞) at ${where(iterations)}; drawn on the top edge.`;
 }
 
 /** Draws the series; never throws on non-finite costs, empty series or a constant. */
@@ -114,8 +121,8 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
     if (s.label === '') continue; // a sweep's spread lines: their scheme already speaks
     const inf = s.points.filter(([, c]) => c === Infinity).map(([i]) => i);
     const nan = s.points.filter(([, c]) => Number.isNaN(c)).map(([i]) => i);
-    if (inf.length > 0) notes.push(`${s.label}: cost +∞ at ${samplesAt(inf)}; on the top edge where a column shows it`);
-    if (nan.length > 0) notes.push(`${s.label}: cost NaN (diverged) at ${samplesAt(nan)}; drawn on the bottom edge`);
+    if (inf.length > 0) notes.push(infinityNote(s.label, inf));
+    if (nan.length > 0) notes.push(`${s.label} diverged: its cost is NaN at ${where(nan)}; drawn on the bottom edge.`);
   }
   if (finite.length === 0) {
     const empty = fitted.every((f) => f.values.length === 0);
@@ -161,7 +168,7 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
       }
       return Math.max(lo, y);
     });
-    if (clipped > 0 && s.label !== '') notes.push(`${s.label}: costs above ${fromAxis(hi, o.logScale).toFixed(3)} clipped to the top edge (l: log scale)`);
+    if (clipped > 0 && s.label !== '') notes.push(`${s.label}'s costs above ${fromAxis(hi, o.logScale).toFixed(3)} are cut at the top edge (l: the log scale shows them).`);
     drawn.push(ys);
     colors.push(chartColor(s.color));
   }

@@ -4,6 +4,7 @@
  * help overlay (`helpRows`) and the footer (`footerHints`) are all derived
  * from it, so a key cannot be documented in one place and missing in another.
  */
+import type { Key } from './input.js';
 import { groupCount, type Action, type DashboardState, type Panel, type View } from './state.js';
 
 /** A key asks the reducer for an action, or for one of the few things that are not state. */
@@ -12,22 +13,9 @@ export type Intent =
   /** One iteration of every run, while paused (a command to the race, not a state). */
   | { readonly kind: 'step' }
   | { readonly kind: 'export' }
+  /** Ctrl-Z: give the terminal back to the shell until `fg`. */
+  | { readonly kind: 'suspend' }
   | { readonly kind: 'quit'; readonly status: number };
-
-/** The subset of Ink's `Key` this needs. */
-export interface KeyInfo {
-  readonly upArrow?: boolean;
-  readonly downArrow?: boolean;
-  readonly leftArrow?: boolean;
-  readonly rightArrow?: boolean;
-  readonly return?: boolean;
-  readonly escape?: boolean;
-  readonly tab?: boolean;
-  readonly ctrl?: boolean;
-  readonly backspace?: boolean;
-  readonly delete?: boolean;
-  readonly meta?: boolean;
-}
 
 export interface Binding {
   /** The key as the help overlay shows it. */
@@ -41,44 +29,45 @@ export interface Binding {
   readonly views: readonly View[];
   /** In the race view: only while this panel has the focus. */
   readonly panel?: Panel;
-  readonly match: (input: string, key: KeyInfo) => boolean;
-  /**
-   * What it asks for. Absent: the view handles the key itself (the settings
-   * form's typing), and the row is there for the help and the footer.
-   */
-  readonly intent?: (state: DashboardState, input: string) => Intent | undefined;
+  readonly match: (key: Key) => boolean;
+  readonly intent: (state: DashboardState, key: Key) => Intent | undefined;
 }
 
 const action = (a: Action): Intent => ({ kind: 'action', action: a });
-const is = (...chars: string[]) => (input: string, key: KeyInfo) => !key.ctrl && !key.meta && chars.includes(input);
+/** A plain character key (no Ctrl). */
+const is = (...chars: string[]) => (k: Key) => k.name === 'char' && !k.ctrl && chars.includes(k.text);
+const named = (...names: Key['name'][]) => (k: Key) => names.includes(k.name);
+const ctrl = (letter: string) => (k: Key) => k.name === 'char' && k.ctrl && k.text === letter;
+/** ↑/k one way, ↓/j the other. */
+const upDown = (k: Key) => named('up', 'down')(k) || is('j', 'k')(k);
+const upward = (k: Key) => k.name === 'up' || k.text === 'k';
 
 /** The views of a race (the settings form and the help overlay take keys their own way). */
 const RACING: readonly View[] = ['race', 'detail', 'why'];
 const RUN_VIEWS: readonly View[] = ['detail', 'why'];
+const ALL: readonly View[] = [...RACING, 'help', 'settings'];
 
 /** In table order: the footer lists hints in this order; a key matches the first live row. */
 export const BINDINGS: readonly Binding[] = [
   {
     label: 'Esc', help: 'back', hint: 'Esc back', hintIn: RUN_VIEWS, views: RACING,
-    match: (_, k) => k.escape === true, intent: () => action({ type: 'back' }),
+    match: named('escape'), intent: () => action({ type: 'back' }),
   },
   {
     label: 'Esc  ?', help: 'close this help', hint: 'Esc or ? close', views: ['help'],
-    match: (i, k) => k.escape === true || i === '?', intent: () => action({ type: 'toggleHelp' }),
+    match: (k) => k.name === 'escape' || is('?')(k), intent: () => action({ type: 'toggleHelp' }),
   },
   {
     label: '↑ ↓  j k', help: 'move between runs', hint: '↑↓ move', views: ['race'], panel: 'runs',
-    match: (i, k) => k.upArrow === true || k.downArrow === true || is('j', 'k')(i, k),
-    intent: (_, i) => action({ type: 'move', by: i === 'k' || i === '' ? -1 : 1 }),
+    match: upDown, intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
   },
   {
     label: '↑ ↓  j k', help: 'the previous / next run', hint: '↑↓ other run', views: RUN_VIEWS,
-    match: (i, k) => k.upArrow === true || k.downArrow === true || is('j', 'k')(i, k),
-    intent: (_, i) => action({ type: 'move', by: i === 'k' || i === '' ? -1 : 1 }),
+    match: upDown, intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
   },
   {
     label: 'Enter', help: "open the run's detail view", hint: 'Enter open', views: ['race'], panel: 'runs',
-    match: (_, k) => k.return === true, intent: () => action({ type: 'open' }),
+    match: named('return'), intent: () => action({ type: 'open' }),
   },
   {
     label: 'w', help: 'why it learns: norms, gradients, dead units, saturation, symmetry', hint: 'w why', hintIn: ['race', 'detail'], views: RACING,
@@ -86,18 +75,18 @@ export const BINDINGS: readonly Binding[] = [
   },
   {
     label: 'Tab', help: 'switch panel: runs ⇄ chart (← → move the chart cursor)', views: ['race'],
-    match: (_, k) => k.tab === true, intent: () => action({ type: 'nextPanel' }),
+    match: named('tab', 'backtab'), intent: () => action({ type: 'nextPanel' }),
   },
   {
     label: '← →  h', help: 'move the chart cursor (chart panel)', views: ['race'], panel: 'chart',
-    match: (i, k) => k.leftArrow === true || k.rightArrow === true || is('h')(i, k),
-    intent: (_, i) => action({ type: 'moveCursor', by: i === 'right' ? 1 / 50 : -1 / 50 }),
+    match: (k) => named('left', 'right')(k) || is('h')(k),
+    intent: (_, k) => action({ type: 'moveCursor', by: k.name === 'right' ? 1 / 50 : -1 / 50 }),
   },
   {
     label: '1–9', help: 'focus run N', views: RACING,
-    match: (i, k) => !k.ctrl && !k.meta && /^[1-9]$/.test(i),
-    intent: (s, i) => {
-      const run = Number(i) - 1;
+    match: (k) => k.name === 'char' && !k.ctrl && /^[1-9]$/.test(k.text),
+    intent: (s, k) => {
+      const run = Number(k.text) - 1;
       return run < groupCount(s) ? action({ type: 'select', run }) : undefined;
     },
   },
@@ -106,7 +95,11 @@ export const BINDINGS: readonly Binding[] = [
     match: is('l'), intent: () => action({ type: 'toggleLog' }),
   },
   {
-    label: 's', help: 'settings: data set, schemes, learning rate, iterations, layers, seed', hint: 's settings', hintIn: ['race'], views: RACING,
+    label: 'v', help: 'charts: all schemes overlaid ⇄ one small chart per scheme', hint: 'v charts', hintIn: ['race'], views: ['race'],
+    match: is('v'), intent: () => action({ type: 'toggleChart' }),
+  },
+  {
+    label: 's', help: 'settings: data set, schemes, learning rate, iterations, layers, seed, pace', hint: 's settings', hintIn: ['race'], views: RACING,
     match: is('s'), intent: () => action({ type: 'settings' }),
   },
   {
@@ -118,8 +111,8 @@ export const BINDINGS: readonly Binding[] = [
     match: is('n'), intent: () => ({ kind: 'step' }),
   },
   {
-    label: '+ -', help: 'faster / slower pace', hint: '+/- pace', hintIn: ['race'], views: RACING,
-    match: is('+', '=', '-', '_'), intent: (_, i) => action({ type: 'pace', faster: i === '+' || i === '=' }),
+    label: '+ -', help: 'faster / slower pace (+ up to max)', hint: '+/- pace', hintIn: ['race'], views: RACING,
+    match: is('+', '=', '-', '_'), intent: (_, k) => action({ type: 'pace', faster: k.text === '+' || k.text === '=' }),
   },
   {
     label: 'r', help: 'restart the race', hint: 'r restart', hintIn: RUN_VIEWS, views: RACING,
@@ -137,15 +130,35 @@ export const BINDINGS: readonly Binding[] = [
     label: 'q', help: 'quit', hint: 'q quit', views: [...RACING, 'help'],
     match: is('q'), intent: () => ({ kind: 'quit', status: 0 }),
   },
-  // The settings form types and edits itself; these rows describe it.
-  { label: '↑ ↓  Tab', help: 'previous / next field', hint: '↑↓ field', views: ['settings'], match: (_, k) => k.upArrow === true || k.downArrow === true || k.tab === true },
-  { label: 'a–z 0–9 …', help: 'type to edit the field (pasting works too)', hint: 'type to edit', views: ['settings'], match: () => false },
-  { label: 'Backspace', help: 'delete the last character', hint: 'Backspace delete', views: ['settings'], match: (_, k) => k.backspace === true || k.delete === true },
-  { label: 'Enter', help: 'apply and restart the race', hint: 'Enter apply and restart', views: ['settings'], match: (_, k) => k.return === true },
-  { label: 'Esc', help: 'cancel', hint: 'Esc cancel', views: ['settings'], match: (_, k) => k.escape === true },
+  // The settings form.
   {
-    label: 'Ctrl-C', help: 'quit, from any screen', hint: 'Ctrl-C quit', hintIn: ['settings'], views: [...RACING, 'help', 'settings'],
-    match: (i, k) => k.ctrl === true && i === 'c', intent: () => ({ kind: 'quit', status: 130 }),
+    label: '↑ ↓  Tab', help: 'previous / next field', hint: '↑↓ field', views: ['settings'],
+    match: named('up', 'down', 'tab', 'backtab'),
+    intent: (_, k) => action({ type: 'formMove', by: k.name === 'up' || k.name === 'backtab' ? -1 : 1 }),
+  },
+  {
+    label: 'a–z 0–9 …', help: 'type to edit the field (a paste goes in as text)', hint: 'type to edit', views: ['settings'],
+    match: (k) => (k.name === 'char' && !k.ctrl) || k.name === 'paste', intent: (_, k) => action({ type: 'formType', text: k.text }),
+  },
+  {
+    label: 'Backspace', help: 'delete the last character', hint: 'Backspace delete', views: ['settings'],
+    match: named('backspace', 'delete'), intent: () => action({ type: 'formDelete' }),
+  },
+  {
+    label: 'Enter', help: 'apply and restart the race', hint: 'Enter apply and restart', views: ['settings'],
+    match: named('return'), intent: () => action({ type: 'formApply' }),
+  },
+  {
+    label: 'Esc', help: 'cancel', hint: 'Esc cancel', views: ['settings'],
+    match: named('escape'), intent: () => action({ type: 'back' }),
+  },
+  {
+    label: 'Ctrl-Z', help: 'suspend (fg resumes)', views: ALL,
+    match: ctrl('z'), intent: () => ({ kind: 'suspend' }),
+  },
+  {
+    label: 'Ctrl-C', help: 'quit, from any screen', hint: 'Ctrl-C quit', hintIn: ['settings'], views: ALL,
+    match: ctrl('c'), intent: () => ({ kind: 'quit', status: 130 }),
   },
 ];
 
@@ -154,25 +167,25 @@ function live(b: Binding, state: DashboardState): boolean {
   return b.panel === undefined || state.view !== 'race' || b.panel === state.panel;
 }
 
-/**
- * What a key asks for in this state, or undefined (not a key here, or one the
- * view handles itself). Arrows reach `intent` as '' (up), 'down', 'left' or
- * 'right', so a row can tell them apart.
- */
-export function keyIntent(input: string, key: KeyInfo, state: DashboardState): Intent | undefined {
+/** What a key asks for in this state, or undefined (not a key here). */
+export function keyIntent(key: Key, state: DashboardState): Intent | undefined {
   for (const b of BINDINGS) {
-    if (!live(b, state) || !b.match(input, key)) continue;
-    const arrow = key.downArrow ? 'down' : key.rightArrow ? 'right' : key.upArrow || key.leftArrow ? '' : input;
-    return b.intent?.(state, arrow);
+    if (live(b, state) && b.match(key)) return b.intent(state, key);
   }
   return undefined;
 }
 
-/** The footer of a view: its hints, in table order. */
-export function footerHints(view: View): string {
-  return BINDINGS.filter((b) => b.hint !== undefined && b.views.includes(view) && (b.hintIn ?? b.views).includes(view))
-    .map((b) => b.hint)
-    .join(' · ');
+/**
+ * The footer of a view: its hints, in table order, as many as fit `width`
+ * columns. The last two (help and quit) always stay; hints before them give
+ * way from the end.
+ */
+export function footerHints(view: View, width = Infinity): string {
+  const hints = BINDINGS.filter((b) => b.hint !== undefined && b.views.includes(view) && (b.hintIn ?? b.views).includes(view)).map((b) => b.hint ?? '');
+  const keep = hints.slice(-2);
+  const rest = hints.slice(0, -2);
+  while (rest.length > 0 && [...rest, ...keep].join(' · ').length > width) rest.pop();
+  return [...rest, ...keep].join(' · ');
 }
 
 /** The help overlay's rows for the keys of a view (and those that work everywhere), each key once. */
@@ -183,20 +196,4 @@ export function helpRows(view: View): readonly (readonly [string, string])[] {
     rows.push([b.label, b.help]);
   }
   return rows;
-}
-
-/**
- * Ink hands over a run of plain characters that arrive together (fast typing,
- * a script, a paste) as one string: "r\u0003" would match no key and a
- * Ctrl-C in it would be lost. Split such runs back into single keys.
- */
-export function splitKeys(input: string, key: KeyInfo): [string, KeyInfo][] {
-  if (input.length <= 1) return [[input, key]];
-  return [...input].map((ch): [string, KeyInfo] => {
-    if (ch === '\u0003') return ['c', { ctrl: true }];
-    if (ch === '\r' || ch === '\n') return ['', { return: true }];
-    if (ch === '\t') return ['', { tab: true }];
-    if (ch === '\u001B') return ['', { escape: true }];
-    return [ch, {}];
-  });
 }

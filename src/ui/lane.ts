@@ -1,6 +1,6 @@
 import { cost, fit, integer } from '../results/format.js';
 import { progressBar } from './layout.js';
-import { statusOf, type RunView } from './state.js';
+import { doneOf, statusOf, type RunView } from './state.js';
 import { paint, schemeColor, type ColorName } from './theme.js';
 
 const STATUS_COLOR: Record<string, ColorName> = {
@@ -16,7 +16,9 @@ export function laneText(run: RunView, index: number, total: number, paused: boo
   const name = paint(fit(run.scheme, 9), color, schemeColor(run.scheme, index));
   const iter = `${integer(run.iteration).padStart(integer(total).length)}/${integer(total)}`;
   const costText = `cost ${fit(run.costAt < 0 ? '–' : cost(run.cost), 9, 'right')}`;
-  const speed = `${fit(run.itersPerSec > 0 ? integer(run.itersPerSec) : '–', 8, 'right')} it/s`;
+  // A finished run shows its average speed: its iterations over the time it ran, pauses left out.
+  const rate = doneOf(run) ? (run.elapsedMs > 0 ? (total * 1000) / run.elapsedMs : 0) : run.itersPerSec;
+  const speed = `${fit(rate > 0 ? integer(rate) : '–', 8, 'right')} it/s`;
   const state = paint(fit(status, 8), color, STATUS_COLOR[status]);
   // 2 (number) + 9 + bar + iter + cost + speed + state, with single spaces.
   const fixed = 3 + 10 + iter.length + 1 + costText.length + 1 + speed.length + 1 + 8;

@@ -1,11 +1,16 @@
 /**
  * The live dashboard's entry: draws on the alternate screen (like less, htop
  * or lazygit), so quitting returns to a clean prompt; then prints the results
- * table on the normal screen so the numbers stay in the scrollback. However
- * it ends (q, Ctrl-C, SIGTERM, SIGHUP, a crash), the cursor is shown, raw
- * mode is off, the normal screen is back and every worker is stopped.
+ * table on the normal screen so the numbers stay in the scrollback.
+ *
+ * One stop path, however it ends (q, Ctrl-C, SIGTERM, SIGHUP, the terminal
+ * closing, the parent process dying, a crash): first the terminal is given
+ * back, synchronously (cursor shown, raw mode off, the normal screen back),
+ * then the workers are cancelled with a deadline, then the process exits with
+ * its status. Ctrl-Z (or SIGTSTP) gives the terminal back the same way and
+ * takes it again on `fg`.
  */
-import { writeFileSync, writeSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { render } from 'ink';
@@ -15,29 +20,10 @@ import type { Fault } from '../engine/protocol.js';
 import type { Race } from '../engine/race.js';
 import { formatReport } from '../results/report.js';
 import { HEADER, tableRow } from '../results/table.js';
-import { defaultExportName, reportOf } from './export.js';
 import { App } from './App.js';
+import { defaultExportName, reportOf } from './export.js';
 import { groupCells, isFinished, raceFinished, schemeGroups, type DashboardState } from './state.js';
-import { colorEnabled } from './theme.js';
-
-const ENTER_ALT = '\u001B[?1049h';
-const LEAVE_ALT = '\u001B[?1049l';
-const SHOW_CURSOR = '\u001B[?25h';
-const CLEAR_SCREEN = '\u001B[2J\u001B[H';
-
-/** Restores the terminal synchronously: safe inside 'exit' handlers, where nothing async runs. */
-function restoreTerminal(): void {
-  try {
-    if (process.stdin.isTTY) process.stdin.setRawMode(false);
-  } catch {
-    // stdin may already be closed; nothing more to restore there.
-  }
-  try {
-    writeSync(1, `${LEAVE_ALT}${SHOW_CURSOR}`);
-  } catch {
-    // stdout gone (terminal closed): nothing to restore.
-  }
-}
+import { CLEAR_SCREEN, toAscii, type Terminal } from './terminal.js';
 
 /** What the dashboard is started with: the experiment and its data, and where results go. */
 export interface DashboardOptions {
@@ -48,11 +34,36 @@ export interface DashboardOptions {
   readonly out: string | undefined;
   /** Writes a file whole or not at all (the CLI's writer; the screen does no file I/O of its own). */
   readonly writeFile: (path: string, text: string) => void;
+  /** The terminal, already taken over by the CLI (raw mode and the alternate screen from the first moment). */
+  readonly terminal: Terminal;
+}
+
+/** How long the workers get to stop before the process exits anyway. */
+const CANCEL_DEADLINE_MS = 1000;
+/** How often to check that the parent (a shell, npm exec) is still there. */
+const PARENT_POLL_MS = 100;
+
+const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/**
+ * Whether this process has lost the terminal's foreground to another group
+ * (the shell took it back: its prompt may already be drawn on the screen we
+ * leave). Linux: fields 5 (process group) and 8 (the terminal's foreground
+ * group) of /proc/self/stat; elsewhere unknown, taken as no.
+ */
+function inBackground(): boolean {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    const pgrp = Number(fields[2]);
+    const tpgid = Number(fields[5]);
+    return tpgid > 0 && tpgid !== pgrp;
+  } catch {
+    return false;
+  }
 }
 
 export async function runDashboard(options: DashboardOptions): Promise<number> {
-  const { writeFile } = options;
-  let status = 0;
+  const { writeFile, terminal } = options;
   let race: Race | undefined;
   let last: DashboardState | undefined;
 
@@ -64,7 +75,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   const renderMs: number[] = [];
   const startedAt = performance.now();
   let finishedAt: number | undefined;
-  let racingSince: number | undefined;
+  let firstFrameAt: number | undefined;
 
   let savedRace = -1;
   let exportError: string | undefined;
@@ -83,33 +94,70 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     }
   };
 
-  // Signals are caught before the first frame is drawn, so none can slip past.
-  // Filled in once Ink renders; a signal before that finds nothing to unmount yet.
+  // The one way out. The first caller decides the status.
+  let status: number | undefined;
+  let settle!: () => void;
+  const stopped = new Promise<void>((r) => (settle = r));
   const ink: { app?: ReturnType<typeof render> } = {};
-  const onSignal = (signal: NodeJS.Signals, code: number) => () => {
+  let lostTerminal = false;
+  const stop = (code: number): void => {
+    if (status !== undefined) return;
     status = code;
+    terminal.restore();
+    lostTerminal = code !== 0 && inBackground();
     ink.app?.unmount();
+    settle();
   };
-  const handlers = [
-    ['SIGTERM', onSignal('SIGTERM', 143)],
-    ['SIGHUP', onSignal('SIGHUP', 129)],
-    ['SIGINT', onSignal('SIGINT', 130)],
-  ] as const;
-  for (const [sig, h] of handlers) process.on(sig, h);
-  process.on('exit', restoreTerminal);
-  process.stdout.write(ENTER_ALT);
+  const onSignal = Object.entries(SIGNAL_STATUS).map(([sig, code]) => [sig, () => stop(code)] as const);
+  for (const [sig, h] of onSignal) process.on(sig, h);
+  terminal.onHangup(() => stop(SIGNAL_STATUS.SIGHUP));
+  // Orphaned (the parent killed, e.g. SIGTERM to npm alone): the terminal is no longer ours.
+  const parent = process.ppid;
+  let orphaned = false;
+  const watchParent = setInterval(() => {
+    if (process.ppid === parent || status !== undefined) return;
+    orphaned = true;
+    stop(SIGNAL_STATUS.SIGHUP);
+  }, PARENT_POLL_MS);
+  watchParent.unref();
+  const exitGuard = (): void => terminal.restore();
+  process.on('exit', exitGuard);
+
+  // Ctrl-Z and SIGTSTP: give the terminal back, stop; on SIGCONT take it again and redraw everything.
+  let suspended = false;
+  const suspend = (group: boolean): void => {
+    if (suspended || status !== undefined) return;
+    suspended = true;
+    terminal.restore();
+    // From the key (raw mode: no SIGTSTP from the terminal), stop the whole job so the shell sees it
+    // (with npx, npm is the shell's child); our own SIGTSTP from that is ignored above.
+    if (group) process.kill(0, 'SIGTSTP');
+    process.kill(process.pid, 'SIGSTOP');
+  };
+  const onTstp = (): void => suspend(false);
+  const onCont = (): void => {
+    if (!suspended || status !== undefined) return;
+    suspended = false;
+    terminal.enter();
+    // A resize makes Ink draw the whole frame again, on the screen enter() cleared.
+    process.stdout.emit('resize');
+  };
+  process.on('SIGTSTP', onTstp);
+  process.on('SIGCONT', onCont);
+
   // When the terminal narrows it re-wraps the old frame into more lines than Ink
   // erases, leaving debris above the new one. On the alternate screen a full clear
   // is harmless; registered before Ink's own resize handler, it runs first.
-  const clearOnResize = (): void => void process.stdout.write(CLEAR_SCREEN);
+  const clearOnResize = (): void => void terminal.output.write(CLEAR_SCREEN);
   process.stdout.on('resize', clearOnResize);
   const app = render(
     <App
       config={options.config}
       data={options.data}
       fault={options.fault}
-      color={colorEnabled(process.env)}
-      onQuit={(s) => (status = s)}
+      color={terminal.caps.color}
+      onQuit={(s) => stop(s)}
+      onSuspend={() => suspend(true)}
       onRace={(r) => (race = r)}
       onExport={(s) => exportNow(s, options.out ?? defaultExportName(new Date()))}
       onState={(s) => {
@@ -119,42 +167,53 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
           savedRace = s.raceId;
           exportNow(s, options.out);
         }
-        // The bench measures the loop "during a race": from the first cost to the end.
-        if (racingSince === undefined && s.runs.some((r) => r.costAt >= 0)) {
-          racingSince = performance.now();
-          loopDelay?.reset();
-        }
         if (finishedAt === undefined && raceFinished(s)) finishedAt = performance.now();
       }}
     />,
     {
+      stdout: terminal.output,
       exitOnCtrlC: false,
       patchConsole: true,
       onRender: ({ renderTime }) => {
         frames++;
         renderMs.push(renderTime);
+        firstFrameAt ??= performance.now();
       },
     },
   );
-
-
   ink.app = app;
+
   let failure: unknown;
-  try {
-    await app.waitUntilExit();
-  } catch (err) {
-    failure = err;
-  }
-  for (const [sig, h] of handlers) process.off(sig, h);
+  await Promise.race([
+    stopped,
+    app.waitUntilExit().then(
+      () => stop(status ?? 0),
+      (err: unknown) => {
+        failure = err;
+        stop(1);
+      },
+    ),
+  ]);
+  clearInterval(watchParent);
+  // Nothing is left to write to on a closed terminal (and writes there fail with EIO).
+  process.stderr.on('error', () => undefined);
+  // The signal handlers stay: a second SIGHUP or SIGTERM while the workers stop
+  // (closing a terminal sends more than one) must not kill the process mid-way.
+  process.off('SIGTSTP', onTstp);
+  process.off('SIGCONT', onCont);
   process.stdout.off('resize', clearOnResize);
-  await race?.cancel();
-  restoreTerminal();
-  process.off('exit', restoreTerminal);
+  process.off('exit', exitGuard);
+  // The workers get a deadline: a thread that does not stop in time does not hold the exit.
+  let deadline: NodeJS.Timeout | undefined;
+  await Promise.race([race?.cancel(), new Promise((r) => (deadline = setTimeout(r, CANCEL_DEADLINE_MS)))]);
+  clearTimeout(deadline);
+
   if (statsFile && loopDelay) {
     loopDelay.disable();
     const seconds = ((finishedAt ?? performance.now()) - startedAt) / 1000;
     const stats = {
       raceSeconds: seconds,
+      firstFrameMs: firstFrameAt === undefined ? null : firstFrameAt - startedAt,
       frames,
       framesPerSecond: frames / ((performance.now() - startedAt) / 1000),
       eventLoopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
@@ -164,14 +223,27 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     writeFileSync(statsFile, `${JSON.stringify(stats)}\n`);
   }
 
+  const code = status ?? 0;
   if (failure !== undefined) {
     process.stderr.write(`init-tui: the dashboard stopped on an error: ${failure instanceof Error ? failure.message : String(failure)}\n`);
     return 1;
   }
-  if (exportError) process.stderr.write(`init-tui: --out: ${exportError}\n`);
-  if (last && raceFinished(last) && status === 0) {
-    const lines = [tableRow(HEADER), ...schemeGroups(last).map((g) => tableRow(groupCells(g)))];
-    process.stdout.write(`${lines.join('\n')}\n`);
+  if ((orphaned || lostTerminal) && !terminal.gone) {
+    // The shell has the terminal again and may have drawn its prompt on the screen we
+    // just left, where it is gone: say what happened, so the line is not blank.
+    const why = orphaned ? 'the process that started it has ended' : code === SIGNAL_STATUS.SIGTERM ? 'terminated (SIGTERM)' : 'interrupted';
+    try {
+      process.stderr.write(`init-tui: stopped: ${why}\n`);
+    } catch {
+      // the terminal is gone too
+    }
   }
-  return status;
+  if (code === SIGNAL_STATUS.SIGHUP) return code; // nobody is there to read a table
+  if (exportError) process.stderr.write(`init-tui: --out: ${exportError}\n`);
+  if (last && raceFinished(last) && code === 0) {
+    const lines = [tableRow(HEADER), ...schemeGroups(last).map((g) => tableRow(groupCells(g)))];
+    const text = `${lines.join('\n')}\n`;
+    process.stdout.write(terminal.caps.unicode ? text : toAscii(text));
+  }
+  return code;
 }

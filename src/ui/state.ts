@@ -4,10 +4,12 @@
  */
 import type { ExperimentConfig } from '../core/config.js';
 import type { Diagnostics } from '../core/diagnostics.js';
-import { runsOf, type CostPoint, type DoneRun, type FinishedRun, type TrainTest } from '../core/experiment.js';
+import { makeData, runsOf, type CostPoint, type DoneRun, type FinishedRun, type TrainTest } from '../core/experiment.js';
+import { nextPace, perSecond } from '../core/pace.js';
 import type { RunEvent } from '../engine/protocol.js';
 import { bySeed, meanCurve } from '../results/summary.js';
 import { resultCells, sweepCells, type Cells } from '../results/table.js';
+import { deleteChar, formConfig, moveField, openForm, typeText, type SettingsForm } from './settings-form.js';
 
 export interface DiagPoint {
   readonly at: number;
@@ -29,6 +31,8 @@ export interface RunView {
   readonly cost: number;
   readonly costAt: number;
   readonly itersPerSec: number;
+  /** Wall time the run has trained, pauses left out (from its latest progress). */
+  readonly elapsedMs: number;
   /** Cost samples for the charts, thinned to at most TRACE_CAP points. */
   readonly trace: readonly CostPoint[];
   /** Minimum spacing, in iterations, between kept trace points (doubles on each thinning). */
@@ -50,7 +54,12 @@ export interface DashboardState {
   readonly runs: readonly RunView[];
   readonly paused: boolean;
   /** Iterations per second per run; 0 = as fast as possible. */
+  /** Iterations per second per run; 0 = as fast as possible. */
   readonly pace: number;
+  /** The race chart: every scheme overlaid, or one small chart per scheme. */
+  readonly chart: 'overlay' | 'multiples';
+  /** The settings form, while the settings view is open. */
+  readonly form?: SettingsForm;
   readonly logScale: boolean;
   readonly view: View;
   /** The view to go back to when help closes. */
@@ -72,6 +81,12 @@ export type Action =
   | { readonly type: 'togglePause' }
   /** One step faster or slower through PACES. */
   | { readonly type: 'pace'; readonly faster: boolean }
+  | { readonly type: 'toggleChart' }
+  /** The settings form: another field, typing, Backspace, Enter. */
+  | { readonly type: 'formMove'; readonly by: number }
+  | { readonly type: 'formType'; readonly text: string }
+  | { readonly type: 'formDelete' }
+  | { readonly type: 'formApply' }
 
   | { readonly type: 'toggleLog' }
   | { readonly type: 'toggleHelp' }
@@ -87,17 +102,18 @@ export type Action =
 
 function freshRuns(config: ExperimentConfig): RunView[] {
   return runsOf(config).map(({ scheme, seed }): RunView => ({
-    scheme, seed, iteration: 0, cost: NaN, costAt: -1, itersPerSec: 0, trace: [], traceStride: 1, diag: [],
+    scheme, seed, iteration: 0, cost: NaN, costAt: -1, itersPerSec: 0, elapsedMs: 0, trace: [], traceStride: 1, diag: [],
   }));
 }
 
-export function initialState(config: ExperimentConfig, data: TrainTest, paused = false, pace = 0): DashboardState {
+export function initialState(config: ExperimentConfig, data: TrainTest, paused = false, pace = perSecond(config.pace, config.iterations)): DashboardState {
   return {
     config,
     data,
     runs: freshRuns(config),
     paused,
     pace,
+    chart: 'overlay',
     logScale: false,
     view: 'race',
     behindHelp: 'race',
@@ -143,7 +159,7 @@ function applyEvent(run: RunView, e: RunEvent, iterations: number): RunView {
         diag = [...diag, { at: e.diagAt ?? e.iteration, d: e.diag }];
         if (diag.length > DIAG_CAP) diag = diag.filter((_, k) => k % 2 === 0 || k === diag.length - 1);
       }
-      return { ...run, iteration: e.iteration, cost: e.cost, costAt: e.costAt, itersPerSec: e.itersPerSec, trace, traceStride: stride, diag };
+      return { ...run, iteration: e.iteration, cost: e.cost, costAt: e.costAt, itersPerSec: e.itersPerSec, elapsedMs: e.elapsedMs, trace, traceStride: stride, diag };
     }
     case 'finished':
       return e.result.status === 'done'
@@ -198,10 +214,13 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
     }
     case 'restart': {
       const config = action.config ?? state.config;
+      const { form: _closed, ...rest } = state;
       return {
-        ...state,
+        ...rest,
         config,
         data: action.data ?? state.data,
+        // A new experiment comes with its own pace; `r` keeps the one the keys chose.
+        pace: action.config ? perSecond(config.pace, config.iterations) : state.pace,
         runs: freshRuns(config),
         selected: 0,
         view: 'race',
@@ -214,6 +233,23 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
       return raceFinished(state) ? state : { ...state, paused: !state.paused };
     case 'pace':
       return { ...state, pace: nextPace(state.pace, action.faster) };
+    case 'toggleChart':
+      return { ...state, chart: state.chart === 'overlay' ? 'multiples' : 'overlay' };
+    case 'formMove':
+      return state.form ? { ...state, form: moveField(state.form, action.by) } : state;
+    case 'formType':
+      return state.form ? { ...state, form: typeText(state.form, action.text, state.config) } : state;
+    case 'formDelete':
+      return state.form ? { ...state, form: deleteChar(state.form, state.config) } : state;
+    case 'formApply': {
+      if (!state.form) return state;
+      const config = formConfig(state.form, state.config);
+      if (typeof config === 'string') return { ...state, form: { ...state.form, error: config } };
+      // New data only where the data set or its noise changed; your own file stays as it is.
+      const same = config.dataset === state.config.dataset && config.noise === state.config.noise;
+      const data = same || config.dataset === 'csv' ? state.data : makeData(config.dataset, config.noise);
+      return reduce(state, { type: 'restart', config, data });
+    }
     case 'toggleLog':
       return { ...state, logScale: !state.logScale };
     case 'toggleHelp':
@@ -231,10 +267,14 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
       return { ...state, view: 'why', selected: run };
     }
     case 'settings':
-      return { ...state, view: 'settings' };
+      return { ...state, view: 'settings', form: openForm(state.config) };
     case 'back':
       if (state.view === 'help') return { ...state, view: state.behindHelp };
-      if (state.view === 'detail' || state.view === 'why' || state.view === 'settings') return { ...state, view: 'race' };
+      if (state.view === 'settings') {
+        const { form: _closed, ...rest } = state;
+        return { ...rest, view: 'race' };
+      }
+      if (state.view === 'detail' || state.view === 'why') return { ...state, view: 'race' };
       return state.panel === 'chart' ? { ...state, panel: 'runs' } : state;
     case 'select':
       if (action.run < 0 || action.run >= groupCount(state)) return state;
@@ -250,14 +290,6 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
   }
 }
 
-/** The paces `+` and `-` step through, slowest first (iterations per second per run; 0 = max). */
-export const PACES = [10, 50, 200, 1000, 5000, 20000, 0] as const;
-
-export function nextPace(current: number, faster: boolean): number {
-  const idx = PACES.findIndex((p) => p === current);
-  const k = idx < 0 ? PACES.length - 1 : idx;
-  return PACES[Math.min(PACES.length - 1, Math.max(0, k + (faster ? 1 : -1)))]!;
-}
 
 /** How many schemes race (the lanes, the list, the table rows). */
 export function groupCount(state: DashboardState): number {
@@ -312,4 +344,21 @@ export function groupCells(g: SchemeGroup): Cells {
   return g.runs.length > 1
     ? sweepCells(g.scheme, g.runs.flatMap((x) => doneOf(x) ?? []), g.runs.length)
     : resultCells(g.scheme, g.runs[0]?.result);
+}
+
+/**
+ * Seconds until the slowest run ends, at the pace (or, at max pace, at the
+ * speed each run reports); undefined while paused, before any speed is known,
+ * or once the race is over.
+ */
+export function secondsLeft(state: DashboardState): number | undefined {
+  if (state.paused || raceFinished(state)) return undefined;
+  let worst = 0;
+  for (const r of state.runs) {
+    if (isFinished(r)) continue;
+    const rate = state.pace > 0 ? state.pace : r.itersPerSec;
+    if (!(rate > 0)) return undefined;
+    worst = Math.max(worst, (state.config.iterations - r.iteration) / rate);
+  }
+  return worst;
 }

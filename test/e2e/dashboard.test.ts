@@ -27,7 +27,7 @@ test('a new user in 120×40: the race, the notebook accuracies, help, a run up c
     assert.match(screen, /zeros\s+50\.0%\s+50\.0%/);
     assert.match(screen, /random\s+83\.0%\s+86\.0%/);
     assert.match(screen, /he\s+99\.3%\s+96\.0%/);
-    assert.match(screen, /random: cost \+∞ at/);
+    assert.match(screen, /random starts at an infinite cost \(\+∞\)/);
     assert.match(screen, /Loss \(linear\)/, 'the race stays visible with the table');
 
     s.press('?');
@@ -62,7 +62,7 @@ test('a new user in 120×40: the race, the notebook accuracies, help, a run up c
 });
 
 test('space pauses, n steps one iteration, +/- change the pace, r restarts, l toggles the log scale', async () => {
-  const s = start(['-n', '200000'], { cols: 120, rows: 40 });
+  const s = start(['--pace', 'max', '-n', '200000'], { cols: 120, rows: 40 });
   try {
     await s.waitFor(/3 he\s+\S*\s*[\d,]*[1-9][\d,]*\/200,000/);
     s.press(' ');
@@ -108,7 +108,7 @@ test('SIGTERM during a race restores the terminal and exits 143', async () => {
 });
 
 test('a crashed worker shows as failed while the others finish, and q still exits cleanly', async () => {
-  const s = start(['-n', '3000'], { env: { INIT_TUI_FAULT: 'throw:random@100' } });
+  const s = start(['--pace', 'max', '-n', '3000'], { env: { INIT_TUI_FAULT: 'throw:random@100' } });
   try {
     const screen = await s.waitFor(/finished[\s\S]*he\s+\d+\.\d%[\s\S]*q quit/, 30_000);
     assert.match(screen, /2 random.*failed/);
@@ -121,7 +121,7 @@ test('a crashed worker shows as failed while the others finish, and q still exit
 });
 
 test('the options apply to the dashboard: --lr 0.05 -n 5000 --schemes he,zeros', async () => {
-  const s = start(['--lr', '0.05', '-n', '5000', '--schemes', 'he,zeros']);
+  const s = start(['--pace', 'max', '--lr', '0.05', '-n', '5000', '--schemes', 'he,zeros']);
   try {
     const screen = await s.waitFor(/finished[\s\S]*zeros\s+\d+\.\d%[\s\S]*q quit/, 30_000);
     assert.match(screen, /lr 0\.05 · 5,000 iterations/);
@@ -134,7 +134,7 @@ test('the options apply to the dashboard: --lr 0.05 -n 5000 --schemes he,zeros',
 });
 
 test('the settings screen refuses a bad value in place with the CLI message, then restarts the race with the new experiment', async () => {
-  const s = start(['-n', '1500'], { cols: 120, rows: 40 });
+  const s = start(['--pace', 'max', '-n', '1500'], { cols: 120, rows: 40 });
   try {
     await s.waitFor(/finished[\s\S]*he\s+\d+\.\d%[\s\S]*q quit/, 30_000);
     s.press('s');

@@ -17,6 +17,10 @@ export interface Session {
   press(keys: string): void;
   resize(cols: number, rows: number): void;
   kill(signal: string): void;
+  /** Closes the terminal itself (the master side), as closing a terminal window does: SIGHUP, then EIO. */
+  hangUp(): void;
+  /** The process the pty runs (the program, or the shell with `shell`). */
+  readonly pid: number;
   /** Everything the program wrote, escape sequences included. */
   raw(): string;
   readonly exited: Promise<{ exitCode: number; signal?: number | undefined }>;
@@ -27,13 +31,25 @@ export interface Session {
   dispose(): void;
 }
 
-export function start(args: string[], opts: { cols?: number; rows?: number; env?: Record<string, string> } = {}): Session {
+export interface StartOptions {
+  cols?: number;
+  rows?: number;
+  env?: Record<string, string>;
+  /** Run this instead of `node dist/cli.js args` (e.g. an interactive shell). */
+  command?: { file: string; args: string[] };
+}
+
+export function start(args: string[], opts: StartOptions = {}): Session {
   const cols = opts.cols ?? 120;
   const rows = opts.rows ?? 40;
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
   // CI=true makes Ink print only its last frame; a user's terminal is not CI.
-  const env = { ...process.env, CI: 'false', TERM: 'xterm-256color', ...opts.env } as Record<string, string>;
-  const p = pty.spawn(process.execPath, [CLI, ...args], { name: env['TERM'] ?? 'xterm-256color', cols, rows, cwd: process.cwd(), env });
+  // A user's terminal: not CI, colour, and a UTF-8 locale (whatever the test machine has; tests of
+  // other terminals say so in opts.env).
+  const env = { ...process.env, CI: 'false', TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '', ...opts.env } as Record<string, string>;
+  const file = opts.command?.file ?? process.execPath;
+  const argv = opts.command?.args ?? [CLI, ...args];
+  const p = pty.spawn(file, argv, { name: env['TERM'] ?? 'xterm-256color', cols, rows, cwd: process.cwd(), env });
   let output = '';
   let alive = true;
   p.onData((d) => {
@@ -79,6 +95,10 @@ export function start(args: string[], opts: { cols?: number; rows?: number; env?
     kill(signal) {
       p.kill(signal);
     },
+    hangUp() {
+      (p as unknown as { destroy(): void }).destroy();
+    },
+    pid: p.pid,
     raw: () => output,
     exited,
     cursorVisible() {

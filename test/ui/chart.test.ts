@@ -39,13 +39,13 @@ test('+∞ and NaN costs do not break the chart and are named in a note', () => 
     { width: 60, height: 6, iterations: 600, logScale: false, color: false },
   );
   const notes = chart.notes.join('\n');
-  assert.match(notes, /random: cost \+∞ at 2 samples, iterations 0–20/);
-  assert.match(notes, /big-lr: cost NaN \(diverged\) at 2 samples/);
-  assert.match(notes, /random: costs above [\d.]+ clipped/);
+  assert.match(notes, /random starts at an infinite cost \(\+∞\) — iterations 0–20; drawn on the top edge\./);
+  assert.match(notes, /big-lr diverged: its cost is NaN at iterations 20–30; drawn on the bottom edge\./);
+  assert.match(notes, /random's costs above [\d.]+ are cut at the top edge/);
   for (const log of [true, false]) {
     const only = drawChart([{ label: 'r', color: 'red', points: [[0, Infinity]] }], { width: 40, height: 5, iterations: 10, logScale: log, color: false });
     assert.match(only.lines[0]!, /no finite cost/);
-    assert.match(only.notes.join(), /r: cost \+∞ at iteration 0/);
+    assert.match(only.notes.join(), /r starts at an infinite cost \(\+∞\) — iteration 0; drawn on the top edge\./);
   }
 });
 

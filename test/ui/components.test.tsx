@@ -35,7 +35,7 @@ function finishedRun(scheme: string, iterations = 2000): RunView {
     type: 'events',
     raceId: 0,
     events: [
-      { type: 'progress', run: 0, iteration: iterations, cost: r.finalCost, costAt: iterations - 1, samples: r.costs, itersPerSec: 5000 },
+      { type: 'progress', run: 0, iteration: iterations, cost: r.finalCost, costAt: iterations - 1, samples: r.costs, itersPerSec: 5000, elapsedMs: 1000 },
       { type: 'finished', run: 0, result: { ...r, seconds: 0.5 } },
     ],
   });
@@ -56,7 +56,7 @@ test('the accuracy table shows percentages with one decimal, cost, time and a ve
 
 test('the help overlay lists every key of the view behind it, from the key table', () => {
   for (const view of ['race', 'detail', 'why', 'settings'] as const) {
-    const { lastFrame, unmount } = render(<HelpOverlay view={view} width={100} />);
+    const { lastFrame, unmount } = render(<HelpOverlay view={view} width={100} height={40} />);
     const frame = plain(lastFrame());
     for (const [k, what] of helpRows(view)) {
       assert.ok(frame.includes(k), `${view}: ${k}`);
@@ -64,6 +64,15 @@ test('the help overlay lists every key of the view behind it, from the key table
     }
     unmount();
   }
+});
+
+test('in a short terminal the help overlay takes two columns and still names every key', () => {
+  const { lastFrame, unmount } = render(<HelpOverlay view="race" width={80} height={22} />);
+  const frame = plain(lastFrame());
+  assert.ok(frame.split('\n').length <= 22, `${frame.split('\n').length} rows:\n${frame}`);
+  for (const [k] of helpRows('race')) assert.ok(frame.includes(k), k);
+  for (const line of frame.split('\n')) assert.ok(line.length <= 80, line);
+  unmount();
 });
 
 test('the loss chart draws an infinite start, names it, and fits 100 columns', () => {
@@ -74,7 +83,7 @@ test('the loss chart draws an infinite start, names it, and fits 100 columns', (
   );
   const frame = plain(lastFrame());
   assert.match(frame, /Loss \(linear\) ■ random/);
-  assert.match(frame, /random: cost \+∞ at/);
+  assert.match(frame, /random starts at an infinite cost \(\+∞\)/);
   for (const line of frame.split('\n')) assert.ok(line.length <= 100, `${line.length}: ${line}`);
   unmount();
 });
@@ -101,7 +110,7 @@ test('a terminal too small gets a short message', () => {
 });
 
 test('the App races real workers, ends on the table, and is driven by the keys', async () => {
-  const config = { ...DEFAULT_CONFIG, iterations: 600, every: 100 };
+  const config = { ...DEFAULT_CONFIG, iterations: 600, every: 100, pace: 'max' as const };
   let quit: number | undefined;
   const { lastFrame, stdin, unmount } = render(<App config={config} data={DATA} color={false} onQuit={(s) => (quit = s)} />);
   try {

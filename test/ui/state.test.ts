@@ -2,16 +2,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_CONFIG } from '../../src/core/config.ts';
 import { makeData, type CostPoint } from '../../src/core/experiment.ts';
+import { nextPace, PACES, perSecond } from '../../src/core/pace.ts';
 import type { RunEvent } from '../../src/engine/protocol.ts';
 import {
-  appendTrace, doneOf, failureOf, initialState, nextPace, PACES, raceFinished, reduce, statusOf, TRACE_CAP, type Action, type DashboardState,
+  appendTrace, doneOf, failureOf, initialState, raceFinished, reduce, secondsLeft, statusOf, TRACE_CAP, type Action, type DashboardState,
 } from '../../src/ui/state.ts';
 
 const SCHEMES = ['zeros', 'random', 'he'];
 const params = { layers: [2, 1], W: [new Float64Array(2)], b: [new Float64Array(1)] };
 
 function progress(run: number, iteration: number, samples: CostPoint[], cost = samples.at(-1)?.[1] ?? NaN): RunEvent {
-  return { type: 'progress', run, iteration, cost, costAt: samples.at(-1)?.[0] ?? -1, samples, itersPerSec: 1000 };
+  return { type: 'progress', run, iteration, cost, costAt: samples.at(-1)?.[0] ?? -1, samples, itersPerSec: 1000, elapsedMs: iteration };
 }
 
 function done(run: number, finalCost: number, trainAccuracy = 0.5): RunEvent {
@@ -112,10 +113,32 @@ test('the trace stays bounded and evenly spread however long the run', () => {
   for (let k = 1; k < trace.length; k++) assert.ok(trace[k]![0] > trace[k - 1]![0]);
 });
 
-test('pace steps through the list and stops at both ends', () => {
-  assert.equal(nextPace(0, true), 0);
+test('pace steps through the list from wherever it is, and stops at both ends', () => {
+  assert.equal(nextPace(0, true), 0, 'max is the fastest');
   assert.equal(nextPace(0, false), 20000);
-  assert.equal(nextPace(PACES[0]!, false), PACES[0]);
+  assert.equal(nextPace(PACES[0], false), PACES[0]);
   assert.equal(nextPace(1000, true), 5000);
-  assert.equal(nextPace(1234, false), 20000, 'an unknown pace counts as max');
+  assert.equal(nextPace(20000, true), 0, '+ reaches max');
+  assert.equal(nextPace(1500, false), 1000, 'the auto pace of the notebook race steps down to 1000');
+  assert.equal(nextPace(1500, true), 5000);
+});
+
+test('the auto pace makes any race last about ten seconds; max and a number are taken as they are', () => {
+  assert.equal(perSecond('auto', 15000), 1500);
+  assert.equal(perSecond('auto', 7), 1);
+  assert.equal(perSecond('max', 15000), 0);
+  assert.equal(perSecond(250, 15000), 250);
+  const s = initialState(DEFAULT_CONFIG, DATA);
+  assert.equal(s.pace, 1500);
+  const fast = reduce(reduce(s, { type: 'pace', faster: true }), { type: 'pace', faster: true });
+  assert.equal(fast.pace, 20000);
+  assert.equal(reduce(fast, { type: 'restart' }).pace, 20000, 'r keeps the pace the keys chose');
+  assert.equal(reduce(fast, { type: 'restart', config: { ...DEFAULT_CONFIG, pace: 'max' } }).pace, 0, 'a new experiment brings its own');
+});
+
+test('time left: the slowest run at the pace; nothing while paused or once finished', () => {
+  let s = initialState({ ...DEFAULT_CONFIG, iterations: 3000, pace: 100 }, DATA);
+  s = feed(s, progress(0, 1000, [[0, 0.7]]), progress(1, 2000, [[0, 0.7]]), progress(2, 2900, [[0, 0.7]]));
+  assert.equal(secondsLeft(s), 20);
+  assert.equal(secondsLeft(reduce(s, { type: 'togglePause' })), undefined);
 });

@@ -1,0 +1,35 @@
+// The build: esbuild bundles the program into dist/ — the CLI (dist/cli.js), the
+// dashboard as a chunk it loads only when it draws (so --json never loads Ink or
+// React), and the worker thread's entry (dist/worker.js). One file per part
+// instead of hundreds of small modules is what makes the first frame fast:
+// Node spent most of its start-up resolving, reading and lexing those files.
+// Type checking is `npm run typecheck` (tsc); esbuild only strips the types.
+import { chmodSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+rmSync(`${root}dist`, { recursive: true, force: true });
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli.tsx', worker: 'src/engine/worker.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // piscina starts its threads from its own file beside it; Ink loads the React
+  // devtools only with DEV=true (not a dependency): both stay outside the bundle.
+  external: ['piscina', 'react-devtools-core'],
+  // React picks its production build from NODE_ENV at run time; fixing it here drops
+  // the development build from the bundle (the dashboard sets it to production anyway).
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Bundled CommonJS (React, Ink's dependencies) may call require() for Node's built-ins.
+  banner: { js: "import { createRequire as __initTuiRequire } from 'node:module'; const require = __initTuiRequire(import.meta.url);" },
+  chunkNames: '[name]-[hash]',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+chmodSync(`${root}dist/cli.js`, 0o755);

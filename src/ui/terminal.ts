@@ -1,0 +1,187 @@
+/**
+ * The terminal the dashboard borrows, and how it is given back. One place
+ * decides what the terminal can show (colour, Unicode), takes it over (raw
+ * mode, alternate screen, bracketed paste, hidden cursor) and restores it,
+ * synchronously, before anything else happens on the way out. Every byte of
+ * the dashboard goes through `output`, which writes ASCII on a terminal that
+ * is not UTF-8, drops colour where there is none, falls silent once the
+ * terminal is given back, and reports a closed terminal (EIO) as a hangup.
+ * Imports no Ink: it runs before the first frame is drawn.
+ */
+import { writeSync } from 'node:fs';
+
+const ENTER_ALT = '\u001B[?1049h';
+const LEAVE_ALT = '\u001B[?1049l';
+const HIDE_CURSOR = '\u001B[?25l';
+const SHOW_CURSOR = '\u001B[?25h';
+const PASTE_ON = '\u001B[?2004h';
+const PASTE_OFF = '\u001B[?2004l';
+export const CLEAR_SCREEN = '\u001B[2J\u001B[H';
+
+export interface Capabilities {
+  readonly color: boolean;
+  readonly unicode: boolean;
+}
+
+/**
+ * What the terminal can show, from the environment: colour unless NO_COLOR
+ * (https://no-color.org) is set or the terminal is dumb or monochrome (terminfo
+ * names such as xterm-mono, vt100-m); Unicode when the locale's character set is
+ * UTF-8 (LC_ALL, then LC_CTYPE, then LANG, as setlocale reads them).
+ */
+export function capabilities(env: NodeJS.ProcessEnv): Capabilities {
+  const term = env['TERM'] ?? '';
+  const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
+  const mono = term === 'dumb' || /(^|-)mono(-|$)|-m$/.test(term);
+  const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
+  return { color: !noColor && !mono, unicode: /utf-?8/i.test(locale) };
+}
+
+/**
+ * One ASCII character for each non-ASCII character the dashboard draws, so
+ * that every line keeps its width: box drawing, blocks, arrows, marks.
+ */
+const ASCII: Readonly<Record<string, string>> = {
+  '─': '-', '━': '-', '│': '|', '┃': '|', '╭': '+', '╮': '+', '╰': '+', '╯': '+', '┌': '+', '┐': '+', '└': '+', '┘': '+',
+  '┼': '+', '┤': '|', '├': '|', '┬': '+', '┴': '+', '╶': '-', '╴': '-', '╵': '|', '╷': '|',
+  '═': '=', '║': '|', '╔': '+', '╗': '+', '╚': '+', '╝': '+',
+  '█': '#', '▀': '^', '▄': '_', '░': '.', '▁': '_', '▂': '_', '▃': '-', '▅': '=', '▆': '=', '▇': '#', '▏': '|',
+  '■': '#', '●': 'o', '○': 'o', '▲': '^', '❯': '>', '❮': '<', '·': '.', '…': '.', '–': '-', '—': '-', '×': 'x',
+  '±': '~', '∞': '~', '→': '>', '←': '<', '↑': '^', '↓': 'v', '⇄': '=', '√': 'V', '∇': 'd', '≈': '~', '≤': '<', '≥': '>',
+};
+
+/** `text` with every non-ASCII character replaced by one ASCII character (escape sequences are ASCII already). */
+export function toAscii(text: string): string {
+  return text.replace(/[^\x00-\x7f]/gu, (ch) => ASCII[ch] ?? '?');
+}
+
+/** SGR parameters that set a colour (foreground, background, 256-colour and true-colour forms). */
+function isColourParam(p: number): boolean {
+  return (p >= 30 && p <= 39) || (p >= 40 && p <= 49) || (p >= 90 && p <= 97) || (p >= 100 && p <= 107);
+}
+
+/**
+ * `text` without colour: every SGR sequence keeps its attributes (bold, dim,
+ * inverse, underline, reset) and loses its colours, so a monochrome terminal
+ * still shows the highlights.
+ */
+export function withoutColour(text: string): string {
+  return text.replace(/\u001B\[([\d;]*)m/g, (_, params: string) => {
+    const ps = params === '' ? [0] : params.split(';').map(Number);
+    const kept: number[] = [];
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i] ?? 0;
+      if (p === 38 || p === 48 || p === 58) {
+        // 38;5;n or 38;2;r;g;b: skip the whole colour.
+        i += ps[i + 1] === 5 ? 2 : ps[i + 1] === 2 ? 4 : 0;
+        continue;
+      }
+      if (!isColourParam(p)) kept.push(p);
+    }
+    return kept.length === 0 ? '' : `\u001B[${kept.join(';')}m`;
+  });
+}
+
+export interface Terminal {
+  readonly caps: Capabilities;
+  /** The stream to hand Ink: process.stdout, filtered as above. */
+  readonly output: NodeJS.WriteStream;
+  /** Raw mode, the alternate screen, bracketed paste, the cursor hidden. */
+  enter(): void;
+  /**
+   * Gives the terminal back: raw mode off, cursor shown, bracketed paste off,
+   * the normal screen back. Synchronous, safe to call twice and from an
+   * 'exit' handler; from then on `output` writes nothing.
+   */
+  restore(): void;
+  /** Whether the terminal is given back (nothing is drawn then). */
+  readonly restored: boolean;
+  /** Whether the terminal itself is gone (closed: writes fail with EIO). */
+  readonly gone: boolean;
+  /** Called once when the terminal goes away: EIO on a write (the terminal closed). */
+  onHangup(fn: () => void): void;
+}
+
+
+export function openTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream, caps: Capabilities): Terminal {
+  let restored = true;
+  let gone = false;
+  let hangup: (() => void) | undefined;
+  const writeAll = (fd: number, text: string): void => {
+    try {
+      writeSync(fd, text);
+    } catch {
+      // The terminal is gone (EIO, EBADF): nothing left to restore on it.
+      gone = true;
+    }
+  };
+  const filter = (text: string): string => {
+    let t = text;
+    if (!caps.unicode) t = toAscii(t);
+    if (!caps.color) t = withoutColour(t);
+    return t;
+  };
+  const closed = (err: NodeJS.ErrnoException): void => {
+    if (err.code === 'EIO' || err.code === 'EPIPE' || err.code === 'EBADF' || err.code === 'ENXIO') {
+      gone = true;
+      hangup?.();
+    }
+  };
+  stdout.on('error', closed);
+  // Ink writes frames through this; what it reads (columns, rows, isTTY, events) comes from stdout itself.
+  const output = new Proxy(stdout, {
+    get(target, prop, receiver) {
+      if (prop === 'write') {
+        return (chunk: unknown, ...rest: unknown[]): boolean => {
+          const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+          if (restored) {
+            done?.();
+            return true;
+          }
+          try {
+            return target.write(typeof chunk === 'string' ? filter(chunk) : (chunk as Uint8Array), ...(rest as []));
+          } catch (err) {
+            closed(err as NodeJS.ErrnoException);
+            return true;
+          }
+        };
+      }
+      const v: unknown = Reflect.get(target, prop, receiver);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  const fd = (stdout as { fd?: number }).fd ?? 1;
+  const setRaw = (on: boolean): void => {
+    try {
+      if (stdin.isTTY) stdin.setRawMode(on);
+    } catch {
+      // The terminal is closed: there is no mode left to set.
+      gone = true;
+    }
+  };
+  return {
+    caps,
+    output,
+    get restored() {
+      return restored;
+    },
+    get gone() {
+      return gone;
+    },
+    enter() {
+      // Raw mode first: keys typed from here on are read as keys, never echoed over the screen.
+      setRaw(true);
+      writeAll(fd, `${ENTER_ALT}${HIDE_CURSOR}${PASTE_ON}${CLEAR_SCREEN}`);
+      restored = false;
+    },
+    restore() {
+      if (restored) return;
+      restored = true;
+      setRaw(false);
+      writeAll(fd, `${PASTE_OFF}${LEAVE_ALT}${SHOW_CURSOR}`);
+    },
+    onHangup(fn) {
+      hangup = fn;
+    },
+  };
+}
