@@ -1,14 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_CONFIG } from '../../src/core/config.ts';
+import { diagnoseAt } from '../../src/core/diagnostics.ts';
+import { makeData } from '../../src/core/experiment.ts';
 import { zeroParams } from '../../src/core/network.ts';
 import { toReport } from '../../src/results/report.ts';
+
+const DATA = makeData('circles');
+const d = diagnoseAt(zeroParams([2, 1]), 0.1, DATA.train, DATA.test);
 
 test('a sweep report with a failed seed keeps its place and summarises the rest', () => {
   const report = toReport(
     { ...DEFAULT_CONFIG, layers: [2, 1], learningRate: 0.1, iterations: 1, seed: 10, every: 1, schemes: ['he'], seeds: 2 },
     [
-      { status: 'done', scheme: 'he', seed: 10, costs: [[0, 0.5]], trainAccuracy: 0.9, testAccuracy: 0.8, finalCost: 0.5, seconds: 1, params: zeroParams([2, 1]) },
+      { status: 'done', scheme: 'he', seed: 10, costs: [[0, 0.5]], trainAccuracy: 0.9, testAccuracy: 0.8, finalCost: 0.5, seconds: 1, params: zeroParams([2, 1]), diagnostics: { start: d, end: d } },
       { status: 'failed', scheme: 'he', seed: 11, error: 'boom' },
     ],
   );
