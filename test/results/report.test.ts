@@ -19,5 +19,7 @@ test('a sweep report with a failed seed keeps its place and summarises the rest'
   );
   const he = report.runs[0]!;
   assert.deepEqual(he.seeds!.map((s) => [s.seed, s.error]), [[10, undefined], [11, 'boom']]);
+  assert.equal(he.seeds![1]!.diagnostics, null, 'a failed seed has no diagnostics');
+  assert.equal(he.seeds![0]!.diagnostics!.end.iteration, 1);
   assert.deepEqual(he.summary!.trainAccuracy, { mean: 0.9, sd: 0, min: 0.9, max: 0.9 });
 });
