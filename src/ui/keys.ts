@@ -53,13 +53,13 @@ const action = (a: Action): Intent => ({ kind: 'action', action: a });
 const is = (...chars: string[]) => (input: string, key: KeyInfo) => !key.ctrl && !key.meta && chars.includes(input);
 
 /** The views of a race (the settings form and the help overlay take keys their own way). */
-const RACING: readonly View[] = ['race', 'detail', 'why'];
+const RACING: readonly View[] = ['race', 'detail', 'why', 'compare'];
 const RUN_VIEWS: readonly View[] = ['detail', 'why'];
 
 /** In table order: the footer lists hints in this order; a key matches the first live row. */
 export const BINDINGS: readonly Binding[] = [
   {
-    label: 'Esc', help: 'back', hint: 'Esc back', hintIn: RUN_VIEWS, views: RACING,
+    label: 'Esc', help: 'back', hint: 'Esc back', hintIn: [...RUN_VIEWS, 'compare'], views: RACING,
     match: (_, k) => k.escape === true, intent: () => action({ type: 'back' }),
   },
   {
@@ -68,6 +68,11 @@ export const BINDINGS: readonly Binding[] = [
   },
   {
     label: '↑ ↓  j k', help: 'move between runs', hint: '↑↓ move', views: ['race'], panel: 'runs',
+    match: (i, k) => k.upArrow === true || k.downArrow === true || is('j', 'k')(i, k),
+    intent: (_, i) => action({ type: 'move', by: i === 'k' || i === '' ? -1 : 1 }),
+  },
+  {
+    label: '↑ ↓  j k', help: 'highlight the previous / next scheme (the columns scroll if need be)', hint: '↑↓ highlight', views: ['compare'],
     match: (i, k) => k.upArrow === true || k.downArrow === true || is('j', 'k')(i, k),
     intent: (_, i) => action({ type: 'move', by: i === 'k' || i === '' ? -1 : 1 }),
   },
@@ -81,8 +86,12 @@ export const BINDINGS: readonly Binding[] = [
     match: (_, k) => k.return === true, intent: () => action({ type: 'open' }),
   },
   {
-    label: 'w', help: 'why it learns: norms, gradients, dead units, saturation, symmetry', hint: 'w why', hintIn: ['race', 'detail'], views: RACING,
+    label: 'w', help: 'why it learns: norms, gradients, dead units, saturation, symmetry', hint: 'w why', hintIn: ['race', 'detail', 'compare'], views: RACING,
     match: is('w'), intent: () => action({ type: 'why' }),
+  },
+  {
+    label: 'c', help: 'compare the schemes side by side, every figure at 0 → now', hint: 'c compare', hintIn: ['race', 'detail', 'why'], views: RACING,
+    match: is('c'), intent: () => action({ type: 'compare' }),
   },
   {
     label: 'Tab', help: 'switch panel: runs ⇄ chart (← → move the chart cursor)', views: ['race'],
@@ -114,7 +123,7 @@ export const BINDINGS: readonly Binding[] = [
     match: is(' '), intent: () => action({ type: 'togglePause' }),
   },
   {
-    label: 'n', help: 'one iteration while paused', hint: 'n step', hintIn: ['why'], views: RACING,
+    label: 'n', help: 'one iteration while paused', hint: 'n step', hintIn: ['why', 'compare'], views: RACING,
     match: is('n'), intent: () => ({ kind: 'step' }),
   },
   {

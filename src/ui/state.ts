@@ -39,7 +39,7 @@ export interface RunView {
   readonly result?: FinishedRun;
 }
 
-export type View = 'race' | 'detail' | 'why' | 'settings' | 'help';
+export type View = 'race' | 'detail' | 'why' | 'compare' | 'settings' | 'help';
 export type Panel = 'runs' | 'chart';
 
 export interface DashboardState {
@@ -77,6 +77,8 @@ export type Action =
   | { readonly type: 'toggleHelp' }
   | { readonly type: 'open'; readonly run?: number }
   | { readonly type: 'why'; readonly run?: number }
+  /** The schemes side by side, at iteration 0 and now; from the compare view, back to the race. */
+  | { readonly type: 'compare' }
   | { readonly type: 'settings' }
   | { readonly type: 'back' }
   | { readonly type: 'select'; readonly run: number }
@@ -230,11 +232,13 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
       if (run < 0 || run >= groupCount(state)) return state;
       return { ...state, view: 'why', selected: run };
     }
+    case 'compare':
+      return { ...state, view: state.view === 'compare' ? 'race' : 'compare' };
     case 'settings':
       return { ...state, view: 'settings' };
     case 'back':
       if (state.view === 'help') return { ...state, view: state.behindHelp };
-      if (state.view === 'detail' || state.view === 'why' || state.view === 'settings') return { ...state, view: 'race' };
+      if (state.view === 'detail' || state.view === 'why' || state.view === 'compare' || state.view === 'settings') return { ...state, view: 'race' };
       return state.panel === 'chart' ? { ...state, panel: 'runs' } : state;
     case 'select':
       if (action.run < 0 || action.run >= groupCount(state)) return state;
