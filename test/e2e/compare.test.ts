@@ -37,14 +37,14 @@ test('c compares the schemes during and after a race: zeros stays symmetric with
     s.press('r');
     await s.waitFor(/racing · pace 200 it\/s/);
     s.press('c');
-    screen = await s.waitFor(/he · running/);
+    // Every column has its start (each worker posts iteration 0's first) and a now.
+    screen = await s.waitFor(/he · running[\s\S]*^ {2}iteration +0 → \S+ +0 → \S+ +0 → \S+$/m);
     assert.match(screen, /^ {2}distinct units +1 → 1 /m);
     assert.match(screen, /^ {2}activation sd +0 → 0 /m);
     assert.match(screen, /^verdict +training…/m);
     const first = heIteration(screen);
     assert.ok(first >= 0 && first < 3000, screen);
     // The figures follow the race.
-    screen = await s.waitFor(/he · running/);
     for (let k = 0; k < 60 && heIteration(screen) <= first; k++) {
       await sleep(100);
       screen = await s.screen();
