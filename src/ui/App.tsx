@@ -97,7 +97,7 @@ const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
       config={c.state.config}
       train={c.state.data.train}
       width={c.columns}
-      height={c.rows - 2}
+      height={c.rows - 3}
       paused={c.state.paused}
       color={c.color}
     />

@@ -15,7 +15,12 @@ export interface CompareViewProps {
   readonly config: ExperimentConfig;
   readonly train: Dataset;
   readonly width: number;
-  /** Rows available for this view (header and footer excluded). */
+  /**
+   * Rows for this view (header and footer excluded). The App keeps the whole
+   * frame a row shorter than the terminal: the view's height changes with
+   * the race, and a frame that fills the screen now and then is redrawn
+   * differently by Ink (a full clear) and left a stale line on screen.
+   */
   readonly height: number;
   readonly paused: boolean;
   readonly color: boolean;
@@ -59,7 +64,7 @@ export function CompareView({ groups, selected, config, train, width, height, pa
         ))}
       </Text>
       {t.lines.map((l, k) => (
-        <Text key={k} wrap="truncate" bold={l.kind === 'heading'} dimColor={l.kind === 'note'}>
+        <Text key={k} wrap="truncate" bold={l.kind === 'heading'} dimColor={l.kind === 'note' || l.kind === 'formula'}>
           {l.kind === 'blank' ? ' ' : painted(l.parts, color)}
         </Text>
       ))}

@@ -5,12 +5,15 @@
  */
 import type { Diagnostics, LayerDiagnostics } from '../core/diagnostics.js';
 import { fit, integer, percent } from '../results/format.js';
+import { resolveScheme } from '../core/schemes.js';
 import { verdict } from '../results/verdict.js';
 import { doneOf, failureOf, isFinished, statusOf, type SchemeGroup } from './state.js';
 
 /** What one column shows: one scheme (its first seed), at iteration 0 and now. */
 export interface CompareColumn {
   readonly scheme: string;
+  /** How it initializes: "W = randn · 10". */
+  readonly formula: string;
   /** A few words under the name: "done", "running", "seed 3 · done", … */
   readonly status: string;
   /** Diagnostics at iteration 0, once known. */
@@ -33,6 +36,7 @@ export function compareColumn(group: SchemeGroup, iterations: number, paused: bo
   const status = statusOf(run, paused);
   return {
     scheme: group.scheme,
+    formula: resolveScheme(group.scheme)?.formula ?? '',
     status: group.runs.length > 1 ? `seed ${run.seed} · ${status}` : status,
     start: done?.diagnostics.start ?? (first?.at === 0 ? first.d : undefined),
     now: done ? { at: iterations, d: done.diagnostics.end } : last && { at: last.at, d: last.d },
@@ -87,14 +91,33 @@ export const LAYER_FIGURES: readonly {
   { label: '|∇W|', short: '|∇W|', cell: (l) => figure(l.gradNorm), mark: (l) => (l.gradNorm === 0 ? 'broken' : undefined) },
 ];
 
-/** What the figures mean, for the legend under the table. */
-export function legendText(inputSd: number, marks: boolean): string {
-  return (
-    'distinct units: units whose weights differ (1: all alike, symmetry unbroken) · dead ReLUs: units at 0 on every point · ' +
-    `activation sd: spread of a layer's outputs over its units and points, the signal (the input's: ${figure(inputSd)}) · ` +
-    '|W|, |∇W|: size of the weights and of their gradient · saturated: sigmoid outputs beyond 0.01…0.99 (slope under 4%)' +
-    (marks ? ` · in red: symmetry unbroken, no signal, no gradient · in yellow: the signal grows over ${GROWTH}× in a layer, the sigmoid saturates` : '')
-  );
+/** What the figures mean, for the legend under the table: one item per figure. */
+export function legendItems(inputSd: number, marks: boolean): string[] {
+  return [
+    'distinct units: units whose weights differ (1: all alike, symmetry unbroken)',
+    'dead ReLUs: units at 0 on every point',
+    `activation sd: spread of a layer's outputs over its units and points, the signal (the input's: ${figure(inputSd)})`,
+    '|W|, |∇W|: size of the weights and of their gradient',
+    'saturated: sigmoid outputs beyond 0.01…0.99 (slope under 4%)',
+    ...(marks ? ['in red: symmetry unbroken, no signal, no gradient', `in yellow: the signal grows over ${GROWTH}× in a layer, the sigmoid saturates`] : []),
+  ];
+}
+
+/** Items joined by " · " into lines of at most `width`, an item split only when it is longer than a line. */
+export function pack(items: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line.length > 0 && line.length + 3 + item.length <= width) line += ` · ${item}`;
+    else {
+      if (line.length > 0) lines.push(line);
+      const parts = wrap(item, width);
+      line = parts.pop() ?? '';
+      lines.push(...parts);
+    }
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
 }
 
 /** Each column at least this wide: "8.49e-3 → 1.23e+4" and a gap. */
@@ -155,10 +178,12 @@ export function verdictLines(text: string, width: number, max: number): string[]
 
 /** Which rows fit: the richest plan whose line count fits the height. */
 export interface ComparePlan {
-  /** A heading line over each group of rows (hidden layer k, output, accuracy). */
+  /** A heading line over each group of rows (hidden layer k, the output). */
   readonly headings: boolean;
   /** A blank line before each heading and before the verdict. */
   readonly spacing: boolean;
+  /** Each scheme's formula under its name. */
+  readonly formula: boolean;
   /** How many hidden layers are shown (the first ones); a note says when some are left out. */
   readonly layers: number;
   /** The output layer's |W| and |∇W| rows, beside its saturation. */
@@ -169,27 +194,29 @@ export interface ComparePlan {
 
 /** Lines a plan takes: title, column heads, iteration, the groups, verdict, legend. */
 export function planLines(p: ComparePlan, hidden: number, legendLines: number): number {
-  const heads = p.headings ? p.layers + 2 : 0;
+  const heads = p.headings ? p.layers + 1 : 0;
   const blanks = p.spacing ? heads + 1 : 0;
   const note = p.layers < hidden ? 1 : 0;
   const groups = p.layers * LAYER_FIGURES.length + note + 1 + (p.outputNorms ? 2 : 0) + 2;
-  return 3 + groups + heads + blanks + p.verdictLines + (p.legend ? legendLines + 1 : 0);
+  return 3 + (p.formula ? 1 : 0) + groups + heads + blanks + p.verdictLines + (p.legend ? legendLines + 1 : 0);
 }
 
 /** The plans from richest to barest; the first that fits wins (the last one regardless). */
 export function planRows(height: number, hidden: number, verdict: number, legendLines: number): ComparePlan {
   const v = Math.max(1, verdict);
-  const all = { headings: true, spacing: true, layers: hidden, outputNorms: true, verdictLines: v, legend: true };
+  const all = { headings: true, spacing: true, formula: true, layers: hidden, outputNorms: true, verdictLines: v, legend: true };
+  const lean = { ...all, spacing: false, formula: false, legend: false };
   const plans: ComparePlan[] = [
     all,
-    { ...all, spacing: false },
-    { ...all, spacing: false, legend: false },
-    { ...all, spacing: false, legend: false, outputNorms: false },
-    { ...all, spacing: false, legend: false, outputNorms: false, verdictLines: Math.min(v, 2) },
-    { ...all, spacing: false, legend: false, outputNorms: false, verdictLines: 1 },
-    { ...all, spacing: false, legend: false, outputNorms: false, verdictLines: 1, headings: false },
+    { ...all, legend: false },
+    { ...all, legend: false, spacing: false },
+    lean,
+    { ...lean, outputNorms: false },
+    { ...lean, outputNorms: false, verdictLines: Math.min(v, 2) },
+    { ...lean, outputNorms: false, verdictLines: 1 },
+    { ...lean, outputNorms: false, verdictLines: 1, headings: false },
   ];
-  for (let k = hidden - 1; k >= 1; k--) plans.push({ headings: false, spacing: false, layers: k, outputNorms: false, verdictLines: 1, legend: false });
+  for (let k = hidden - 1; k >= 1; k--) plans.push({ ...lean, headings: false, layers: k, outputNorms: false, verdictLines: 1 });
   return plans.find((p) => planLines(p, hidden, legendLines) <= height) ?? plans[plans.length - 1]!;
 }
 
@@ -201,7 +228,7 @@ export interface Part {
 
 /** One line of the table under the column heads. */
 export interface CompareLine {
-  readonly kind: 'heading' | 'row' | 'note' | 'blank';
+  readonly kind: 'heading' | 'row' | 'formula' | 'note' | 'blank';
   readonly parts: readonly Part[];
 }
 
@@ -248,7 +275,7 @@ export function compareTable(cols: readonly CompareColumn[], opts: CompareOption
   const shown = cols.slice(first, first + visible);
   const inner = columnWidth - 2;
   const hidden = Math.max(0, opts.layers.length - 2);
-  const legend = wrap(legendText(opts.inputSd, opts.marks), Math.max(20, opts.width));
+  const legend = pack(legendItems(opts.inputSd, opts.marks), Math.max(20, opts.width));
   const longest = Math.max(1, ...shown.map((c) => wrap(c.verdict, inner).length));
   const plan = planRows(opts.height, hidden, Math.min(3, longest), legend.length);
   const indent = plan.headings ? '  ' : '';
@@ -287,9 +314,8 @@ export function compareTable(cols: readonly CompareColumn[], opts: CompareOption
     rows.push(figureRow('|W|', (d) => ({ text: figure(out(d)?.weightNorm ?? NaN) })));
     rows.push(figureRow('|∇W|', (d) => ({ text: figure(out(d)?.gradNorm ?? NaN), mark: out(d)?.gradNorm === 0 ? 'broken' : undefined })));
   }
-  heading('accuracy');
-  rows.push(figureRow(plan.headings ? 'train' : 'train acc.', (d) => ({ text: percent(d.trainAccuracy) })));
-  rows.push(figureRow(plan.headings ? 'test' : 'test acc.', (d) => ({ text: percent(d.testAccuracy) })));
+  rows.push(figureRow(plan.headings ? 'train accuracy' : 'train acc.', (d) => ({ text: percent(d.trainAccuracy) })));
+  rows.push(figureRow(plan.headings ? 'test accuracy' : 'test acc.', (d) => ({ text: percent(d.testAccuracy) })));
 
   const leftWidth = shown.map((_, k) => Math.max(1, ...rows.map((r) => ('pairs' in r ? (r.pairs[k]![0]?.text ?? '–').length : 0))));
   /** A cell: "a → b", a right-aligned on the column's arrow, exactly `inner` wide. */
@@ -314,6 +340,7 @@ export function compareTable(cols: readonly CompareColumn[], opts: CompareOption
     if ('note' in r) return { kind: 'note', parts: [{ text: r.note }] };
     return { kind: 'row', parts: line(r.label, r.pairs.map(cell)) };
   });
+  if (plan.formula) lines.unshift({ kind: 'formula', parts: line('', shown.map((c) => [{ text: fit(c.formula, inner) }])) });
   if (plan.spacing) lines.push({ kind: 'blank', parts: [{ text: '' }] });
   const verdicts = shown.map((c) => verdictLines(c.verdict, inner, plan.verdictLines));
   for (let v = 0; v < plan.verdictLines; v++) {

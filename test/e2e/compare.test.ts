@@ -65,7 +65,7 @@ test('c compares the schemes during and after a race: zeros stays symmetric with
     screen = await s.waitFor(/^verdict +fails to break +too-large weights +the recommended$/m);
     for (const line of screen.split('\n')) assert.ok(line.length <= 80, `fits 80 columns: ${line}`);
     assert.match(screen, /^ {2}distinct units +1 → 1 +10 → 10 +10 → 10$/m);
-    assert.match(screen, /^ {2}train +50\.0% → 50\.0% /m);
+    assert.match(screen, /^ {2}train accuracy 50\.0% → 50\.0% /m);
 
     s.press(KEYS.esc);
     await s.waitFor(/Loss/);

@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG } from '../../src/core/config.ts';
 import { populationSd } from '../../src/core/diagnostics.ts';
 import { makeData, runScheme } from '../../src/core/experiment.ts';
 import {
-  compareColumn, compareColumns, compareTable, figure, lineText, planLines, planRows, share, verdictLines, wrap, type CompareColumn,
+  compareColumn, compareColumns, compareTable, figure, lineText, pack, planLines, planRows, share, verdictLines, wrap, type CompareColumn,
 } from '../../src/ui/compare-layout.ts';
 import { footerHints, helpRows, keyIntent } from '../../src/ui/keys.ts';
 import { initialState, reduce, schemeGroups, type DashboardState } from '../../src/ui/state.ts';
@@ -54,18 +54,37 @@ test('columns share the width; past what fits they scroll with the highlighted o
   assert.deepEqual(compareColumns(120, 5, 4), { labelWidth: 20, columnWidth: 20, first: 0, visible: 5 });
 });
 
+// The App gives the view the terminal's rows less header, footer and one spare row: 37 of 40, 21 of 24.
+test('more schemes than fit: the heads and the title say which are out of view', () => {
+  const cols = columnsOf(finishedState());
+  const five = [...cols, { ...cols[2]!, scheme: 'xavier' }, { ...cols[2]!, scheme: 'small' }];
+  const left = table(five, 80, 21, 0);
+  assert.deepEqual(left.heads.map((h) => h.name), ['zeros', 'random', 'he']);
+  assert.equal(left.scroll, '2 more ▸');
+  const right = table(five, 80, 21, 4);
+  assert.deepEqual(right.heads.map((h) => [h.index, h.name]), [[2, 'he'], [3, 'xavier'], [4, 'small']]);
+  assert.equal(right.scroll, '◂ 2 more');
+  assert.equal(table(five, 80, 21, 3).scroll, '◂ 1 more · 1 more ▸');
+  assert.equal(table(five, 120, 37, 3).scroll, undefined, 'five fit in 120 columns');
+  for (const l of right.lines.map(lineText)) assert.ok(l.length <= 80, l);
+});
+
+test('the legend packs whole items per line and splits only an item longer than a line', () => {
+  assert.deepEqual(pack(['aa bb', 'cc', 'dd ee ff'], 10), ['aa bb · cc', 'dd ee ff']);
+  assert.deepEqual(pack(['aaaa bbbb cccc', 'd'], 10), ['aaaa bbbb', 'cccc · d']);
+});
+
 test('the plan keeps the richest layout that fits: legend and spacing at 120×40, the bare lesson at 80×24', () => {
-  const rich = planRows(38, 2, 3, 4);
-  assert.deepEqual(rich, { headings: true, spacing: true, layers: 2, outputNorms: true, verdictLines: 3, legend: true });
-  assert.ok(planLines(rich, 2, 4) <= 38);
-  const small = planRows(22, 2, 3, 7);
-  assert.deepEqual(small, { headings: true, spacing: false, layers: 2, outputNorms: false, verdictLines: 2, legend: false });
-  assert.equal(planLines(small, 2, 7), 22);
-  // Eight hidden layers in 22 rows: the first three, and a note for the rest.
-  const deep = planRows(22, 8, 3, 7);
-  assert.equal(deep.headings, false);
-  assert.equal(deep.layers, 2);
-  assert.ok(planLines(deep, 8, 7) <= 22);
+  const rich = planRows(37, 2, 3, 4);
+  assert.deepEqual(rich, { headings: true, spacing: true, formula: true, layers: 2, outputNorms: true, verdictLines: 3, legend: true });
+  assert.equal(planLines(rich, 2, 4), 34);
+  const small = planRows(21, 2, 3, 7);
+  assert.deepEqual(small, { headings: true, spacing: false, formula: false, layers: 2, outputNorms: false, verdictLines: 2, legend: false });
+  assert.equal(planLines(small, 2, 7), 21);
+  // Eight hidden layers in 21 rows: the first two, and a note for the rest.
+  const deep = planRows(21, 8, 3, 7);
+  assert.deepEqual(deep, { headings: false, spacing: false, formula: false, layers: 2, outputNorms: false, verdictLines: 1, legend: false });
+  assert.equal(planLines(deep, 8, 7), 18);
 });
 
 test('a verdict too long for its lines gives its headline, else is cut with an ellipsis', () => {
@@ -77,9 +96,10 @@ test('a verdict too long for its lines gives its headline, else is cut with an e
 });
 
 test('the finished notebook race at 120×40: zeros stays symmetric with no signal, ×10 blows up, He keeps the scale', () => {
-  const t = table(columnsOf(finishedState()), 120, 38);
+  const t = table(columnsOf(finishedState()), 120, 37);
   const out = text(t);
   assert.deepEqual(t.heads.map((h) => [h.name, h.rest.trim()]), [['zeros', '· done'], ['random', '· done'], ['he', '· done']]);
+  assert.match(out, /^ {20}W = 0 +W = randn · 10 +W = randn · sqrt\(2 \/ n_prev\)$/m);
   assert.match(out, /^ {2}iteration +0 → 3,000 +0 → 3,000 +0 → 3,000$/m);
   assert.match(out, /^hidden layer 1 · 10 ReLU units$/m);
   assert.match(out, /^hidden layer 2 · 5 ReLU units$/m);
@@ -90,15 +110,15 @@ test('the finished notebook race at 120×40: zeros stays symmetric with no signa
   assert.deepEqual(sd.map((r) => r[1]!.split(' → ')[0]), ['5.17', '147'], '×10: 0.644 → 5.17 → 147 at iteration 0');
   assert.deepEqual(sd.map((r) => r[2]!.split(' → ')[0]), ['0.517', '0.655'], 'He: the same order as the input');
   assert.match(out, /^ {2}saturated +0% → 0% +100% → \d+% +0% → \d+%$/m);
-  assert.match(out, /^ {2}train +50\.0% → 50\.0% +50\.0% → [\d.]+% +50\.0% → [\d.]+%$/m);
+  assert.match(out, /^ {2}train accuracy +50\.0% → 50\.0% +50\.0% → [\d.]+% +50\.0% → [\d.]+%$/m);
   assert.match(out, /^verdict +fails to break symmetry: all +too-large weights: starts at an +the recommended scale for ReLU:$/m);
   assert.equal(t.legend.length > 0, true);
   for (const l of [...t.lines.map(lineText), ...t.legend]) assert.ok(l.length <= 120, l);
-  assert.ok(2 + t.lines.length + (t.legend.length ? t.legend.length + 1 : 0) <= 38, 'fits the height');
+  assert.ok(2 + t.lines.length + (t.legend.length ? t.legend.length + 1 : 0) <= 37, 'fits the height');
 });
 
 test('the marks point at the lesson: red where nothing is learned, yellow where the signal is too large', () => {
-  const t = table(columnsOf(finishedState()), 120, 38);
+  const t = table(columnsOf(finishedState()), 120, 37);
   const marked = (label: string, mark: string) =>
     t.lines.filter((l) => lineText(l).startsWith(`  ${label} `)).map((l) => l.parts.filter((p) => p.mark === mark).map((p) => p.text));
   assert.deepEqual(marked('distinct units', 'broken'), [['1', '1'], ['1', '1']], "zeros' symmetry");
@@ -109,10 +129,11 @@ test('the marks point at the lesson: red where nothing is learned, yellow where 
 });
 
 test('at 80×24 the lesson still fits: every hidden layer, saturation, accuracies, verdict headlines', () => {
-  const t = table(columnsOf(finishedState()), 80, 22);
+  const t = table(columnsOf(finishedState()), 80, 21);
   const out = text(t);
   for (const l of t.lines.map(lineText)) assert.ok(l.length <= 80, l);
-  assert.equal(t.lines.length + 2, 22);
+  assert.equal(t.lines.length + 2, 21);
+  assert.match(out, /^ {2}train accuracy 50\.0% → 50\.0% +50\.0% → /m);
   assert.match(out, /distinct units +1 → 1 +10 → 10 +10 → 10/);
   assert.match(out, /activation sd +0 → 0 +5\.17 → [\d.]+ +0\.517 → [\d.]+/);
   assert.match(out, /^verdict +fails to break +too-large weights +the recommended$/m);
@@ -123,12 +144,12 @@ test('at 80×24 the lesson still fits: every hidden layer, saturation, accuracie
 test('a deep network in a small terminal shows its first layers and says which are left out', () => {
   const layers = [2, 8, 8, 8, 8, 8, 1];
   const cols = columnsOf(finishedState()).map((c): CompareColumn => ({ ...c, start: undefined, now: undefined }));
-  const t = table(cols, 80, 22, 0, layers);
+  const t = table(cols, 80, 21, 0, layers);
   const out = text(t);
   assert.match(out, /^L1 distinct +– +– +–$/m);
   assert.match(out, /^L2 act\. sd +– +– +–$/m);
-  assert.match(out, /hidden layers \d–5 not shown: enlarge the terminal/);
-  assert.ok(t.lines.length + 2 <= 22);
+  assert.match(out, /hidden layers 3–5 not shown: enlarge the terminal/);
+  assert.ok(t.lines.length + 2 <= 21);
   assert.match(out, /^iteration +– +– +–$/m, 'no diagnostics yet: dashes');
 });
 
@@ -148,7 +169,7 @@ test('live: the start comes from the first diagnostics (iteration 0), now from t
   let late = initialState(CONFIG, DATA);
   late = reduce(late, { type: 'events', raceId: 0, events: [progress(1200, 1199, dNow)] });
   assert.equal(columnsOf(late)[2]!.start, undefined);
-  assert.match(text(table(columnsOf(late), 120, 38)), /^ {2}iteration +– +– +– → 1,199$/m);
+  assert.match(text(table(columnsOf(late), 120, 37)), /^ {2}iteration +– +– +– → 1,199$/m);
 });
 
 test('with --seeds each column is its scheme\'s first seed', () => {
