@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // init-tui benchmark: `npm run bench` (builds first). Prints medians and ratios measured in this one run.
-//   (a) seconds per 15000-iteration model, per kernel, single thread, in-process
+//   (a) seconds per 15000-iteration model, per kernel, single thread, in-process, and what the
+//       diagnostics at iteration 0 and at the end (every run has them) cost against it
 //   (b) wall time of the whole `init-tui --json` race (three schemes), and of one He model
 //   (c) the dashboard during a race, in a pseudo-terminal: frames/s, event-loop delay p50/p99, peak RSS
 //   (d) the numpy + scikit-learn oracle (oracle/oracle.py), same models, whole process, when installed
@@ -19,6 +20,7 @@ const RUNS = Number(args[args.indexOf('--runs') + 1] ?? 0) || 5;
 const { DEFAULT_CONFIG: NOTEBOOK_CONFIG } = await import(join(root, 'dist/core/config.js'));
 const { initialParams, lookupScheme, makeData } = await import(join(root, 'dist/core/experiment.js'));
 const { KERNELS } = await import(join(root, 'dist/core/kernel-table.js'));
+const { diagnoseAt } = await import(join(root, 'dist/core/diagnostics.js'));
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -54,6 +56,17 @@ for (const name of Object.keys(KERNELS)) {
   }
   kernelSeconds[name] = median(times);
   console.log(`${name.padEnd(8)} ${fmt(kernelSeconds[name])} s   (${times.map((t) => fmt(t, 2)).join(', ')})`);
+}
+{
+  // Every run takes diagnostics twice (iteration 0 and the end), each one extra step on a copy plus a forward pass.
+  const times = [];
+  for (let r = 0; r < Math.max(RUNS, 20); r++) {
+    const t0 = performance.now();
+    diagnoseAt(init, NOTEBOOK_CONFIG.learningRate, data.train, data.test);
+    times.push((performance.now() - t0) / 1000);
+  }
+  const d = median(times);
+  console.log(`diagnostics at 0 and at the end: 2 × ${fmt(d * 1000, 3)} ms per run = ${fmt((200 * d) / kernelSeconds.auto, 3)} % of the auto kernel's run`);
 }
 
 // (b) whole-process wall times.

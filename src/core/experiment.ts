@@ -1,4 +1,5 @@
 import type { ExperimentConfig } from './config.js';
+import { diagnoseAt, type Diagnostics } from './diagnostics.js';
 import { DATASETS, TEST_SEED, TEST_SIZE, TRAIN_SEED, TRAIN_SIZE, type Dataset } from './datasets.js';
 import { checkLayers, initParams, type Params } from './network.js';
 import { RandomState } from './rng.js';
@@ -76,6 +77,13 @@ export type FinishedRun =
       /** Time spent training, pauses and pacing excluded. */
       readonly seconds: number;
       readonly params: Params;
+      /**
+       * The network in numbers (diagnostics.ts) at iteration 0, the initial
+       * parameters with the gradient of the first step, and at the end, the
+       * final parameters with the gradient of the step that would come next
+       * (taken on a copy: the run's numbers do not depend on it).
+       */
+      readonly diagnostics: { readonly start: Diagnostics; readonly end: Diagnostics };
     }
   | { readonly status: 'failed'; readonly scheme: string; readonly seed: number; readonly error: string };
 
@@ -100,6 +108,8 @@ export class Run {
   private lastCost = NaN;
   private lastCostAt = -1;
   readonly costs: CostPoint[] = [];
+  /** Diagnostics of the initial parameters (iteration 0), taken before any step. */
+  readonly startDiagnostics: Diagnostics;
 
   constructor(config: ExperimentConfig, run: RunSpec, data: TrainTest, opts: RunOptions = {}) {
     this.scheme = run.scheme;
@@ -108,7 +118,9 @@ export class Run {
     this.data = data;
     this.traceEvery = opts.traceEvery ?? config.every;
     const make = opts.kernel ?? kernelFactory(config.kernel);
-    this.kernel = make(initialParams(config.layers, lookupScheme(run.scheme), run.seed), data.train, config.learningRate);
+    const initial = initialParams(config.layers, lookupScheme(run.scheme), run.seed);
+    this.startDiagnostics = diagnoseAt(initial, config.learningRate, data.train, data.test);
+    this.kernel = make(initial, data.train, config.learningRate);
   }
 
   /** Number of updates done so far (the next step is iteration `iteration`). */
@@ -161,6 +173,11 @@ export class Run {
     return this.kernel.params();
   }
 
+  /** Diagnostics of the parameters as they stand now (iteration `iteration`), on a copy. */
+  diagnostics(): Diagnostics {
+    return diagnoseAt(this.kernel.params(), this.config.learningRate, this.data.train, this.data.test);
+  }
+
   /** The finished run; `seconds` is the training time the caller measured. */
   result(seconds = 0): DoneRun {
     const p = this.kernel.params();
@@ -174,6 +191,7 @@ export class Run {
       trainAccuracy: accuracy(p, this.data.train),
       testAccuracy: accuracy(p, this.data.test),
       params: p,
+      diagnostics: { start: this.startDiagnostics, end: this.diagnostics() },
     };
   }
 }

@@ -22,9 +22,12 @@ export type RunEvent =
       readonly itersPerSec: number;
       /** Wall time since the run started, pauses left out (for its average speed). */
       readonly elapsedMs: number;
-      /** The "why" numbers, when the race asked for them (the dashboard does), at most ~10 a second. */
+      /**
+       * The "why" numbers, when the race asked for them (the dashboard does), at most ~10 a second.
+       * A run's first are its start (iteration 0), sent before its first step.
+       */
       readonly diag?: Diagnostics;
-      /** The iteration the diagnostics describe. */
+      /** The iteration the diagnostics describe: the network after that many updates, and that iteration's gradient. */
       readonly diagAt?: number;
     }
   /** The run's last event: trained (or diverged), or failed with a message. */
@@ -58,7 +61,10 @@ export interface TrainTask {
    * main thread stays responsive when the runs outnumber the cores.
    */
   readonly yieldToMain?: boolean;
-  /** Compute Diagnostics now and then (one normal step is bracketed by snapshots). */
+  /**
+   * Stream Diagnostics: the run's start at once, then now and then (one normal
+   * step is bracketed by snapshots). The result carries start and end either way.
+   */
   readonly diagnostics?: boolean;
 }
 

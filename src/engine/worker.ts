@@ -60,7 +60,7 @@ export default function train(task: TrainTask): void {
   const diagnosedStep = (alsoCostAt = -1): void => {
     const before = cloneParams(run.params());
     advance(1, alsoCostAt);
-    diag = diagnose(before, run.params(), config.learningRate, task.data.train);
+    diag = diagnose(before, run.params(), config.learningRate, task.data.train, task.data.test);
     diagAt = run.iteration - 1;
   };
   const diagStep = (now: number): void => {
@@ -100,6 +100,16 @@ export default function train(task: TrainTask): void {
     itersSincePost += run.advance(count, onSample, alsoCostAt);
     busyMs += performance.now() - t0;
   };
+
+  if (task.diagnostics) {
+    // The first diagnostics are the run's start (iteration 0, taken before any
+    // step): posted at once, so a dashboard has its starting line even when the
+    // race begins paused. The next come DIAG_MS later.
+    diag = run.startDiagnostics;
+    diagAt = 0;
+    lastDiag = performance.now();
+    flush(lastDiag);
+  }
 
   while (!run.finished) {
     const gen = Atomics.load(ctrl, CONTROL.GEN);

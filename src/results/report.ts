@@ -3,11 +3,34 @@
  * prints, what `--out` and the dashboard's export write.
  */
 import type { ExperimentConfig } from '../core/config.js';
+import type { Diagnostics } from '../core/diagnostics.js';
 import type { DoneRun, FinishedRun } from '../core/experiment.js';
 import { bySeed, summarise, type Stats } from './summary.js';
 
 type JsonStats = { mean: number | null; sd: number | null; min: number | null; max: number | null };
 type JsonCosts = [number, number | null][];
+
+/** One layer of `diagnostics` (core/diagnostics.ts defines each figure); non-finite numbers are null. */
+export interface JsonLayer {
+  units: number;
+  distinct: number;
+  dead: number | null;
+  activationSd: number | null;
+  weightNorm: number | null;
+  gradNorm: number | null;
+}
+
+/** The network in numbers at one iteration: 0 (start) or the last (end). */
+export interface JsonDiagnostics {
+  iteration: number;
+  layers: JsonLayer[];
+  saturated: number | null;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+}
+
+/** A run's diagnostics at iteration 0 and at the end; null for a run that failed. */
+export type JsonRunDiagnostics = { start: JsonDiagnostics; end: JsonDiagnostics } | null;
 
 /** One run as the document writes it (the JSON shape, not a result type of its own). */
 export interface JsonRun {
@@ -16,10 +39,18 @@ export interface JsonRun {
   trainAccuracy: number | null;
   testAccuracy: number | null;
   seconds: number | null;
+  diagnostics: JsonRunDiagnostics;
   /** Only on a run whose worker failed. */
   error?: string;
   /** Only with --seeds N > 1: every seed's run, and the statistics over them. */
-  seeds?: { seed: number; costs: JsonCosts; trainAccuracy: number | null; testAccuracy: number | null; error?: string }[];
+  seeds?: {
+    seed: number;
+    costs: JsonCosts;
+    trainAccuracy: number | null;
+    testAccuracy: number | null;
+    diagnostics: JsonRunDiagnostics;
+    error?: string;
+  }[];
   summary?: { trainAccuracy: JsonStats; testAccuracy: JsonStats; finalCost: JsonStats };
 }
 
@@ -50,7 +81,25 @@ function jsonStats(s: Stats): JsonStats {
   return { mean: jsonCost(s.mean), sd: jsonCost(s.sd), min: jsonCost(s.min), max: jsonCost(s.max) };
 }
 
-function oneRun(r: FinishedRun): JsonRun {
+/** Diagnostics as the document writes them, at `iteration`. */
+export function jsonDiagnostics(d: Diagnostics, iteration: number): JsonDiagnostics {
+  return {
+    iteration,
+    layers: d.layers.map((l) => ({
+      units: l.units,
+      distinct: l.distinct,
+      dead: jsonCost(l.dead),
+      activationSd: jsonCost(l.activationSd),
+      weightNorm: jsonCost(l.weightNorm),
+      gradNorm: jsonCost(l.gradNorm),
+    })),
+    saturated: jsonCost(d.saturated),
+    trainAccuracy: jsonCost(d.trainAccuracy),
+    testAccuracy: jsonCost(d.testAccuracy),
+  };
+}
+
+function oneRun(r: FinishedRun, iterations: number): JsonRun {
   return r.status === 'done'
     ? {
         scheme: r.scheme,
@@ -58,8 +107,9 @@ function oneRun(r: FinishedRun): JsonRun {
         trainAccuracy: r.trainAccuracy,
         testAccuracy: r.testAccuracy,
         seconds: Math.round(r.seconds * 1000) / 1000,
+        diagnostics: { start: jsonDiagnostics(r.diagnostics.start, 0), end: jsonDiagnostics(r.diagnostics.end, iterations) },
       }
-    : { scheme: r.scheme, costs: [], trainAccuracy: null, testAccuracy: null, seconds: null, error: r.error };
+    : { scheme: r.scheme, costs: [], trainAccuracy: null, testAccuracy: null, seconds: null, diagnostics: null, error: r.error };
 }
 
 /** The config as the document reports it: what decides the numbers, nothing about threads or kernels. */
@@ -87,19 +137,21 @@ export function jsonConfig(config: ExperimentConfig): JsonConfig {
  * seeds that finished).
  */
 export function toReport(config: ExperimentConfig, runs: readonly FinishedRun[]): Report {
-  if (config.seeds <= 1) return { config: jsonConfig(config), runs: runs.map(oneRun) };
+  const one = (r: FinishedRun) => oneRun(r, config.iterations);
+  if (config.seeds <= 1) return { config: jsonConfig(config), runs: runs.map(one) };
   const grouped: JsonRun[] = [];
   for (const group of bySeed(runs, config.seeds)) {
     const first = group[0];
     if (!first) continue;
-    const entry = oneRun(first);
+    const entry = one(first);
     entry.seeds = group.map((r) => {
-      const o = oneRun(r);
+      const o = one(r);
       return {
         seed: r.seed,
         costs: o.costs,
         trainAccuracy: o.trainAccuracy,
         testAccuracy: o.testAccuracy,
+        diagnostics: o.diagnostics,
         ...(o.error !== undefined ? { error: o.error } : {}),
       };
     });
@@ -110,12 +162,16 @@ export function toReport(config: ExperimentConfig, runs: readonly FinishedRun[])
   return { config: jsonConfig(config), runs: grouped };
 }
 
+const NUMBER = String.raw`(?:-?[\d.eE+-]+|null)`;
+const FIELD = String.raw`"\w+": ${NUMBER}`;
+
 /**
  * The document as text: indented, but each innermost array of numbers on one
- * line (`[1000, 0.6879825919728063]`), so a person can read the costs too.
+ * line (`[1000, 0.6879825919728063]`), and so is each object of numbers only
+ * (a layer's diagnostics, a statistic), so a person can read them too.
  */
 export function formatReport(report: Report): string {
-  return JSON.stringify(report, null, 2).replace(/\[\s*((?:-?[\d.eE+-]+|null)(?:,\s*(?:-?[\d.eE+-]+|null))*)\s*\]/g, (_, inner: string) =>
-    `[${inner.split(/,\s*/).join(', ')}]`,
-  );
+  return JSON.stringify(report, null, 2)
+    .replace(new RegExp(String.raw`\[\s*(${NUMBER}(?:,\s*${NUMBER})*)\s*\]`, 'g'), (_, inner: string) => `[${inner.split(/,\s*/).join(', ')}]`)
+    .replace(new RegExp(String.raw`\{\s*(${FIELD}(?:,\s*${FIELD})*)\s*\}`, 'g'), (_, inner: string) => `{ ${inner.split(/,\s*/).join(', ')} }`);
 }

@@ -4,6 +4,7 @@ import type { ExperimentConfig } from '../core/config.js';
 import type { TrainTest } from '../core/experiment.js';
 import type { Fault } from '../engine/protocol.js';
 import type { Race } from '../engine/race.js';
+import { CompareView } from './CompareView.js';
 import { DetailView } from './DetailView.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -92,6 +93,18 @@ const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
       <WhyView run={run} index={c.state.selected} total={c.groups.length} config={c.state.config} width={c.columns} paused={c.state.paused} color={c.color} />
     ) : null;
   },
+  compare: (c) => (
+    <CompareView
+      groups={c.groups}
+      selected={c.state.selected}
+      config={c.state.config}
+      train={c.state.data.train}
+      width={c.columns}
+      height={c.rows - 3}
+      paused={c.state.paused}
+      color={c.color}
+    />
+  ),
   settings: (c) => (c.state.form ? <SettingsView config={c.state.config} form={c.state.form} /> : null),
   help: (c) => <HelpOverlay view={c.state.behindHelp} width={c.columns} height={c.rows - 2} />,
 };

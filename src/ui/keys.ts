@@ -43,14 +43,14 @@ const upDown = (k: Key) => named('up', 'down')(k) || is('j', 'k')(k);
 const upward = (k: Key) => k.name === 'up' || k.text === 'k';
 
 /** The views of a race (the settings form and the help overlay take keys their own way). */
-const RACING: readonly View[] = ['race', 'detail', 'why'];
+const RACING: readonly View[] = ['race', 'detail', 'why', 'compare'];
 const RUN_VIEWS: readonly View[] = ['detail', 'why'];
 const ALL: readonly View[] = [...RACING, 'help', 'settings'];
 
 /** In table order: the footer lists hints in this order; a key matches the first live row. */
 export const BINDINGS: readonly Binding[] = [
   {
-    label: 'Esc', help: 'back', hint: 'Esc back', hintIn: RUN_VIEWS, views: RACING,
+    label: 'Esc', help: 'back', hint: 'Esc back', hintIn: [...RUN_VIEWS, 'compare'], views: RACING,
     match: named('escape'), intent: () => action({ type: 'back' }),
   },
   {
@@ -62,6 +62,10 @@ export const BINDINGS: readonly Binding[] = [
     match: upDown, intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
   },
   {
+    label: '↑ ↓  j k', help: 'highlight the previous / next scheme (the columns scroll if need be)', hint: '↑↓ highlight', views: ['compare'],
+    match: upDown, intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
+  },
+  {
     label: '↑ ↓  j k', help: 'the previous / next run', hint: '↑↓ other run', views: RUN_VIEWS,
     match: upDown, intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
   },
@@ -70,8 +74,12 @@ export const BINDINGS: readonly Binding[] = [
     match: named('return'), intent: () => action({ type: 'open' }),
   },
   {
-    label: 'w', help: 'why it learns: norms, gradients, dead units, saturation, symmetry', hint: 'w why', hintIn: ['race', 'detail'], views: RACING,
+    label: 'w', help: 'why it learns: norms, gradients, dead units, saturation, symmetry', hint: 'w why', hintIn: ['race', 'detail', 'compare'], views: RACING,
     match: is('w'), intent: () => action({ type: 'why' }),
+  },
+  {
+    label: 'c', help: 'compare the schemes side by side, every figure at 0 → now', hint: 'c compare', hintIn: ['race', 'detail', 'why'], views: RACING,
+    match: is('c'), intent: () => action({ type: 'compare' }),
   },
   {
     label: 'Tab', help: 'switch panel: runs ⇄ chart (← → move the chart cursor)', views: ['race'],
@@ -107,7 +115,7 @@ export const BINDINGS: readonly Binding[] = [
     match: is(' '), intent: () => action({ type: 'togglePause' }),
   },
   {
-    label: 'n', help: 'one iteration while paused', hint: 'n step', hintIn: ['why'], views: RACING,
+    label: 'n', help: 'one iteration while paused', hint: 'n step', hintIn: ['why', 'compare'], views: RACING,
     match: is('n'), intent: () => ({ kind: 'step' }),
   },
   {

@@ -43,7 +43,7 @@ export interface RunView {
   readonly result?: FinishedRun;
 }
 
-export type View = 'race' | 'detail' | 'why' | 'settings' | 'help';
+export type View = 'race' | 'detail' | 'why' | 'compare' | 'settings' | 'help';
 export type Panel = 'runs' | 'chart';
 
 export interface DashboardState {
@@ -92,6 +92,8 @@ export type Action =
   | { readonly type: 'toggleHelp' }
   | { readonly type: 'open'; readonly run?: number }
   | { readonly type: 'why'; readonly run?: number }
+  /** The schemes side by side, at iteration 0 and now; from the compare view, back to the race. */
+  | { readonly type: 'compare' }
   | { readonly type: 'settings' }
   | { readonly type: 'back' }
   | { readonly type: 'select'; readonly run: number }
@@ -266,6 +268,8 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
       if (run < 0 || run >= groupCount(state)) return state;
       return { ...state, view: 'why', selected: run };
     }
+    case 'compare':
+      return { ...state, view: state.view === 'compare' ? 'race' : 'compare' };
     case 'settings':
       return { ...state, view: 'settings', form: openForm(state.config) };
     case 'back':
@@ -274,7 +278,7 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
         const { form: _closed, ...rest } = state;
         return { ...rest, view: 'race' };
       }
-      if (state.view === 'detail' || state.view === 'why') return { ...state, view: 'race' };
+      if (state.view === 'detail' || state.view === 'why' || state.view === 'compare') return { ...state, view: 'race' };
       return state.panel === 'chart' ? { ...state, panel: 'runs' } : state;
     case 'select':
       if (action.run < 0 || action.run >= groupCount(state)) return state;

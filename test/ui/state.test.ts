@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_CONFIG } from '../../src/core/config.ts';
+import { diagnoseAt } from '../../src/core/diagnostics.ts';
 import { makeData, type CostPoint } from '../../src/core/experiment.ts';
 import { nextPace, PACES, perSecond } from '../../src/core/pace.ts';
 import type { RunEvent } from '../../src/engine/protocol.ts';
@@ -21,11 +22,13 @@ function done(run: number, finalCost: number, trainAccuracy = 0.5): RunEvent {
     run,
     result: {
       status: 'done', scheme: SCHEMES[run]!, seed: 3, costs: [[0, 1]], finalCost, trainAccuracy, testAccuracy: 0.5, seconds: 1, params,
+      diagnostics: { start: diag, end: diag },
     },
   };
 }
 
 const DATA = makeData('circles');
+const diag = diagnoseAt(params, 0.01, DATA.train, DATA.test);
 
 function feed(state: DashboardState, ...events: RunEvent[]): DashboardState {
   return reduce(state, { type: 'events', raceId: state.raceId, events });
