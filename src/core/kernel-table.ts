@@ -1,5 +1,6 @@
 import { defaultKernel, type KernelFactory } from './experiment.js';
 import { FusedKernel } from './fused-kernel.js';
+import { SimdKernel } from './simd-kernel.js';
 import { GenericKernel } from './train.js';
 
 /**
@@ -15,6 +16,10 @@ export const KERNELS: Readonly<Record<string, { readonly description: string; re
   fused: {
     description: `code generated for the layer sizes, one sample at a time through every layer (input 2, output 1, up to 4096 weights)`,
     make: (initial, train, lr) => new FusedKernel(initial, train, lr),
+  },
+  simd: {
+    description: 'WebAssembly SIMD, hidden units two at a time in f64x2 lanes, two samples at a time (output 1, up to 256 units a layer)',
+    make: (initial, train, lr) => new SimdKernel(initial, train, lr),
   },
   generic: {
     description: 'plain loops over Float64Arrays, one layer at a time; any layer sizes',
