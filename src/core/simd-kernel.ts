@@ -1,6 +1,6 @@
 /**
  * The simd kernel: WebAssembly SIMD (./wasm/kernel.wat) with a layer's hidden
- * units two at a time in the f64 lanes of an f64x2, and two samples at a time
+ * units two at a time in the f64 lanes of an f64x2, and four samples at a time
  * through the whole network. Bit-identical to GenericKernel and FusedKernel:
  * the same float64 operations in the same order (kernel.wat's header says
  * why), the same exp (a port of V8's Math.exp, checked here against Math.exp
@@ -16,7 +16,7 @@ import { zeroParams, type Params } from './network.js';
 import type { Kernel } from './train.js';
 import { KERNEL_WASM_BASE64 } from './wasm/kernel-wasm.generated.js';
 
-/** Widest layer the kernel takes: sample B's scratch row sits 2048 bytes (256 float64s) after sample A's. */
+/** Widest layer the kernel takes: each sample's scratch row is 2048 bytes (256 float64s) after the previous one's. */
 export const SIMD_MAX_UNITS = 256;
 
 interface KernelExports {
@@ -28,8 +28,9 @@ interface KernelExports {
 /** Layer records start here, 48 bytes each (the layout is kernel.wat's). */
 const RECORDS = 64;
 const RECORD_BYTES = 48;
-/** Sample B's copy of a scratch row is this many bytes after sample A's. */
-const SAMPLE_B = 2048;
+/** The kernel takes four samples at a time; sample q's scratch row is at +ROW·q bytes. */
+const SAMPLES = 4;
+const ROW = 2048;
 
 function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
   const bin = atob(s);
@@ -165,15 +166,16 @@ export class SimdKernel implements Kernel {
         r[4] = alloc(s * 8); // b
         r[5] = alloc(n * sPrev * 8); // g
         r[6] = alloc(s * 8); // h
-        r[8] = alloc(SAMPLE_B + s * 8); // dz, samples A and B
+        r[8] = alloc((SAMPLES - 1) * ROW + s * 8); // dz, four samples
       }
-      r[7] = alloc(SAMPLE_B + s * 8); // act, samples A and B
+      r[7] = alloc((SAMPLES - 1) * ROW + s * 8); // act, four samples
       rec.push(r);
     }
     const n0 = sizes[0]!;
     const X = alloc(m * n0 * 8);
-    const Y = alloc((m + 1) * 8);
-    const OUT = alloc((m + 1) * 8);
+    // The last group of samples may hold phantoms: room for them past the m real ones.
+    const Y = alloc((m + SAMPLES - 1) * 8);
+    const OUT = alloc((m + SAMPLES - 1) * 8);
     const { exports, memory } = instantiate(mod, top);
     this.step_ = exports.step;
 

@@ -1,6 +1,7 @@
 ;; The simd training kernel: one full-batch gradient-descent step of a
 ;; ReLU/sigmoid network, with the hidden units of a layer two at a time in the
-;; f64 lanes of an f64x2, bit-identical to GenericKernel and FusedKernel.
+;; f64 lanes of an f64x2 and four samples at a time, bit-identical to
+;; GenericKernel and FusedKernel.
 ;;
 ;; Why the numbers are the same float64s as the scalar kernels':
 ;;  - Every sum is a chain of IEEE-754 binary64 additions in the scalar order:
@@ -14,9 +15,9 @@
 ;;    -0 and NaN pass through. Its derivative is the select a > 0 ? s : s·0.
 ;;  - The sigmoid uses $exp below, V8's Math.exp algorithm operation for
 ;;    operation, so 1 / (1 + exp(-z)) is the scalar kernels' value.
-;;  - Two samples (A and B) go through the network together; they share the
-;;    weight loads and give the CPU independent work. Every gradient
-;;    accumulator adds sample j before sample j + 1, as the scalar kernels do.
+;;  - Four samples (A, B, C, D) go through the network together; they share
+;;    the weight loads and give the CPU independent work. Every gradient
+;;    accumulator adds sample j, then j + 1, j + 2, j + 3, as the scalar kernels do.
 ;;
 ;; Phantom lanes. A layer of odd width n is stored with an even stride s = n + 1;
 ;; the extra lane (the "pad unit") carries garbage: it may become NaN or ∞ on a
@@ -26,20 +27,21 @@
 ;;  - forward: splat(a[k]) for real k only; the pad unit's weights in the
 ;;    transposed copy Wc stay 0, and its output goes to the pad slot;
 ;;  - backward: splat(dz[r]) for real r only; gradient pairs (k, k+1) whose
-;;    k+1 is the pad land in the pad column of W, read only into pad lanes;
-;;  - the odd last sample runs the forward and da passes with a phantom sample
-;;    B (a copy of A), whose values are never accumulated: the gradient pass
-;;    for that sample ($grads1) reads A only.
+;;    k+1 is the pad land in the pad column of W, read only into pad lanes.
+;; Phantom samples. When m is not a multiple of 4, the last group runs the
+;; forward and backReLU passes with phantom samples (copies of a real one),
+;; which are per-sample work; the gradients of that group are accumulated one
+;; real sample at a time ($grads1), so no phantom is ever added to a sum.
 ;; So each real value is computed by exactly the scalar kernels' operations.
 ;;
 ;; Memory (laid out by simd-kernel.ts; byte addresses, all f64 arrays):
 ;;   header at 0:    i32 L, i32 m, i32 X, i32 Y, i32 OUT
-;;   layer records at 64 + 48·l, l = 0..L:
+;;   layer records at 64 + 48·l, l = 0..L (layer 1's at 112):
 ;;     +0 n_l  +4 s_l (even stride)  +8 Wr (n_l × s_{l-1}, row-major)
 ;;     +12 Wc (s_{l-1} × s_l, the transpose)  +16 b (s_l)  +20 g (like Wr)
-;;     +24 h (s_l)  +28 act (sample A; sample B at +2048)  +32 dz (idem)
-;;   X: m × n_0 inputs, sample-major; Y: m + 1 labels; OUT: m + 1 outputs a_L
-;;   (the last slot of Y and OUT serves the phantom sample of an odd m).
+;;     +24 h (s_l)  +28 act (sample q's row at +2048·q, q = 0..3)  +32 dz (idem)
+;;   X: m × n_0 inputs, sample-major; Y: m + 3 labels; OUT: m + 3 outputs a_L
+;;   (the 3 extra slots of Y and OUT serve the phantom samples).
 (module
   (import "env" "memory" (memory 1))
 
@@ -150,78 +152,87 @@
         (local.set $ptr (i32.add (local.get $ptr) (i32.const 8)))
         (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))))
 
-  ;; Byte address of layer l's record.
-  (func $rec (param $l i32) (result i32)
-    (i32.add (i32.const 64) (i32.mul (local.get $l) (i32.const 48))))
+  ;; --------------------------------------------------------------------
+  ;; act_0 ← the inputs of samples j … j+3 (sample q's row at +2048·q).
+  ;; Past the `count` real samples, the rows repeat sample j: phantoms.
+  ;; --------------------------------------------------------------------
+  (func $inputs (param $j i32) (param $count i32)
+    (local $n0 i32) (local $q i32) (local $n i32) (local $src i32) (local $dst i32)
+    (local.set $n0 (i32.load (i32.const 64)))
+    (loop $samples
+      (local.set $src (i32.add (i32.load (i32.const 8))
+        (i32.shl (i32.mul (select (i32.add (local.get $j) (local.get $q)) (local.get $j)
+                                  (i32.lt_u (local.get $q) (local.get $count)))
+                          (local.get $n0))
+                 (i32.const 3))))
+      (local.set $dst (i32.add (i32.load offset=28 (i32.const 64)) (i32.shl (local.get $q) (i32.const 11))))
+      (local.set $n (local.get $n0))
+      (loop $k
+        (f64.store (local.get $dst) (f64.load (local.get $src)))
+        (local.set $src (i32.add (local.get $src) (i32.const 8)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 8)))
+        (br_if $k (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+      (br_if $samples (i32.lt_u (local.tee $q (i32.add (local.get $q) (i32.const 1))) (i32.const 4)))))
 
   ;; --------------------------------------------------------------------
-  ;; act_0 ← inputs of samples jA (lane A) and jB (lane B).
+  ;; Hidden layer l, four samples, units r, r+1 in the lanes:
+  ;;   a_l[r..r+1] = relu((0 + Σ_k Wc[k, r..r+1]·a_{l-1}[k]) + b[r..r+1])
   ;; --------------------------------------------------------------------
-  (func $inputs (param $jA i32) (param $jB i32)
-    (local $n i32) (local $x i32) (local $pa i32) (local $pA i32) (local $pB i32)
-    (local.set $n (i32.load (i32.const 64)))
-    (local.set $x (i32.load (i32.const 8)))
-    (local.set $pa (i32.load offset=28 (i32.const 64)))
-    (local.set $pA (i32.add (local.get $x) (i32.shl (i32.mul (local.get $jA) (local.get $n)) (i32.const 3))))
-    (local.set $pB (i32.add (local.get $x) (i32.shl (i32.mul (local.get $jB) (local.get $n)) (i32.const 3))))
-    (loop $k
-      (f64.store (local.get $pa) (f64.load (local.get $pA)))
-      (f64.store offset=2048 (local.get $pa) (f64.load (local.get $pB)))
-      (local.set $pa (i32.add (local.get $pa) (i32.const 8)))
-      (local.set $pA (i32.add (local.get $pA) (i32.const 8)))
-      (local.set $pB (i32.add (local.get $pB) (i32.const 8)))
-      (br_if $k (local.tee $n (i32.sub (local.get $n) (i32.const 1))))))
-
-  ;; --------------------------------------------------------------------
-  ;; Hidden layer l, samples A and B, units in pairs:
-  ;;   act_l[r..r+1] = relu((0 + Σ_k Wc[k, r..r+1]·a_{l-1}[k]) + b[r..r+1])
-  ;; --------------------------------------------------------------------
-  (func $forward (param $l i32)
-    (local $rec i32) (local $prev i32) (local $pairs i32) (local $sb i32) (local $nk i32)
+  (func $forward (param $rec i32)
+    (local $prev i32) (local $pairs i32) (local $sb i32) (local $nk i32) (local $back i32)
     (local $pw i32) (local $pb i32) (local $po i32) (local $in i32) (local $pa i32) (local $k i32)
-    (local $w v128) (local $accA v128) (local $accB v128)
-    (local.set $rec (call $rec (local.get $l)))
+    (local $w v128) (local $b v128) (local $zero v128)
+    (local $accA v128) (local $accB v128) (local $accC v128) (local $accD v128)
     (local.set $prev (i32.sub (local.get $rec) (i32.const 48)))
     (local.set $pairs (i32.shr_u (i32.load offset=4 (local.get $rec)) (i32.const 1)))
     (local.set $sb (i32.shl (i32.load offset=4 (local.get $rec)) (i32.const 3)))
     (local.set $nk (i32.load (local.get $prev)))
+    ;; from the bottom of a Wc column pair back to the top of the next one
+    (local.set $back (i32.sub (i32.const 16) (i32.mul (local.get $nk) (local.get $sb))))
+    (local.set $pw (i32.load offset=12 (local.get $rec)))
     (local.set $pb (i32.load offset=16 (local.get $rec)))
     (local.set $po (i32.load offset=28 (local.get $rec)))
     (local.set $in (i32.load offset=28 (local.get $prev)))
-    ;; pw walks down the column pair (r, r+1) of Wc: one row of Wc per input k
-    (local.set $pw (i32.load offset=12 (local.get $rec)))
     (loop $units
-      (local.set $accA (v128.const f64x2 0 0))
-      (local.set $accB (v128.const f64x2 0 0))
+      (local.set $accA (local.get $zero))
+      (local.set $accB (local.get $zero))
+      (local.set $accC (local.get $zero))
+      (local.set $accD (local.get $zero))
       (local.set $pa (local.get $in))
       (local.set $k (local.get $nk))
+      ;; one row of Wc per input k: the weights from k into units r and r+1
       (loop $terms
         (local.set $w (v128.load (local.get $pw)))
         (local.set $accA (f64x2.add (local.get $accA) (f64x2.mul (local.get $w) (v128.load64_splat (local.get $pa)))))
         (local.set $accB (f64x2.add (local.get $accB) (f64x2.mul (local.get $w) (v128.load64_splat offset=2048 (local.get $pa)))))
+        (local.set $accC (f64x2.add (local.get $accC) (f64x2.mul (local.get $w) (v128.load64_splat offset=4096 (local.get $pa)))))
+        (local.set $accD (f64x2.add (local.get $accD) (f64x2.mul (local.get $w) (v128.load64_splat offset=6144 (local.get $pa)))))
         (local.set $pw (i32.add (local.get $pw) (local.get $sb)))
         (local.set $pa (i32.add (local.get $pa) (i32.const 8)))
         (br_if $terms (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
-      ;; back to the top of Wc, next column pair
-      (local.set $pw (i32.add (i32.sub (local.get $pw) (i32.mul (local.get $nk) (local.get $sb))) (i32.const 16)))
-      (v128.store (local.get $po)
-        (f64x2.pmax (f64x2.add (local.get $accA) (v128.load (local.get $pb))) (v128.const f64x2 0 0)))
-      (v128.store offset=2048 (local.get $po)
-        (f64x2.pmax (f64x2.add (local.get $accB) (v128.load (local.get $pb))) (v128.const f64x2 0 0)))
+      (local.set $pw (i32.add (local.get $pw) (local.get $back)))
+      (local.set $b (v128.load (local.get $pb)))
+      ;; relu: pmax(z, 0) = z < 0 ? 0 : z
+      (v128.store (local.get $po) (f64x2.pmax (f64x2.add (local.get $accA) (local.get $b)) (local.get $zero)))
+      (v128.store offset=2048 (local.get $po) (f64x2.pmax (f64x2.add (local.get $accB) (local.get $b)) (local.get $zero)))
+      (v128.store offset=4096 (local.get $po) (f64x2.pmax (f64x2.add (local.get $accC) (local.get $b)) (local.get $zero)))
+      (v128.store offset=6144 (local.get $po) (f64x2.pmax (f64x2.add (local.get $accD) (local.get $b)) (local.get $zero)))
       (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
       (local.set $po (i32.add (local.get $po) (i32.const 16)))
       (br_if $units (local.tee $pairs (i32.sub (local.get $pairs) (i32.const 1))))))
 
+  ;; 1 / (1 + exp(-z)), the sigmoid, as the scalar kernels write it
+  (func $sigmoid (param $z f64) (result f64)
+    (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (local.get $z))))))
+
   ;; --------------------------------------------------------------------
-  ;; Output layer L (one sigmoid unit), samples A = jA and B = jA + 1:
-  ;;   a = 1 / (1 + exp(-((0 + Σ_k W[0,k]·a_{L-1}[k]) + b))),  OUT[j] = a,
-  ;;   dz_L = invM·(a - y)
+  ;; Output layer L (one sigmoid unit), samples j … j+3, one scalar chain each:
+  ;;   a = sigmoid((0 + Σ_k W[0,k]·a_{L-1}[k]) + b),  OUT[j] = a,  dz_L = invM·(a - y)
   ;; --------------------------------------------------------------------
-  (func $output (param $jA i32) (param $invM f64)
-    (local $rec i32) (local $prev i32) (local $k i32) (local $pw i32) (local $pa i32)
-    (local $zA f64) (local $zB f64) (local $w f64) (local $b f64) (local $pd i32)
-    (local $out i32) (local $y i32)
-    (local.set $rec (call $rec (i32.load (i32.const 0))))
+  (func $output (param $rec i32) (param $j i32) (param $invM f64)
+    (local $prev i32) (local $k i32) (local $pw i32) (local $pa i32) (local $w f64) (local $b f64)
+    (local $zA f64) (local $zB f64) (local $zC f64) (local $zD f64)
+    (local $out i32) (local $y i32) (local $pd i32)
     (local.set $prev (i32.sub (local.get $rec) (i32.const 48)))
     (local.set $k (i32.load (local.get $prev)))
     (local.set $pw (i32.load offset=8 (local.get $rec)))
@@ -230,71 +241,89 @@
       (local.set $w (f64.load (local.get $pw)))
       (local.set $zA (f64.add (local.get $zA) (f64.mul (local.get $w) (f64.load (local.get $pa)))))
       (local.set $zB (f64.add (local.get $zB) (f64.mul (local.get $w) (f64.load offset=2048 (local.get $pa)))))
+      (local.set $zC (f64.add (local.get $zC) (f64.mul (local.get $w) (f64.load offset=4096 (local.get $pa)))))
+      (local.set $zD (f64.add (local.get $zD) (f64.mul (local.get $w) (f64.load offset=6144 (local.get $pa)))))
       (local.set $pw (i32.add (local.get $pw) (i32.const 8)))
       (local.set $pa (i32.add (local.get $pa) (i32.const 8)))
       (br_if $terms (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
     (local.set $b (f64.load (i32.load offset=16 (local.get $rec))))
-    (local.set $zA (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (f64.add (local.get $zA) (local.get $b)))))))
-    (local.set $zB (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (f64.add (local.get $zB) (local.get $b)))))))
-    (local.set $out (i32.add (i32.load (i32.const 16)) (i32.shl (local.get $jA) (i32.const 3))))
-    (local.set $y (i32.add (i32.load (i32.const 12)) (i32.shl (local.get $jA) (i32.const 3))))
+    (local.set $zA (call $sigmoid (f64.add (local.get $zA) (local.get $b))))
+    (local.set $zB (call $sigmoid (f64.add (local.get $zB) (local.get $b))))
+    (local.set $zC (call $sigmoid (f64.add (local.get $zC) (local.get $b))))
+    (local.set $zD (call $sigmoid (f64.add (local.get $zD) (local.get $b))))
+    (local.set $out (i32.add (i32.load (i32.const 16)) (i32.shl (local.get $j) (i32.const 3))))
+    (local.set $y (i32.add (i32.load (i32.const 12)) (i32.shl (local.get $j) (i32.const 3))))
     (f64.store (local.get $out) (local.get $zA))
     (f64.store offset=8 (local.get $out) (local.get $zB))
+    (f64.store offset=16 (local.get $out) (local.get $zC))
+    (f64.store offset=24 (local.get $out) (local.get $zD))
     (local.set $pd (i32.load offset=32 (local.get $rec)))
     (f64.store (local.get $pd) (f64.mul (local.get $invM) (f64.sub (local.get $zA) (f64.load (local.get $y)))))
-    (f64.store offset=2048 (local.get $pd) (f64.mul (local.get $invM) (f64.sub (local.get $zB) (f64.load offset=8 (local.get $y))))))
+    (f64.store offset=2048 (local.get $pd) (f64.mul (local.get $invM) (f64.sub (local.get $zB) (f64.load offset=8 (local.get $y)))))
+    (f64.store offset=4096 (local.get $pd) (f64.mul (local.get $invM) (f64.sub (local.get $zC) (f64.load offset=16 (local.get $y)))))
+    (f64.store offset=6144 (local.get $pd) (f64.mul (local.get $invM) (f64.sub (local.get $zD) (f64.load offset=24 (local.get $y))))))
 
   ;; --------------------------------------------------------------------
-  ;; Back through layer l's weights and the ReLU below it, samples A and B,
+  ;; Back through layer l's weights and the ReLU below it, four samples,
   ;; units k, k+1 of layer l-1 in the lanes:
-  ;;   s = 0 + Σ_r Wr[r, k..k+1]·dz_l[r];  dz_{l-1}[k..k+1] = a > 0 ? s : s·0
+  ;;   s = 0 + Σ_r Wr[r, k..k+1]·dz_l[r];  dz_{l-1}[k..k+1] = a_{l-1} > 0 ? s : s·0
   ;; --------------------------------------------------------------------
-  (func $backReLU (param $l i32)
-    (local $rec i32) (local $prev i32) (local $pairs i32) (local $sb i32) (local $nr i32)
-    (local $pw i32) (local $pd i32) (local $pa i32) (local $po i32) (local $r i32)
-    (local $w v128) (local $sA v128) (local $sB v128) (local $a v128)
-    (local.set $rec (call $rec (local.get $l)))
+  (func $backReLU (param $rec i32)
+    (local $prev i32) (local $pairs i32) (local $sb i32) (local $nr i32) (local $back i32)
+    (local $pw i32) (local $dz i32) (local $pd i32) (local $pa i32) (local $po i32) (local $r i32)
+    (local $w v128) (local $zero v128) (local $sA v128) (local $sB v128) (local $sC v128) (local $sD v128)
     (local.set $prev (i32.sub (local.get $rec) (i32.const 48)))
     (local.set $pairs (i32.shr_u (i32.load offset=4 (local.get $prev)) (i32.const 1)))
     (local.set $sb (i32.shl (i32.load offset=4 (local.get $prev)) (i32.const 3)))
     (local.set $nr (i32.load (local.get $rec)))
+    (local.set $back (i32.sub (i32.const 16) (i32.mul (local.get $nr) (local.get $sb))))
     (local.set $pw (i32.load offset=8 (local.get $rec)))
+    (local.set $dz (i32.load offset=32 (local.get $rec)))
     (local.set $pa (i32.load offset=28 (local.get $prev)))
     (local.set $po (i32.load offset=32 (local.get $prev)))
     (loop $units
-      (local.set $sA (v128.const f64x2 0 0))
-      (local.set $sB (v128.const f64x2 0 0))
-      (local.set $pd (i32.load offset=32 (local.get $rec)))
+      (local.set $sA (local.get $zero))
+      (local.set $sB (local.get $zero))
+      (local.set $sC (local.get $zero))
+      (local.set $sD (local.get $zero))
+      (local.set $pd (local.get $dz))
       (local.set $r (local.get $nr))
+      ;; down the column pair (k, k+1) of Wr: one row per unit r of layer l
       (loop $terms
         (local.set $w (v128.load (local.get $pw)))
         (local.set $sA (f64x2.add (local.get $sA) (f64x2.mul (local.get $w) (v128.load64_splat (local.get $pd)))))
         (local.set $sB (f64x2.add (local.get $sB) (f64x2.mul (local.get $w) (v128.load64_splat offset=2048 (local.get $pd)))))
+        (local.set $sC (f64x2.add (local.get $sC) (f64x2.mul (local.get $w) (v128.load64_splat offset=4096 (local.get $pd)))))
+        (local.set $sD (f64x2.add (local.get $sD) (f64x2.mul (local.get $w) (v128.load64_splat offset=6144 (local.get $pd)))))
         (local.set $pw (i32.add (local.get $pw) (local.get $sb)))
         (local.set $pd (i32.add (local.get $pd) (i32.const 8)))
         (br_if $terms (local.tee $r (i32.sub (local.get $r) (i32.const 1)))))
-      (local.set $pw (i32.add (i32.sub (local.get $pw) (i32.mul (local.get $nr) (local.get $sb))) (i32.const 16)))
-      (local.set $a (v128.load (local.get $pa)))
+      (local.set $pw (i32.add (local.get $pw) (local.get $back)))
       (v128.store (local.get $po)
-        (v128.bitselect (local.get $sA) (f64x2.mul (local.get $sA) (v128.const f64x2 0 0))
-                        (f64x2.gt (local.get $a) (v128.const f64x2 0 0))))
-      (local.set $a (v128.load offset=2048 (local.get $pa)))
+        (v128.bitselect (local.get $sA) (f64x2.mul (local.get $sA) (local.get $zero))
+                        (f64x2.gt (v128.load (local.get $pa)) (local.get $zero))))
       (v128.store offset=2048 (local.get $po)
-        (v128.bitselect (local.get $sB) (f64x2.mul (local.get $sB) (v128.const f64x2 0 0))
-                        (f64x2.gt (local.get $a) (v128.const f64x2 0 0))))
+        (v128.bitselect (local.get $sB) (f64x2.mul (local.get $sB) (local.get $zero))
+                        (f64x2.gt (v128.load offset=2048 (local.get $pa)) (local.get $zero))))
+      (v128.store offset=4096 (local.get $po)
+        (v128.bitselect (local.get $sC) (f64x2.mul (local.get $sC) (local.get $zero))
+                        (f64x2.gt (v128.load offset=4096 (local.get $pa)) (local.get $zero))))
+      (v128.store offset=6144 (local.get $po)
+        (v128.bitselect (local.get $sD) (f64x2.mul (local.get $sD) (local.get $zero))
+                        (f64x2.gt (v128.load offset=6144 (local.get $pa)) (local.get $zero))))
       (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
       (local.set $po (i32.add (local.get $po) (i32.const 16)))
       (br_if $units (local.tee $pairs (i32.sub (local.get $pairs) (i32.const 1))))))
 
   ;; --------------------------------------------------------------------
-  ;; Gradient accumulators of layer l, sample A then sample B:
-  ;;   g[r, k..k+1] = (g + dz_A[r]·a_A[k..k+1]) + dz_B[r]·a_B[k..k+1];  h[r..r+1] likewise
+  ;; Gradient accumulators of layer l, the four samples in order:
+  ;;   g[r, k..k+1] = (((g + dz_A[r]·a_A[k..k+1]) + dz_B[r]·a_B[k..k+1]) + …C) + …D
+  ;;   h[r..r+1]    = (((h + dz_A[r..r+1]) + dz_B[r..r+1]) + …C) + …D
   ;; --------------------------------------------------------------------
-  (func $grads2 (param $l i32)
-    (local $rec i32) (local $prev i32) (local $pairs i32) (local $nr i32) (local $k i32)
+  (func $grads4 (param $rec i32)
+    (local $prev i32) (local $pairs i32) (local $nr i32) (local $k i32)
     (local $pg i32) (local $pd i32) (local $pa i32) (local $in i32) (local $ph i32)
-    (local $dA v128) (local $dB v128)
-    (local.set $rec (call $rec (local.get $l)))
+    (local $dA v128) (local $dB v128) (local $dC v128) (local $dD v128)
     (local.set $prev (i32.sub (local.get $rec) (i32.const 48)))
     (local.set $pairs (i32.shr_u (i32.load offset=4 (local.get $prev)) (i32.const 1)))
     (local.set $nr (i32.load (local.get $rec)))
@@ -304,50 +333,58 @@
     (loop $rows
       (local.set $dA (v128.load64_splat (local.get $pd)))
       (local.set $dB (v128.load64_splat offset=2048 (local.get $pd)))
+      (local.set $dC (v128.load64_splat offset=4096 (local.get $pd)))
+      (local.set $dD (v128.load64_splat offset=6144 (local.get $pd)))
       (local.set $pa (local.get $in))
       (local.set $k (local.get $pairs))
       (loop $cols
         (v128.store (local.get $pg)
-          (f64x2.add
-            (f64x2.add (v128.load (local.get $pg)) (f64x2.mul (local.get $dA) (v128.load (local.get $pa))))
-            (f64x2.mul (local.get $dB) (v128.load offset=2048 (local.get $pa)))))
+          (f64x2.add (f64x2.add (f64x2.add (f64x2.add
+            (v128.load (local.get $pg))
+            (f64x2.mul (local.get $dA) (v128.load (local.get $pa))))
+            (f64x2.mul (local.get $dB) (v128.load offset=2048 (local.get $pa))))
+            (f64x2.mul (local.get $dC) (v128.load offset=4096 (local.get $pa))))
+            (f64x2.mul (local.get $dD) (v128.load offset=6144 (local.get $pa)))))
         (local.set $pg (i32.add (local.get $pg) (i32.const 16)))
         (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
         (br_if $cols (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
       (local.set $pd (i32.add (local.get $pd) (i32.const 8)))
       (br_if $rows (local.tee $nr (i32.sub (local.get $nr) (i32.const 1)))))
-    ;; bias: h[r..r+1] = (h + dz_A[r..r+1]) + dz_B[r..r+1]
     (local.set $pairs (i32.shr_u (i32.load offset=4 (local.get $rec)) (i32.const 1)))
     (local.set $ph (i32.load offset=24 (local.get $rec)))
     (local.set $pd (i32.load offset=32 (local.get $rec)))
     (loop $bias
       (v128.store (local.get $ph)
-        (f64x2.add (f64x2.add (v128.load (local.get $ph)) (v128.load (local.get $pd)))
-                   (v128.load offset=2048 (local.get $pd))))
+        (f64x2.add (f64x2.add (f64x2.add (f64x2.add
+          (v128.load (local.get $ph))
+          (v128.load (local.get $pd)))
+          (v128.load offset=2048 (local.get $pd)))
+          (v128.load offset=4096 (local.get $pd)))
+          (v128.load offset=6144 (local.get $pd))))
       (local.set $ph (i32.add (local.get $ph) (i32.const 16)))
       (local.set $pd (i32.add (local.get $pd) (i32.const 16)))
       (br_if $bias (local.tee $pairs (i32.sub (local.get $pairs) (i32.const 1))))))
 
-  ;; The same for sample A alone (the last sample of an odd m):
-  ;;   g[r, k..k+1] = g + dz_A[r]·a_A[k..k+1];  h[r..r+1] = h + dz_A[r..r+1]
-  (func $grads1 (param $l i32)
-    (local $rec i32) (local $prev i32) (local $pairs i32) (local $nr i32) (local $k i32)
+  ;; The same for sample q alone (the last m mod 4 samples, one at a time):
+  ;;   g[r, k..k+1] = g + dz_q[r]·a_q[k..k+1];  h[r..r+1] = h + dz_q[r..r+1]
+  (func $grads1 (param $rec i32) (param $q i32)
+    (local $prev i32) (local $pairs i32) (local $nr i32) (local $k i32) (local $off i32)
     (local $pg i32) (local $pd i32) (local $pa i32) (local $in i32) (local $ph i32)
-    (local $dA v128)
-    (local.set $rec (call $rec (local.get $l)))
+    (local $d v128)
+    (local.set $off (i32.shl (local.get $q) (i32.const 11)))
     (local.set $prev (i32.sub (local.get $rec) (i32.const 48)))
     (local.set $pairs (i32.shr_u (i32.load offset=4 (local.get $prev)) (i32.const 1)))
     (local.set $nr (i32.load (local.get $rec)))
     (local.set $pg (i32.load offset=20 (local.get $rec)))
-    (local.set $pd (i32.load offset=32 (local.get $rec)))
-    (local.set $in (i32.load offset=28 (local.get $prev)))
+    (local.set $pd (i32.add (i32.load offset=32 (local.get $rec)) (local.get $off)))
+    (local.set $in (i32.add (i32.load offset=28 (local.get $prev)) (local.get $off)))
     (loop $rows
-      (local.set $dA (v128.load64_splat (local.get $pd)))
+      (local.set $d (v128.load64_splat (local.get $pd)))
       (local.set $pa (local.get $in))
       (local.set $k (local.get $pairs))
       (loop $cols
         (v128.store (local.get $pg)
-          (f64x2.add (v128.load (local.get $pg)) (f64x2.mul (local.get $dA) (v128.load (local.get $pa)))))
+          (f64x2.add (v128.load (local.get $pg)) (f64x2.mul (local.get $d) (v128.load (local.get $pa)))))
         (local.set $pg (i32.add (local.get $pg) (i32.const 16)))
         (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
         (br_if $cols (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
@@ -355,7 +392,7 @@
       (br_if $rows (local.tee $nr (i32.sub (local.get $nr) (i32.const 1)))))
     (local.set $pairs (i32.shr_u (i32.load offset=4 (local.get $rec)) (i32.const 1)))
     (local.set $ph (i32.load offset=24 (local.get $rec)))
-    (local.set $pd (i32.load offset=32 (local.get $rec)))
+    (local.set $pd (i32.add (i32.load offset=32 (local.get $rec)) (local.get $off)))
     (loop $bias
       (v128.store (local.get $ph) (f64x2.add (v128.load (local.get $ph)) (v128.load (local.get $pd))))
       (local.set $ph (i32.add (local.get $ph) (i32.const 16)))
@@ -363,84 +400,93 @@
       (br_if $bias (local.tee $pairs (i32.sub (local.get $pairs) (i32.const 1))))))
 
   ;; --------------------------------------------------------------------
-  ;; Update of layer l from the accumulated gradients, then zero them:
+  ;; Update of layer l from the accumulated gradients, which are then zeroed:
   ;;   Wr = Wr - lr·g,  b = b - lr·h;  Wc ← the transpose of Wr's real rows
   ;; --------------------------------------------------------------------
-  (func $update (param $l i32) (param $lr v128)
-    (local $rec i32) (local $prev i32) (local $pairs i32) (local $nr i32) (local $k i32)
-    (local $pw i32) (local $pg i32) (local $pc i32) (local $sb i32) (local $w v128) (local $ph i32) (local $pb i32)
-    (local.set $rec (call $rec (local.get $l)))
-    (local.set $prev (i32.sub (local.get $rec) (i32.const 48)))
-    (local.set $pairs (i32.shr_u (i32.load offset=4 (local.get $prev)) (i32.const 1)))
+  (func $update (param $rec i32) (param $lr v128)
+    (local $pairs i32) (local $nr i32) (local $k i32) (local $sb i32) (local $back i32)
+    (local $pw i32) (local $pg i32) (local $pc i32) (local $ph i32) (local $pb i32)
+    (local $w v128) (local $zero v128)
+    (local.set $pairs (i32.shr_u (i32.load offset=4 (i32.sub (local.get $rec) (i32.const 48))) (i32.const 1)))
     (local.set $sb (i32.shl (i32.load offset=4 (local.get $rec)) (i32.const 3)))
+    ;; from the bottom of column r of Wc back to the top of column r + 1
+    (local.set $back (i32.sub (i32.const 8) (i32.mul (local.get $pairs) (i32.shl (local.get $sb) (i32.const 1)))))
     (local.set $nr (i32.load (local.get $rec)))
     (local.set $pw (i32.load offset=8 (local.get $rec)))
     (local.set $pg (i32.load offset=20 (local.get $rec)))
-    ;; pc: Wc[k, r] for the current row r (column r of Wc)
     (local.set $pc (i32.load offset=12 (local.get $rec)))
     (loop $rows
       (local.set $k (local.get $pairs))
       (loop $cols
         (local.set $w (f64x2.sub (v128.load (local.get $pw)) (f64x2.mul (local.get $lr) (v128.load (local.get $pg)))))
         (v128.store (local.get $pw) (local.get $w))
-        (v128.store (local.get $pg) (v128.const f64x2 0 0))
+        (v128.store (local.get $pg) (local.get $zero))
+        ;; Wc[k, r] and Wc[k+1, r]
         (f64.store (local.get $pc) (f64x2.extract_lane 0 (local.get $w)))
         (f64.store (i32.add (local.get $pc) (local.get $sb)) (f64x2.extract_lane 1 (local.get $w)))
         (local.set $pw (i32.add (local.get $pw) (i32.const 16)))
         (local.set $pg (i32.add (local.get $pg) (i32.const 16)))
         (local.set $pc (i32.add (local.get $pc) (i32.shl (local.get $sb) (i32.const 1))))
         (br_if $cols (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
-      ;; next row r: back to the top of Wc, one column to the right
-      (local.set $pc (i32.add (i32.sub (local.get $pc) (i32.mul (local.get $pairs) (i32.shl (local.get $sb) (i32.const 1)))) (i32.const 8)))
+      (local.set $pc (i32.add (local.get $pc) (local.get $back)))
       (br_if $rows (local.tee $nr (i32.sub (local.get $nr) (i32.const 1)))))
     (local.set $pairs (i32.shr_u (i32.load offset=4 (local.get $rec)) (i32.const 1)))
     (local.set $pb (i32.load offset=16 (local.get $rec)))
     (local.set $ph (i32.load offset=24 (local.get $rec)))
     (loop $bias
       (v128.store (local.get $pb) (f64x2.sub (v128.load (local.get $pb)) (f64x2.mul (local.get $lr) (v128.load (local.get $ph)))))
-      (v128.store (local.get $ph) (v128.const f64x2 0 0))
+      (v128.store (local.get $ph) (local.get $zero))
       (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
       (local.set $ph (i32.add (local.get $ph) (i32.const 16)))
       (br_if $bias (local.tee $pairs (i32.sub (local.get $pairs) (i32.const 1))))))
 
-  ;; Forward through the hidden layers, the output and its delta, then the
-  ;; backward pass (two samples, or one when `two` is 0).
-  (func $samples (param $jA i32) (param $two i32) (param $invM f64)
-    (local $L i32) (local $l i32)
-    (local.set $L (i32.load (i32.const 0)))
-    (call $inputs (local.get $jA) (select (i32.add (local.get $jA) (i32.const 1)) (local.get $jA) (local.get $two)))
-    (local.set $l (i32.const 1))
+  ;; Samples j … j+count-1 (count 1..4): forward through the hidden layers,
+  ;; the output and its delta, then back layer by layer, accumulating the
+  ;; gradients sample after sample.
+  (func $samples (param $j i32) (param $count i32) (param $invM f64)
+    (local $top i32) (local $rec i32) (local $q i32)
+    ;; the output layer's record
+    (local.set $top (i32.add (i32.const 64) (i32.mul (i32.load (i32.const 0)) (i32.const 48))))
+    (call $inputs (local.get $j) (local.get $count))
+    (local.set $rec (i32.const 112))
     (block $fwdDone
       (loop $fwd
-        (br_if $fwdDone (i32.ge_u (local.get $l) (local.get $L)))
-        (call $forward (local.get $l))
-        (local.set $l (i32.add (local.get $l) (i32.const 1)))
+        (br_if $fwdDone (i32.ge_u (local.get $rec) (local.get $top)))
+        (call $forward (local.get $rec))
+        (local.set $rec (i32.add (local.get $rec) (i32.const 48)))
         (br $fwd)))
-    (call $output (local.get $jA) (local.get $invM))
-    (local.set $l (local.get $L))
+    (call $output (local.get $top) (local.get $j) (local.get $invM))
+    (local.set $rec (local.get $top))
     (loop $back
-      (if (i32.gt_u (local.get $l) (i32.const 1)) (then (call $backReLU (local.get $l))))
-      (if (local.get $two) (then (call $grads2 (local.get $l))) (else (call $grads1 (local.get $l))))
-      (br_if $back (local.tee $l (i32.sub (local.get $l) (i32.const 1))))))
+      (if (i32.gt_u (local.get $rec) (i32.const 112)) (then (call $backReLU (local.get $rec))))
+      (if (i32.eq (local.get $count) (i32.const 4))
+        (then (call $grads4 (local.get $rec)))
+        (else
+          (local.set $q (i32.const 0))
+          (loop $each
+            (call $grads1 (local.get $rec) (local.get $q))
+            (br_if $each (i32.lt_u (local.tee $q (i32.add (local.get $q) (i32.const 1))) (local.get $count))))))
+      (br_if $back (i32.ge_u (local.tee $rec (i32.sub (local.get $rec) (i32.const 48))) (i32.const 112)))))
 
   ;; One full-batch gradient-descent step; the outputs a_L[j] are left in OUT
   ;; for the cost, which the caller computes with Math.log.
   (func (export "step") (param $lr f64)
-    (local $m i32) (local $j i32) (local $invM f64) (local $l i32) (local $L i32)
+    (local $m i32) (local $j i32) (local $invM f64) (local $rec i32) (local $top i32) (local $lrv v128)
     (local.set $m (i32.load (i32.const 4)))
-    (local.set $L (i32.load (i32.const 0)))
+    (local.set $top (i32.add (i32.const 64) (i32.mul (i32.load (i32.const 0)) (i32.const 48))))
     ;; invM = 1 / m, as the scalar kernels
     (local.set $invM (f64.div (f64.const 1) (f64.convert_i32_u (local.get $m))))
-    (block $pairsDone
-      (loop $pairs
-        (br_if $pairsDone (i32.ge_u (i32.add (local.get $j) (i32.const 1)) (local.get $m)))
-        (call $samples (local.get $j) (i32.const 1) (local.get $invM))
-        (local.set $j (i32.add (local.get $j) (i32.const 2)))
-        (br $pairs)))
+    (block $fourDone
+      (loop $fours
+        (br_if $fourDone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $m)))
+        (call $samples (local.get $j) (i32.const 4) (local.get $invM))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $fours)))
     (if (i32.lt_u (local.get $j) (local.get $m))
-      (then (call $samples (local.get $j) (i32.const 0) (local.get $invM))))
-    (local.set $l (i32.const 1))
+      (then (call $samples (local.get $j) (i32.sub (local.get $m) (local.get $j)) (local.get $invM))))
+    (local.set $lrv (f64x2.splat (local.get $lr)))
+    (local.set $rec (i32.const 112))
     (loop $upd
-      (call $update (local.get $l) (f64x2.splat (local.get $lr)))
-      (br_if $upd (i32.le_u (local.tee $l (i32.add (local.get $l) (i32.const 1))) (local.get $L)))))
+      (call $update (local.get $rec) (local.get $lrv))
+      (br_if $upd (i32.le_u (local.tee $rec (i32.add (local.get $rec) (i32.const 48))) (local.get $top)))))
 )
