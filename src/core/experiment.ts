@@ -4,6 +4,7 @@ import { RandomState } from './rng.js';
 import { resolveScheme, type SchemeSpec } from './schemes.js';
 import { accuracy, type Kernel } from './train.js';
 import { FusedKernel, fusedSupports } from './fused-kernel.js';
+import { SimdKernel, simdPreferred } from './simd-kernel.js';
 import { GenericKernel } from './train.js';
 
 /** Everything that determines a run's numbers (SPEC §5's `config`). */
@@ -177,8 +178,11 @@ export interface RunOptions {
 export type KernelFactory = (initial: Params, train: Dataset, learningRate: number) => Kernel;
 
 /** The fastest kernel that covers the network (see kernel-table.ts for the named choices). */
-export const defaultKernel: KernelFactory = (initial, train, lr) =>
-  fusedSupports(initial.layers) ? new FusedKernel(initial, train, lr) : new GenericKernel(initial, train, lr);
+export const defaultKernel: KernelFactory = (initial, train, lr) => {
+  const fused = fusedSupports(initial.layers);
+  if (simdPreferred(initial.layers, fused)) return new SimdKernel(initial, train, lr);
+  return fused ? new FusedKernel(initial, train, lr) : new GenericKernel(initial, train, lr);
+};
 
 /** Trains one scheme to the end on the calling thread. */
 export function runScheme(

@@ -10,20 +10,20 @@ import { GenericKernel } from './train.js';
  */
 export const KERNELS: Readonly<Record<string, { readonly description: string; readonly make: KernelFactory }>> = {
   auto: {
-    description: 'fused where it covers the network, else generic (default)',
+    description: 'simd where WebAssembly SIMD runs, except tiny networks (fewer than 24 weights) that fused covers; else fused, else generic (default)',
     make: defaultKernel,
   },
   fused: {
     description: `code generated for the layer sizes, one sample at a time through every layer (input 2, output 1, up to 4096 weights)`,
     make: (initial, train, lr) => new FusedKernel(initial, train, lr),
   },
-  simd: {
-    description: 'WebAssembly SIMD, hidden units two at a time in f64x2 lanes, two samples at a time (output 1, up to 256 units a layer)',
-    make: (initial, train, lr) => new SimdKernel(initial, train, lr),
-  },
   generic: {
     description: 'plain loops over Float64Arrays, one layer at a time; any layer sizes',
     make: (initial, train, lr) => new GenericKernel(initial, train, lr),
+  },
+  simd: {
+    description: 'WebAssembly SIMD: hidden units two at a time in f64x2 lanes, four samples at a time (output 1, up to 256 units a layer)',
+    make: (initial, train, lr) => new SimdKernel(initial, train, lr),
   },
 };
 
