@@ -54,6 +54,9 @@ for (const name of Object.keys(KERNELS)) {
   kernelSeconds[name] = median(times);
   console.log(`${name.padEnd(8)} ${fmt(kernelSeconds[name])} s   (${times.map((t) => fmt(t, 2)).join(', ')})`);
 }
+if (kernelSeconds.simd && kernelSeconds.fused) {
+  console.log(`simd / fused: ${fmt(kernelSeconds.simd / kernelSeconds.fused, 2)}   (fused / simd: ${fmt(kernelSeconds.fused / kernelSeconds.simd, 2)}×)`);
+}
 
 // (b) whole-process wall times.
 console.log('\n## (b) whole process, `node dist/cli.js --json …`');
