@@ -21,12 +21,10 @@ export const SIMD_MAX_UNITS = 256;
 
 interface KernelExports {
   readonly step: (lr: number) => void;
-  /** The scalar port of V8's exp, one number. */
+  /** The port of V8's exp, one number. */
   readonly exp: (x: number) => number;
-  /** The scalar port over n float64s in place at byte address ptr. */
+  /** The same over n float64s in place at byte address ptr. */
   readonly expArray: (ptr: number, n: number) => void;
-  /** The two-lane exp the kernel uses, over n (even) float64s in place at ptr. */
-  readonly exp2Array: (ptr: number, n: number) => void;
 }
 
 /** Layer records start here, 48 bytes each (the layout is kernel.wat's). */
@@ -73,17 +71,12 @@ export function expProbes(): Float64Array {
   return Float64Array.from(xs);
 }
 
-/**
- * How many probes the module's exp gets wrong (0: it is Math.exp), with the
- * two-lane exp the kernel uses (`lanes` 2) or the scalar port (`lanes` 1).
- */
-export function expMismatches(mod: WebAssembly.Module, probes: Float64Array, lanes: 1 | 2 = 2): number {
-  const n = probes.length + (probes.length & 1);
-  const { exports, memory } = instantiate(mod, n * 8);
-  const buf = new Float64Array(memory.buffer, 0, n);
+/** How many probes the module's exp gets wrong (0: it is Math.exp). */
+export function expMismatches(mod: WebAssembly.Module, probes: Float64Array): number {
+  const { exports, memory } = instantiate(mod, probes.length * 8);
+  const buf = new Float64Array(memory.buffer, 0, probes.length);
   buf.set(probes);
-  if (lanes === 2) exports.exp2Array(0, n);
-  else exports.expArray(0, n);
+  exports.expArray(0, probes.length);
   let bad = 0;
   for (let i = 0; i < probes.length; i++) if (!Object.is(buf[i], Math.exp(probes[i]!))) bad++;
   return bad;
@@ -120,7 +113,7 @@ export function simdSupports(layers: readonly number[]): boolean {
 
 /**
  * Below this many weights the kernel's fixed cost per group of four samples
- * (the calls, the branch-free exp of the output) outweighs its two lanes.
+ * (the calls, the loop set-ups) outweighs its two lanes.
  * Measured (µs per step, 300 samples): fused is faster up to [2,6,1] and
  * [2,3,3,1] (18 weights), simd from [2,8,1] and [2,4,4,1] (24, 28) on, and
  * 1.5× to 20× faster on the notebook network and everything bigger.

@@ -153,87 +153,6 @@
         (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))))
 
   ;; --------------------------------------------------------------------
-  ;; exp2(x): exp of both lanes of x, branch-free, each lane bit-identical to
-  ;; $exp above (so to Math.exp). Every lane follows fdlibm's general path,
-  ;; and lanes on its other paths are corrected with selects:
-  ;;  - 0.5·ln2 < |x| < 1.5·ln2 (fdlibm's k = ±1 branch): the general
-  ;;    k = trunc(x/ln2 ± 0.5) is ±1 there too, so hi = x ∓ ln2HI, lo = ±ln2LO
-  ;;    are the same numbers; x = 1 gives V8's constant E;
-  ;;  - 2^-28 <= |x| <= 0.5·ln2 (fdlibm's k = 0 branch): k = 0, hi = x, lo = 0;
-  ;;    then 1 - ((0 - x·c/(2 - c)) - x)·1 is fdlibm's 1 - (x·c/(c - 2) - x)
-  ;;    bit for bit (c - 2 = -(2 - c) exactly, and x·c ≠ 0 there);
-  ;;  - |x| < 2^-28: 1 + x; NaN: x + x; past the thresholds: +∞ or +0.
-  ;; The scaling y·2^k is (y·A)·B with (A, B) = (2^k, 1), or (2, 2^1023)
-  ;; for k = 1024, or (2^(k+1000), 2^-1000) for k < -1021, as fdlibm.
-  ;; --------------------------------------------------------------------
-  (func $exp2 (param $x v128) (result v128)
-    (local $hx v128) (local $k v128) (local $t v128) (local $hi v128) (local $lo v128)
-    (local $r v128) (local $c v128) (local $y v128) (local $mask v128) (local $low v128)
-    (local $big v128) (local $e v128) (local $res v128)
-    ;; i64 lanes: the high word of |x|
-    (local.set $hx (v128.and (i64x2.shr_u (local.get $x) (i32.const 32)) (v128.const i64x2 0x7fffffff 0x7fffffff)))
-    ;; k = (int)(invln2·x + (x < 0 ? -0.5 : 0.5)), truncated toward 0
-    (local.set $k (i32x4.trunc_sat_f64x2_s_zero
-      (f64x2.add (f64x2.mul (v128.const f64x2 1.4426950408889634 1.4426950408889634) (local.get $x))
-                 (v128.bitselect (v128.const f64x2 -0.5 -0.5) (v128.const f64x2 0.5 0.5)
-                                 (i64x2.shr_s (local.get $x) (i32.const 63))))))
-    (local.set $t (f64x2.convert_low_i32x4_s (local.get $k)))
-    (local.set $k (i64x2.extend_low_i32x4_s (local.get $k)))
-    ;; hi = x - t·ln2HI (exact), lo = t·ln2LO
-    (local.set $hi (f64x2.sub (local.get $x) (f64x2.mul (local.get $t) (v128.const f64x2 0.69314718036912382 0.69314718036912382))))
-    (local.set $lo (f64x2.mul (local.get $t) (v128.const f64x2 1.9082149292705877e-10 1.9082149292705877e-10)))
-    ;; |x| <= 0.5·ln2: k = 0, hi = x, lo = +0
-    (local.set $mask (i64x2.le_s (local.get $hx) (v128.const i64x2 0x3FD62E42 0x3FD62E42)))
-    (local.set $k (v128.andnot (local.get $k) (local.get $mask)))
-    (local.set $hi (v128.bitselect (local.get $x) (local.get $hi) (local.get $mask)))
-    (local.set $lo (v128.andnot (local.get $lo) (local.get $mask)))
-    (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
-    (local.set $t (f64x2.mul (local.get $r) (local.get $r)))
-    (local.set $c (f64x2.sub (local.get $r) (f64x2.mul (local.get $t)
-      (f64x2.add (v128.const f64x2 0.16666666666666602 0.16666666666666602) (f64x2.mul (local.get $t)
-      (f64x2.add (v128.const f64x2 -0.0027777777777015593 -0.0027777777777015593) (f64x2.mul (local.get $t)
-      (f64x2.add (v128.const f64x2 0.000066137563214379344 0.000066137563214379344) (f64x2.mul (local.get $t)
-      (f64x2.add (v128.const f64x2 -0.0000016533902205465252 -0.0000016533902205465252) (f64x2.mul (local.get $t)
-                 (v128.const f64x2 4.1381367970572385e-8 4.1381367970572385e-8))))))))))))
-    ;; y = one - ((lo - (r·c)/(2 - c)) - hi)
-    (local.set $y (f64x2.sub (v128.const f64x2 1 1)
-      (f64x2.sub (f64x2.sub (local.get $lo)
-                            (f64x2.div (f64x2.mul (local.get $r) (local.get $c))
-                                       (f64x2.sub (v128.const f64x2 2 2) (local.get $c))))
-                 (local.get $hi))))
-    ;; exponent field of A: k + 1023, plus 1000 when k < -1021; 1024 (A = 2) when k = 1024
-    (local.set $low (i64x2.lt_s (local.get $k) (v128.const i64x2 -1021 -1021)))
-    (local.set $big (i64x2.eq (local.get $k) (v128.const i64x2 1024 1024)))
-    (local.set $e (i64x2.add (i64x2.add (local.get $k) (v128.const i64x2 1023 1023))
-                             (v128.and (local.get $low) (v128.const i64x2 1000 1000))))
-    (local.set $e (v128.bitselect (v128.const i64x2 1024 1024) (local.get $e) (local.get $big)))
-    (local.set $res (f64x2.mul
-      (f64x2.mul (local.get $y) (i64x2.shl (local.get $e) (i32.const 52)))
-      (v128.bitselect (v128.const f64x2 9.3326361850321888e-302 9.3326361850321888e-302)
-        (v128.bitselect (v128.const f64x2 8.9884656743115795e+307 8.9884656743115795e+307) (v128.const f64x2 1 1) (local.get $big))
-        (local.get $low))))
-    ;; the other paths, each where fdlibm takes it
-    (local.set $res (v128.bitselect (f64x2.add (v128.const f64x2 1 1) (local.get $x)) (local.get $res)
-      (i64x2.lt_s (local.get $hx) (v128.const i64x2 0x3E300000 0x3E300000))))
-    (local.set $res (v128.bitselect (v128.const f64x2 2.7182818284590451 2.7182818284590451) (local.get $res)
-      (f64x2.eq (local.get $x) (v128.const f64x2 1 1))))
-    (local.set $res (v128.bitselect (v128.const f64x2 inf inf) (local.get $res)
-      (f64x2.gt (local.get $x) (v128.const f64x2 709.78271289338397 709.78271289338397))))
-    (local.set $res (v128.bitselect (v128.const f64x2 0 0) (local.get $res)
-      (f64x2.lt (local.get $x) (v128.const f64x2 -745.13321910194111 -745.13321910194111))))
-    (v128.bitselect (f64x2.add (local.get $x) (local.get $x)) (local.get $res)
-      (f64x2.ne (local.get $x) (local.get $x))))
-
-  ;; exp2 over n float64s (n even) in place at ptr, for the exp check.
-  (func (export "exp2Array") (param $ptr i32) (param $n i32)
-    (block $done
-      (br_if $done (i32.eqz (local.get $n)))
-      (loop $each
-        (v128.store (local.get $ptr) (call $exp2 (v128.load (local.get $ptr))))
-        (local.set $ptr (i32.add (local.get $ptr) (i32.const 16)))
-        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const 2)))))))
-
-  ;; --------------------------------------------------------------------
   ;; act_0 ← the inputs of samples j … j+3 (sample q's row at +2048·q).
   ;; Past the `count` real samples, the rows repeat sample j: phantoms.
   ;; --------------------------------------------------------------------
@@ -302,18 +221,17 @@
       (local.set $po (i32.add (local.get $po) (i32.const 16)))
       (br_if $units (local.tee $pairs (i32.sub (local.get $pairs) (i32.const 1))))))
 
-  ;; 1 / (1 + exp(-z)) in both lanes, the sigmoid as the scalar kernels write it
-  (func $sigmoid2 (param $z v128) (result v128)
-    (f64x2.div (v128.const f64x2 1 1) (f64x2.add (v128.const f64x2 1 1) (call $exp2 (f64x2.neg (local.get $z))))))
+  ;; 1 / (1 + exp(-z)), the sigmoid, as the scalar kernels write it
+  (func $sigmoid (param $z f64) (result f64)
+    (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (local.get $z))))))
 
   ;; --------------------------------------------------------------------
-  ;; Output layer L (one sigmoid unit), samples j … j+3, one scalar chain each,
-  ;; then the sigmoid with samples (j, j+1) and (j+2, j+3) in the lanes:
+  ;; Output layer L (one sigmoid unit), samples j … j+3, one scalar chain each:
   ;;   a = sigmoid((0 + Σ_k W[0,k]·a_{L-1}[k]) + b),  OUT[j] = a,  dz_L = invM·(a - y)
   ;; --------------------------------------------------------------------
-  (func $output (param $rec i32) (param $j i32) (param $invM v128)
-    (local $prev i32) (local $k i32) (local $pw i32) (local $pa i32) (local $w f64) (local $b v128)
-    (local $zA f64) (local $zB f64) (local $zC f64) (local $zD f64) (local $ab v128) (local $cd v128)
+  (func $output (param $rec i32) (param $j i32) (param $invM f64)
+    (local $prev i32) (local $k i32) (local $pw i32) (local $pa i32) (local $w f64) (local $b f64)
+    (local $zA f64) (local $zB f64) (local $zC f64) (local $zD f64)
     (local $out i32) (local $y i32) (local $pd i32)
     (local.set $prev (i32.sub (local.get $rec) (i32.const 48)))
     (local.set $k (i32.load (local.get $prev)))
@@ -328,22 +246,22 @@
       (local.set $pw (i32.add (local.get $pw) (i32.const 8)))
       (local.set $pa (i32.add (local.get $pa) (i32.const 8)))
       (br_if $terms (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
-    (local.set $b (v128.load64_splat (i32.load offset=16 (local.get $rec))))
-    (local.set $ab (call $sigmoid2 (f64x2.add
-      (f64x2.replace_lane 1 (f64x2.splat (local.get $zA)) (local.get $zB)) (local.get $b))))
-    (local.set $cd (call $sigmoid2 (f64x2.add
-      (f64x2.replace_lane 1 (f64x2.splat (local.get $zC)) (local.get $zD)) (local.get $b))))
+    (local.set $b (f64.load (i32.load offset=16 (local.get $rec))))
+    (local.set $zA (call $sigmoid (f64.add (local.get $zA) (local.get $b))))
+    (local.set $zB (call $sigmoid (f64.add (local.get $zB) (local.get $b))))
+    (local.set $zC (call $sigmoid (f64.add (local.get $zC) (local.get $b))))
+    (local.set $zD (call $sigmoid (f64.add (local.get $zD) (local.get $b))))
     (local.set $out (i32.add (i32.load (i32.const 16)) (i32.shl (local.get $j) (i32.const 3))))
     (local.set $y (i32.add (i32.load (i32.const 12)) (i32.shl (local.get $j) (i32.const 3))))
-    (v128.store (local.get $out) (local.get $ab))
-    (v128.store offset=16 (local.get $out) (local.get $cd))
-    (local.set $ab (f64x2.mul (local.get $invM) (f64x2.sub (local.get $ab) (v128.load (local.get $y)))))
-    (local.set $cd (f64x2.mul (local.get $invM) (f64x2.sub (local.get $cd) (v128.load offset=16 (local.get $y)))))
+    (f64.store (local.get $out) (local.get $zA))
+    (f64.store offset=8 (local.get $out) (local.get $zB))
+    (f64.store offset=16 (local.get $out) (local.get $zC))
+    (f64.store offset=24 (local.get $out) (local.get $zD))
     (local.set $pd (i32.load offset=32 (local.get $rec)))
-    (f64.store (local.get $pd) (f64x2.extract_lane 0 (local.get $ab)))
-    (f64.store offset=2048 (local.get $pd) (f64x2.extract_lane 1 (local.get $ab)))
-    (f64.store offset=4096 (local.get $pd) (f64x2.extract_lane 0 (local.get $cd)))
-    (f64.store offset=6144 (local.get $pd) (f64x2.extract_lane 1 (local.get $cd))))
+    (f64.store (local.get $pd) (f64.mul (local.get $invM) (f64.sub (local.get $zA) (f64.load (local.get $y)))))
+    (f64.store offset=2048 (local.get $pd) (f64.mul (local.get $invM) (f64.sub (local.get $zB) (f64.load offset=8 (local.get $y)))))
+    (f64.store offset=4096 (local.get $pd) (f64.mul (local.get $invM) (f64.sub (local.get $zC) (f64.load offset=16 (local.get $y)))))
+    (f64.store offset=6144 (local.get $pd) (f64.mul (local.get $invM) (f64.sub (local.get $zD) (f64.load offset=24 (local.get $y))))))
 
   ;; --------------------------------------------------------------------
   ;; Back through layer l's weights and the ReLU below it, four samples,
@@ -525,7 +443,7 @@
   ;; Samples j … j+count-1 (count 1..4): forward through the hidden layers,
   ;; the output and its delta, then back layer by layer, accumulating the
   ;; gradients sample after sample.
-  (func $samples (param $j i32) (param $count i32) (param $invM v128)
+  (func $samples (param $j i32) (param $count i32) (param $invM f64)
     (local $top i32) (local $rec i32) (local $q i32)
     ;; the output layer's record
     (local.set $top (i32.add (i32.const 64) (i32.mul (i32.load (i32.const 0)) (i32.const 48))))
@@ -553,11 +471,11 @@
   ;; One full-batch gradient-descent step; the outputs a_L[j] are left in OUT
   ;; for the cost, which the caller computes with Math.log.
   (func (export "step") (param $lr f64)
-    (local $m i32) (local $j i32) (local $invM v128) (local $rec i32) (local $top i32) (local $lrv v128)
+    (local $m i32) (local $j i32) (local $invM f64) (local $rec i32) (local $top i32) (local $lrv v128)
     (local.set $m (i32.load (i32.const 4)))
     (local.set $top (i32.add (i32.const 64) (i32.mul (i32.load (i32.const 0)) (i32.const 48))))
     ;; invM = 1 / m, as the scalar kernels
-    (local.set $invM (f64x2.splat (f64.div (f64.const 1) (f64.convert_i32_u (local.get $m)))))
+    (local.set $invM (f64.div (f64.const 1) (f64.convert_i32_u (local.get $m))))
     (block $fourDone
       (loop $fours
         (br_if $fourDone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $m)))
