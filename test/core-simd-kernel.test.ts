@@ -176,9 +176,9 @@ test('auto picks simd for the notebook network and bigger ones', () => {
   }
 });
 
-/** `init-tui --json` with these options, its runs without the timing. */
-function jsonRuns(args: string[]): unknown {
-  const r = spawnSync(process.execPath, [CLI, '--json', ...args], {
+/** `init-tui --json` with these options (and node flags), its runs without the timing. */
+function jsonRuns(args: string[], nodeFlags: string[] = []): unknown {
+  const r = spawnSync(process.execPath, [...nodeFlags, CLI, '--json', ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,
@@ -192,4 +192,11 @@ test('init-tui --json --kernel simd prints what --kernel fused prints, but the s
   assert.deepEqual(jsonRuns(['--kernel', 'simd']), jsonRuns(['--kernel', 'fused']));
   const other = ['--layers', '2,9,3,1', '--schemes', 'he,xavier,scale:3', '-n', '3000', '--every', '7', '--seed', '12345'];
   assert.deepEqual(jsonRuns(['--kernel', 'simd', ...other]), jsonRuns(['--kernel', 'fused', ...other]));
+});
+
+test('without WebAssembly (node --jitless), auto falls back to fused and the numbers stay the same', () => {
+  const args = ['--schemes', 'random,he', '-n', '40', '--every', '3'];
+  assert.deepEqual(jsonRuns(args, ['--jitless']), jsonRuns(['--kernel', 'simd', ...args]));
+  const r = spawnSync(process.execPath, ['--jitless', CLI, '--json', '--kernel', 'simd', '-n', '5'], { encoding: 'utf8' });
+  assert.match(r.stderr, /the simd kernel needs WebAssembly SIMD/);
 });

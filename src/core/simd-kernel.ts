@@ -154,8 +154,9 @@ export class SimdKernel implements Kernel {
 
   constructor(initial: Params, train: Dataset, learningRate: number) {
     const mod = simdModule();
-    if (!mod || !simdSupports(initial.layers)) {
-      throw new RangeError(`the simd kernel does not cover layers ${initial.layers.join(',')} here`);
+    if (!mod) throw new RangeError('the simd kernel needs WebAssembly SIMD, which this runtime does not offer');
+    if (!simdSupports(initial.layers)) {
+      throw new RangeError(`the simd kernel does not cover layers ${initial.layers.join(',')} (output 1, up to ${SIMD_MAX_UNITS} units a layer)`);
     }
     const sizes = [...initial.layers];
     const L = sizes.length - 1;
