@@ -192,7 +192,8 @@ export class SimdKernel implements Kernel {
       rec.push(r);
     }
     const n0 = sizes[0]!;
-    const X = alloc(m * n0 * 8);
+    const s0 = stride(n0);
+    const X = alloc(m * s0 * 8);
     // The last group of samples may hold phantoms: room for them past the m real ones.
     const Y = alloc((m + SAMPLES - 1) * 8);
     const OUT = alloc((m + SAMPLES - 1) * 8);
@@ -204,8 +205,8 @@ export class SimdKernel implements Kernel {
     rec.forEach((r, l) => i32.set(r, (RECORDS + RECORD_BYTES * l) / 4));
     const heap = new Float64Array(memory.buffer);
     this.heap = heap;
-    // Inputs sample-major (x is n0 × m, unit-major); labels; the outputs' view.
-    for (let j = 0; j < m; j++) for (let k = 0; k < n0; k++) heap[X / 8 + j * n0 + k] = train.x[k * m + j]!;
+    // Inputs sample-major with the even stride s0 (x is n0 × m, unit-major); labels; the outputs' view.
+    for (let j = 0; j < m; j++) for (let k = 0; k < n0; k++) heap[X / 8 + j * s0 + k] = train.x[k * m + j]!;
     heap.set(train.y.subarray(0, m), Y / 8);
     this.out = heap.subarray(OUT / 8, OUT / 8 + m);
 

@@ -40,7 +40,7 @@
 ;;     +0 n_l  +4 s_l (even stride)  +8 Wr (n_l × s_{l-1}, row-major)
 ;;     +12 Wc (s_{l-1} × s_l, the transpose)  +16 b (s_l)  +20 g (like Wr)
 ;;     +24 h (s_l)  +28 act (sample q's row at +2048·q, q = 0..3)  +32 dz (idem)
-;;   X: m × n_0 inputs, sample-major; Y: m + 3 labels; OUT: m + 3 outputs a_L
+;;   X: m × s_0 inputs, sample-major (pad 0); Y: m + 3 labels; OUT: m + 3 outputs a_L
 ;;   (the 3 extra slots of Y and OUT serve the phantom samples).
 (module
   (import "env" "memory" (memory 1))
@@ -153,26 +153,31 @@
         (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))))
 
   ;; --------------------------------------------------------------------
-  ;; act_0 ← the inputs of samples j … j+3 (sample q's row at +2048·q).
+  ;; act_0 ← the inputs of samples j … j+3 (sample q's row at +2048·q), a pair
+  ;; of inputs at a time (X rows have the even stride s_0, the pad is 0).
   ;; Past the `count` real samples, the rows repeat sample j: phantoms.
   ;; --------------------------------------------------------------------
   (func $inputs (param $j i32) (param $count i32)
-    (local $n0 i32) (local $q i32) (local $n i32) (local $src i32) (local $dst i32)
-    (local.set $n0 (i32.load (i32.const 64)))
-    (loop $samples
-      (local.set $src (i32.add (i32.load (i32.const 8))
-        (i32.shl (i32.mul (select (i32.add (local.get $j) (local.get $q)) (local.get $j)
-                                  (i32.lt_u (local.get $q) (local.get $count)))
-                          (local.get $n0))
-                 (i32.const 3))))
-      (local.set $dst (i32.add (i32.load offset=28 (i32.const 64)) (i32.shl (local.get $q) (i32.const 11))))
-      (local.set $n (local.get $n0))
-      (loop $k
-        (f64.store (local.get $dst) (f64.load (local.get $src)))
-        (local.set $src (i32.add (local.get $src) (i32.const 8)))
-        (local.set $dst (i32.add (local.get $dst) (i32.const 8)))
-        (br_if $k (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
-      (br_if $samples (i32.lt_u (local.tee $q (i32.add (local.get $q) (i32.const 1))) (i32.const 4)))))
+    (local $sb i32) (local $pairs i32) (local $dst i32)
+    (local $pA i32) (local $pB i32) (local $pC i32) (local $pD i32)
+    (local.set $pairs (i32.shr_u (i32.load offset=4 (i32.const 64)) (i32.const 1)))
+    (local.set $sb (i32.shl (i32.load offset=4 (i32.const 64)) (i32.const 3)))
+    (local.set $dst (i32.load offset=28 (i32.const 64)))
+    (local.set $pA (i32.add (i32.load (i32.const 8)) (i32.mul (local.get $j) (local.get $sb))))
+    (local.set $pB (i32.add (local.get $pA) (select (local.get $sb) (i32.const 0) (i32.gt_u (local.get $count) (i32.const 1)))))
+    (local.set $pC (i32.add (local.get $pA) (select (i32.shl (local.get $sb) (i32.const 1)) (i32.const 0) (i32.gt_u (local.get $count) (i32.const 2)))))
+    (local.set $pD (i32.add (local.get $pA) (select (i32.mul (local.get $sb) (i32.const 3)) (i32.const 0) (i32.gt_u (local.get $count) (i32.const 3)))))
+    (loop $k
+      (v128.store (local.get $dst) (v128.load (local.get $pA)))
+      (v128.store offset=2048 (local.get $dst) (v128.load (local.get $pB)))
+      (v128.store offset=4096 (local.get $dst) (v128.load (local.get $pC)))
+      (v128.store offset=6144 (local.get $dst) (v128.load (local.get $pD)))
+      (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+      (local.set $pA (i32.add (local.get $pA) (i32.const 16)))
+      (local.set $pB (i32.add (local.get $pB) (i32.const 16)))
+      (local.set $pC (i32.add (local.get $pC) (i32.const 16)))
+      (local.set $pD (i32.add (local.get $pD) (i32.const 16)))
+      (br_if $k (local.tee $pairs (i32.sub (local.get $pairs) (i32.const 1))))))
 
   ;; --------------------------------------------------------------------
   ;; Hidden layer l, four samples, units r, r+1 in the lanes:
