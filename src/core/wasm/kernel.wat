@@ -226,13 +226,9 @@
       (local.set $po (i32.add (local.get $po) (i32.const 16)))
       (br_if $units (local.tee $pairs (i32.sub (local.get $pairs) (i32.const 1))))))
 
-  ;; 1 / (1 + exp(-z)), the sigmoid, as the scalar kernels write it
-  (func $sigmoid (param $z f64) (result f64)
-    (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (local.get $z))))))
-
   ;; --------------------------------------------------------------------
   ;; Output layer L (one sigmoid unit), samples j … j+3, one scalar chain each:
-  ;;   a = sigmoid((0 + Σ_k W[0,k]·a_{L-1}[k]) + b),  OUT[j] = a,  dz_L = invM·(a - y)
+  ;;   a = 1 / (1 + exp(-((0 + Σ_k W[0,k]·a_{L-1}[k]) + b))),  OUT[j] = a,  dz_L = invM·(a - y)
   ;; --------------------------------------------------------------------
   (func $output (param $rec i32) (param $j i32) (param $invM f64)
     (local $prev i32) (local $k i32) (local $pw i32) (local $pa i32) (local $w f64) (local $b f64)
@@ -252,10 +248,10 @@
       (local.set $pa (i32.add (local.get $pa) (i32.const 8)))
       (br_if $terms (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
     (local.set $b (f64.load (i32.load offset=16 (local.get $rec))))
-    (local.set $zA (call $sigmoid (f64.add (local.get $zA) (local.get $b))))
-    (local.set $zB (call $sigmoid (f64.add (local.get $zB) (local.get $b))))
-    (local.set $zC (call $sigmoid (f64.add (local.get $zC) (local.get $b))))
-    (local.set $zD (call $sigmoid (f64.add (local.get $zD) (local.get $b))))
+    (local.set $zA (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (f64.add (local.get $zA) (local.get $b)))))))
+    (local.set $zB (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (f64.add (local.get $zB) (local.get $b)))))))
+    (local.set $zC (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (f64.add (local.get $zC) (local.get $b)))))))
+    (local.set $zD (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (f64.add (local.get $zD) (local.get $b)))))))
     (local.set $out (i32.add (i32.load (i32.const 16)) (i32.shl (local.get $j) (i32.const 3))))
     (local.set $y (i32.add (i32.load (i32.const 12)) (i32.shl (local.get $j) (i32.const 3))))
     (f64.store (local.get $out) (local.get $zA))
