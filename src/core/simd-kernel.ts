@@ -113,10 +113,11 @@ export function simdSupports(layers: readonly number[]): boolean {
 
 /**
  * Below this many weights the kernel's fixed cost per group of four samples
- * (the calls, the loop set-ups) outweighs its two lanes.
- * Measured (µs per step, 300 samples): fused is faster up to [2,6,1] and
- * [2,3,3,1] (18 weights), simd from [2,8,1] and [2,4,4,1] (24, 28) on, and
- * 1.5× to 20× faster on the notebook network and everything bigger.
+ * (the calls, the loop set-ups, the exp) is most of the work, and simd and
+ * fused take turns being faster, within ±30 % at a few µs per step (CPU time,
+ * 300 samples: [2,2,1] … [2,4,1,1,1,1,1,1,1,1]). From 24 weights on simd is
+ * consistently faster: [2,8,1] 0.73×, [2,5,5,1] 0.74×, the notebook's
+ * [2,10,5,1] 0.57×, and 10–20× on the wide networks fused unrolls badly.
  */
 export const SIMD_AUTO_MIN_WEIGHTS = 24;
 
