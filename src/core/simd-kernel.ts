@@ -139,6 +139,7 @@ interface LayerArrays {
   b: number;
 }
 
+/** z[r..r+1] = W[r..r+1, ·]·a + b[r..r+1] for 4 samples a pass: 2 units × 4 samples per f64x2 step, any layer sizes ≤ 256, output 1. */
 export class SimdKernel implements Kernel {
   readonly name = 'simd';
   private readonly step_: (lr: number) => void;
@@ -230,7 +231,10 @@ export class SimdKernel implements Kernel {
     }
   }
 
-  /** The current parameters, copied out of the kernel's memory into arrays this kernel owns. */
+  /**
+   * The current parameters, copied out of the kernel's memory into arrays
+   * this kernel owns (refreshed by each call: later steps do not move them).
+   */
   params(): Params {
     const { layers, heap, p } = this;
     for (let l = 1; l < layers.length; l++) {
