@@ -10,17 +10,20 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist/cli.js');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] ?? 0) || 5;
 
-const { DEFAULT_CONFIG: NOTEBOOK_CONFIG } = await import(join(root, 'dist/core/config.js'));
-const { initialParams, lookupScheme, makeData } = await import(join(root, 'dist/core/experiment.js'));
-const { KERNELS } = await import(join(root, 'dist/core/kernel-table.js'));
-const { diagnoseAt } = await import(join(root, 'dist/core/diagnostics.js'));
+// The core is timed from its sources (dist/ holds a bundle): tsx strips the types, nothing else.
+const src = (path) => tsImport(pathToFileURL(join(root, 'src', path)).href, import.meta.url);
+const { DEFAULT_CONFIG: NOTEBOOK_CONFIG } = await src('core/config.ts');
+const { initialParams, lookupScheme, makeData } = await src('core/experiment.ts');
+const { KERNELS } = await src('core/kernel-table.ts');
+const { diagnoseAt } = await src('core/diagnostics.ts');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -67,6 +70,9 @@ for (const name of Object.keys(KERNELS)) {
   }
   const d = median(times);
   console.log(`diagnostics at 0 and at the end: 2 × ${fmt(d * 1000, 3)} ms per run = ${fmt((200 * d) / kernelSeconds.auto, 3)} % of the auto kernel's run`);
+}
+if (kernelSeconds.simd && kernelSeconds.fused) {
+  console.log(`simd / fused: ${fmt(kernelSeconds.simd / kernelSeconds.fused, 2)}   (fused / simd: ${fmt(kernelSeconds.fused / kernelSeconds.simd, 2)}×)`);
 }
 
 // (b) whole-process wall times.

@@ -81,7 +81,9 @@ export function fusedSource(layers: readonly number[]): string {
         for (let k = 0; k < layers[l - 1]!; k++) {
           for (const s of suffixes) {
             const terms = Array.from({ length: layers[l]! }, (_, r) => `${w(l, r, k)} * d${l}_${r}${s}`);
-            out.push(`  const d${l - 1}_${k}${s} = (0 + ${terms.join(' + ')}) * (a${l - 1}_${k}${s} > 0 ? 1 : 0);`);
+            // The ReLU mask as a select: s·1 is s (−0 and NaN too), and s·0 keeps ∞·0 = NaN.
+            out.push(`  const s${l - 1}_${k}${s} = 0 + ${terms.join(' + ')};`);
+            out.push(`  const d${l - 1}_${k}${s} = a${l - 1}_${k}${s} > 0 ? s${l - 1}_${k}${s} : s${l - 1}_${k}${s} * 0;`);
           }
         }
       }

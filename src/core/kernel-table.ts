@@ -1,13 +1,17 @@
 import type { Dataset } from './datasets.js';
 import { FusedKernel, fusedSupports } from './fused-kernel.js';
 import type { Params } from './network.js';
+import { SimdKernel, simdPreferred } from './simd-kernel.js';
 import { GenericKernel, type Kernel } from './train.js';
 
 export type KernelFactory = (initial: Params, train: Dataset, learningRate: number) => Kernel;
 
-/** The fastest kernel that covers the network (what `auto` picks). */
-export const defaultKernel: KernelFactory = (initial, train, lr) =>
-  fusedSupports(initial.layers) ? new FusedKernel(initial, train, lr) : new GenericKernel(initial, train, lr);
+/** The fastest kernel that covers the network (what `auto` picks): simd where it runs and pays, else fused, else generic. */
+export const defaultKernel: KernelFactory = (initial, train, lr) => {
+  const fused = fusedSupports(initial.layers);
+  if (simdPreferred(initial.layers, fused)) return new SimdKernel(initial, train, lr);
+  return fused ? new FusedKernel(initial, train, lr) : new GenericKernel(initial, train, lr);
+};
 
 /**
  * The training kernels, by name. They differ in speed only: each performs
@@ -16,7 +20,7 @@ export const defaultKernel: KernelFactory = (initial, train, lr) =>
  */
 export const KERNELS: Readonly<Record<string, { readonly description: string; readonly make: KernelFactory }>> = {
   auto: {
-    description: 'fused where it covers the network, else generic (default)',
+    description: 'simd where WebAssembly SIMD runs, except tiny networks (fewer than 24 weights) that fused covers; else fused, else generic (default)',
     make: defaultKernel,
   },
   fused: {
@@ -26,6 +30,10 @@ export const KERNELS: Readonly<Record<string, { readonly description: string; re
   generic: {
     description: 'plain loops over Float64Arrays, one layer at a time; any layer sizes',
     make: (initial, train, lr) => new GenericKernel(initial, train, lr),
+  },
+  simd: {
+    description: 'WebAssembly SIMD: hidden units two at a time in f64x2 lanes, four samples at a time (output 1, up to 256 units a layer)',
+    make: (initial, train, lr) => new SimdKernel(initial, train, lr),
   },
 };
 

@@ -93,8 +93,10 @@ export function backReLU(
     for (let j = 0; j < m; j++) {
       let s = 0;
       for (let r = 0; r < o; r++) s += W[r * n + k]! * dz[r * m + j]!;
-      // A multiply, not a select, as numpy does: ∞·0 stays NaN when a run diverges.
-      dzPrev[out + j] = s * (aPrev[out + j]! > 0 ? 1 : 0);
+      // numpy multiplies by the mask (a > 0); the select below gives the same
+      // bits: s·1 = s (−0 and NaN included), and the masked side still
+      // multiplies, so ∞·0 stays NaN when a run diverges.
+      dzPrev[out + j] = aPrev[out + j]! > 0 ? s : s * 0;
     }
   }
 }

@@ -41,12 +41,14 @@ test('the fused kernel is bit-identical on other shapes, an odd sample count and
   assertIdentical([2, 16, 1], 'he', 1e300, 20, 10);
 });
 
-test('auto picks the fused kernel where it applies and the generic one elsewhere', () => {
+test('where simd does not pay off or apply, auto picks the fused kernel where it applies and the generic one elsewhere', () => {
   assert.equal(fusedSupports([2, 10, 5, 1]), true);
   assert.equal(fusedSupports([2, 100, 100, 1]), false, 'too many weights to unroll');
-  const big = KERNELS['auto']!.make(initParams([2, 100, 100, 1], SCHEMES['he']!, new RandomState(3)), DATA.train, 0.01);
+  // 300 units: wider than the simd kernel's 256
+  const big = KERNELS['auto']!.make(initParams([2, 300, 300, 1], SCHEMES['he']!, new RandomState(3)), DATA.train, 0.01);
   assert.equal(big.name, 'generic');
-  const small = KERNELS['auto']!.make(initParams([2, 10, 5, 1], SCHEMES['he']!, new RandomState(3)), DATA.train, 0.01);
+  // 9 weights: too small for simd to pay off
+  const small = KERNELS['auto']!.make(initParams([2, 3, 1], SCHEMES['he']!, new RandomState(3)), DATA.train, 0.01);
   assert.equal(small.name, 'fused');
 });
 

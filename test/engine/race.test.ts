@@ -35,7 +35,9 @@ const direct = SCHEMES.map((s) => runScheme(SMALL, s, DATA));
 test('three runs train at the same time, each on its own thread', async () => {
   const first = new Map<number, number>();
   const last = new Map<number, number>();
-  const race = startRace(SMALL, { data: DATA }, (e) => {
+  // Runs long enough (~0.2 s each with the simd kernel) to outlast the workers' staggered starts.
+  const LONG = { ...SMALL, iterations: 12000 };
+  const race = startRace(LONG, { data: DATA }, (e) => {
     const t = performance.now();
     if (!first.has(e.run)) first.set(e.run, t);
     last.set(e.run, t);

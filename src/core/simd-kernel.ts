@@ -1,0 +1,271 @@
+/**
+ * The simd kernel: WebAssembly SIMD (./wasm/kernel.wat) with a layer's hidden
+ * units two at a time in the f64 lanes of an f64x2, and four samples at a time
+ * through the whole network. Bit-identical to GenericKernel and FusedKernel:
+ * the same float64 operations in the same order (kernel.wat's header says
+ * why), the same exp (a port of V8's Math.exp, checked here against Math.exp
+ * before the module is used), and the cost computed here, in JavaScript, with
+ * Math.log over the outputs the step leaves in memory.
+ *
+ * The binary is built from kernel.wat by `npm run build` into a generated
+ * module (base64), compiled once per process; each kernel instantiates it
+ * with its own memory, sized to the network and the data.
+ */
+import type { Dataset } from './datasets.js';
+import { zeroParams, type Params } from './network.js';
+import type { Kernel } from './train.js';
+import { KERNEL_WASM_BASE64 } from './wasm/kernel-wasm.generated.js';
+
+/** Widest layer the kernel takes: each sample's scratch row is 2048 bytes (256 float64s) after the previous one's. */
+export const SIMD_MAX_UNITS = 256;
+
+interface KernelExports {
+  readonly step: (lr: number) => void;
+  /** The port of V8's exp, one number. */
+  readonly exp: (x: number) => number;
+  /** The same over n float64s in place at byte address ptr. */
+  readonly expArray: (ptr: number, n: number) => void;
+}
+
+/** Layer records start here, 48 bytes each (the layout is kernel.wat's). */
+const RECORDS = 64;
+const RECORD_BYTES = 48;
+/** The kernel takes four samples at a time; sample q's scratch row is at +ROW·q bytes. */
+const SAMPLES = 4;
+const ROW = 2048;
+
+function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(s);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+function instantiate(mod: WebAssembly.Module, bytes: number): { exports: KernelExports; memory: WebAssembly.Memory } {
+  const pages = Math.max(1, Math.ceil(bytes / 65536));
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+  const instance = new WebAssembly.Instance(mod, { env: { memory } });
+  return { exports: instance.exports as unknown as KernelExports, memory };
+}
+
+/**
+ * Inputs on which the WebAssembly exp must give Math.exp's very bits: the
+ * special values, the thresholds, the k·ln2/2 boundaries of the argument
+ * reduction and a deterministic spread over the whole finite range. A V8 whose
+ * Math.exp is no longer fdlibm's would fail here, and the kernel steps aside.
+ */
+export function expProbes(): Float64Array {
+  const xs: number[] = [0, -0, 1, -1, Infinity, -Infinity, NaN, 5e-324, -5e-324, 2 ** -28, -(2 ** -28), 2 ** -29,
+    709.782712893384, 709.7827128933839, 709.783, -745.1332191019411, -745.1332191019412, -745.14,
+    -708.4, -708.3964185322641, -709.0895657128241, 1e300, -1e300, Number.MAX_VALUE, -Number.MAX_VALUE];
+  for (let k = -2150; k <= 2150; k++) {
+    const x = (k * Math.LN2) / 2;
+    xs.push(x, x * (1 + 2 ** -52), x * (1 - 2 ** -52));
+  }
+  // A Weyl sequence (no Math.random in the core): 4096 points over [-750, 750] and [-2, 2].
+  let u = 0;
+  for (let i = 0; i < 4096; i++) {
+    u = (u + 0.6180339887498949) % 1;
+    xs.push((u - 0.5) * 1500, (u - 0.5) * 4);
+  }
+  return Float64Array.from(xs);
+}
+
+/** How many probes the module's exp gets wrong (0: it is Math.exp). */
+export function expMismatches(mod: WebAssembly.Module, probes: Float64Array): number {
+  const { exports, memory } = instantiate(mod, probes.length * 8);
+  const buf = new Float64Array(memory.buffer, 0, probes.length);
+  buf.set(probes);
+  exports.expArray(0, probes.length);
+  let bad = 0;
+  for (let i = 0; i < probes.length; i++) if (!Object.is(buf[i], Math.exp(probes[i]!))) bad++;
+  return bad;
+}
+
+/** undefined: not tried yet; null: no WebAssembly SIMD here, or an exp that differs. */
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled module, once per process; null where the kernel cannot run bit-identically. */
+export function simdModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    compiled = null;
+    try {
+      const bytes = decodeBase64(KERNEL_WASM_BASE64);
+      // validate() is false where WebAssembly has no SIMD (the module uses f64x2).
+      if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) {
+        const mod = new WebAssembly.Module(bytes);
+        if (expMismatches(mod, expProbes()) === 0) compiled = mod;
+      }
+    } catch {
+      // no WebAssembly at all, or it refused the module: the scalar kernels remain
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/** Whether the simd kernel runs here (WebAssembly SIMD, an exact exp) for these layer sizes. */
+export function simdSupports(layers: readonly number[]): boolean {
+  if (layers.length < 2 || layers[layers.length - 1] !== 1) return false;
+  if (layers.some((n) => !Number.isInteger(n) || n < 1 || n > SIMD_MAX_UNITS)) return false;
+  return simdModule() !== null;
+}
+
+/**
+ * Below this many weights the kernel's fixed cost per group of four samples
+ * (the calls, the loop set-ups, the exp) is most of the work, and simd and
+ * fused take turns being faster, within ±30 % at a few µs per step (CPU time,
+ * 300 samples: [2,2,1] … [2,4,1,1,1,1,1,1,1,1]). From 24 weights on simd is
+ * consistently faster: [2,8,1] 0.73×, [2,5,5,1] 0.74×, the notebook's
+ * [2,10,5,1] 0.57×, and 10–20× on the wide networks fused unrolls badly.
+ */
+export const SIMD_AUTO_MIN_WEIGHTS = 24;
+
+/** What `auto` asks: simd runs here and pays off on this network (else fused or generic). */
+export function simdPreferred(layers: readonly number[], fusedCovers: boolean): boolean {
+  let weights = 0;
+  for (let l = 1; l < layers.length; l++) weights += layers[l]! * layers[l - 1]!;
+  return (weights >= SIMD_AUTO_MIN_WEIGHTS || !fusedCovers) && simdSupports(layers);
+}
+
+const align16 = (n: number): number => (n + 15) & ~15;
+/** A layer's stride: its width rounded up to even, the extra lane a pad unit (see kernel.wat). */
+const stride = (n: number): number => n + (n & 1);
+
+/** Addresses (in float64s) of one layer's arrays in the kernel's memory. */
+interface LayerArrays {
+  Wr: number;
+  Wc: number;
+  b: number;
+}
+
+/** z[r..r+1] = W[r..r+1, ·]·a + b[r..r+1] for 4 samples a pass: 2 units × 4 samples per f64x2 step, any layer sizes ≤ 256, output 1. */
+export class SimdKernel implements Kernel {
+  readonly name = 'simd';
+  private readonly step_: (lr: number) => void;
+  private readonly lr: number;
+  private readonly m: number;
+  private readonly invM: number;
+  private readonly y: Float64Array;
+  /** a_L[j] of the last step's forward pass, one per sample. */
+  private readonly out: Float64Array;
+  private readonly heap: Float64Array;
+  private readonly layers: readonly number[];
+  private readonly arrays: LayerArrays[];
+  private readonly p: Params;
+
+  constructor(initial: Params, train: Dataset, learningRate: number) {
+    const mod = simdModule();
+    if (!mod) throw new RangeError('the simd kernel needs WebAssembly SIMD, which this runtime does not offer');
+    if (!simdSupports(initial.layers)) {
+      throw new RangeError(`the simd kernel does not cover layers ${initial.layers.join(',')} (output 1, up to ${SIMD_MAX_UNITS} units a layer)`);
+    }
+    const sizes = [...initial.layers];
+    const L = sizes.length - 1;
+    const m = train.m;
+    this.layers = sizes;
+    this.lr = learningRate;
+    this.m = m;
+    this.invM = 1 / m;
+    this.y = train.y;
+
+    // Lay out the memory (byte addresses): records, then parameters, scratch, data.
+    let top = align16(RECORDS + RECORD_BYTES * (L + 1));
+    const alloc = (bytes: number): number => {
+      const at = top;
+      top = align16(top + bytes);
+      return at;
+    };
+    const rec: number[][] = [];
+    for (let l = 0; l <= L; l++) {
+      const n = sizes[l]!;
+      const s = stride(n);
+      const r = [n, s, 0, 0, 0, 0, 0, 0, 0];
+      if (l > 0) {
+        const sPrev = stride(sizes[l - 1]!);
+        r[2] = alloc(n * sPrev * 8); // Wr
+        r[3] = alloc(sPrev * s * 8); // Wc
+        r[4] = alloc(s * 8); // b
+        r[5] = alloc(n * sPrev * 8); // g
+        r[6] = alloc(s * 8); // h
+        r[8] = alloc((SAMPLES - 1) * ROW + s * 8); // dz, four samples
+      }
+      r[7] = alloc((SAMPLES - 1) * ROW + s * 8); // act, four samples
+      rec.push(r);
+    }
+    const n0 = sizes[0]!;
+    const s0 = stride(n0);
+    const X = alloc(m * s0 * 8);
+    // The last group of samples may hold phantoms: room for them past the m real ones.
+    const Y = alloc((m + SAMPLES - 1) * 8);
+    const OUT = alloc((m + SAMPLES - 1) * 8);
+    const { exports, memory } = instantiate(mod, top);
+    this.step_ = exports.step;
+
+    const i32 = new Int32Array(memory.buffer);
+    i32.set([L, m, X, Y, OUT], 0);
+    rec.forEach((r, l) => i32.set(r, (RECORDS + RECORD_BYTES * l) / 4));
+    const heap = new Float64Array(memory.buffer);
+    this.heap = heap;
+    // Inputs sample-major with the even stride s0 (x is n0 × m, unit-major); labels; the outputs' view.
+    for (let j = 0; j < m; j++) for (let k = 0; k < n0; k++) heap[X / 8 + j * s0 + k] = train.x[k * m + j]!;
+    heap.set(train.y.subarray(0, m), Y / 8);
+    this.out = heap.subarray(OUT / 8, OUT / 8 + m);
+
+    this.arrays = rec.slice(1).map((r) => ({ Wr: r[2]! / 8, Wc: r[3]! / 8, b: r[4]! / 8 }));
+    this.p = zeroParams(sizes);
+    for (let l = 1; l <= L; l++) {
+      const n = sizes[l]!;
+      const nPrev = sizes[l - 1]!;
+      const s = stride(n);
+      const sPrev = stride(nPrev);
+      const a = this.arrays[l - 1]!;
+      const W = initial.W[l - 1]!;
+      for (let r = 0; r < n; r++) {
+        for (let k = 0; k < nPrev; k++) {
+          heap[a.Wr + r * sPrev + k] = W[r * nPrev + k]!;
+          heap[a.Wc + k * s + r] = W[r * nPrev + k]!;
+        }
+      }
+      heap.set(initial.b[l - 1]!, a.b);
+    }
+  }
+
+  /**
+   * The current parameters, copied out of the kernel's memory into arrays
+   * this kernel owns (refreshed by each call: later steps do not move them).
+   */
+  params(): Params {
+    const { layers, heap, p } = this;
+    for (let l = 1; l < layers.length; l++) {
+      const n = layers[l]!;
+      const nPrev = layers[l - 1]!;
+      const sPrev = stride(nPrev);
+      const a = this.arrays[l - 1]!;
+      const W = p.W[l - 1]!;
+      for (let r = 0; r < n; r++) W.set(heap.subarray(a.Wr + r * sPrev, a.Wr + r * sPrev + nPrev), r * nPrev);
+      p.b[l - 1]!.set(heap.subarray(a.b, a.b + n));
+    }
+    return p;
+  }
+
+  /**
+   * The step runs in WebAssembly; the cost, when asked for, is summed here over
+   * the outputs it left behind, exactly as crossEntropy does: terms in sample
+   * order, NaN terms (0·∞) skipped, NaN when an output is NaN, times 1/m.
+   */
+  step(withCost: boolean): number {
+    this.step_(this.lr);
+    if (!withCost) return NaN;
+    const { out, y, m } = this;
+    let sum = 0;
+    for (let j = 0; j < m; j++) {
+      const a = out[j]!;
+      if (a !== a) return NaN;
+      const yj = y[j]!;
+      const t = -Math.log(a) * yj + -Math.log(1 - a) * (1 - yj);
+      if (t === t) sum += t;
+    }
+    return this.invM * sum;
+  }
+}
