@@ -25,7 +25,15 @@ await build({
   external: ['piscina', 'react-devtools-core'],
   // React picks its production build from NODE_ENV at run time; fixing it here drops
   // the development build from the bundle (the dashboard sets it to production anyway).
-  define: { 'process.env.NODE_ENV': '"production"' },
+  //
+  // `fetch`: yoga-layout (Ink's layout engine) asks `typeof fetch` before it decodes its
+  // embedded WebAssembly, and in Node 20 that first look loads the whole fetch
+  // implementation (undici), ~15 ms of the first frame. Nothing here fetches anything.
+  define: { 'process.env.NODE_ENV': '"production"', fetch: 'undefined' },
+  // Smaller code parses faster: the dashboard chunk goes from 0.9 MB to ~0.4 MB.
+  minify: true,
+  // Names stay readable in a stack trace (an internal error says where).
+  keepNames: true,
   // Bundled CommonJS (React, Ink's dependencies) may call require() for Node's built-ins.
   banner: { js: "import { createRequire as __initTuiRequire } from 'node:module'; const require = __initTuiRequire(import.meta.url);" },
   chunkNames: '[name]-[hash]',
