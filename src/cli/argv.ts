@@ -2,6 +2,7 @@ import { parseArgs as nodeParseArgs } from 'node:util';
 import { ConfigError, configFrom, DEFAULT_CONFIG, FIELDS, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
 import { DATASETS } from '../core/datasets.js';
 import { KERNELS } from '../core/kernel-table.js';
+import { clip, quote } from '../core/quote.js';
 import { SCHEMES } from '../core/schemes.js';
 
 /** What the command line asks for, once validated: the experiment, and what to do with it. */
@@ -63,25 +64,25 @@ const CANONICAL: Partial<Record<OptionName, OptionName>> = { lr: 'learning-rate'
 
 class UsageError extends Error {}
 
-/** Turns node's parseArgs errors into one line naming the option. */
+/** Turns node's parseArgs errors into one line naming the option (node's own text quotes it whole: we quote it short). */
 function explain(err: unknown): string {
   const e = err as { code?: string; message?: string };
   const msg = e.message ?? String(err);
   const opt = /'(-[^' ]*)/.exec(msg)?.[1];
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option ${opt ?? ''} (see --help)`.replace('  ', ' ');
+      return `unknown option ${clip(opt ?? '')} (see --help)`.replace('  ', ' ');
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const name = /--([a-z-]+)/.exec(msg)?.[1] as OptionName | undefined;
       const def = name && Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
-      if (!name || !def) return msg;
+      if (!name || !def) return clip(msg, 200);
       if (def.type === 'boolean') return `--${name} takes no value`;
       return `--${name} needs a value: ${accepts(name)}`;
     }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `unexpected argument ${/'([^']*)'/.exec(msg)?.[1] ?? ''}; init-tui takes only options (see --help)`;
+      return `unexpected argument ${clip(/'([^']*)'/.exec(msg)?.[1] ?? '')}; init-tui takes only options (see --help)`;
     default:
-      return msg;
+      return clip(msg, 200);
   }
 }
 
@@ -136,7 +137,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     for (const t of parsed.tokens) {
       if (t.kind !== 'option') continue;
       const name = CANONICAL[t.name as OptionName] ?? (t.name as OptionName);
-      if (seen.has(name)) throw new UsageError(`--${name} is given more than once (as ${seen.get(name)} and ${t.rawName})`);
+      if (seen.has(name)) throw new UsageError(`--${name} is given more than once (as ${clip(seen.get(name) ?? '')} and ${clip(t.rawName)})`);
       seen.set(name, t.rawName);
     }
     const v = parsed.values;
@@ -144,7 +145,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     if (v.version) return { kind: 'version' };
     const file = (name: 'out' | 'data' | 'test-data'): string | undefined => {
       const raw = v[name];
-      if (raw !== undefined && raw.trim() === '') throw new UsageError(`--${name} expects ${accepts(name)}, got ${JSON.stringify(raw)}`);
+      if (raw !== undefined && raw.trim() === '') throw new UsageError(`--${name} expects ${accepts(name)}, got ${quote(raw)}`);
       return raw;
     };
     const text: ConfigText = {

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { TrainTest } from '../core/experiment.js';
+import { quote } from '../core/quote.js';
 import type { Fault } from '../engine/protocol.js';
 import type { Race } from '../engine/race.js';
 import { helpText, parseCommandLine, type Invocation } from './argv.js';
@@ -24,7 +25,7 @@ function version(): string {
 export function parseFault(raw: string | undefined): Fault | undefined | string {
   if (raw === undefined || raw === '') return undefined;
   const m = /^(throw|exit):([a-z0-9:.]+)@(\d+)$/.exec(raw);
-  if (!m) return `INIT_TUI_FAULT expects throw:SCHEME@ITERATION or exit:SCHEME@ITERATION, got ${JSON.stringify(raw)}`;
+  if (!m) return `INIT_TUI_FAULT expects throw:SCHEME@ITERATION or exit:SCHEME@ITERATION, got ${quote(raw)}`;
   return { kind: m[1] as Fault['kind'], scheme: m[2]!, at: Number(m[3]) };
 }
 

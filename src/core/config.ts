@@ -6,6 +6,7 @@
  */
 import { DATASETS } from './datasets.js';
 import { DEFAULT_KERNEL, KERNELS } from './kernel-table.js';
+import { quote } from './quote.js';
 import { DEFAULT_SCHEMES, resolveScheme, schemeNames } from './schemes.js';
 
 /** Everything that determines a race and its numbers. */
@@ -67,12 +68,13 @@ export interface Field<T> {
   parse(raw: string, spelled?: string): T;
 }
 
+/** The one-line refusal of a value; the value is quoted short (see quote.ts), however long it was. */
 function refuse(option: string, accepts: string, raw: string): ConfigError {
-  return new ConfigError(`${option} expects ${accepts}, got ${JSON.stringify(raw)}`);
+  return new ConfigError(`${option} expects ${accepts}, got ${quote(raw)}`);
 }
 
 /** Decimal numbers only: "1e-3", "0.5", ".5"; not "0x10", "", " 1", "Infinity". */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 function integerField(option: string, min: number, max: number): Field<number> {
   const accepts = `an integer from ${min} to ${max}`;
@@ -114,11 +116,11 @@ export const FIELDS = {
       const names = raw.split(',').map((s) => s.trim());
       for (const s of names) {
         if (s === '') throw refuse('--schemes', schemesAccepts, raw);
-        if (!resolveScheme(s)) throw new ConfigError(`--schemes: unknown scheme ${JSON.stringify(s)}; expects ${schemesAccepts}`);
+        if (!resolveScheme(s)) throw new ConfigError(`--schemes: unknown scheme ${quote(s)}; expects ${schemesAccepts}`);
       }
       const seen = new Set<string>();
       for (const s of names) {
-        if (seen.has(s)) throw new ConfigError(`--schemes lists ${JSON.stringify(s)} twice; each scheme may appear once`);
+        if (seen.has(s)) throw new ConfigError(`--schemes lists ${quote(s)} twice; each scheme may appear once`);
         seen.add(s);
       }
       return names;
@@ -142,9 +144,9 @@ export const FIELDS = {
       const parts = raw.split(',').map((p) => p.trim());
       if (parts.some((p) => !/^\d+$/.test(p))) throw refuse('--layers', layersAccepts, raw);
       const sizes = parts.map(Number);
-      if (sizes.length < 3) throw new ConfigError(`--layers needs at least one hidden layer: ${layersAccepts}, got ${JSON.stringify(raw)}`);
-      if (sizes[0] !== 2) throw new ConfigError(`--layers must start with 2 (the two coordinates), got ${JSON.stringify(raw)}`);
-      if (sizes[sizes.length - 1] !== 1) throw new ConfigError(`--layers must end with 1 (one sigmoid output), got ${JSON.stringify(raw)}`);
+      if (sizes.length < 3) throw new ConfigError(`--layers needs at least one hidden layer: ${layersAccepts}, got ${quote(raw)}`);
+      if (sizes[0] !== 2) throw new ConfigError(`--layers must start with 2 (the two coordinates), got ${quote(raw)}`);
+      if (sizes[sizes.length - 1] !== 1) throw new ConfigError(`--layers must end with 1 (one sigmoid output), got ${quote(raw)}`);
       const hidden = sizes.slice(1, -1);
       if (hidden.length > LIMITS.hiddenLayers || hidden.some((n) => n < 1 || n > LIMITS.units)) throw refuse('--layers', layersAccepts, raw);
       return sizes;
