@@ -1,5 +1,5 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
-import { ConfigError, configFrom, DEFAULT_CONFIG, FIELDS, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
+import { ConfigError, configFrom, DEFAULT_CONFIG, FIELDS, LIMITS, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
 import { DATASETS } from '../core/datasets.js';
 import { KERNELS } from '../core/kernel-table.js';
 import { clip, quote } from '../core/quote.js';
@@ -36,7 +36,7 @@ const OPTIONS = {
   lr: { type: 'string', value: 'X', help: '' },
   dataset: { type: 'string', value: 'NAME', help: `generated data set: ${datasets} (default ${D.dataset})` },
   noise: { type: 'string', value: 'X', help: 'noise of the generated data set (default: circles 0.05, moons 0.2, others 0.05)' },
-  data: { type: 'string', value: 'FILE', help: 'train on your own data: a CSV with header x1,x2,label and labels 0/1' },
+  data: { type: 'string', value: 'FILE', help: `train on your own data: a CSV with header x1,x2,label and labels 0/1 (a regular file, at most ${LIMITS.dataFileBytes / 2 ** 20} MiB)` },
   'test-data': { type: 'string', value: 'FILE', help: 'test set for --data (default: a seeded 75/25 split of --data)' },
   layers: { type: 'string', value: 'LIST', help: `layer sizes, input 2 and output 1 (default ${D.layers.join(',')}; up to 8 hidden layers of up to 256 units)` },
   seeds: { type: 'string', value: 'N', help: 'train every scheme with N seeds (seed … seed+N-1) and summarise (default 1)' },

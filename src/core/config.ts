@@ -42,6 +42,8 @@ export const LIMITS = {
   units: 256,
   hiddenLayers: 8,
   seeds: 1000,
+  /** --data / --test-data: the largest file read (64 MiB, ~3 million points); larger ones are refused unread. */
+  dataFileBytes: 64 * 1024 * 1024,
 } as const;
 
 /** The notebook's experiment (SPEC §3, §5). */
