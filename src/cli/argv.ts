@@ -45,8 +45,8 @@ const OPTIONS = {
   threads: { type: 'string', value: 'N', help: 'worker threads for the race (default: one per run, at most 8 for a sweep)' },
   kernel: { type: 'string', value: 'NAME', help: `training kernel: ${kernels} (default ${D.kernel}; all give identical numbers)` },
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
-  out: { type: 'string', value: 'FILE', help: 'also write the JSON document to FILE when the race ends (atomically), in any mode' },
-  force: { type: 'boolean', help: 'let --out overwrite an existing file' },
+  out: { type: 'string', value: 'FILE', help: 'also write the JSON document to FILE when the race ends (whole or not at all), in any mode; a regular file (- is refused)' },
+  force: { type: 'boolean', help: 'let --out overwrite an existing regular file' },
   help: { type: 'boolean', short: 'h', help: 'show this help and exit' },
   version: { type: 'boolean', short: 'V', help: 'print the version and exit' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; value?: string; help: string }>;

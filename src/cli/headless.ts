@@ -11,7 +11,8 @@ import { formatReport, toReport } from '../results/report.js';
 import { bySeed } from '../results/summary.js';
 import { HEADER, resultCells, sweepCells, tableRow } from '../results/table.js';
 import type { Invocation } from './argv.js';
-import { writeFileAtomic } from './out-file.js';
+import { clip } from '../core/quote.js';
+import { outFileWriter } from './out-file.js';
 
 export interface HeadlessResult {
   readonly outcomes: readonly FinishedRun[];
@@ -48,10 +49,10 @@ function finish(options: Invocation, outcomes: readonly FinishedRun[], status: n
   for (const o of outcomes) if (o.status === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.error}`);
   if (options.out === undefined) return status;
   try {
-    writeFileAtomic(options.out, text);
+    outFileWriter(options.force)(options.out, text);
     return status;
   } catch (e) {
-    err(`init-tui: --out: could not write ${options.out}: ${(e as Error).message}`);
+    err(`init-tui: --out: could not write ${clip(options.out)}: ${(e as Error).message}`);
     return Math.max(status, 1);
   }
 }

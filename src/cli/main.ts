@@ -12,7 +12,7 @@ import type { Race } from '../engine/race.js';
 import { helpText, parseCommandLine, type Invocation } from './argv.js';
 import { loadData } from './data-files.js';
 import { runJson, runPlain } from './headless.js';
-import { checkOutPath, writeFileAtomic } from './out-file.js';
+import { checkOutPath, outFileWriter } from './out-file.js';
 
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       // React's development build checks a lot and is slower; users get the production one.
       process.env['NODE_ENV'] ??= 'production';
       const { runDashboard } = await import('../ui/run-dashboard.js');
-      process.exit(await runDashboard({ config: invocation.config, data, fault, out: invocation.out, writeFile: writeFileAtomic }));
+      process.exit(await runDashboard({ config: invocation.config, data, fault, out: invocation.out, writeFile: outFileWriter(invocation.force) }));
     }
   }
 }

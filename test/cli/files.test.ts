@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readDataFile } from '../../src/cli/data-files.ts';
+import { outFileWriter, writeFileAtomic } from '../../src/cli/out-file.ts';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -77,5 +79,134 @@ test('the data reader reads a file up to its limit, one that stat calls empty, a
     const big = readDataFile('--data', '/proc/self/status', 10);
     assert.match(big as string, /status is over 1 KiB; a data file may hold at most 1 KiB/);
     assert.match(readDataFile('--data', join(dir, 'none.csv')) as string, /cannot read .*none\.csv: no such file/);
+  });
+});
+
+/** A fresh 8 KB tmpfs for the test, or undefined when mounting is not permitted here. */
+function tinyDisk(): { dir: string; unmount: () => void } | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'init-tui-tmpfs-'));
+  const m = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8k', 'tmpfs', dir], { encoding: 'utf8' });
+  if (m.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
+  return {
+    dir,
+    unmount: () => {
+      spawnSync('umount', [dir]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const canMount = (() => {
+  const d = tinyDisk();
+  d?.unmount();
+  return d !== undefined;
+})();
+
+test('--out on a full disk: exit 1, one line naming --out and the reason, the target untouched, no temporary file', { skip: canMount ? false : 'mounting a tmpfs is not permitted here (needs root)' }, () => {
+  const disk = tinyDisk()!;
+  try {
+    const file = join(disk.dir, 'r.json');
+    // ~90 KB of JSON onto 8 KB: the write comes up short, then fails with ENOSPC.
+    const r = run(['--json', '-n', '2000', '--every', '1', '--schemes', 'he', '--out', file]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.stderr, `init-tui: --out: could not write ${file}: no space left on the device\n`);
+    assert.equal((JSON.parse(r.stdout) as { runs: unknown[] }).runs.length, 1, 'stdout still gets the whole document');
+    assert.deepEqual(readdirSync(disk.dir), [], 'no file, not even a temporary one');
+
+    // With --force over a good file: the good file stays as it was.
+    writeFileSync(file, '{"good": true}\n');
+    const forced = run(['--json', '-n', '2000', '--every', '1', '--schemes', 'he', '--out', file, '--force']);
+    assert.equal(forced.status, 1, forced.stderr);
+    assert.match(forced.stderr, /^init-tui: --out: could not write .*r\.json: no space left on the device\n$/);
+    assert.equal(readFileSync(file, 'utf8'), '{"good": true}\n');
+    assert.deepEqual(readdirSync(disk.dir), ['r.json']);
+  } finally {
+    disk.unmount();
+  }
+});
+
+test('--out refuses a device, a FIFO, a name ending in / and -, before training, even with --force', (t) => {
+  withDir((dir) => {
+    // A private copy of /dev/null (never the real one: a broken build would replace it for everyone).
+    const nul = join(dir, 'null');
+    if (spawnSync('mknod', ['-m', '666', nul, 'c', '1', '3']).status === 0) {
+      assertRefused(run(['--json', '--out', nul, '--force']), /^init-tui: --out: .*\/null is a character device, not a regular file; give a file name\n$/);
+      assertRefused(run(['--json', '--out', nul]), /\/null is a character device/);
+      assert.ok(statSync(nul).isCharacterDevice(), 'the device is still a device');
+      rmSync(nul);
+    } else {
+      t.diagnostic('mknod is not permitted here: the FIFO below stands for every non-regular file');
+    }
+    const fifo = join(dir, 'fifo');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    assertRefused(run(['--json', '--out', fifo, '--force'], { timeout: 20_000 }), /--out: .*fifo is a FIFO \(named pipe\), not a regular file/);
+    // "new/" once wrote a file named "new".
+    assertRefused(run(['--json', '--out', 'new/'], { cwd: dir }), /^init-tui: --out: new\/ ends with "\/", which names a folder; give a file name\n$/);
+    assertRefused(run(['--json', '--out', '-']), /^init-tui: --out -: standard output is not a file/);
+    assert.deepEqual(readdirSync(dir), ['fifo'], 'nothing created');
+  });
+});
+
+/** Runs plain mode with --out and calls `during` once the program has printed its first line (past the start-up checks). */
+async function raceThen(args: string[], during: () => void): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let called = false;
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    stdout += d;
+    if (!called) {
+      called = true;
+      during();
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const [status] = (await once(child, 'exit')) as [number | null];
+  return { status, stdout, stderr };
+}
+
+test('without --force, a file created while the race runs is kept and the run exits 1; with --force it is replaced', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'init-tui-'));
+  try {
+    const file = join(dir, 'r.json');
+    const kept = await raceThen(['-n', '20000', '--schemes', 'he', '--out', file], () => writeFileSync(file, 'precious\n'));
+    assert.equal(kept.status, 1, kept.stderr);
+    assert.equal(kept.stderr, `init-tui: --out: could not write ${file}: a file of that name appeared meanwhile; add --force to overwrite it\n`);
+    assert.equal(readFileSync(file, 'utf8'), 'precious\n');
+    assert.deepEqual(readdirSync(dir), ['r.json'], 'no temporary file left');
+
+    rmSync(file);
+    const replaced = await raceThen(['-n', '20000', '--schemes', 'he', '--out', file, '--force'], () => writeFileSync(file, 'old\n'));
+    assert.equal(replaced.status, 0, replaced.stderr);
+    assert.equal((JSON.parse(readFileSync(file, 'utf8')) as { runs: unknown[] }).runs.length, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the file writer writes a document of many chunks whole, and never replaces a file without being told to', () => {
+  withDir((dir) => {
+    const file = join(dir, 'doc.txt');
+    const chunks = Array.from({ length: 1000 }, (_, i) => `${i}:${'x'.repeat(1000)}\n`);
+    writeFileAtomic(file, chunks, { replace: false });
+    assert.equal(readFileSync(file, 'utf8'), chunks.join(''));
+    assert.throws(() => writeFileAtomic(file, 'other', { replace: false }), /a file of that name appeared meanwhile/);
+    assert.equal(readFileSync(file, 'utf8'), chunks.join(''));
+    writeFileAtomic(file, 'other', { replace: true });
+    assert.equal(readFileSync(file, 'utf8'), 'other');
+    // One run's writer may replace what it wrote itself (the dashboard's export after --out), nothing else.
+    const write = outFileWriter(false);
+    const mine = join(dir, 'mine.json');
+    write(mine, 'one');
+    write(mine, 'two');
+    assert.equal(readFileSync(mine, 'utf8'), 'two');
+    rmSync(mine);
+    writeFileSync(mine, 'someone else');
+    assert.throws(() => write(mine, 'three'), /appeared meanwhile/);
+    assert.equal(readFileSync(mine, 'utf8'), 'someone else');
+    assert.deepEqual(readdirSync(dir).sort(), ['doc.txt', 'mine.json']);
   });
 });
