@@ -42,7 +42,7 @@ const OPTIONS = {
   seeds: { type: 'string', value: 'N', help: 'train every scheme with N seeds (seed … seed+N-1) and summarise (default 1)' },
   seed: { type: 'string', value: 'N', help: `seed of the weight initialization (default ${D.seed})` },
   every: { type: 'string', value: 'K', help: `record the cost every K iterations in --json output (default ${D.every})` },
-  threads: { type: 'string', value: 'N', help: 'worker threads for the race (default: one per run, at most 8 for a sweep)' },
+  threads: { type: 'string', value: 'N', help: 'worker threads for the race (default: one per run, at most one per core, but up to 8 schemes always side by side)' },
   kernel: { type: 'string', value: 'NAME', help: `training kernel: ${kernels} (default ${D.kernel}; all give identical numbers)` },
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
   out: { type: 'string', value: 'FILE', help: 'also write the JSON document to FILE when the race ends (whole or not at all), in any mode; a regular file (- is refused)' },
