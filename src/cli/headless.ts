@@ -41,11 +41,23 @@ function documentOf(options: Invocation, outcomes: readonly FinishedRun[]): stri
   return `${formatReport(toReport(options.config, outcomes))}\n`;
 }
 
+/** Prints text: a checked write that resolves once the text is handed over (a test's collector may be synchronous). */
+export type Out = (text: string) => unknown;
+
 /**
  * The end of a headless race: one line per failed run, then `--out` (written
- * whole or not at all; the path was checked before training). Returns the exit status.
+ * whole or not at all; the path was checked before training). Returns the exit
+ * status. Nothing is written once the run is stopping (a signal, a hangup).
  */
-function finish(options: Invocation, outcomes: readonly FinishedRun[], status: number, text: string, err: (line: string) => void): number {
+function finish(
+  options: Invocation,
+  outcomes: readonly FinishedRun[],
+  status: number,
+  text: string,
+  err: (line: string) => void,
+  stopped: () => boolean,
+): number {
+  if (stopped()) return status;
   for (const o of outcomes) if (o.status === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.error}`);
   if (options.out === undefined) return status;
   try {
@@ -57,18 +69,25 @@ function finish(options: Invocation, outcomes: readonly FinishedRun[], status: n
   }
 }
 
+/**
+ * --json: race, then print the document and write --out. A run that is
+ * stopped (a signal; `stopped()` turns true) prints nothing and writes nothing:
+ * its runs are "cancelled", which is not a result.
+ */
 export async function runJson(
   options: Invocation,
   data: TrainTest,
-  out: (text: string) => void,
+  out: Out,
   err: (line: string) => void,
   onRace: (r: Race) => void,
   fault?: Fault,
+  stopped: () => boolean = () => false,
 ): Promise<number> {
   const { outcomes, status } = await race(options, data, fault, onRace);
+  if (stopped()) return status;
   const text = documentOf(options, outcomes);
-  out(text);
-  return finish(options, outcomes, status, text, err);
+  await out(text);
+  return finish(options, outcomes, status, text, err, stopped);
 }
 
 /** The final table as plain text lines; with seeds > 1, one row per scheme with mean ± sd. */
@@ -89,30 +108,33 @@ function notebookNumber(c: number): string {
   return String(c);
 }
 
+/** Plain text: the notebook's progress lines, then the table; stopped, it prints no table and writes no --out. */
 export async function runPlain(
   options: Invocation,
   data: TrainTest,
-  out: (text: string) => void,
+  out: Out,
   err: (line: string) => void,
   onRace: (r: Race) => void,
   fault?: Fault,
+  stopped: () => boolean = () => false,
 ): Promise<number> {
   const { config } = options;
   const { schemes, seeds } = config;
   const width = Math.max(...schemes.map((s) => s.length));
-  out(
+  void out(
     `init-tui: ${config.dataset}, layers ${config.layers.join('-')}, learning rate ${config.learningRate}, ` +
       `${config.iterations} iterations, seed ${config.seed}; racing ${schemes.join(', ')}\n`,
   );
   const { outcomes, status } = await race(options, data, fault, onRace, (run, samples) => {
     // With a sweep, the progress lines follow each scheme's first seed.
     if (run % seeds !== 0) return;
-    for (const [i, c] of samples) {
-      if (i % config.every === 0) out(`${(schemes[run / seeds] ?? '').padEnd(width)}  Cost after iteration ${i}: ${notebookNumber(c)}\n`);
-    }
+    const name = (schemes[run / seeds] ?? '').padEnd(width);
+    let lines = '';
+    for (const [i, c] of samples) if (i % config.every === 0) lines += `${name}  Cost after iteration ${i}: ${notebookNumber(c)}\n`;
+    if (lines !== '') void out(lines);
   });
-  out('\n');
-  if (seeds > 1) out(`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}\n`);
-  for (const line of tableLines(outcomes, seeds)) out(`${line}\n`);
-  return finish(options, outcomes, status, documentOf(options, outcomes), err);
+  if (stopped()) return status;
+  const table = ['', ...(seeds > 1 ? [`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}`] : []), ...tableLines(outcomes, seeds)];
+  await out(`${table.join('\n')}\n`);
+  return finish(options, outcomes, status, documentOf(options, outcomes), err, stopped);
 }
