@@ -41,7 +41,7 @@ const OPTIONS = {
   layers: { type: 'string', value: 'LIST', help: `layer sizes, input 2 and output 1 (default ${D.layers.join(',')}; up to 8 hidden layers of up to 256 units)` },
   seeds: { type: 'string', value: 'N', help: 'train every scheme with N seeds (seed … seed+N-1) and summarise (default 1)' },
   seed: { type: 'string', value: 'N', help: `seed of the weight initialization (default ${D.seed})` },
-  every: { type: 'string', value: 'K', help: `record the cost every K iterations in --json output (default ${D.every})` },
+  every: { type: 'string', value: 'K', help: `record the cost every K iterations in --json output (default ${D.every}; at most ${LIMITS.recordedCosts.toLocaleString('en-US')} costs in all)` },
   threads: { type: 'string', value: 'N', help: 'worker threads for the race (default: one per run, at most one per core, but up to 8 schemes always side by side)' },
   kernel: { type: 'string', value: 'NAME', help: `training kernel: ${kernels} (default ${D.kernel}; all give identical numbers)` },
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },

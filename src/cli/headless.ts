@@ -7,7 +7,7 @@
 import type { DoneRun, FinishedRun, TrainTest } from '../core/experiment.js';
 import type { Fault } from '../engine/protocol.js';
 import { startRace, type Race } from '../engine/race.js';
-import { formatReport, toReport } from '../results/report.js';
+import { reportChunks, toReport } from '../results/report.js';
 import { bySeed } from '../results/summary.js';
 import { HEADER, resultCells, sweepCells, tableRow } from '../results/table.js';
 import type { Invocation } from './argv.js';
@@ -28,7 +28,10 @@ async function race(
   onRace: (r: Race) => void,
   onProgress?: (run: number, samples: readonly (readonly [number, number])[]) => void,
 ): Promise<HeadlessResult> {
-  const r = startRace(options.config, { data, ...(fault ? { fault } : {}) }, (e) => {
+  // Without progress lines to print (--json), the workers send no live samples: the
+  // recorded costs come whole at the end (with --every 1, a million samples otherwise).
+  const traceEvery = onProgress ? options.config.every : options.config.iterations;
+  const r = startRace(options.config, { data, traceEvery, ...(fault ? { fault } : {}) }, (e) => {
     if (e.type === 'progress' && e.samples.length > 0) onProgress?.(e.run, e.samples);
   });
   onRace(r);
@@ -36,9 +39,10 @@ async function race(
   return { outcomes, status: outcomes.some((o) => o.status === 'failed') ? 1 : 0 };
 }
 
-/** The SPEC §5 document as printed and as written by --out. */
-function documentOf(options: Invocation, outcomes: readonly FinishedRun[]): string {
-  return `${formatReport(toReport(options.config, outcomes))}\n`;
+/** The SPEC §5 document as printed and as written by --out, in pieces (it may hold millions of costs). */
+function* documentOf(options: Invocation, outcomes: readonly FinishedRun[]): Generator<string> {
+  yield* reportChunks(toReport(options.config, outcomes));
+  yield '\n';
 }
 
 /** Prints text: a checked write that resolves once the text is handed over (a test's collector may be synchronous). */
@@ -53,7 +57,6 @@ function finish(
   options: Invocation,
   outcomes: readonly FinishedRun[],
   status: number,
-  text: string,
   err: (line: string) => void,
   stopped: () => boolean,
 ): number {
@@ -61,7 +64,7 @@ function finish(
   for (const o of outcomes) if (o.status === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.error}`);
   if (options.out === undefined) return status;
   try {
-    outFileWriter(options.force)(options.out, text);
+    outFileWriter(options.force)(options.out, documentOf(options, outcomes));
     return status;
   } catch (e) {
     err(`init-tui: --out: could not write ${clip(options.out)}: ${(e as Error).message}`);
@@ -84,10 +87,12 @@ export async function runJson(
   stopped: () => boolean = () => false,
 ): Promise<number> {
   const { outcomes, status } = await race(options, data, fault, onRace);
-  if (stopped()) return status;
-  const text = documentOf(options, outcomes);
-  await out(text);
-  return finish(options, outcomes, status, text, err, stopped);
+  for (const chunk of documentOf(options, outcomes)) {
+    if (stopped()) return status;
+    // Each piece is handed over before the next is made: a slow reader holds back the writer.
+    await out(chunk);
+  }
+  return finish(options, outcomes, status, err, stopped);
 }
 
 /** The final table as plain text lines; with seeds > 1, one row per scheme with mean ± sd. */
@@ -136,5 +141,5 @@ export async function runPlain(
   if (stopped()) return status;
   const table = ['', ...(seeds > 1 ? [`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}`] : []), ...tableLines(outcomes, seeds)];
   await out(`${table.join('\n')}\n`);
-  return finish(options, outcomes, status, documentOf(options, outcomes), err, stopped);
+  return finish(options, outcomes, status, err, stopped);
 }

@@ -44,6 +44,11 @@ export const LIMITS = {
   seeds: 1000,
   /** --data / --test-data: the largest file read (64 MiB, ~3 million points); larger ones are refused unread. */
   dataFileBytes: 64 * 1024 * 1024,
+  /**
+   * Costs recorded over all runs of a race (runs × iterations / every): each is
+   * kept in memory (~80 bytes as an [i, cost] pair) and printed (~40 bytes of JSON).
+   */
+  recordedCosts: 10_000_000,
 } as const;
 
 /** The notebook's experiment (SPEC §3, §5). */
@@ -234,4 +239,22 @@ export function checkConfig(config: ExperimentConfig): void {
   if (config.schemes.length === 0) throw refuse('--schemes', schemesAccepts, '');
   FIELDS.layers.parse(config.layers.join(','));
   FIELDS.kernel.parse(config.kernel);
+  checkRecordedCosts(config);
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** The race records at most LIMITS.recordedCosts costs in all; the message says which --every would do. */
+function checkRecordedCosts(config: ExperimentConfig): void {
+  const runs = config.schemes.length * config.seeds;
+  const perRun = Math.floor((config.iterations - 1) / config.every) + 1;
+  const limit = LIMITS.recordedCosts;
+  if (runs * perRun <= limit) return;
+  const perRunAllowed = Math.floor(limit / runs);
+  if (perRunAllowed < 1) throw new ConfigError(`${count(runs)} runs (schemes × --seeds) are more than the ${count(limit)} costs a race may record`);
+  const every = Math.floor((config.iterations - 1) / perRunAllowed) + 1;
+  throw new ConfigError(
+    `--every ${config.every} with --iterations ${config.iterations} would record ${count(runs * perRun)} costs over ${count(runs)} run${runs === 1 ? '' : 's'}; ` +
+      `at most ${count(limit)}: use --every ${every} or more`,
+  );
 }

@@ -8,8 +8,8 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { checkConfig, type ExperimentConfig } from '../core/config.js';
-import { makeData, runsOf, type FinishedRun, type RunSpec, type TrainTest } from '../core/experiment.js';
-import { CANCELLED, CONTROL, PAUSED, RUNNING, type Fault, type RunEvent, type TrainTask } from './protocol.js';
+import { costPoints, makeData, runsOf, type FinishedRun, type RunSpec, type TrainTest } from '../core/experiment.js';
+import { CANCELLED, CONTROL, PAUSED, RUNNING, type Fault, type RunEvent, type TrainTask, type WorkerMessage } from './protocol.js';
 
 /** How a race runs, beside what it trains (the config): none of these changes a number. */
 export interface RaceOptions {
@@ -120,10 +120,10 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
     // The worker's last message is 'finished'; messages on a port keep their order,
     // so when it arrives every progress event before it has arrived too.
     const doneMessage = new Promise<FinishedRun>((resolve) => (resolveDone = resolve));
-    port1.on('message', (e: RunEvent) => {
+    port1.on('message', (m: WorkerMessage) => {
       if (cancelled) return;
-      if (e.type === 'finished') resolveDone(e.result);
-      else onEvent(e);
+      if (m.type === 'finished') resolveDone({ ...m.result, costs: costPoints(m.costs, config.every) });
+      else onEvent(m);
     });
     const task: TrainTask = {
       run: index,
