@@ -22,3 +22,12 @@ test('a cut never splits a character made of two UTF-16 units', () => {
   assert.ok(!q.includes('\ud83d"'), q);
   assert.equal(q, `"${'a'.repeat(QUOTE_MAX - 1)}"… (${text.length} characters)`);
 });
+
+test('escapes count towards the limit: 60 NUL bytes do not become 360 characters', () => {
+  const nul = '\u0000'.repeat(1000);
+  const q = quote(nul);
+  assert.equal(q, `"${'\\u0000'.repeat(10)}"… (1,000 characters)`);
+  assert.ok(q.length < QUOTE_MAX + 30);
+  assert.equal(clip('\u0007'.repeat(100)), `${'\\u0007'.repeat(10)}… (100 characters)`);
+  assert.equal(quote('a"b\\c'), JSON.stringify('a"b\\c'));
+});
