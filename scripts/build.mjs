@@ -40,4 +40,16 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// What piscina loads in each thread: a tiny CommonJS file that import()s dist/worker.js
+// (src/engine/worker-entry.cts says why). Not bundled: it must stay an import().
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/engine/worker-entry.cts'],
+  outfile: 'dist/worker-entry.cjs',
+  bundle: false,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
 chmodSync(`${root}dist/cli.js`, 0o755);

@@ -1,7 +1,8 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
-import { ConfigError, configFrom, DEFAULT_CONFIG, FIELDS, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
+import { ConfigError, configFrom, DEFAULT_CONFIG, FIELDS, LIMITS, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
 import { DATASETS } from '../core/datasets.js';
 import { KERNELS } from '../core/kernel-table.js';
+import { clip, quote } from '../core/quote.js';
 import { SCHEMES } from '../core/schemes.js';
 
 /** What the command line asks for, once validated: the experiment, and what to do with it. */
@@ -35,18 +36,18 @@ const OPTIONS = {
   lr: { type: 'string', value: 'X', help: '' },
   dataset: { type: 'string', value: 'NAME', help: `generated data set: ${datasets} (default ${D.dataset})` },
   noise: { type: 'string', value: 'X', help: 'noise of the generated data set (default: circles 0.05, moons 0.2, others 0.05)' },
-  data: { type: 'string', value: 'FILE', help: 'train on your own data: a CSV with header x1,x2,label and labels 0/1' },
+  data: { type: 'string', value: 'FILE', help: `train on your own data: a CSV with header x1,x2,label and labels 0/1 (a regular file, at most ${LIMITS.dataFileBytes / 2 ** 20} MiB)` },
   'test-data': { type: 'string', value: 'FILE', help: 'test set for --data (default: a seeded 75/25 split of --data)' },
   layers: { type: 'string', value: 'LIST', help: `layer sizes, input 2 and output 1 (default ${D.layers.join(',')}; up to 8 hidden layers of up to 256 units)` },
   seeds: { type: 'string', value: 'N', help: 'train every scheme with N seeds (seed … seed+N-1) and summarise (default 1)' },
   seed: { type: 'string', value: 'N', help: `seed of the weight initialization (default ${D.seed})` },
-  every: { type: 'string', value: 'K', help: `record the cost every K iterations in --json output (default ${D.every})` },
-  threads: { type: 'string', value: 'N', help: 'worker threads for the race (default: one per run, at most 8 for a sweep)' },
+  every: { type: 'string', value: 'K', help: `record the cost every K iterations in --json output (default ${D.every}; at most ${LIMITS.recordedCosts.toLocaleString('en-US')} costs in all)` },
+  threads: { type: 'string', value: 'N', help: 'worker threads for the race (default: one per run, at most one per core, but up to 8 schemes always side by side)' },
   pace: { type: 'string', value: 'P', help: `dashboard pace: iterations per second per run, max, or auto (a race of about 10 s; default ${D.pace}); --json and plain text always run flat out` },
   kernel: { type: 'string', value: 'NAME', help: `training kernel: ${kernels} (default ${D.kernel}; all give identical numbers)` },
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
-  out: { type: 'string', value: 'FILE', help: 'also write the JSON document to FILE when the race ends (atomically), in any mode' },
-  force: { type: 'boolean', help: 'let --out overwrite an existing file' },
+  out: { type: 'string', value: 'FILE', help: 'also write the JSON document to FILE when the race ends (whole or not at all), in any mode; a regular file (- is refused)' },
+  force: { type: 'boolean', help: 'let --out overwrite an existing regular file' },
   help: { type: 'boolean', short: 'h', help: 'show this help and exit' },
   version: { type: 'boolean', short: 'V', help: 'print the version and exit' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; value?: string; help: string }>;
@@ -64,25 +65,25 @@ const CANONICAL: Partial<Record<OptionName, OptionName>> = { lr: 'learning-rate'
 
 class UsageError extends Error {}
 
-/** Turns node's parseArgs errors into one line naming the option. */
+/** Turns node's parseArgs errors into one line naming the option (node's own text quotes it whole: we quote it short). */
 function explain(err: unknown): string {
   const e = err as { code?: string; message?: string };
   const msg = e.message ?? String(err);
   const opt = /'(-[^' ]*)/.exec(msg)?.[1];
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option ${opt ?? ''} (see --help)`.replace('  ', ' ');
+      return `unknown option ${clip(opt ?? '')} (see --help)`.replace('  ', ' ');
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const name = /--([a-z-]+)/.exec(msg)?.[1] as OptionName | undefined;
       const def = name && Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
-      if (!name || !def) return msg;
+      if (!name || !def) return clip(msg, 200);
       if (def.type === 'boolean') return `--${name} takes no value`;
       return `--${name} needs a value: ${accepts(name)}`;
     }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `unexpected argument ${/'([^']*)'/.exec(msg)?.[1] ?? ''}; init-tui takes only options (see --help)`;
+      return `unexpected argument ${clip(/'([^']*)'/.exec(msg)?.[1] ?? '')}; init-tui takes only options (see --help)`;
     default:
-      return msg;
+      return clip(msg, 200);
   }
 }
 
@@ -137,7 +138,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     for (const t of parsed.tokens) {
       if (t.kind !== 'option') continue;
       const name = CANONICAL[t.name as OptionName] ?? (t.name as OptionName);
-      if (seen.has(name)) throw new UsageError(`--${name} is given more than once (as ${seen.get(name)} and ${t.rawName})`);
+      if (seen.has(name)) throw new UsageError(`--${name} is given more than once (as ${clip(seen.get(name) ?? '')} and ${clip(t.rawName)})`);
       seen.set(name, t.rawName);
     }
     const v = parsed.values;
@@ -145,7 +146,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     if (v.version) return { kind: 'version' };
     const file = (name: 'out' | 'data' | 'test-data'): string | undefined => {
       const raw = v[name];
-      if (raw !== undefined && raw.trim() === '') throw new UsageError(`--${name} expects ${accepts(name)}, got ${JSON.stringify(raw)}`);
+      if (raw !== undefined && raw.trim() === '') throw new UsageError(`--${name} expects ${accepts(name)}, got ${quote(raw)}`);
       return raw;
     };
     const text: ConfigText = {
@@ -193,8 +194,8 @@ export function helpText(version: string): string {
     '',
     'In the dashboard, press ? for the keys (w: why a scheme fails, s: settings, e: export).',
     '',
-    'Exit status: 0 done (or quit with q); 1 a run failed, --out could not be written, or an',
-    'internal error; 2 bad input (one line on stderr, before training); 130, 143, 129 on',
-    'Ctrl-C, SIGTERM, SIGHUP.',
+    'Exit status: 0 done (or quit with q); 1 a run failed, --out or standard output could not',
+    'be written, or an internal error; 2 bad input (one line on stderr, before training);',
+    '130, 143, 129 on Ctrl-C, SIGTERM, SIGHUP (a stopped run prints no result, writes no --out).',
   ].join('\n');
 }

@@ -1,22 +1,104 @@
-/** Reads --data / --test-data before any training; every problem is one line naming the file and the line. */
-import { readFileSync } from 'node:fs';
-import type { ExperimentConfig } from '../core/config.js';
+/**
+ * Reads --data / --test-data before any training; every problem is one line
+ * naming the file (and the line, for a bad row). One reader for every data
+ * file: it refuses what is not a regular file (a device such as /dev/zero, a
+ * FIFO, a directory) and what is larger than LIMITS.dataFileBytes, before
+ * reading a byte of it.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { LIMITS, type ExperimentConfig } from '../core/config.js';
 import { parseCsv, splitTrainTest } from '../core/csv.js';
 import type { Dataset } from '../core/datasets.js';
 import { makeData, TRAIN_SEED_FOR_SPLIT, type TrainTest } from '../core/experiment.js';
+import { clip } from '../core/quote.js';
 import { RandomState } from '../core/rng.js';
 
-function readCsv(option: string, file: string): Dataset | string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a directory' : e.code === 'EACCES' ? 'permission denied' : (e.code ?? e.message);
-    return `${option}: cannot read ${file}: ${why}`;
+/** What a non-regular file is, in words. */
+export function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** A size for people: 300 MiB, 64.5 MiB, 812 KiB. */
+export function mebibytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KiB`;
+  const mib = bytes / (1024 * 1024);
+  return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+}
+
+/** Why a file could not be opened or read, in a few words. */
+function reason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'EIO':
+      return 'input/output error';
+    default:
+      return e.code ?? e.message;
   }
-  const r = parseCsv(text);
-  return r.ok ? r.data : `${option}: ${file} line ${r.line}: ${r.message}`;
+}
+
+/** The text of a data file, or a one-line refusal. */
+export function readDataFile(option: string, file: string, limit: number = LIMITS.dataFileBytes): { text: string } | string {
+  const name = clip(file);
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer (fstat refuses it next).
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    return `${option}: cannot read ${name}: ${reason(err)}`;
+  }
+  try {
+    // Checked on the open file, not the name: what is read is what was checked.
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return `${option}: cannot read ${name}: it is a directory`;
+    if (!st.isFile()) return `${option}: cannot read ${name}: it is ${kindOf(st)}, not a regular file`;
+    const tooLarge = (size: number) =>
+      `${option}: ${name} is ${size > limit + 1 ? mebibytes(size) : `over ${mebibytes(limit)}`}; a data file may hold at most ${mebibytes(limit)}`;
+    if (st.size > limit) return tooLarge(st.size);
+    // Read to the end, at most one byte past the limit: a file that grows while it is read is refused too.
+    let buf = Buffer.allocUnsafe(st.size + 1);
+    let got = 0;
+    for (;;) {
+      if (got === buf.length) {
+        if (got > limit) return tooLarge(got);
+        const bigger = Buffer.allocUnsafe(Math.min(limit + 1, 2 * buf.length));
+        buf.copy(bigger, 0, 0, got);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    return { text: buf.toString('utf8', 0, got) };
+  } catch (err) {
+    return `${option}: cannot read ${name}: ${reason(err)}`;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readCsv(option: string, file: string): Dataset | string {
+  const read = readDataFile(option, file);
+  if (typeof read === 'string') return read;
+  const r = parseCsv(read.text);
+  return r.ok ? r.data : `${option}: ${clip(file)} line ${r.line}: ${r.message}`;
 }
 
 /** The data the config asks for (a generated set, or your files), or a one-line error. */
@@ -29,6 +111,6 @@ export function loadData(config: ExperimentConfig): TrainTest | string {
     if (typeof test === 'string') return test;
     return { train: all, test };
   }
-  if (all.m < 2) return `--data: ${config.data.train} needs at least 2 rows to split into training and test sets (or give --test-data)`;
+  if (all.m < 2) return `--data: ${clip(config.data.train)} needs at least 2 rows to split into training and test sets (or give --test-data)`;
   return splitTrainTest(all, new RandomState(TRAIN_SEED_FOR_SPLIT));
 }

@@ -7,11 +7,12 @@
 import type { DoneRun, FinishedRun, TrainTest } from '../core/experiment.js';
 import type { Fault } from '../engine/protocol.js';
 import { startRace, type Race } from '../engine/race.js';
-import { formatReport, toReport } from '../results/report.js';
+import { reportChunks, toReport } from '../results/report.js';
 import { bySeed } from '../results/summary.js';
 import { HEADER, resultCells, sweepCells, tableRow } from '../results/table.js';
 import type { Invocation } from './argv.js';
-import { writeFileAtomic } from './out-file.js';
+import { clip } from '../core/quote.js';
+import { outFileWriter } from './out-file.js';
 
 export interface HeadlessResult {
   readonly outcomes: readonly FinishedRun[];
@@ -27,7 +28,10 @@ async function race(
   onRace: (r: Race) => void,
   onProgress?: (run: number, samples: readonly (readonly [number, number])[]) => void,
 ): Promise<HeadlessResult> {
-  const r = startRace(options.config, { data, ...(fault ? { fault } : {}) }, (e) => {
+  // Without progress lines to print (--json), the workers send no live samples: the
+  // recorded costs come whole at the end (with --every 1, a million samples otherwise).
+  const traceEvery = onProgress ? options.config.every : options.config.iterations;
+  const r = startRace(options.config, { data, traceEvery, ...(fault ? { fault } : {}) }, (e) => {
     if (e.type === 'progress' && e.samples.length > 0) onProgress?.(e.run, e.samples);
   });
   onRace(r);
@@ -35,39 +39,60 @@ async function race(
   return { outcomes, status: outcomes.some((o) => o.status === 'failed') ? 1 : 0 };
 }
 
-/** The SPEC §5 document as printed and as written by --out. */
-function documentOf(options: Invocation, outcomes: readonly FinishedRun[]): string {
-  return `${formatReport(toReport(options.config, outcomes))}\n`;
+/** The SPEC §5 document as printed and as written by --out, in pieces (it may hold millions of costs). */
+function* documentOf(options: Invocation, outcomes: readonly FinishedRun[]): Generator<string> {
+  yield* reportChunks(toReport(options.config, outcomes));
+  yield '\n';
 }
+
+/** Prints text: a checked write that resolves once the text is handed over (a test's collector may be synchronous). */
+export type Out = (text: string) => unknown;
 
 /**
  * The end of a headless race: one line per failed run, then `--out` (written
- * whole or not at all; the path was checked before training). Returns the exit status.
+ * whole or not at all; the path was checked before training). Returns the exit
+ * status. Nothing is written once the run is stopping (a signal, a hangup).
  */
-function finish(options: Invocation, outcomes: readonly FinishedRun[], status: number, text: string, err: (line: string) => void): number {
+function finish(
+  options: Invocation,
+  outcomes: readonly FinishedRun[],
+  status: number,
+  err: (line: string) => void,
+  stopped: () => boolean,
+): number {
+  if (stopped()) return status;
   for (const o of outcomes) if (o.status === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.error}`);
   if (options.out === undefined) return status;
   try {
-    writeFileAtomic(options.out, text);
+    outFileWriter(options.force)(options.out, documentOf(options, outcomes));
     return status;
   } catch (e) {
-    err(`init-tui: --out: could not write ${options.out}: ${(e as Error).message}`);
+    err(`init-tui: --out: could not write ${clip(options.out)}: ${(e as Error).message}`);
     return Math.max(status, 1);
   }
 }
 
+/**
+ * --json: race, then print the document and write --out. A run that is
+ * stopped (a signal; `stopped()` turns true) prints nothing and writes nothing:
+ * its runs are "cancelled", which is not a result.
+ */
 export async function runJson(
   options: Invocation,
   data: TrainTest,
-  out: (text: string) => void,
+  out: Out,
   err: (line: string) => void,
   onRace: (r: Race) => void,
   fault?: Fault,
+  stopped: () => boolean = () => false,
 ): Promise<number> {
   const { outcomes, status } = await race(options, data, fault, onRace);
-  const text = documentOf(options, outcomes);
-  out(text);
-  return finish(options, outcomes, status, text, err);
+  for (const chunk of documentOf(options, outcomes)) {
+    if (stopped()) return status;
+    // Each piece is handed over before the next is made: a slow reader holds back the writer.
+    await out(chunk);
+  }
+  return finish(options, outcomes, status, err, stopped);
 }
 
 /** The final table as plain text lines; with seeds > 1, one row per scheme with mean ± sd. */
@@ -88,30 +113,33 @@ function notebookNumber(c: number): string {
   return String(c);
 }
 
+/** Plain text: the notebook's progress lines, then the table; stopped, it prints no table and writes no --out. */
 export async function runPlain(
   options: Invocation,
   data: TrainTest,
-  out: (text: string) => void,
+  out: Out,
   err: (line: string) => void,
   onRace: (r: Race) => void,
   fault?: Fault,
+  stopped: () => boolean = () => false,
 ): Promise<number> {
   const { config } = options;
   const { schemes, seeds } = config;
   const width = Math.max(...schemes.map((s) => s.length));
-  out(
+  void out(
     `init-tui: ${config.dataset}, layers ${config.layers.join('-')}, learning rate ${config.learningRate}, ` +
       `${config.iterations} iterations, seed ${config.seed}; racing ${schemes.join(', ')}\n`,
   );
   const { outcomes, status } = await race(options, data, fault, onRace, (run, samples) => {
     // With a sweep, the progress lines follow each scheme's first seed.
     if (run % seeds !== 0) return;
-    for (const [i, c] of samples) {
-      if (i % config.every === 0) out(`${(schemes[run / seeds] ?? '').padEnd(width)}  Cost after iteration ${i}: ${notebookNumber(c)}\n`);
-    }
+    const name = (schemes[run / seeds] ?? '').padEnd(width);
+    let lines = '';
+    for (const [i, c] of samples) if (i % config.every === 0) lines += `${name}  Cost after iteration ${i}: ${notebookNumber(c)}\n`;
+    if (lines !== '') void out(lines);
   });
-  out('\n');
-  if (seeds > 1) out(`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}\n`);
-  for (const line of tableLines(outcomes, seeds)) out(`${line}\n`);
-  return finish(options, outcomes, status, documentOf(options, outcomes), err);
+  if (stopped()) return status;
+  const table = ['', ...(seeds > 1 ? [`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}`] : []), ...tableLines(outcomes, seeds)];
+  await out(`${table.join('\n')}\n`);
+  return finish(options, outcomes, status, err, stopped);
 }

@@ -6,14 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { TrainTest } from '../core/experiment.js';
+import { quote } from '../core/quote.js';
 import type { Fault } from '../engine/protocol.js';
-import type { Race } from '../engine/race.js';
 import { helpText, parseCommandLine, type Invocation } from './argv.js';
 import { loadData } from './data-files.js';
 import { runJson, runPlain } from './headless.js';
-import { checkOutPath, writeFileAtomic } from './out-file.js';
-
-const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+import { checkOutPath, outFileWriter } from './out-file.js';
+import { headlessSession } from './stop.js';
 
 /** The package's version: package.json sits beside dist/ (the bundle) or two levels up from src/cli/. */
 function version(): string {
@@ -32,7 +31,7 @@ function version(): string {
 export function parseFault(raw: string | undefined): Fault | undefined | string {
   if (raw === undefined || raw === '') return undefined;
   const m = /^(throw|exit):([a-z0-9:.]+)@(\d+)$/.exec(raw);
-  if (!m) return `INIT_TUI_FAULT expects throw:SCHEME@ITERATION or exit:SCHEME@ITERATION, got ${JSON.stringify(raw)}`;
+  if (!m) return `INIT_TUI_FAULT expects throw:SCHEME@ITERATION or exit:SCHEME@ITERATION, got ${quote(raw)}`;
   return { kind: m[1] as Fault['kind'], scheme: m[2]!, at: Number(m[3]) };
 }
 
@@ -41,37 +40,12 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
-/** Writes to stdout; a closed pipe (`| head`) ends the program quietly instead of throwing EPIPE. */
-function stdoutWriter(onClosed: () => void): (text: string) => void {
-  let closed = false;
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') {
-      closed = true;
-      onClosed();
-    } else throw err;
-  });
-  return (text) => {
-    if (!closed) process.stdout.write(text);
-  };
-}
-
+/** --json and plain text: one checked writer for stdout, one stop path (stop.ts). */
 async function headless(options: Invocation, data: TrainTest, fault: Fault | undefined): Promise<void> {
-  let race: Race | undefined;
-  let stopping = false;
-  const stop = async (status: number): Promise<never> => {
-    stopping = true; // the cancelled runs are not failures worth a line
-    await race?.cancel();
-    process.exit(status);
-  };
-  for (const [sig, status] of Object.entries(SIGNAL_STATUS)) process.once(sig, () => void stop(status));
-  const out = stdoutWriter(() => void stop(0));
-  const err = (line: string): void => {
-    if (!stopping) process.stderr.write(`${line}\n`);
-  };
+  const session = headlessSession();
   const mode = options.json ? runJson : runPlain;
-  const status = await mode(options, data, out, err, (r) => (race = r), fault);
-  // Let stdout drain before exiting (a large document into a slow pipe).
-  process.stdout.write('', () => process.exit(status));
+  const status = await mode(options, data, session.out, session.err, session.onRace, fault, session.stopped);
+  session.finish(status);
 }
 
 async function main(): Promise<void> {
@@ -111,7 +85,7 @@ async function main(): Promise<void> {
       // Loaded only here: --json and plain text never import Ink or React. (The bundle
       // holds React's production build: scripts/build.mjs fixes NODE_ENV.)
       const { runDashboard } = await import('../ui/run-dashboard.js');
-      const status = await runDashboard({ config: invocation.config, data, fault, out: invocation.out, writeFile: writeFileAtomic, terminal });
+      const status = await runDashboard({ config: invocation.config, data, fault, out: invocation.out, writeFile: outFileWriter(invocation.force), terminal });
       if (terminal.gone) {
         // The terminal was closed under us. Node's exit would try to put it back in its
         // first mode and abort on the dead terminal (EIO): end the way a hangup ends a

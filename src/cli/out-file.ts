@@ -1,34 +1,48 @@
 /**
  * `--out FILE`: checked before any training (so a typo costs nothing), then
- * written whole or not at all: the text goes to a temporary file beside the
- * target, is flushed, and is renamed over it in one step.
+ * written by the one writer for files, whole or not at all: every byte goes to
+ * a temporary file beside the target (short writes are continued, every error
+ * is an error), which is flushed to disk and only then put in place. Without
+ * --force the last step cannot replace a file (link(2) fails with EEXIST), so
+ * a file that appeared while the race ran is kept; with --force it is a rename.
+ * On any failure the temporary file is removed and the target is untouched.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync, accessSync, constants } from 'node:fs';
+import {
+  closeSync, constants, fsyncSync, linkSync, lstatSync, openSync, renameSync, rmSync, statSync, writeSync, accessSync,
+  type Stats,
+} from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
+import { clip } from '../core/quote.js';
+import { kindOf } from './data-files.js';
+
+function statOrUndefined(path: string, follow = true): Stats | undefined {
+  try {
+    return follow ? statSync(path) : lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
 
 /** A one-line reason why `path` cannot be written, or undefined when it can. */
 export function checkOutPath(path: string, force: boolean): string | undefined {
+  if (path === '-') return '--out -: standard output is not a file (--json prints the document there); give a file name';
+  if (path.endsWith('/')) return `--out: ${clip(path)} ends with "/", which names a folder; give a file name`;
   const full = resolve(path);
-  let st: ReturnType<typeof statSync> | undefined;
-  try {
-    st = statSync(full);
-  } catch {
-    st = undefined;
-  }
-  if (st?.isDirectory()) return `--out: ${path} is a directory; give a file name`;
-  if (st && !force) return `--out: ${path} already exists; add --force to overwrite it`;
+  const st = statOrUndefined(full);
+  if (st?.isDirectory()) return `--out: ${clip(path)} is a directory; give a file name`;
+  // /dev/null, a FIFO, a socket: replacing it with a regular file would break it (even with --force).
+  if (st && !st.isFile()) return `--out: ${clip(path)} is ${kindOf(st)}, not a regular file; give a file name`;
+  // A dangling symbolic link exists too (stat does not see it, link(2) would).
+  if ((st ?? statOrUndefined(full, false)) && !force) return `--out: ${clip(path)} already exists; add --force to overwrite it`;
   const dir = dirname(full);
-  let dirStat: ReturnType<typeof statSync> | undefined;
-  try {
-    dirStat = statSync(dir);
-  } catch {
-    return `--out: the folder ${dirname(path)} does not exist`;
-  }
-  if (!dirStat.isDirectory()) return `--out: ${dirname(path)} is not a folder`;
+  const dirStat = statOrUndefined(dir);
+  if (!dirStat) return `--out: the folder ${clip(dirname(path))} does not exist`;
+  if (!dirStat.isDirectory()) return `--out: ${clip(dirname(path))} is not a folder`;
   try {
     accessSync(dir, constants.W_OK);
   } catch {
-    return `--out: the folder ${dirname(path)} is not writable`;
+    return `--out: the folder ${clip(dirname(path))} is not writable`;
   }
   // access() says yes to root everywhere; a real probe also catches read-only mounts.
   const probe = join(dir, `.${basename(full)}.init-tui-probe-${process.pid}`);
@@ -36,26 +50,130 @@ export function checkOutPath(path: string, force: boolean): string | undefined {
     closeSync(openSync(probe, 'wx'));
     rmSync(probe, { force: true });
   } catch (err) {
-    return `--out: cannot write in ${dirname(path)} (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
+    return `--out: cannot write in ${clip(dirname(path))} (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
   }
   return undefined;
 }
 
-/** Writes `text` to `path` atomically (temp file in the same folder, fsync, rename). */
-export function writeFileAtomic(path: string, text: string): void {
-  const full = resolve(path);
-  const tmp = join(dirname(full), `.${basename(full)}.tmp-${process.pid}`);
+/** What went wrong with a file, in a few words (the message of the error the writer throws). */
+export function fileErrorReason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EFBIG':
+      return 'the file would be too large';
+    case 'EIO':
+      return 'input/output error';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'its folder no longer exists';
+    case 'EEXIST':
+      return 'a file of that name appeared meanwhile; add --force to overwrite it';
+    case 'EISDIR':
+      return 'it is a directory';
+    default:
+      return e.code ? `${e.code}: ${e.message}` : String(e.message ?? err);
+  }
+}
+
+/** Writes all of `bytes` to `fd`: a short write is continued, an error thrown. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let done = 0;
+  while (done < bytes.length) {
+    const n = writeSync(fd, bytes, done, bytes.length - done);
+    // write(2) returning 0 for a non-empty buffer would loop forever: the device takes nothing.
+    if (n <= 0) throw Object.assign(new Error('the device accepted no more bytes'), { code: 'ENOSPC' });
+    done += n;
+  }
+}
+
+/** Errors of link(2) that mean "this file system has no hard links", not "the name is taken". */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+/** Puts the finished temporary file at `full` without ever replacing a file there. */
+function placeWithoutReplacing(tmp: string, full: string): void {
+  try {
+    linkSync(tmp, full);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (!NO_HARD_LINKS.has(code)) throw err;
+    // No hard links here (FAT, some network and FUSE mounts): check, then rename. A file
+    // created in the instant between the two would be replaced; nothing better exists here.
+    if (statOrUndefined(full, false)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    renameSync(tmp, full);
+    return;
+  }
+  rmSync(tmp, { force: true });
+}
+
+/** Flushes the folder's entry for the new name to disk; where a folder cannot be synced, nothing is lost but that. */
+function syncFolder(dir: string): void {
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'w', 0o644);
-    writeSync(fd, text);
+    fd = openSync(dir, constants.O_RDONLY);
     fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, full);
-  } catch (err) {
+  } catch {
+    // Some file systems refuse fsync on a folder; the file itself is already on disk.
+  } finally {
     if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw err;
   }
+}
+
+/**
+ * Writes `content` (a string, or the chunks of one) to `path`, whole or not at
+ * all. `replace`: may an existing file be replaced (--force)? Throws an Error
+ * whose message is the reason in a few words; the target is then untouched and
+ * no temporary file is left.
+ */
+export function writeFileAtomic(path: string, content: string | Iterable<string>, options: { readonly replace: boolean }): void {
+  const full = resolve(path);
+  const tmp = join(dirname(full), `.${basename(full)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o666);
+    for (const chunk of typeof content === 'string' ? [content] : content) writeAll(fd, Buffer.from(chunk, 'utf8'));
+    fsyncSync(fd);
+    const closing = fd;
+    fd = undefined;
+    closeSync(closing);
+    if (options.replace) renameSync(tmp, full);
+    else placeWithoutReplacing(tmp, full);
+  } catch (err) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already failing: the first error is the one to report
+      }
+    }
+    rmSync(tmp, { force: true });
+    throw Object.assign(new Error(fileErrorReason(err)), { code: (err as NodeJS.ErrnoException).code });
+  }
+  syncFolder(dirname(full));
+}
+
+/**
+ * The writer of one program run: it replaces an existing file only with
+ * --force, or when the file there is the one it wrote itself earlier in this
+ * run (the dashboard writes --out at each race end, and again on `e`).
+ */
+export function outFileWriter(force: boolean): (path: string, content: string | Iterable<string>) => void {
+  const written = new Map<string, string>();
+  // An inode number alone may be reused by the next file created: size and change time come with it.
+  const identity = (st: Stats | undefined) => (st ? `${st.dev}:${st.ino}:${st.size}:${st.ctimeMs}` : undefined);
+  return (path, content) => {
+    const full = resolve(path);
+    const mine = written.get(full);
+    const replace = force || (mine !== undefined && identity(statOrUndefined(full, false)) === mine);
+    writeFileAtomic(full, content, { replace });
+    const now = identity(statOrUndefined(full, false));
+    if (now) written.set(full, now);
+  };
 }

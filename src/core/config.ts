@@ -7,6 +7,7 @@
 import { DATASETS } from './datasets.js';
 import { DEFAULT_KERNEL, KERNELS } from './kernel-table.js';
 import { AUTO_RACE_SECONDS, type Pace } from './pace.js';
+import { quote } from './quote.js';
 import { DEFAULT_SCHEMES, resolveScheme, schemeNames } from './schemes.js';
 
 /** Everything that determines a race and its numbers. */
@@ -48,6 +49,13 @@ export const LIMITS = {
   units: 256,
   hiddenLayers: 8,
   seeds: 1000,
+  /** --data / --test-data: the largest file read (64 MiB, ~3 million points); larger ones are refused unread. */
+  dataFileBytes: 64 * 1024 * 1024,
+  /**
+   * Costs recorded over all runs of a race (runs × iterations / every): each is
+   * kept in memory (~80 bytes as an [i, cost] pair) and printed (~40 bytes of JSON).
+   */
+  recordedCosts: 10_000_000,
 } as const;
 
 /** The notebook's experiment (SPEC §3, §5). */
@@ -75,12 +83,13 @@ export interface Field<T> {
   parse(raw: string, spelled?: string): T;
 }
 
+/** The one-line refusal of a value; the value is quoted short (see quote.ts), however long it was. */
 function refuse(option: string, accepts: string, raw: string): ConfigError {
-  return new ConfigError(`${option} expects ${accepts}, got ${JSON.stringify(raw)}`);
+  return new ConfigError(`${option} expects ${accepts}, got ${quote(raw)}`);
 }
 
 /** Decimal numbers only: "1e-3", "0.5", ".5"; not "0x10", "", " 1", "Infinity". */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 function integerField(option: string, min: number, max: number): Field<number> {
   const accepts = `an integer from ${min} to ${max}`;
@@ -124,11 +133,11 @@ export const FIELDS = {
       const names = raw.split(',').map((s) => s.trim());
       for (const s of names) {
         if (s === '') throw refuse('--schemes', schemesAccepts, raw);
-        if (!resolveScheme(s)) throw new ConfigError(`--schemes: unknown scheme ${JSON.stringify(s)}; expects ${schemesAccepts}`);
+        if (!resolveScheme(s)) throw new ConfigError(`--schemes: unknown scheme ${quote(s)}; expects ${schemesAccepts}`);
       }
       const seen = new Set<string>();
       for (const s of names) {
-        if (seen.has(s)) throw new ConfigError(`--schemes lists ${JSON.stringify(s)} twice; each scheme may appear once`);
+        if (seen.has(s)) throw new ConfigError(`--schemes lists ${quote(s)} twice; each scheme may appear once`);
         seen.add(s);
       }
       return names;
@@ -152,9 +161,9 @@ export const FIELDS = {
       const parts = raw.split(',').map((p) => p.trim());
       if (parts.some((p) => !/^\d+$/.test(p))) throw refuse('--layers', layersAccepts, raw);
       const sizes = parts.map(Number);
-      if (sizes.length < 3) throw new ConfigError(`--layers needs at least one hidden layer: ${layersAccepts}, got ${JSON.stringify(raw)}`);
-      if (sizes[0] !== 2) throw new ConfigError(`--layers must start with 2 (the two coordinates), got ${JSON.stringify(raw)}`);
-      if (sizes[sizes.length - 1] !== 1) throw new ConfigError(`--layers must end with 1 (one sigmoid output), got ${JSON.stringify(raw)}`);
+      if (sizes.length < 3) throw new ConfigError(`--layers needs at least one hidden layer: ${layersAccepts}, got ${quote(raw)}`);
+      if (sizes[0] !== 2) throw new ConfigError(`--layers must start with 2 (the two coordinates), got ${quote(raw)}`);
+      if (sizes[sizes.length - 1] !== 1) throw new ConfigError(`--layers must end with 1 (one sigmoid output), got ${quote(raw)}`);
       const hidden = sizes.slice(1, -1);
       if (hidden.length > LIMITS.hiddenLayers || hidden.some((n) => n < 1 || n > LIMITS.units)) throw refuse('--layers', layersAccepts, raw);
       return sizes;
@@ -251,4 +260,22 @@ export function checkConfig(config: ExperimentConfig): void {
   if (config.schemes.length === 0) throw refuse('--schemes', schemesAccepts, '');
   FIELDS.layers.parse(config.layers.join(','));
   FIELDS.kernel.parse(config.kernel);
+  checkRecordedCosts(config);
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** The race records at most LIMITS.recordedCosts costs in all; the message says which --every would do. */
+function checkRecordedCosts(config: ExperimentConfig): void {
+  const runs = config.schemes.length * config.seeds;
+  const perRun = Math.floor((config.iterations - 1) / config.every) + 1;
+  const limit = LIMITS.recordedCosts;
+  if (runs * perRun <= limit) return;
+  const perRunAllowed = Math.floor(limit / runs);
+  if (perRunAllowed < 1) throw new ConfigError(`${count(runs)} runs (schemes × --seeds) are more than the ${count(limit)} costs a race may record`);
+  const every = Math.floor((config.iterations - 1) / perRunAllowed) + 1;
+  throw new ConfigError(
+    `--every ${config.every} with --iterations ${config.iterations} would record ${count(runs * perRun)} costs over ${count(runs)} run${runs === 1 ? '' : 's'}; ` +
+      `at most ${count(limit)}: use --every ${every} or more`,
+  );
 }

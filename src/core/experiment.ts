@@ -45,6 +45,18 @@ export function lookupScheme(name: string): SchemeSpec {
 /** One recorded cost: [iteration, cost]; the cost may be +∞ or NaN (divergence is data). */
 export type CostPoint = readonly [number, number];
 
+/** How many costs a run records: iterations 0, every, 2·every, … below `iterations`. */
+export function recordedCount(iterations: number, every: number): number {
+  return iterations <= 0 ? 0 : Math.floor((iterations - 1) / every) + 1;
+}
+
+/** Recorded costs as [iteration, cost] points, from the compact form (value k is the cost of iteration k·every). */
+export function costPoints(values: Float64Array, every: number): CostPoint[] {
+  const points = new Array<CostPoint>(values.length);
+  for (let k = 0; k < values.length; k++) points[k] = [k * every, values[k]!];
+  return points;
+}
+
 /** One run of a race: a scheme with one initialization seed. */
 export interface RunSpec {
   readonly scheme: string;
@@ -107,9 +119,15 @@ export class Run {
   private done = 0;
   private lastCost = NaN;
   private lastCostAt = -1;
-  readonly costs: CostPoint[] = [];
   /** Diagnostics of the initial parameters (iteration 0), taken before any step. */
   readonly startDiagnostics: Diagnostics;
+  /**
+   * The recorded costs, compactly: value k is the cost of iteration k·every
+   * (8 bytes each, outside the JS heap; a million [i, c] pairs would fill a
+   * worker's 64 MB heap). Grown by doubling up to the run's whole record.
+   */
+  private record = new Float64Array(0);
+  private recorded = 0;
 
   constructor(config: ExperimentConfig, run: RunSpec, data: TrainTest, opts: RunOptions = {}) {
     this.scheme = run.scheme;
@@ -158,7 +176,7 @@ export class Run {
       const record = i % every === 0;
       const sample = i % trace === 0 || i === last;
       const c = this.kernel.step(record || sample || i === alsoCostAt);
-      if (record) this.costs.push([i, c]);
+      if (record) this.keep(c);
       if (record || sample || i === alsoCostAt) {
         this.lastCost = c;
         this.lastCostAt = i;
@@ -167,6 +185,26 @@ export class Run {
     }
     this.done = end;
     return end - start;
+  }
+
+  private keep(cost: number): void {
+    if (this.recorded === this.record.length) {
+      const whole = recordedCount(this.config.iterations, this.config.every);
+      const grown = new Float64Array(Math.min(whole, Math.max(1024, 2 * this.record.length)));
+      grown.set(this.record);
+      this.record = grown;
+    }
+    this.record[this.recorded++] = cost;
+  }
+
+  /** The costs recorded so far (every `config.every` iterations) as [iteration, cost] points. */
+  get costs(): CostPoint[] {
+    return costPoints(this.recordedCosts(), this.config.every);
+  }
+
+  /** The costs recorded so far, compactly (a copy: value k is the cost of iteration k·every). */
+  recordedCosts(): Float64Array {
+    return this.record.slice(0, this.recorded);
   }
 
   params(): Params {
@@ -178,14 +216,13 @@ export class Run {
     return diagnoseAt(this.kernel.params(), this.config.learningRate, this.data.train, this.data.test);
   }
 
-  /** The finished run; `seconds` is the training time the caller measured. */
-  result(seconds = 0): DoneRun {
+  /** The finished run without its costs (a worker sends those compactly, from recordedCosts()). */
+  outcome(seconds = 0): Omit<DoneRun, 'costs'> {
     const p = this.kernel.params();
     return {
       status: 'done',
       scheme: this.scheme,
       seed: this.seed,
-      costs: this.costs,
       seconds,
       finalCost: this.lastCost,
       trainAccuracy: accuracy(p, this.data.train),
@@ -193,6 +230,11 @@ export class Run {
       params: p,
       diagnostics: { start: this.startDiagnostics, end: this.diagnostics() },
     };
+  }
+
+  /** The finished run; `seconds` is the training time the caller measured. */
+  result(seconds = 0): DoneRun {
+    return { ...this.outcome(seconds), costs: this.costs };
   }
 }
 

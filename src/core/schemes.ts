@@ -66,10 +66,10 @@ export const SCHEMES: Readonly<Record<string, SchemeSpec>> = {
 };
 
 /** `scale:K` — randn · K for any finite K > 0, e.g. scale:0.5 or scale:3. */
-const SCALE = /^scale:([+]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/;
+const SCALE = /^scale:([+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)$/;
 
 /** `gain:G` — randn · (G · sqrt(1 / n_prev)) for any finite G > 0: gain:1 is xavier, gain:1.414… near he. */
-const GAIN = /^gain:([+]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/;
+const GAIN = /^gain:([+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)$/;
 
 /**
  * `gain:G`. The operation order is part of the contract with oracle/oracle.py

@@ -1,7 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Diagnostics } from '../core/diagnostics.js';
 import type { ExperimentConfig } from '../core/config.js';
-import type { CostPoint, FinishedRun, RunSpec } from '../core/experiment.js';
+import type { CostPoint, DoneRun, FinishedRun, RunSpec } from '../core/experiment.js';
 
 /**
  * Everything a worker says, tagged with its run (the index in the race's
@@ -34,6 +34,16 @@ export type RunEvent =
   | { readonly type: 'finished'; readonly run: number; readonly result: FinishedRun };
 
 export type RunEventType = RunEvent['type'];
+
+/**
+ * What a worker posts on its port: progress events as they are, and a last
+ * message whose recorded costs travel compactly (a Float64Array, transferred:
+ * value k is the cost of iteration k·every). The race turns it into the
+ * 'finished' RunEvent with the result's [iteration, cost] list.
+ */
+export type WorkerMessage =
+  | Extract<RunEvent, { readonly type: 'progress' }>
+  | { readonly type: 'finished'; readonly run: number; readonly result: Omit<DoneRun, 'costs'>; readonly costs: Float64Array };
 
 /** A fault to inject on purpose (tests, and `INIT_TUI_FAULT`): throw or kill the thread at an iteration. */
 export interface Fault {

@@ -1,16 +1,15 @@
 /**
- * The race: one piscina task per scheme, all at once, each streaming events
- * over its own MessagePort. The main thread owns every decision: pause,
+ * The race: one piscina task per run, each streaming events over its own
+ * MessagePort; a pool that lives exactly as long as the race. The main thread owns every decision: pause,
  * single step, pace and cancel go to the workers through a shared control
  * block; results come back as RunEvents.
  */
-import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { checkConfig, type ExperimentConfig } from '../core/config.js';
-import { makeData, runsOf, type FinishedRun, type RunSpec, type TrainTest } from '../core/experiment.js';
-import { CANCELLED, CONTROL, PAUSED, RUNNING, type Fault, type RunEvent, type TrainTask } from './protocol.js';
+import { costPoints, makeData, runsOf, type FinishedRun, type RunSpec, type TrainTest } from '../core/experiment.js';
+import { CANCELLED, CONTROL, PAUSED, RUNNING, type Fault, type RunEvent, type TrainTask, type WorkerMessage } from './protocol.js';
 
 /** How a race runs, beside what it trains (the config): none of these changes a number. */
 export interface RaceOptions {
@@ -29,8 +28,22 @@ export interface RaceOptions {
   readonly diagnostics?: boolean;
 }
 
-/** Without --threads, a sweep does not start more threads than this (they would only wait for the cores). */
+/** Without --threads, a race of up to this many schemes gives each scheme its own thread, whatever the cores. */
 export const MAX_DEFAULT_THREADS = 8;
+
+/**
+ * Threads when --threads is not given: one per run, but no more than the
+ * cores, except that a race of a few schemes (up to MAX_DEFAULT_THREADS) still
+ * runs them side by side so that it looks like a race: 3 schemes on 2 cores get
+ * 3 threads; 200 schemes get 8 (not 200); a 1000-seed sweep of 3 schemes gets
+ * max(cores, 3).
+ */
+export function defaultThreads(runs: number, schemes: number, cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(runs, Math.max(cores, Math.min(schemes, MAX_DEFAULT_THREADS))));
+}
+
+/** cancel() waits at most this long for the threads to be gone, then returns anyway (they are unreferenced). */
+export const CANCEL_DEADLINE_MS = 1000;
 
 export interface Race {
   /** Resolves when every run is done or failed (or the race was cancelled), with outcomes in scheme order. */
@@ -43,14 +56,23 @@ export interface Race {
   setPace(itersPerSec: number): void;
   readonly paused: boolean;
   readonly pace: number;
-  /** Stops every worker at once and frees the pool; resolves when no thread is left. */
+  /**
+   * Stops every run at once: `finished` resolves (every unfinished run
+   * "cancelled"), no event follows, and the pool is destroyed. Resolves when no
+   * thread is left, or after CANCEL_DEADLINE_MS at the latest.
+   */
   cancel(): Promise<void>;
 }
 
-/** The worker entry beside this file: `.ts` under tsx (tests), `.js` once built. */
+/** The worker entry beside this file: worker-entry.cjs once built (see there why), worker.ts under tsx (tests). */
 function workerFile(): string {
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./worker${ext}`, import.meta.url).href;
+  const file = import.meta.url.endsWith('.ts') ? './worker.ts' : './worker-entry.cjs';
+  return new URL(file, import.meta.url).href;
+}
+
+/** A promise that resolves after `ms` without keeping the process alive. */
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function messageOf(err: unknown): string {
@@ -61,10 +83,12 @@ function messageOf(err: unknown): string {
 export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e: RunEvent) => void): Race {
   checkConfig(config);
   const runs = runsOf(config);
-  const threads = config.threads ?? Math.max(1, Math.min(runs.length, Math.max(config.schemes.length, MAX_DEFAULT_THREADS)));
+  const threads = config.threads ?? defaultThreads(runs.length, config.schemes.length);
   const pool = new Piscina({
     filename: workerFile(),
-    minThreads: Math.min(threads, availableParallelism() * 4),
+    // Threads start as runs need them and end with the race: none is started
+    // ahead (64 at once froze the screen), none kept waiting.
+    minThreads: 0,
     maxThreads: threads,
     idleTimeout: 1000,
     // A worker holds a few small arrays and posts small messages: a small young
@@ -75,27 +99,31 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
   const ctrl = new Int32Array(control);
   ctrl[CONTROL.STATE] = rc.paused ? PAUSED : RUNNING;
   ctrl[CONTROL.PACE] = Math.max(0, Math.round(rc.pace ?? 0));
-  const abort = new AbortController();
-  // One abort listener per task: a sweep has many (node warns past 10).
-  setMaxListeners(runs.length + 10, abort.signal);
   const data = rc.data ?? makeData(config.dataset, config.noise);
   let cancelled = false;
+  let onCancel!: () => void;
+  const cancelledSignal = new Promise<void>((resolve) => (onCancel = resolve));
+  const openPorts = new Set<MessagePort>();
 
   const signal = (): void => {
     Atomics.add(ctrl, CONTROL.GEN, 1);
     Atomics.notify(ctrl, CONTROL.GEN);
   };
 
+  const cancelledRun = (spec: RunSpec): FinishedRun => ({ status: 'failed', scheme: spec.scheme, seed: spec.seed, error: 'cancelled' });
+
+  /** One run on the pool. Settles exactly once: with its result, its failure, or "cancelled" at the moment of cancel. */
   const runOne = (spec: RunSpec, index: number): Promise<FinishedRun> => {
     const { port1, port2 } = new MessageChannel();
+    openPorts.add(port1);
     let resolveDone!: (e: FinishedRun) => void;
     // The worker's last message is 'finished'; messages on a port keep their order,
     // so when it arrives every progress event before it has arrived too.
     const doneMessage = new Promise<FinishedRun>((resolve) => (resolveDone = resolve));
-    port1.on('message', (e: RunEvent) => {
+    port1.on('message', (m: WorkerMessage) => {
       if (cancelled) return;
-      if (e.type === 'finished') resolveDone(e.result);
-      else onEvent(e);
+      if (m.type === 'finished') resolveDone({ ...m.result, costs: costPoints(m.costs, config.every) });
+      else onEvent(m);
     });
     const task: TrainTask = {
       run: index,
@@ -109,27 +137,53 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
       ...(rc.yieldToMain ? { yieldToMain: true } : {}),
       ...(rc.diagnostics ? { diagnostics: true } : {}),
     };
-    return pool
-      .run(task, { transferList: [port2], signal: abort.signal })
-      .then(
-        () => doneMessage,
-        (err: unknown): FinishedRun => ({
-          status: 'failed',
-          scheme: spec.scheme,
-          seed: spec.seed,
-          error: cancelled ? 'cancelled' : messageOf(err),
-        }),
-      )
-      .then((result: FinishedRun) => {
-        port1.close();
-        if (!cancelled) onEvent({ type: 'finished', run: index, result });
-        return result;
-      });
+    const work = pool.run(task, { transferList: [port2] }).then(
+      // A task that ends without its 'finished' message (it saw CANCELLED) waits here for cancel.
+      () => doneMessage,
+      (err: unknown): FinishedRun => (cancelled ? cancelledRun(spec) : { status: 'failed', scheme: spec.scheme, seed: spec.seed, error: messageOf(err) }),
+    );
+    return Promise.race([work, cancelledSignal.then(() => cancelledRun(spec))]).then((result) => {
+      port1.close();
+      openPorts.delete(port1);
+      if (!cancelled) onEvent({ type: 'finished', run: index, result });
+      return result;
+    });
   };
 
-  const outcomes = Promise.all(runs.map(runOne));
-  const finished = outcomes.then(async (o) => {
-    await pool.destroy();
+  // At most `threads` runs are handed to the pool at a time, in order; the next
+  // starts when one ends. A sweep's other runs wait here as plain specs, not as
+  // 1000 queued tasks with a message channel each.
+  const outcomes: Promise<FinishedRun>[] = [];
+  const starters: ((r: FinishedRun) => void)[] = [];
+  for (let k = 0; k < runs.length; k++) outcomes.push(new Promise<FinishedRun>((resolve) => (starters[k] = resolve)));
+  let next = 0;
+  let inFlight = 0;
+  const launch = (): void => {
+    let grew = false;
+    while (!cancelled && inFlight < threads && next < runs.length) {
+      // Creating a thread blocks this one for 10–20 ms (64 at once froze the screen
+      // for seconds): the pool grows by one thread per turn of the event loop.
+      const needsThread = inFlight >= pool.threads.length;
+      if (needsThread && grew) {
+        setImmediate(launch);
+        return;
+      }
+      grew ||= needsThread;
+      const k = next++;
+      inFlight++;
+      void runOne(runs[k]!, k).then((result) => {
+        inFlight--;
+        starters[k]!(result);
+        launch();
+      });
+    }
+  };
+  launch();
+
+  let destroying: Promise<void> | undefined;
+  const destroyPool = (): Promise<void> => (destroying ??= pool.destroy().catch(() => undefined));
+  const finished = Promise.all(outcomes).then(async (o) => {
+    await Promise.race([destroyPool(), delay(CANCEL_DEADLINE_MS)]);
     return o;
   });
 
@@ -159,11 +213,18 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
     async cancel() {
       if (!cancelled) {
         cancelled = true;
+        // Workers between two batches see this and stop; the rest are terminated with the pool.
         Atomics.store(ctrl, CONTROL.STATE, CANCELLED);
         signal();
-        abort.abort();
+        // Every run not yet settled settles now, as "cancelled", and every run not yet started never starts.
+        onCancel();
+        for (let k = next; k < runs.length; k++) starters[k]!(cancelledRun(runs[k]!));
+        next = runs.length;
+        for (const port of openPorts) port.close();
+        openPorts.clear();
+        void destroyPool();
       }
-      await finished.catch(() => undefined);
+      await Promise.race([destroyPool(), delay(CANCEL_DEADLINE_MS)]);
     },
   };
 }

@@ -8,7 +8,7 @@ import type { CostPoint } from '../core/experiment.js';
 import { Run } from '../core/experiment.js';
 import { diagnose, type Diagnostics } from '../core/diagnostics.js';
 import { cloneParams } from '../core/network.js';
-import { CANCELLED, CONTROL, MAX_EVENTS_PER_SECOND, PAUSED, type RunEvent, type TrainTask } from './protocol.js';
+import { CANCELLED, CONTROL, MAX_EVENTS_PER_SECOND, PAUSED, type TrainTask, type WorkerMessage } from './protocol.js';
 
 const POST_INTERVAL_MS = 1000 / MAX_EVENTS_PER_SECOND;
 /** Unthrottled, a batch aims at this much work between looks at the control block. */
@@ -31,7 +31,7 @@ export default function train(task: TrainTask): void {
     }
   }
   const ctrl = new Int32Array(task.control);
-  const post = (e: RunEvent): void => port.postMessage(e);
+  const post = (e: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(e, transfer);
   const run = new Run(config, task.spec, task.data, { traceEvery: task.traceEvery });
 
   let samples: CostPoint[] = [];
@@ -174,5 +174,6 @@ export default function train(task: TrainTask): void {
     }
   }
   flush(performance.now());
-  post({ type: 'finished', run: index, result: run.result(busyMs / 1000) });
+  const costs = run.recordedCosts();
+  post({ type: 'finished', run: index, result: run.outcome(busyMs / 1000), costs }, [costs.buffer as ArrayBuffer]);
 }

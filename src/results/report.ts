@@ -8,7 +8,8 @@ import type { DoneRun, FinishedRun } from '../core/experiment.js';
 import { bySeed, summarise, type Stats } from './summary.js';
 
 type JsonStats = { mean: number | null; sd: number | null; min: number | null; max: number | null };
-type JsonCosts = [number, number | null][];
+/** [iteration, cost]; a non-finite cost is written as null (the run's own points are used as they are, not copied). */
+type JsonCosts = readonly (readonly [number, number | null])[];
 
 /** One layer of `diagnostics` (core/diagnostics.ts defines each figure); non-finite numbers are null. */
 export interface JsonLayer {
@@ -103,7 +104,8 @@ function oneRun(r: FinishedRun, iterations: number): JsonRun {
   return r.status === 'done'
     ? {
         scheme: r.scheme,
-        costs: r.costs.map(([i, c]) => [i, jsonCost(c)]),
+        // The run's own points, not a copy (a million of them is 70 MB): the text writes ∞ and NaN as null.
+        costs: r.costs,
         trainAccuracy: r.trainAccuracy,
         testAccuracy: r.testAccuracy,
         seconds: Math.round(r.seconds * 1000) / 1000,
@@ -162,16 +164,75 @@ export function toReport(config: ExperimentConfig, runs: readonly FinishedRun[])
   return { config: jsonConfig(config), runs: grouped };
 }
 
-const NUMBER = String.raw`(?:-?[\d.eE+-]+|null)`;
-const FIELD = String.raw`"\w+": ${NUMBER}`;
+/** Pieces of about this many characters: a document of millions of costs is never one string. */
+const CHUNK = 1 << 16;
+
+function isNumberList(value: readonly unknown[]): boolean {
+  return value.every((v) => v === null || typeof v === 'number');
+}
 
 /**
- * The document as text: indented, but each innermost array of numbers on one
- * line (`[1000, 0.6879825919728063]`), and so is each object of numbers only
- * (a layer's diagnostics, a statistic), so a person can read them too.
+ * JSON.stringify(value, null, 2)'s text, except that a list of numbers stays on one line
+ * (`[1000, 0.68798…]`), and so does an object of numbers only.
  */
+function* pieces(value: unknown, indent: string): Generator<string> {
+  if (Array.isArray(value)) {
+    const list = value as readonly unknown[];
+    if (list.length === 0) yield '[]';
+    // A non-finite number is written as null, as JSON.stringify does.
+    else if (isNumberList(list)) yield `[${list.map((v) => JSON.stringify(v)).join(', ')}]`;
+    else {
+      const inner = `${indent}  `;
+      yield '[\n';
+      for (let k = 0; k < list.length; k++) {
+        yield inner;
+        yield* pieces(list[k], inner);
+        yield k < list.length - 1 ? ',\n' : '\n';
+      }
+      yield `${indent}]`;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
+    if (entries.length === 0) {
+      yield '{}';
+      return;
+    }
+    // An object of numbers only (a layer's diagnostics, a statistic) reads best on one line too.
+    if (entries.every(([, v]) => v === null || typeof v === 'number')) {
+      yield `{ ${entries.map(([key, v]) => `${JSON.stringify(key)}: ${JSON.stringify(v)}`).join(', ')} }`;
+      return;
+    }
+    const inner = `${indent}  `;
+    yield '{\n';
+    for (let k = 0; k < entries.length; k++) {
+      const [key, v] = entries[k]!;
+      yield `${inner}${JSON.stringify(key)}: `;
+      yield* pieces(v, inner);
+      yield k < entries.length - 1 ? ',\n' : '\n';
+    }
+    yield `${indent}}`;
+  } else yield JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The document as text, in pieces of about 64 K characters: indented, but each innermost array of numbers on one line
+ * (`[1000, 0.6879825919728063]`), and each object of numbers only, so a person can read the costs and the figures too.
+ */
+export function* reportChunks(report: Report): Generator<string> {
+  let buffer = '';
+  for (const piece of pieces(report, '')) {
+    buffer += piece;
+    if (buffer.length >= CHUNK) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  yield buffer;
+}
+
+/** The whole document as one string (the dashboard's export; small). */
 export function formatReport(report: Report): string {
-  return JSON.stringify(report, null, 2)
-    .replace(new RegExp(String.raw`\[\s*(${NUMBER}(?:,\s*${NUMBER})*)\s*\]`, 'g'), (_, inner: string) => `[${inner.split(/,\s*/).join(', ')}]`)
-    .replace(new RegExp(String.raw`\{\s*(${FIELD}(?:,\s*${FIELD})*)\s*\}`, 'g'), (_, inner: string) => `{ ${inner.split(/,\s*/).join(', ')} }`);
+  let text = '';
+  for (const chunk of reportChunks(report)) text += chunk;
+  return text;
 }

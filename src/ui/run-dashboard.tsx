@@ -245,5 +245,6 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     const text = `${lines.join('\n')}\n`;
     process.stdout.write(terminal.caps.unicode ? text : toAscii(text));
   }
-  return code;
+  // --out could not be written: the README's status 1, after the table.
+  return exportError && code === 0 ? 1 : code;
 }
