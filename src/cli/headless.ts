@@ -7,8 +7,11 @@
 import type { DoneRun, FinishedRun, TrainTest } from '../core/experiment.js';
 import type { Fault } from '../engine/protocol.js';
 import { startRace, type Race } from '../engine/race.js';
-import { formatReport, toReport } from '../results/report.js';
+import { gridCells } from '../core/sweep.js';
+import { cost, percent } from '../results/format.js';
+import { formatReport, toDocument } from '../results/report.js';
 import { bySeed } from '../results/summary.js';
+import { cellResults, gainLabel, sweepTable } from '../results/sweep.js';
 import { HEADER, resultCells, sweepCells, tableRow } from '../results/table.js';
 import type { Invocation } from './argv.js';
 import { writeFileAtomic } from './out-file.js';
@@ -35,9 +38,9 @@ async function race(
   return { outcomes, status: outcomes.some((o) => o.status === 'failed') ? 1 : 0 };
 }
 
-/** The SPEC §5 document as printed and as written by --out. */
+/** The SPEC §5 document (or a sweep's) as printed and as written by --out. */
 function documentOf(options: Invocation, outcomes: readonly FinishedRun[]): string {
-  return `${formatReport(toReport(options.config, outcomes))}\n`;
+  return `${formatReport(toDocument(options.config, outcomes))}\n`;
 }
 
 /**
@@ -97,6 +100,7 @@ export async function runPlain(
   fault?: Fault,
 ): Promise<number> {
   const { config } = options;
+  if (config.sweep) return runSweepPlain(options, data, out, err, onRace, fault);
   const { schemes, seeds } = config;
   const width = Math.max(...schemes.map((s) => s.length));
   out(
@@ -113,5 +117,47 @@ export async function runPlain(
   out('\n');
   if (seeds > 1) out(`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}\n`);
   for (const line of tableLines(outcomes, seeds)) out(`${line}\n`);
+  return finish(options, outcomes, status, documentOf(options, outcomes), err);
+}
+
+/**
+ * A sweep in plain text: one line per model as it finishes (the models are
+ * many, so no cost lines), then the grid: rows depth, columns gain, mean test
+ * accuracy in %, × where training diverged.
+ */
+async function runSweepPlain(
+  options: Invocation,
+  data: TrainTest,
+  out: (text: string) => void,
+  err: (line: string) => void,
+  onRace: (r: Race) => void,
+  fault?: Fault,
+): Promise<number> {
+  const { config } = options;
+  const cells = gridCells(config);
+  const total = cells.length * config.seeds;
+  const digits = String(total).length;
+  out(
+    `init-tui: ${config.dataset}, learning rate ${config.learningRate}, ${config.iterations} iterations, ` +
+      `seeds ${config.seed}${config.seeds > 1 ? `…${config.seed + config.seeds - 1}` : ''}; sweeping ${cells.length} cells, ${total} models\n`,
+  );
+  let ended = 0;
+  const r = startRace(config, { data, ...(fault ? { fault } : {}) }, (e) => {
+    if (e.type !== 'finished') return;
+    ended++;
+    const cell = cells[Math.floor(e.run / config.seeds)];
+    const res = e.result;
+    const what =
+      res.status === 'failed'
+        ? `failed: ${res.error}`
+        : `train ${percent(res.trainAccuracy)} · test ${percent(res.testAccuracy)} · final cost ${cost(res.finalCost)}` +
+          (Number.isFinite(res.finalCost) ? '' : ' · diverged');
+    out(`[${String(ended).padStart(digits)}/${total}] depth ${cell?.depth ?? '?'} · gain ${gainLabel(cell?.gain ?? NaN)} · seed ${res.seed}: ${what}\n`);
+  });
+  onRace(r);
+  const outcomes = await r.finished;
+  const status = outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+  out('\n');
+  for (const line of sweepTable(config, cellResults(config, outcomes))) out(`${line}\n`);
   return finish(options, outcomes, status, documentOf(options, outcomes), err);
 }

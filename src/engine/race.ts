@@ -32,6 +32,15 @@ export interface RaceOptions {
 /** Without --threads, a sweep does not start more threads than this (they would only wait for the cores). */
 export const MAX_DEFAULT_THREADS = 8;
 
+/**
+ * Without --threads, a gain sweep takes one thread per core (at most one per
+ * model): its models are many and alike, and more threads than cores would
+ * only make each wait for a core.
+ */
+export function sweepThreads(models: number): number {
+  return Math.max(1, Math.min(models, availableParallelism()));
+}
+
 export interface Race {
   /** Resolves when every run is done or failed (or the race was cancelled), with outcomes in scheme order. */
   readonly finished: Promise<readonly FinishedRun[]>;
@@ -61,7 +70,7 @@ function messageOf(err: unknown): string {
 export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e: RunEvent) => void): Race {
   checkConfig(config);
   const runs = runsOf(config);
-  const threads = config.threads ?? Math.max(1, Math.min(runs.length, Math.max(config.schemes.length, MAX_DEFAULT_THREADS)));
+  const threads = config.threads ?? (config.sweep ? sweepThreads(runs.length) : Math.max(1, Math.min(runs.length, Math.max(config.schemes.length, MAX_DEFAULT_THREADS))));
   const pool = new Piscina({
     filename: workerFile(),
     minThreads: Math.min(threads, availableParallelism() * 4),
