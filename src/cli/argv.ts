@@ -43,7 +43,7 @@ const OPTIONS = {
   seed: { type: 'string', value: 'N', help: `seed of the weight initialization (default ${D.seed})` },
   every: { type: 'string', value: 'K', help: `record the cost every K iterations in --json output (default ${D.every})` },
   threads: { type: 'string', value: 'N', help: 'worker threads for the race (default: one per run, at most 8 with --seeds; one per core with --sweep)' },
-  kernel: { type: 'string', value: 'NAME', help: `training kernel: ${kernels} (default ${D.kernel}; all give identical numbers)` },
+  kernel: { type: 'string', value: 'NAME', help: `training kernel: ${kernels} (default ${D.kernel}, generic with --sweep; all give identical numbers)` },
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
   out: { type: 'string', value: 'FILE', help: 'also write the JSON document to FILE when the race ends (atomically), in any mode' },
   force: { type: 'boolean', help: 'let --out overwrite an existing file' },

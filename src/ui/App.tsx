@@ -2,6 +2,7 @@ import { Box, useApp, useInput, useStdin } from 'ink';
 import { useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { ExperimentConfig } from '../core/config.js';
 import { makeData, type TrainTest } from '../core/experiment.js';
+import { gridCells } from '../core/sweep.js';
 import type { Fault } from '../engine/protocol.js';
 import type { Race } from '../engine/race.js';
 import { DetailView } from './DetailView.js';
@@ -12,6 +13,8 @@ import { footerHints, keyIntent, splitKeys, type KeyInfo } from './keys.js';
 import { layout, MIN_COLUMNS, minRows } from './layout.js';
 import { RaceView } from './RaceView.js';
 import { SettingsView } from './SettingsView.js';
+import { cellName, sweepMinRows } from './sweep-layout.js';
+import { SweepView } from './SweepView.js';
 import { initialState, raceFinished, reduce, schemeGroups, type Action, type DashboardState, type SchemeGroup, type View } from './state.js';
 import { TooSmall } from './TooSmall.js';
 import { followState, useRace } from './use-race.js';
@@ -53,10 +56,16 @@ interface ViewContext {
   readonly send: (action: Action) => void;
 }
 
-/** The run a run view shows: the selected scheme's first seed. */
+/** The run a run view shows: the selected scheme's first seed (in a sweep, the selected cell's). */
 function selectedRun(c: ViewContext) {
+  if (c.state.config.sweep) return c.state.runs[c.state.selected * c.state.config.seeds];
   const group = c.groups[c.state.selected] ?? c.groups[0];
   return group?.runs[0];
+}
+
+/** How many runs a run view pages through: schemes, or a sweep's cells. */
+function runCount(c: ViewContext): number {
+  return c.state.config.sweep ? c.state.runs.length / c.state.config.seeds : c.groups.length;
 }
 
 /**
@@ -72,7 +81,8 @@ const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
       <DetailView
         run={run}
         index={c.state.selected}
-        total={c.groups.length}
+        total={runCount(c)}
+        {...(c.state.config.sweep ? { label: sweepRunLabel(c) } : {})}
         config={c.state.config}
         train={c.state.data.train}
         width={c.columns}
@@ -86,7 +96,7 @@ const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
   why: (c) => {
     const run = selectedRun(c);
     return run ? (
-      <WhyView run={run} index={c.state.selected} total={c.groups.length} config={c.state.config} width={c.columns} paused={c.state.paused} color={c.color} />
+      <WhyView run={run} index={c.state.selected} total={runCount(c)} config={c.state.config} width={c.columns} paused={c.state.paused} color={c.color} />
     ) : null;
   },
   settings: (c) => (
@@ -103,7 +113,15 @@ const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
     />
   ),
   help: (c) => <HelpOverlay view={c.state.behindHelp} width={c.columns} />,
+  sweep: (c) => <SweepView state={c.state} columns={c.columns} rows={c.rows} color={c.color} />,
 };
+
+/** A sweep cell's model as the detail view names it: the cell and the seed. */
+function sweepRunLabel(c: ViewContext): string {
+  const cells = gridCells(c.state.config);
+  const cell = cells[c.state.selected];
+  return `${cell ? cellName(cell, c.state.config.sweep?.depth !== undefined) : ''} · seed ${c.state.config.seed} (cell ${c.state.selected + 1} of ${cells.length})`;
+}
 
 export function App({ config, data, color, fault, onQuit, onRace, onState, onExport, startPaused }: AppProps) {
   const [state, dispatch] = useReducer(reduce, undefined, () => initialState(config, data, startPaused === true, 0));
@@ -165,10 +183,13 @@ export function App({ config, data, color, fault, onQuit, onRace, onState, onExp
     { isActive: interactive },
   );
 
-  const groups = schemeGroups(state);
+  // A sweep's views do not need the schemes' lanes and mean curves (and a sweep may have thousands of runs).
+  const sweep = state.config.sweep !== undefined;
+  const groups = sweep ? [] : schemeGroups(state);
   const l = layout(columns, rows, groups.length);
-  if (l.tooSmall) {
-    return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={minRows(groups.length)} />;
+  const needRows = sweep ? sweepMinRows(state.config) : minRows(groups.length);
+  if (sweep ? columns < MIN_COLUMNS || rows < needRows : l.tooSmall) {
+    return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={needRows} />;
   }
   const context: ViewContext = { state, groups, columns, rows, plotRows: l.plotRows, color, interactive, send };
   return (

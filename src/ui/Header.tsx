@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ExperimentConfig } from '../core/config.js';
+import { sweepText } from '../core/sweep.js';
 import { integer } from '../results/format.js';
 
 export interface HeaderProps {
@@ -9,11 +10,17 @@ export interface HeaderProps {
   readonly color: boolean;
 }
 
+/** A sweep in the header: "sweep gain=0.1..10:9,depth=1..6 (width 10)" or, 1-D, "sweep gain=0.5..4:3 on 2-10-5-1". */
+function sweepOf(config: ExperimentConfig): string {
+  const text = sweepText(config.sweep!);
+  return config.sweep!.depth ? `sweep ${text} (width ${config.layers[1]})` : `sweep ${text} on ${config.layers.join('-')}`;
+}
+
 /** One line: the experiment on the left, the race's state and pace on the right. */
 export function Header({ config, status, pace, color }: HeaderProps) {
   const experiment =
-    `${config.dataset} · layers ${config.layers.join('-')} · lr ${config.learningRate} · ` +
-    `${integer(config.iterations)} iterations · seed ${config.seed}`;
+    `${config.dataset} · ${config.sweep ? sweepOf(config) : `layers ${config.layers.join('-')}`} · lr ${config.learningRate} · ` +
+    `${integer(config.iterations)} iterations · seed ${config.seed}${config.sweep && config.seeds > 1 ? `…${config.seed + config.seeds - 1}` : ''}`;
   return (
     <Box justifyContent="space-between">
       <Text wrap="truncate">

@@ -137,6 +137,45 @@ export const BINDINGS: readonly Binding[] = [
     label: 'q', help: 'quit', hint: 'q quit', views: [...RACING, 'help'],
     match: is('q'), intent: () => ({ kind: 'quit', status: 0 }),
   },
+  // The sweep's map (or its plots): a cursor over the cells, and the race's own commands.
+  {
+    label: '↑ ↓  j k', help: 'the depth above / below (the map\'s rows)', hint: '←↑↓→ move', views: ['sweep'],
+    match: (i, k) => k.upArrow === true || k.downArrow === true || is('j', 'k')(i, k),
+    intent: (_, i) => action({ type: 'moveCell', rows: i === 'down' || i === 'j' ? 1 : -1, cols: 0 }),
+  },
+  {
+    label: '← →  h l', help: 'the smaller / larger gain (the columns)', views: ['sweep'],
+    match: (i, k) => k.leftArrow === true || k.rightArrow === true || is('h', 'l')(i, k),
+    intent: (_, i) => action({ type: 'moveCell', rows: 0, cols: i === 'right' || i === 'l' ? 1 : -1 }),
+  },
+  {
+    label: 'Enter', help: "open the cell's first model: its cost chart, printout and decision boundary (Esc back)", hint: 'Enter open', views: ['sweep'],
+    match: (_, k) => k.return === true, intent: () => action({ type: 'open' }),
+  },
+  {
+    label: 'space', help: 'pause / resume', hint: 'space pause', views: ['sweep'],
+    match: is(' '), intent: () => action({ type: 'togglePause' }),
+  },
+  {
+    label: 'r', help: 'restart the sweep', views: ['sweep'],
+    match: is('r'), intent: () => action({ type: 'restart' }),
+  },
+  {
+    label: 'e', help: 'export the sweep as JSON (to --out, or init-tui-DATE.json)', hint: 'e export', views: ['sweep'],
+    match: is('e'), intent: () => ({ kind: 'export' }),
+  },
+  {
+    label: '?', help: 'this help', hint: '? help', views: ['sweep'],
+    match: is('?'), intent: () => action({ type: 'toggleHelp' }),
+  },
+  {
+    label: 'q', help: 'quit', hint: 'q quit', views: ['sweep'],
+    match: is('q'), intent: () => ({ kind: 'quit', status: 0 }),
+  },
+  {
+    label: 'Ctrl-C', help: 'quit, from any screen', views: ['sweep'],
+    match: (i, k) => k.ctrl === true && i === 'c', intent: () => ({ kind: 'quit', status: 130 }),
+  },
   // The settings form types and edits itself; these rows describe it.
   { label: '↑ ↓  Tab', help: 'previous / next field', hint: '↑↓ field', views: ['settings'], match: (_, k) => k.upArrow === true || k.downArrow === true || k.tab === true },
   { label: 'a–z 0–9 …', help: 'type to edit the field (pasting works too)', hint: 'type to edit', views: ['settings'], match: () => false },

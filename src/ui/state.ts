@@ -5,6 +5,7 @@
 import type { ExperimentConfig } from '../core/config.js';
 import type { Diagnostics } from '../core/diagnostics.js';
 import { runsOf, type CostPoint, type DoneRun, type FinishedRun, type TrainTest } from '../core/experiment.js';
+import { gridSize } from '../core/sweep.js';
 import type { RunEvent } from '../engine/protocol.js';
 import { bySeed, meanCurve } from '../results/summary.js';
 import { resultCells, sweepCells, type Cells } from '../results/table.js';
@@ -37,9 +38,11 @@ export interface RunView {
   readonly diag: readonly DiagPoint[];
   /** Set when the run ends: trained, or failed. */
   readonly result?: FinishedRun;
+  /** The run's network, where it is not the config's (a depth sweep's cell). */
+  readonly layers?: readonly number[];
 }
 
-export type View = 'race' | 'detail' | 'why' | 'settings' | 'help';
+export type View = 'race' | 'detail' | 'why' | 'settings' | 'help' | 'sweep';
 export type Panel = 'runs' | 'chart';
 
 export interface DashboardState {
@@ -83,12 +86,20 @@ export type Action =
   /** Move the selection by ±n, wrapping; relative, so keys faster than the redraw all count. */
   | { readonly type: 'move'; readonly by: number }
   | { readonly type: 'nextPanel' }
-  | { readonly type: 'moveCursor'; readonly by: number };
+  | { readonly type: 'moveCursor'; readonly by: number }
+  /** Move the sweep map's cursor by rows (depths) and columns (gains), stopping at the edges. */
+  | { readonly type: 'moveCell'; readonly rows: number; readonly cols: number };
 
 function freshRuns(config: ExperimentConfig): RunView[] {
-  return runsOf(config).map(({ scheme, seed }): RunView => ({
+  return runsOf(config).map(({ scheme, seed, layers }): RunView => ({
     scheme, seed, iteration: 0, cost: NaN, costAt: -1, itersPerSec: 0, trace: [], traceStride: 1, diag: [],
+    ...(layers ? { layers } : {}),
   }));
+}
+
+/** The view a race opens on and goes back to: the sweep's map for a sweep, else the race. */
+export function homeView(config: ExperimentConfig): 'race' | 'sweep' {
+  return config.sweep ? 'sweep' : 'race';
 }
 
 export function initialState(config: ExperimentConfig, data: TrainTest, paused = false, pace = 0): DashboardState {
@@ -99,8 +110,8 @@ export function initialState(config: ExperimentConfig, data: TrainTest, paused =
     paused,
     pace,
     logScale: false,
-    view: 'race',
-    behindHelp: 'race',
+    view: homeView(config),
+    behindHelp: homeView(config),
     selected: 0,
     panel: 'runs',
     cursor: 1,
@@ -204,8 +215,8 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
         data: action.data ?? state.data,
         runs: freshRuns(config),
         selected: 0,
-        view: 'race',
-        behindHelp: 'race',
+        view: homeView(config),
+        behindHelp: homeView(config),
         cursor: 1,
         raceId: state.raceId + 1,
       };
@@ -234,7 +245,7 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
       return { ...state, view: 'settings' };
     case 'back':
       if (state.view === 'help') return { ...state, view: state.behindHelp };
-      if (state.view === 'detail' || state.view === 'why' || state.view === 'settings') return { ...state, view: 'race' };
+      if (state.view === 'detail' || state.view === 'why' || state.view === 'settings') return { ...state, view: homeView(state.config) };
       return state.panel === 'chart' ? { ...state, panel: 'runs' } : state;
     case 'select':
       if (action.run < 0 || action.run >= groupCount(state)) return state;
@@ -247,6 +258,14 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
       return state.view === 'race' ? { ...state, panel: state.panel === 'runs' ? 'chart' : 'runs' } : state;
     case 'moveCursor':
       return { ...state, cursor: Math.min(1, Math.max(0, state.cursor + action.by)) };
+    case 'moveCell': {
+      if (!state.config.sweep) return state;
+      const { rows, cols } = gridSize(state.config.sweep);
+      const clamp = (x: number, n: number) => Math.max(0, Math.min(n - 1, x));
+      const row = clamp(Math.floor(state.selected / cols) + action.rows, rows);
+      const col = clamp((state.selected % cols) + action.cols, cols);
+      return { ...state, selected: row * cols + col };
+    }
   }
 }
 
@@ -259,9 +278,9 @@ export function nextPace(current: number, faster: boolean): number {
   return PACES[Math.min(PACES.length - 1, Math.max(0, k + (faster ? 1 : -1)))]!;
 }
 
-/** How many schemes race (the lanes, the list, the table rows). */
+/** How many schemes race (the lanes, the list, the table rows); in a sweep, how many cells. */
 export function groupCount(state: DashboardState): number {
-  return state.config.schemes.length;
+  return state.runs.length / state.config.seeds;
 }
 
 /** One scheme of the race: its runs (one per seed) and what a lane shows for them together. */
