@@ -93,3 +93,9 @@ test('the grid runs depth by depth, each row gain by gain, each cell seed by see
   assert.deepEqual(gridCells(oneD).map((c) => [c.depth, c.layers]), [[2, [2, 10, 5, 1]], [2, [2, 10, 5, 1]]], 'without a depth axis: --layers as it is');
   assert.deepEqual(runsOf(DEFAULT_CONFIG).map((r) => r.scheme), ['zeros', 'random', 'he'], 'a race is as before');
 });
+
+test('a sweep trains on the generic kernel unless --kernel says otherwise; a race keeps auto', () => {
+  assert.equal(configFrom({ sweep: 'gain=1..2:2' }).kernel, 'generic');
+  assert.equal(configFrom({ sweep: 'gain=1..2:2', kernel: 'fused' }).kernel, 'fused');
+  assert.equal(configFrom({}).kernel, 'auto');
+});
