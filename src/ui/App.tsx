@@ -15,7 +15,7 @@ import { RaceView } from './RaceView.js';
 import { SettingsView } from './SettingsView.js';
 import { cellName, sweepMinRows } from './sweep-layout.js';
 import { SweepView } from './SweepView.js';
-import { initialState, raceFinished, reduce, schemeGroups, type Action, type DashboardState, type SchemeGroup, type View } from './state.js';
+import { groupCount, initialState, raceFinished, reduce, schemeGroups, type Action, type DashboardState, type SchemeGroup, type View } from './state.js';
 import { TooSmall } from './TooSmall.js';
 import { followState, useRace } from './use-race.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -63,11 +63,6 @@ function selectedRun(c: ViewContext) {
   return group?.runs[0];
 }
 
-/** How many runs a run view pages through: schemes, or a sweep's cells. */
-function runCount(c: ViewContext): number {
-  return c.state.config.sweep ? c.state.runs.length / c.state.config.seeds : c.groups.length;
-}
-
 /**
  * The views, by name (Ink's router example): each draws its body between the
  * header and the footer. Keys reach them through the key table (keys.ts); the
@@ -81,7 +76,7 @@ const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
       <DetailView
         run={run}
         index={c.state.selected}
-        total={runCount(c)}
+        total={groupCount(c.state)}
         {...(c.state.config.sweep ? { label: sweepRunLabel(c) } : {})}
         config={c.state.config}
         train={c.state.data.train}
@@ -96,7 +91,7 @@ const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
   why: (c) => {
     const run = selectedRun(c);
     return run ? (
-      <WhyView run={run} index={c.state.selected} total={runCount(c)} config={c.state.config} width={c.columns} paused={c.state.paused} color={c.color} />
+      <WhyView run={run} index={c.state.selected} total={groupCount(c.state)} config={c.state.config} width={c.columns} paused={c.state.paused} color={c.color} />
     ) : null;
   },
   settings: (c) => (

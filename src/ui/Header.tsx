@@ -10,10 +10,10 @@ export interface HeaderProps {
   readonly color: boolean;
 }
 
-/** A sweep in the header: "sweep gain=0.1..10:9,depth=1..6 (width 10)" or, 1-D, "sweep gain=0.5..4:3 on 2-10-5-1". */
+/** A sweep in the header: "sweep gain=0.1..10:9,depth=1..6" or, 1-D, "sweep gain=0.5..4:3 on 2-10-5-1". */
 function sweepOf(config: ExperimentConfig): string {
   const text = sweepText(config.sweep!);
-  return config.sweep!.depth ? `sweep ${text} (width ${config.layers[1]})` : `sweep ${text} on ${config.layers.join('-')}`;
+  return config.sweep!.depth ? `sweep ${text}` : `sweep ${text} on ${config.layers.join('-')}`;
 }
 
 /** One line: the experiment on the left, the race's state and pace on the right. */

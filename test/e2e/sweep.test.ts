@@ -30,7 +30,7 @@ test('a 2-D sweep in 120×40: cells fill in live, the cursor moves, Enter opens 
   const s = start(['--sweep', 'gain=0.5..2:3,depth=1..3', '-n', '3000', '--threads', '1', '--out', out], { cols: 120, rows: 40 });
   try {
     let screen = await s.waitFor(/Mean test accuracy, depth × gain · 10 units per hidden layer/, 15_000);
-    assert.match(screen, /sweep gain=0\.5\.\.2:3,depth=1\.\.3 \(width 10\)/);
+    assert.match(screen, /sweep gain=0\.5\.\.2:3,depth=1\.\.3 · lr 0\.01/);
     assert.match(screen, /gain →\s+0\.5\s+1\s+2/);
     assert.match(screen, /Xavier\s+≈He/, "Xavier's column, and He's nearest one");
     // Live: one cell has its number while a later one is still training.
