@@ -5,10 +5,11 @@
 //   (b) wall time of the whole `init-tui --json` race (three schemes), and of one He model
 //   (c) the dashboard during a race, in a pseudo-terminal: frames/s, event-loop delay p50/p99, peak RSS
 //   (d) the numpy + scikit-learn oracle (oracle/oracle.py), same models, whole process, when installed
-// Options: --runs N (default 5), --skip-dashboard, --skip-numpy.
+//   (e) a 54-model gain × depth sweep through the CLI: wall time, models per second per core, per kernel
+// Options: --runs N (default 5), --skip-dashboard, --skip-numpy, --skip-sweep, --sweep-only.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -17,13 +18,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist/cli.js');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] ?? 0) || 5;
+const sweepOnly = args.includes('--sweep-only');
 
-// The core is timed from its sources (dist/ holds a bundle): tsx strips the types, nothing else.
-const src = (path) => tsImport(pathToFileURL(join(root, 'src', path)).href, import.meta.url);
-const { DEFAULT_CONFIG: NOTEBOOK_CONFIG } = await src('core/config.ts');
-const { initialParams, lookupScheme, makeData } = await src('core/experiment.ts');
-const { KERNELS } = await src('core/kernel-table.ts');
-const { diagnoseAt } = await src('core/diagnostics.ts');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -43,6 +39,19 @@ function wall(cmd, argv, env = {}) {
 console.log(`# init-tui bench — ${new Date().toISOString()}`);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 console.log(`runs per figure: ${RUNS} (medians)\n`);
+if (sweepOnly) {
+  sweepBenchmark();
+  process.exit(0);
+}
+
+// Imported only here (--sweep-only measures through the CLI alone). The core is timed
+// from its sources (dist/ holds a bundle): tsx strips the types, nothing else.
+const src = (path) => tsImport(pathToFileURL(join(root, 'src', path)).href, import.meta.url);
+const { DEFAULT_CONFIG: NOTEBOOK_CONFIG } = await src('core/config.ts');
+const { initialParams, lookupScheme, makeData } = await src('core/experiment.ts');
+const { KERNELS } = await src('core/kernel-table.ts');
+const { diagnoseAt } = await src('core/diagnostics.ts');
+
 
 // (a) kernels, in-process, single thread.
 console.log('## (a) one 15000-iteration He model, single thread, in-process');
@@ -151,4 +160,26 @@ if (!args.includes('--skip-numpy')) {
       console.log(`kernel ${name.padEnd(8)} training alone:   ${fmt(kernelSeconds[name] / heInner, 3)}   (numpy is ${fmt(heInner / kernelSeconds[name], 2)}× slower)`);
     }
   }
+}
+
+if (!args.includes('--skip-sweep')) sweepBenchmark();
+
+// (e) A gain × depth sweep, measured through the CLI (what a user runs; no import from dist/ internals).
+function sweepBenchmark() {
+  const sweep = ['--json', '--sweep', 'gain=0.1..10:9,depth=1..6', '-n', '2000'];
+  const models = 54;
+  const cores = Math.min(models, availableParallelism());
+  const runs = Math.min(RUNS, 3);
+  console.log(`\n## (e) sweep: \`node dist/cli.js ${sweep.join(' ')}\` (${models} models, ${cores} threads = cores)`);
+  console.log(`load average before: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+  // The command as a user types it (a sweep's default kernel is generic), then the fused kernel once
+  // for comparison (what --kernel auto picks for these sizes; several times slower on deep cells).
+  for (const [label, extra, n] of [['default (generic)', [], runs], ['--kernel fused', ['--kernel', 'fused'], 1]]) {
+    const times = Array.from({ length: n }, () => wall(process.execPath, [cli, ...sweep, ...extra]).seconds);
+    const s = median(times);
+    console.log(
+      `${label.padEnd(18)} ${fmt(s, 2)} s wall  ${fmt(models / s, 2)} models/s  ${fmt(models / s / cores, 2)} models/s/core   (${times.map((t) => fmt(t, 1)).join(', ')})`,
+    );
+  }
+  console.log(`load average after:  ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 }

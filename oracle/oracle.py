@@ -10,6 +10,10 @@ np.dot / np.nansum for the passes.
             [--layers 2,10,5,1 | --depth D --width W] [--dataset circles|moons] [--noise X]
       prints one JSON document shaped like `init-tui --json`. Schemes: zeros, random, he,
       xavier, small, scale:K, gain:G. Any number of hidden layers.
+  oracle.py --sweep gain=A..B:N[,depth=D1..D2] [--seeds K] [same options but --schemes]
+      prints the document of `init-tui --json --sweep ...`: N log-spaced gains (computed as
+      init-tui does), each trained as gain:G with K seeds on every depth's network, and per
+      cell every seed's accuracies and final cost and their mean, sd, min, max.
   oracle.py --sensitivity [same options]
       prints how far each scheme's costs move under a one-ulp nudge of the initial
       weights and in long double: the test for chaos behind a golden's tolerance.
@@ -17,6 +21,7 @@ np.dot / np.nansum for the passes.
       runs the fixed list of settings in GOLDEN_SETTINGS and writes FILE
       (test/golden/oracle.json), so that tests need no Python. Cases already in FILE
       with the same name, config and schemes are kept verbatim (--fresh: recompute all).
+      The sweeps of GOLDEN_SWEEPS go to the file's "sweeps", kept the same way.
 
 Needs Debian's python3-numpy and python3-sklearn (apt-get install -y python3-numpy python3-sklearn).
 """
@@ -147,12 +152,12 @@ def accuracy(X, y, parameters):
     return float(np.mean(p[0, :] == y[0, :]))
 
 
-def run(scheme, cfg, data, variant=None):
+def run(scheme, cfg, data, variant=None, layers=None, seed=None):
     """One training run. `variant` is for --sensitivity only: "up" / "down" nudge every nonzero
     initial weight by one ulp (np.nextafter); "longdouble" trains in np.longdouble throughout."""
     train_X, train_Y, test_X, test_Y = data
     start = time.perf_counter()
-    parameters = initialize(scheme, cfg["layers"], cfg["seed"])
+    parameters = initialize(scheme, cfg["layers"] if layers is None else layers, cfg["seed"] if seed is None else seed)
     if variant in ("up", "down"):
         to = np.inf if variant == "up" else -np.inf
         for k in parameters:
@@ -165,18 +170,22 @@ def run(scheme, cfg, data, variant=None):
     elif variant is not None:
         raise ValueError(variant)
     costs = []
+    final_cost = math.nan
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
         for i in range(cfg["iterations"]):
             a3, caches = forward_propagation(train_X, parameters)
             if i % cfg["every"] == 0:
                 cost = compute_loss(a3, train_Y)
                 costs.append([i, float(cost) if math.isfinite(cost) else None])
+            if i == cfg["iterations"] - 1:
+                # init-tui's finalCost: the cost of the last forward pass (before the last update).
+                final_cost = float(compute_loss(a3, train_Y))
             grads = backward_propagation(train_X, train_Y, caches, parameters)
             parameters = update_parameters(parameters, grads, cfg["learningRate"])
         train_acc = accuracy(train_X, train_Y, parameters)
         test_acc = accuracy(test_X, test_Y, parameters)
     return {"scheme": scheme, "costs": costs, "trainAccuracy": train_acc, "testAccuracy": test_acc,
-            "seconds": round(time.perf_counter() - start, 4)}
+            "seconds": round(time.perf_counter() - start, 4), "finalCost": final_cost}
 
 
 def max_relative_difference(costs, reference):
@@ -217,8 +226,111 @@ def config_of(cfg):
 
 def experiment(cfg):
     data = load_dataset(cfg["dataset"], cfg.get("noise"))
-    return {"config": config_of(cfg),
-            "runs": [run(s, cfg, data) for s in cfg["schemes"]]}
+    runs = [run(s, cfg, data) for s in cfg["schemes"]]
+    for r in runs:
+        del r["finalCost"]  # the race document has no finalCost
+    return {"config": config_of(cfg), "runs": runs}
+
+
+# --- Sweeps: the grid of `init-tui --sweep`, computed the same way (src/core/sweep.ts). ---
+
+def parse_sweep(text):
+    """gain=A..B:N and optionally depth=D1..D2, in either order: {"gain": {...}, "depth": {...}}."""
+    spec = {}
+    for part in text.split(","):
+        name, _, value = part.strip().partition("=")
+        if name == "gain":
+            ends, _, count = value.partition(":")
+            a, _, b = ends.partition("..")
+            spec["gain"] = {"from": float(a), "to": float(b), "count": int(count)}
+        elif name == "depth":
+            a, _, b = value.partition("..")
+            spec["depth"] = {"from": int(a), "to": int(b)}
+        else:
+            raise SystemExit("oracle: --sweep: unknown axis " + name)
+    if "gain" not in spec:
+        raise SystemExit("oracle: --sweep needs gain=A..B:N")
+    return spec
+
+
+def gain_values(gain):
+    """A * (B/A) ** (k/(N-1)), the ends exactly A and B, and a gain within 4 ulps of a 12-digit decimal
+    snapped to it -- as src/core/sweep.ts. Python's pow and V8's may differ in the last bit for some
+    (A, B, N); the tests compare the gains bit for bit, so the goldens use ranges where they agree."""
+    a, b, n = gain["from"], gain["to"], gain["count"]
+    out = []
+    for k in range(n):
+        if k == 0:
+            out.append(a)
+        elif k == n - 1:
+            out.append(b)
+        else:
+            raw = a * (b / a) ** (k / (n - 1))
+            short = float("%.12g" % raw)
+            out.append(short if abs(short - raw) <= 4 * sys.float_info.epsilon * raw else raw)
+    return out
+
+
+def int_or_float(x):
+    """1.0 -> 1 (JSON as JavaScript writes it), other numbers unchanged."""
+    return int(x) if float(x).is_integer() and abs(x) < 2 ** 53 else x
+
+
+def stats(values):
+    """Mean, sample sd (n - 1; 0 for one value), min, max -- summed in order, as results/summary.ts."""
+    n = len(values)
+    if n == 0:
+        return {"mean": None, "sd": None, "min": None, "max": None}
+    total = 0.0
+    for v in values:
+        total += v
+    mean = total / n
+    sq = 0.0
+    for v in values:
+        sq += (v - mean) * (v - mean)
+    return {"mean": mean, "sd": math.sqrt(sq / (n - 1)) if n > 1 else 0, "min": min(values), "max": max(values)}
+
+
+def sweep_config_of(cfg):
+    out = config_of(cfg)
+    if cfg["seeds"] > 1:
+        out["seeds"] = cfg["seeds"]
+    sweep = cfg["sweep"]
+    out["sweep"] = {"gain": {k: int_or_float(v) for k, v in sweep["gain"].items()}}
+    if "depth" in sweep:
+        out["sweep"]["depth"] = dict(sweep["depth"])
+    return out
+
+
+def sweep_document(cfg):
+    """The document of `init-tui --json --sweep`: axes, then the cells row-major (depth, then gain)."""
+    data = load_dataset(cfg["dataset"], cfg.get("noise"))
+    sweep = cfg["sweep"]
+    gains = gain_values(sweep["gain"])
+    if "depth" in sweep:
+        depths = list(range(sweep["depth"]["from"], sweep["depth"]["to"] + 1))
+        width = cfg["layers"][1]
+        nets = [[2] + [width] * d + [1] for d in depths]
+    else:
+        depths = [len(cfg["layers"]) - 2]
+        nets = [cfg["layers"]]
+    axes = [{"name": "gain", "values": [int_or_float(g) for g in gains]}]
+    if "depth" in sweep:
+        axes.append({"name": "depth", "values": depths})
+    cells = []
+    for depth, layers in zip(depths, nets):
+        for g in gains:
+            seeds = []
+            for s in range(cfg["seeds"]):
+                r = run("gain:%r" % g, cfg, data, layers=layers, seed=cfg["seed"] + s)
+                fc = r["finalCost"]
+                seeds.append({"seed": cfg["seed"] + s, "trainAccuracy": r["trainAccuracy"],
+                              "testAccuracy": r["testAccuracy"], "finalCost": fc if math.isfinite(fc) else None})
+            kept = [x for x in seeds if x["finalCost"] is not None]
+            cells.append({"gain": int_or_float(g), "depth": depth, "layers": layers, "seeds": seeds,
+                          "summary": {k: stats([x[k] for x in kept]) for k in ("trainAccuracy", "testAccuracy", "finalCost")},
+                          "diverged": len(kept) < len(seeds)})
+    return {"config": sweep_config_of(cfg), "sweep": {"axes": axes, "cells": cells}}
 
 
 DEFAULTS = {"dataset": "circles", "layers": [2, 10, 5, 1], "learningRate": 0.01, "iterations": 15000,
@@ -265,6 +377,18 @@ GOLDEN_SETTINGS = [
      "iterations": 6000, "every": 200, "schemes": ["gain:6"], "tolerance": 5e-2, "chaotic": True},
 ]
 
+# Sweeps through init-tui's --sweep path, compared cell by cell (gains bit for bit: these ranges give
+# the same gains in Python and in V8). "tolerance" / "chaotic" as above, judged with --sensitivity on
+# every cell (--depth D --width 10 --schemes gain:G --seed S).
+GOLDEN_SWEEPS = [
+    # 5 gains (0.25 .. 4, powers of 2) x depths 1..3 at width 10 x seeds 3, 4: 30 models. Under a one-ulp
+    # nudge every cell moves <= 2.5e-12 (gain 4 at depth 3, which starts saturated), most <= 7e-16, and
+    # accuracies agree: held to 1e-9. (Long double moves gain 4 at depths 2-3 by up to 1.8e-8 -- it does
+    # not saturate where float64 does -- which no float64 implementation would.)
+    {"name": "gains 0.25..4 x depths 1..3 at width 10, two seeds", "sweep": "gain=0.25..4:5,depth=1..3",
+     "layers": [2, 10, 1], "seeds": 2, "iterations": 500, "every": 100, "tolerance": 1e-9, "chaotic": False},
+]
+
 # Keys of a golden setting that describe the test's envelope, not the experiment.
 ENVELOPE_KEYS = ("tolerance", "chaotic")
 
@@ -286,6 +410,24 @@ def golden_cases(settings, previous):
             print("oracle: computing", repr(setting["name"]), file=sys.stderr)
             cases.append({**head, **experiment(cfg)})
     return cases
+
+
+def golden_sweeps(settings, previous):
+    """The golden sweeps for `settings`, kept verbatim from `previous` when name and config agree."""
+    old = {c["name"]: c for c in previous}
+    out = []
+    for setting in settings:
+        cfg = dict(DEFAULTS)
+        cfg.update({k: v for k, v in setting.items() if k not in ("name", "sweep") and k not in ENVELOPE_KEYS})
+        cfg["sweep"] = parse_sweep(setting["sweep"])
+        head = {"name": setting["name"], **{k: setting[k] for k in ENVELOPE_KEYS if k in setting}}
+        kept = old.get(setting["name"])
+        if kept is not None and kept["config"] == sweep_config_of(cfg):
+            out.append({**head, "config": kept["config"], "sweep": kept["sweep"]})
+        else:
+            print("oracle: computing sweep", repr(setting["name"]), file=sys.stderr)
+            out.append({**head, **sweep_document(cfg)})
+    return out
 
 
 def layers_from(args, ap):
@@ -313,6 +455,8 @@ def main():
     ap.add_argument("--layers", help="layer sizes, e.g. 2,10,10,10,10,1 (any number of hidden layers)")
     ap.add_argument("--depth", type=int, help="D hidden layers of --width units: layers = [2] + [W]*D + [1] (default D 1)")
     ap.add_argument("--width", type=int, help="units per hidden layer with --depth (default 10)")
+    ap.add_argument("--sweep", metavar="SPEC", help="gain=A..B:N[,depth=D1..D2]: print the sweep document instead")
+    ap.add_argument("--seeds", type=int, default=1, help="with --sweep: seeds per cell (seed .. seed+K-1)")
     ap.add_argument("--sensitivity", action="store_true",
                     help="instead of the JSON document, print how far each scheme's costs move when every initial "
                          "weight is nudged one ulp up/down, or trained in long double (judges chaos)")
@@ -323,12 +467,13 @@ def main():
     if args.layers is None:
         args.layers = ",".join(map(str, DEFAULTS["layers"]))
     if args.goldens:
-        previous = []
+        previous = {}
         if not args.fresh and os.path.exists(args.goldens):
             with open(args.goldens) as f:
-                previous = json.load(f)["cases"]
+                previous = json.load(f)
         doc = {"generator": "oracle/oracle.py --goldens", "numpy": np.__version__,
-               "sklearn": sklearn.__version__, "cases": golden_cases(GOLDEN_SETTINGS, previous)}
+               "sklearn": sklearn.__version__, "cases": golden_cases(GOLDEN_SETTINGS, previous.get("cases", [])),
+               "sweeps": golden_sweeps(GOLDEN_SWEEPS, previous.get("sweeps", []))}
         with open(args.goldens + ".tmp", "w") as f:
             json.dump(doc, f)
             f.write("\n")
@@ -341,6 +486,11 @@ def main():
                 "layers": layers_from(args, ap)})
     if args.noise is not None:
         cfg["noise"] = args.noise
+    if args.sweep:
+        cfg.update({"sweep": parse_sweep(args.sweep), "seeds": args.seeds})
+        json.dump(sweep_document(cfg), sys.stdout, allow_nan=False)
+        sys.stdout.write("\n")
+        return
     if args.sensitivity:
         print(json.dumps(config_of(cfg)))
         print("scheme                 train   test    1ulp-up   1ulp-down  longdouble  accuracies")

@@ -7,8 +7,11 @@
 import type { DoneRun, FinishedRun, TrainTest } from '../core/experiment.js';
 import type { Fault } from '../engine/protocol.js';
 import { startRace, type Race } from '../engine/race.js';
-import { reportChunks, toReport } from '../results/report.js';
+import { gridCells } from '../core/sweep.js';
+import { cost, percent } from '../results/format.js';
+import { reportChunks, toDocument } from '../results/report.js';
 import { bySeed } from '../results/summary.js';
+import { cellResults, gainLabel, sweepTable } from '../results/sweep.js';
 import { HEADER, resultCells, sweepCells, tableRow } from '../results/table.js';
 import type { Invocation } from './argv.js';
 import { clip } from '../core/quote.js';
@@ -39,9 +42,9 @@ async function race(
   return { outcomes, status: outcomes.some((o) => o.status === 'failed') ? 1 : 0 };
 }
 
-/** The SPEC §5 document as printed and as written by --out, in pieces (it may hold millions of costs). */
+/** The SPEC §5 document (or a sweep's) as printed and as written by --out, in pieces (it may hold millions of costs). */
 function* documentOf(options: Invocation, outcomes: readonly FinishedRun[]): Generator<string> {
-  yield* reportChunks(toReport(options.config, outcomes));
+  yield* reportChunks(toDocument(options.config, outcomes));
   yield '\n';
 }
 
@@ -124,6 +127,7 @@ export async function runPlain(
   stopped: () => boolean = () => false,
 ): Promise<number> {
   const { config } = options;
+  if (config.sweep) return runSweepPlain(options, data, out, err, onRace, fault, stopped);
   const { schemes, seeds } = config;
   const width = Math.max(...schemes.map((s) => s.length));
   void out(
@@ -141,5 +145,48 @@ export async function runPlain(
   if (stopped()) return status;
   const table = ['', ...(seeds > 1 ? [`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}`] : []), ...tableLines(outcomes, seeds)];
   await out(`${table.join('\n')}\n`);
+  return finish(options, outcomes, status, err, stopped);
+}
+
+/**
+ * A sweep in plain text: one line per model as it finishes (the models are
+ * many, so no cost lines), then the grid: rows depth, columns gain, mean test
+ * accuracy in %, × where training diverged.
+ */
+async function runSweepPlain(
+  options: Invocation,
+  data: TrainTest,
+  out: Out,
+  err: (line: string) => void,
+  onRace: (r: Race) => void,
+  fault: Fault | undefined,
+  stopped: () => boolean,
+): Promise<number> {
+  const { config } = options;
+  const cells = gridCells(config);
+  const total = cells.length * config.seeds;
+  const digits = String(total).length;
+  void out(
+    `init-tui: ${config.dataset}, learning rate ${config.learningRate}, ${config.iterations} iterations, ` +
+      `seeds ${config.seed}${config.seeds > 1 ? `…${config.seed + config.seeds - 1}` : ''}; sweeping ${cells.length} cells, ${total} models\n`,
+  );
+  let ended = 0;
+  const r = startRace(config, { data, ...(fault ? { fault } : {}) }, (e) => {
+    if (e.type !== 'finished') return;
+    ended++;
+    const cell = cells[Math.floor(e.run / config.seeds)];
+    const res = e.result;
+    const what =
+      res.status === 'failed'
+        ? `failed: ${res.error}`
+        : `train ${percent(res.trainAccuracy)} · test ${percent(res.testAccuracy)} · final cost ${cost(res.finalCost)}` +
+          (Number.isFinite(res.finalCost) ? '' : ' · diverged');
+    void out(`[${String(ended).padStart(digits)}/${total}] depth ${cell?.depth ?? '?'} · gain ${gainLabel(cell?.gain ?? NaN)} · seed ${res.seed}: ${what}\n`);
+  });
+  onRace(r);
+  const outcomes = await r.finished;
+  const status = outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+  if (stopped()) return status;
+  await out(`\n${sweepTable(config, cellResults(config, outcomes)).join('\n')}\n`);
   return finish(options, outcomes, status, err, stopped);
 }

@@ -9,6 +9,18 @@ import { DEFAULT_KERNEL, KERNELS } from './kernel-table.js';
 import { AUTO_RACE_SECONDS, type Pace } from './pace.js';
 import { quote } from './quote.js';
 import { DEFAULT_SCHEMES, resolveScheme, schemeNames } from './schemes.js';
+import { gainValues, modelCount, sweepText } from './sweep.js';
+
+/**
+ * A gain sweep (core/sweep.ts): `count` log-spaced gains from `from` to `to`,
+ * each trained as `gain:G`; with `depth`, also every hidden-layer count from
+ * `depth.from` to `depth.to`, each layer as wide as the first hidden layer of
+ * `layers`. Every cell trains `seeds` seeds.
+ */
+export interface SweepSpec {
+  readonly gain: { readonly from: number; readonly to: number; readonly count: number };
+  readonly depth?: { readonly from: number; readonly to: number };
+}
 
 /** Everything that determines a race and its numbers. */
 export interface ExperimentConfig {
@@ -39,6 +51,8 @@ export interface ExperimentConfig {
    * headless modes always run flat out.
    */
   readonly pace: Pace;
+  /** A gain (× depth) sweep instead of a race of `schemes`. */
+  readonly sweep?: SweepSpec;
 }
 
 export const LIMITS = {
@@ -56,6 +70,8 @@ export const LIMITS = {
    * kept in memory (~80 bytes as an [i, cost] pair) and printed (~40 bytes of JSON).
    */
   recordedCosts: 10_000_000,
+  sweepGains: 200,
+  sweepModels: 10_000,
 } as const;
 
 /** The notebook's experiment (SPEC §3, §5). */
@@ -71,6 +87,9 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   kernel: DEFAULT_KERNEL,
   pace: 'auto',
 };
+
+/** The kernel a sweep defaults to (see configFrom). */
+export const SWEEP_KERNEL = 'generic';
 
 /** A value that a field refuses; the message is the one line a user sees. */
 export class ConfigError extends Error {}
@@ -118,6 +137,41 @@ function numberField(option: string, accepts: string, ok: (x: number) => boolean
 }
 
 const FIELDS_PACE_ACCEPTS = `max, auto (a race of about ${AUTO_RACE_SECONDS} s) or iterations per second per run, an integer from 1 to ${LIMITS.iterations}`;
+
+const sweepAccepts =
+  `gain=A..B:N (N log-spaced gains from A to B, 0 < A ≤ B, N from 2 to ${LIMITS.sweepGains}), ` +
+  `optionally ,depth=D1..D2 (hidden layers, 1 ≤ D1 ≤ D2 ≤ ${LIMITS.hiddenLayers}); at most ${LIMITS.sweepModels.toLocaleString('en-US')} models counting seeds`;
+
+/** "gain=A..B:N" and, optionally, "depth=D1..D2", in either order. */
+function parseSweep(raw: string): SweepSpec {
+  const bad = (why: string): ConfigError => new ConfigError(`--sweep ${JSON.stringify(raw)}: ${why}; --sweep accepts ${sweepAccepts}`);
+  const NUM = '[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?';
+  let gain: SweepSpec['gain'] | undefined;
+  let depth: SweepSpec['depth'] | undefined;
+  const parts = raw.split(',').map((p) => p.trim());
+  for (const part of parts) {
+    const g = new RegExp(`^gain=(${NUM})\\.\\.(${NUM}):(\\d+)$`).exec(part);
+    const d = /^depth=(\d+)\.\.(\d+)$/.exec(part);
+    if (g) {
+      if (gain) throw bad('gain is given twice');
+      const [from, to, count] = [Number(g[1]), Number(g[2]), Number(g[3])];
+      if (!Number.isFinite(from) || !(from > 0)) throw bad('the first gain A must be a number above 0');
+      if (!Number.isFinite(to) || to < from) throw bad('the last gain B must be a number no smaller than A');
+      if (!Number.isFinite(to / from)) throw bad('B / A is too large to space gains between them');
+      if (count < 2 || count > LIMITS.sweepGains) throw bad(`N, the number of gains, must be from 2 to ${LIMITS.sweepGains}`);
+      gain = { from, to, count };
+    } else if (d) {
+      if (depth) throw bad('depth is given twice');
+      const [from, to] = [Number(d[1]), Number(d[2])];
+      if (from < 1 || to > LIMITS.hiddenLayers || to < from) throw bad(`depths must be from 1 to ${LIMITS.hiddenLayers}, D1 ≤ D2`);
+      depth = { from, to };
+    } else throw bad(/^(gain|depth)=/.test(part) ? `cannot read ${JSON.stringify(part)}` : `unknown axis ${JSON.stringify(part.split('=')[0] ?? part)}`);
+  }
+  if (!gain) throw bad('the gain axis is missing');
+  const spec: SweepSpec = { gain, ...(depth ? { depth } : {}) };
+  if (gainValues(spec.gain).some((x) => !Number.isFinite(x) || x <= 0)) throw bad('the gains between A and B are not all finite numbers above 0');
+  return spec;
+}
 
 const schemesAccepts = `a comma-separated list of ${schemeNames().join(', ')} (K, G > 0)`;
 const layersAccepts =
@@ -183,6 +237,13 @@ export const FIELDS = {
       return n;
     },
   },
+  sweep: {
+    option: '--sweep',
+    accepts: sweepAccepts,
+    parse(raw: string): SweepSpec {
+      return parseSweep(raw);
+    },
+  },
   kernel: {
     option: '--kernel',
     accepts: `one of ${Object.keys(KERNELS).join(', ')}`,
@@ -228,6 +289,10 @@ export function configFrom(
   const dataset = fileData ? 'csv' : (parse('dataset') ?? base.dataset);
   const noise = parse('noise') ?? (text.dataset === undefined ? base.noise : undefined);
   const threads = parse('threads') ?? base.threads;
+  if (text.sweep !== undefined && text.schemes !== undefined) {
+    throw new ConfigError('--schemes and --sweep exclude each other: a sweep trains gain:G at each of its gains');
+  }
+  const sweep = parse('sweep') ?? (text.schemes === undefined ? base.sweep : undefined);
   const config: ExperimentConfig = {
     dataset,
     // The noise is reported where it is not the notebook's circles default.
@@ -240,9 +305,12 @@ export function configFrom(
     every: parse('every') ?? base.every,
     schemes: parse('schemes') ?? base.schemes,
     seeds: parse('seeds') ?? base.seeds,
-    kernel: parse('kernel') ?? base.kernel,
+    // A sweep trains on the generic kernel unless told otherwise: on its deep cells (4 to 6 hidden
+    // layers of 10) the fused kernel was measured 8× slower (bench/bench.mjs); the numbers are the same.
+    kernel: parse('kernel') ?? (sweep !== undefined && text.sweep !== undefined ? SWEEP_KERNEL : base.kernel),
     ...(threads !== undefined ? { threads } : {}),
     pace: parse('pace') ?? base.pace,
+    ...(sweep !== undefined ? { sweep } : {}),
   };
   checkConfig(config);
   return config;
@@ -260,6 +328,18 @@ export function checkConfig(config: ExperimentConfig): void {
   if (config.schemes.length === 0) throw refuse('--schemes', schemesAccepts, '');
   FIELDS.layers.parse(config.layers.join(','));
   FIELDS.kernel.parse(config.kernel);
+  if (config.sweep) {
+    const text = sweepText(config.sweep);
+    FIELDS.sweep.parse(text);
+    const models = modelCount(config.sweep, config.seeds);
+    if (models > LIMITS.sweepModels) {
+      const n = (x: number) => x.toLocaleString('en-US');
+      throw new ConfigError(
+        `--sweep ${text}${config.seeds > 1 ? ` with --seeds ${config.seeds}` : ''} is ${n(models)} models; ` +
+          `--sweep accepts at most ${n(LIMITS.sweepModels)} models (gains × depths × seeds)`,
+      );
+    }
+  }
   checkRecordedCosts(config);
 }
 
@@ -267,7 +347,7 @@ const count = (n: number): string => n.toLocaleString('en-US');
 
 /** The race records at most LIMITS.recordedCosts costs in all; the message says which --every would do. */
 function checkRecordedCosts(config: ExperimentConfig): void {
-  const runs = config.schemes.length * config.seeds;
+  const runs = config.sweep ? modelCount(config.sweep, config.seeds) : config.schemes.length * config.seeds;
   const perRun = Math.floor((config.iterations - 1) / config.every) + 1;
   const limit = LIMITS.recordedCosts;
   if (runs * perRun <= limit) return;

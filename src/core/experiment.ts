@@ -5,6 +5,7 @@ import { checkLayers, initParams, type Params } from './network.js';
 import { RandomState } from './rng.js';
 import { resolveScheme, type SchemeSpec } from './schemes.js';
 import { kernelFactory, type KernelFactory } from './kernel-table.js';
+import { gainScheme, gridCells } from './sweep.js';
 import { accuracy, type Kernel } from './train.js';
 
 /** The seed of the 75/25 split of --data without --test-data (the training data's seed, as the notebook's). */
@@ -57,18 +58,23 @@ export function costPoints(values: Float64Array, every: number): CostPoint[] {
   return points;
 }
 
-/** One run of a race: a scheme with one initialization seed. */
+/** One run of a race: a scheme with one initialization seed (and, in a sweep, its cell's network). */
 export interface RunSpec {
   readonly scheme: string;
   readonly seed: number;
+  /** The network, where it is not `config.layers` (a depth sweep's cell). */
+  readonly layers?: readonly number[];
 }
 
 /**
  * The runs of an experiment, in order: every scheme, each with its seeds.
- * Run index k = scheme · seeds + s (scheme-major).
+ * Run index k = scheme · seeds + s (scheme-major). A sweep's runs are its
+ * cells' (core/sweep.ts), each with its seeds: run k = cell · seeds + s.
  */
 export function runsOf(config: ExperimentConfig): RunSpec[] {
-  return config.schemes.flatMap((scheme) => Array.from({ length: config.seeds }, (_, s) => ({ scheme, seed: config.seed + s })));
+  const seeds = (spec: Omit<RunSpec, 'seed'>): RunSpec[] => Array.from({ length: config.seeds }, (_, s) => ({ ...spec, seed: config.seed + s }));
+  if (config.sweep) return gridCells(config).flatMap((c) => seeds({ scheme: gainScheme(c.gain), layers: c.layers }));
+  return config.schemes.flatMap((scheme) => seeds({ scheme }));
 }
 
 /**
@@ -136,7 +142,7 @@ export class Run {
     this.data = data;
     this.traceEvery = opts.traceEvery ?? config.every;
     const make = opts.kernel ?? kernelFactory(config.kernel);
-    const initial = initialParams(config.layers, lookupScheme(run.scheme), run.seed);
+    const initial = initialParams(run.layers ?? config.layers, lookupScheme(run.scheme), run.seed);
     this.startDiagnostics = diagnoseAt(initial, config.learningRate, data.train, data.test);
     this.kernel = make(initial, data.train, config.learningRate);
   }

@@ -45,6 +45,15 @@ export function defaultThreads(runs: number, schemes: number, cores: number = av
 /** cancel() waits at most this long for the threads to be gone, then returns anyway (they are unreferenced). */
 export const CANCEL_DEADLINE_MS = 1000;
 
+/**
+ * Without --threads, a gain sweep takes one thread per core (at most one per
+ * model): its models are many and alike, and more threads than cores would
+ * only make each wait for a core.
+ */
+export function sweepThreads(models: number): number {
+  return Math.max(1, Math.min(models, availableParallelism()));
+}
+
 export interface Race {
   /** Resolves when every run is done or failed (or the race was cancelled), with outcomes in scheme order. */
   readonly finished: Promise<readonly FinishedRun[]>;
@@ -83,7 +92,7 @@ function messageOf(err: unknown): string {
 export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e: RunEvent) => void): Race {
   checkConfig(config);
   const runs = runsOf(config);
-  const threads = config.threads ?? defaultThreads(runs.length, config.schemes.length);
+  const threads = config.threads ?? (config.sweep ? sweepThreads(runs.length) : defaultThreads(runs.length, config.schemes.length));
   const pool = new Piscina({
     filename: workerFile(),
     // Threads start as runs need them and end with the race: none is started

@@ -2,6 +2,7 @@ import { Box, useApp, useStdin } from 'ink';
 import { useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { ExperimentConfig } from '../core/config.js';
 import type { TrainTest } from '../core/experiment.js';
+import { gridCells } from '../core/sweep.js';
 import type { Fault } from '../engine/protocol.js';
 import type { Race } from '../engine/race.js';
 import { CompareView } from './CompareView.js';
@@ -14,7 +15,9 @@ import { footerHints, keyIntent } from './keys.js';
 import { layout, MIN_COLUMNS, minRows } from './layout.js';
 import { RaceView } from './RaceView.js';
 import { SettingsView } from './SettingsView.js';
-import { initialState, raceFinished, reduce, schemeGroups, secondsLeft, type Action, type DashboardState, type SchemeGroup, type View } from './state.js';
+import { cellName, sweepMinRows } from './sweep-layout.js';
+import { SweepView } from './SweepView.js';
+import { groupCount, initialState, raceFinished, reduce, schemeGroups, secondsLeft, type Action, type DashboardState, type SchemeGroup, type View } from './state.js';
 import { TooSmall } from './TooSmall.js';
 import { followState, useRace } from './use-race.js';
 import { useKeys } from './use-keys.js';
@@ -57,8 +60,9 @@ interface ViewContext {
   readonly interactive: boolean;
 }
 
-/** The run a run view shows: the selected scheme's first seed. */
+/** The run a run view shows: the selected scheme's first seed (in a sweep, the selected cell's). */
 function selectedRun(c: ViewContext) {
+  if (c.state.config.sweep) return c.state.runs[c.state.selected * c.state.config.seeds];
   const group = c.groups[c.state.selected] ?? c.groups[0];
   return group?.runs[0];
 }
@@ -76,7 +80,8 @@ const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
       <DetailView
         run={run}
         index={c.state.selected}
-        total={c.groups.length}
+        total={groupCount(c.state)}
+        {...(c.state.config.sweep ? { label: sweepRunLabel(c) } : {})}
         config={c.state.config}
         train={c.state.data.train}
         width={c.columns}
@@ -90,7 +95,7 @@ const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
   why: (c) => {
     const run = selectedRun(c);
     return run ? (
-      <WhyView run={run} index={c.state.selected} total={c.groups.length} config={c.state.config} width={c.columns} paused={c.state.paused} color={c.color} />
+      <WhyView run={run} index={c.state.selected} total={groupCount(c.state)} config={c.state.config} width={c.columns} paused={c.state.paused} color={c.color} />
     ) : null;
   },
   compare: (c) => (
@@ -107,7 +112,15 @@ const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
   ),
   settings: (c) => (c.state.form ? <SettingsView config={c.state.config} form={c.state.form} /> : null),
   help: (c) => <HelpOverlay view={c.state.behindHelp} width={c.columns} height={c.rows - 2} />,
+  sweep: (c) => <SweepView state={c.state} columns={c.columns} rows={c.rows} color={c.color} />,
 };
+
+/** A sweep cell's model as the detail view names it: the cell and the seed. */
+function sweepRunLabel(c: ViewContext): string {
+  const cells = gridCells(c.state.config);
+  const cell = cells[c.state.selected];
+  return `${cell ? cellName(cell, c.state.config.sweep?.depth !== undefined) : ''} · seed ${c.state.config.seed} (cell ${c.state.selected + 1} of ${cells.length})`;
+}
 
 export function App({ config, data, color, fault, onQuit, onRace, onState, onExport, startPaused, onSuspend }: AppProps) {
   const [state, dispatch] = useReducer(reduce, undefined, () => initialState(config, data, startPaused === true));
@@ -168,10 +181,13 @@ export function App({ config, data, color, fault, onQuit, onRace, onState, onExp
   // Every key of a burst, in order, each judged against the state the previous one left.
   useKeys((keys) => keys.forEach(apply), interactive);
 
-  const groups = schemeGroups(state);
+  // A sweep's views do not need the schemes' lanes and mean curves (and a sweep may have thousands of runs).
+  const sweep = state.config.sweep !== undefined;
+  const groups = sweep ? [] : schemeGroups(state);
   const l = layout(columns, rows, groups.length);
-  if (l.tooSmall) {
-    return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={minRows(groups.length)} />;
+  const needRows = sweep ? sweepMinRows(state.config) : minRows(groups.length);
+  if (sweep ? columns < MIN_COLUMNS || rows < needRows : l.tooSmall) {
+    return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={needRows} />;
   }
   const context: ViewContext = { state, groups, columns, rows, plotRows: l.plotRows, color, interactive };
   return (

@@ -22,6 +22,8 @@ export interface DetailViewProps {
   readonly paused: boolean;
   readonly logScale: boolean;
   readonly color: boolean;
+  /** What the title calls the run, instead of "scheme (run i of n)" (a sweep's cell). */
+  readonly label?: string;
 }
 
 /** The recorded costs (every `config.every` iterations), from the result or, while training, the trace. */
@@ -55,7 +57,7 @@ export function DetailView(p: DetailViewProps) {
   const status = statusOf(run, p.paused);
   const res = doneOf(run);
   const title =
-    `${paint(run.scheme, p.color, schemeColor(run.scheme, p.index))} (run ${p.index + 1} of ${p.total}) · ${status}` +
+    `${p.label ?? `${paint(run.scheme, p.color, schemeColor(run.scheme, p.index))} (run ${p.index + 1} of ${p.total})`} · ${status}` +
     (res
       ? ` · train ${percent(res.trainAccuracy)} · test ${percent(res.testAccuracy)} · final cost ${cost(res.finalCost)} · ${seconds(res.seconds)}`
       : ` · iteration ${integer(run.iteration)} of ${integer(config.iterations)} · cost ${cost(run.cost)}`);

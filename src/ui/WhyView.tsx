@@ -44,9 +44,11 @@ export function WhyView({ run, index, total, config, width, paused, color }: Why
   }
   const spark = Math.max(8, Math.min(40, Math.floor((width - 60) / 2)));
   const head = `${fit('layer', 12)} ${fit('units', 5, 'right')} ${fit('distinct', 8, 'right')} ${fit('dead', 5, 'right')}  ${fit('|W|', 9, 'right')} ${fit('', spark)}  ${fit('|∇W|', 9, 'right')} ${fit('', spark)}`;
-  const L = config.layers.length - 1;
+  // A sweep's cell may have its own network.
+  const sizes = run.layers ?? config.layers;
+  const L = sizes.length - 1;
   const rows = last.d.layers.map((layer, l) => {
-    const name = `W${l + 1} ${config.layers[l]}→${config.layers[l + 1]}`;
+    const name = `W${l + 1} ${sizes[l]}→${sizes[l + 1]}`;
     const hidden = l < L - 1;
     const wHist = run.diag.map((p) => p.d.layers[l]!.weightNorm);
     const gHist = run.diag.map((p) => p.d.layers[l]!.gradNorm);

@@ -1,9 +1,13 @@
 import type { FinishedRun } from '../core/experiment.js';
-import { toReport, type Report } from '../results/report.js';
+import { toReport, toSweepReport, type JsonDocument } from '../results/report.js';
 import type { DashboardState } from './state.js';
 
-/** The SPEC §5 document from what the dashboard holds (finished and failed runs; others are left out). */
-export function reportOf(state: DashboardState): Report {
+/**
+ * The SPEC §5 document from what the dashboard holds (finished and failed runs; others are left out),
+ * or a sweep's, where a model still training keeps its seed's place with nulls.
+ */
+export function reportOf(state: DashboardState): JsonDocument {
+  if (state.config.sweep) return toSweepReport(state.config, state.runs.map((r) => r.result));
   const sweep = state.config.seeds > 1;
   const runs: FinishedRun[] = state.runs.flatMap((r): FinishedRun[] => {
     if (r.result) return [r.result];

@@ -45,7 +45,7 @@ const upward = (k: Key) => k.name === 'up' || k.text === 'k';
 /** The views of a race (the settings form and the help overlay take keys their own way). */
 const RACING: readonly View[] = ['race', 'detail', 'why', 'compare'];
 const RUN_VIEWS: readonly View[] = ['detail', 'why'];
-const ALL: readonly View[] = [...RACING, 'help', 'settings'];
+const ALL: readonly View[] = [...RACING, 'help', 'settings', 'sweep'];
 
 /** In table order: the footer lists hints in this order; a key matches the first live row. */
 export const BINDINGS: readonly Binding[] = [
@@ -136,6 +136,40 @@ export const BINDINGS: readonly Binding[] = [
   },
   {
     label: 'q', help: 'quit', hint: 'q quit', views: [...RACING, 'help'],
+    match: is('q'), intent: () => ({ kind: 'quit', status: 0 }),
+  },
+  // The sweep's map (or its plots): a cursor over the cells, and the race's own commands.
+  {
+    label: '↑ ↓  j k', help: "the depth above / below (the map's rows)", hint: '←↑↓→ move', views: ['sweep'],
+    match: upDown, intent: (_, k) => action({ type: 'moveCell', rows: upward(k) ? -1 : 1, cols: 0 }),
+  },
+  {
+    label: '← →  h l', help: 'the smaller / larger gain (the columns)', views: ['sweep'],
+    match: (k) => named('left', 'right')(k) || is('h', 'l')(k),
+    intent: (_, k) => action({ type: 'moveCell', rows: 0, cols: k.name === 'right' || k.text === 'l' ? 1 : -1 }),
+  },
+  {
+    label: 'Enter', help: "open the cell's first model: its cost chart, printout and decision boundary (Esc back)", hint: 'Enter open', views: ['sweep'],
+    match: named('return'), intent: () => action({ type: 'open' }),
+  },
+  {
+    label: 'space', help: 'pause / resume', hint: 'space pause', views: ['sweep'],
+    match: is(' '), intent: () => action({ type: 'togglePause' }),
+  },
+  {
+    label: 'r', help: 'restart the sweep', views: ['sweep'],
+    match: is('r'), intent: () => action({ type: 'restart' }),
+  },
+  {
+    label: 'e', help: 'export the sweep as JSON (to --out, or init-tui-DATE.json)', hint: 'e export', views: ['sweep'],
+    match: is('e'), intent: () => ({ kind: 'export' }),
+  },
+  {
+    label: '?', help: 'this help', hint: '? help', views: ['sweep'],
+    match: is('?'), intent: () => action({ type: 'toggleHelp' }),
+  },
+  {
+    label: 'q', help: 'quit', hint: 'q quit', views: ['sweep'],
     match: is('q'), intent: () => ({ kind: 'quit', status: 0 }),
   },
   // The settings form.

@@ -19,6 +19,7 @@ import type { TrainTest } from '../core/experiment.js';
 import type { Fault } from '../engine/protocol.js';
 import type { Race } from '../engine/race.js';
 import { formatReport } from '../results/report.js';
+import { cellResults, sweepTable } from '../results/sweep.js';
 import { HEADER, tableRow } from '../results/table.js';
 import { App } from './App.js';
 import { defaultExportName, reportOf } from './export.js';
@@ -82,12 +83,15 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   /** Writes the results atomically; says where, or why not. */
   const exportNow = (s: DashboardState, path: string): string => {
     const report = reportOf(s);
-    if (report.runs.length === 0) return 'nothing to export yet: no run has finished';
+    // A sweep's document has every cell from the start; what counts is how many models finished.
+    const count = 'runs' in report ? report.runs.length : s.runs.filter(isFinished).length;
+    const what = 'runs' in report ? 'run' : 'model';
+    if (count === 0) return `nothing to export yet: no ${what} has finished`;
     try {
       writeFile(path, `${formatReport(report)}\n`);
       exportError = undefined;
       const unfinished = s.runs.filter((r) => !isFinished(r)).length;
-      return `exported ${report.runs.length} run${report.runs.length === 1 ? '' : 's'} to ${resolve(path)}${unfinished > 0 ? ` (${unfinished} still training)` : ''}`;
+      return `exported ${count} ${what}${count === 1 ? '' : 's'} to ${resolve(path)}${unfinished > 0 ? ` (${unfinished} still training)` : ''}`;
     } catch (err) {
       exportError = `could not write ${path}: ${(err as Error).message}`;
       return exportError;
@@ -241,7 +245,10 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   if (code === SIGNAL_STATUS.SIGHUP) return code; // nobody is there to read a table
   if (exportError) process.stderr.write(`init-tui: --out: ${exportError}\n`);
   if (last && raceFinished(last) && code === 0) {
-    const lines = [tableRow(HEADER), ...schemeGroups(last).map((g) => tableRow(groupCells(g)))];
+    const final = last;
+    const lines = final.config.sweep
+      ? sweepTable(final.config, cellResults(final.config, final.runs.map((r) => r.result)))
+      : [tableRow(HEADER), ...schemeGroups(final).map((g) => tableRow(groupCells(g)))];
     const text = `${lines.join('\n')}\n`;
     process.stdout.write(terminal.caps.unicode ? text : toAscii(text));
   }

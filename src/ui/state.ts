@@ -6,6 +6,7 @@ import type { ExperimentConfig } from '../core/config.js';
 import type { Diagnostics } from '../core/diagnostics.js';
 import { makeData, runsOf, type CostPoint, type DoneRun, type FinishedRun, type TrainTest } from '../core/experiment.js';
 import { nextPace, perSecond } from '../core/pace.js';
+import { gridSize } from '../core/sweep.js';
 import type { RunEvent } from '../engine/protocol.js';
 import { bySeed, meanCurve } from '../results/summary.js';
 import { resultCells, sweepCells, type Cells } from '../results/table.js';
@@ -41,9 +42,11 @@ export interface RunView {
   readonly diag: readonly DiagPoint[];
   /** Set when the run ends: trained, or failed. */
   readonly result?: FinishedRun;
+  /** The run's network, where it is not the config's (a depth sweep's cell). */
+  readonly layers?: readonly number[];
 }
 
-export type View = 'race' | 'detail' | 'why' | 'compare' | 'settings' | 'help';
+export type View = 'race' | 'detail' | 'why' | 'compare' | 'settings' | 'help' | 'sweep';
 export type Panel = 'runs' | 'chart';
 
 export interface DashboardState {
@@ -100,15 +103,31 @@ export type Action =
   /** Move the selection by ±n, wrapping; relative, so keys faster than the redraw all count. */
   | { readonly type: 'move'; readonly by: number }
   | { readonly type: 'nextPanel' }
-  | { readonly type: 'moveCursor'; readonly by: number };
+  | { readonly type: 'moveCursor'; readonly by: number }
+  /** Move the sweep map's cursor by rows (depths) and columns (gains), stopping at the edges. */
+  | { readonly type: 'moveCell'; readonly rows: number; readonly cols: number };
 
 function freshRuns(config: ExperimentConfig): RunView[] {
-  return runsOf(config).map(({ scheme, seed }): RunView => ({
+  return runsOf(config).map(({ scheme, seed, layers }): RunView => ({
     scheme, seed, iteration: 0, cost: NaN, costAt: -1, itersPerSec: 0, elapsedMs: 0, trace: [], traceStride: 1, diag: [],
+    ...(layers ? { layers } : {}),
   }));
 }
 
-export function initialState(config: ExperimentConfig, data: TrainTest, paused = false, pace = perSecond(config.pace, config.iterations)): DashboardState {
+/** The view a race opens on and goes back to: the sweep's map for a sweep, else the race. */
+export function homeView(config: ExperimentConfig): 'race' | 'sweep' {
+  return config.sweep ? 'sweep' : 'race';
+}
+
+/**
+ * The pace a race starts at: the config's. A sweep's `auto` is max: it is many
+ * models, watched fill a map, not one curve at a time.
+ */
+export function paceOf(config: ExperimentConfig): number {
+  return config.sweep && config.pace === 'auto' ? 0 : perSecond(config.pace, config.iterations);
+}
+
+export function initialState(config: ExperimentConfig, data: TrainTest, paused = false, pace = paceOf(config)): DashboardState {
   return {
     config,
     data,
@@ -117,8 +136,8 @@ export function initialState(config: ExperimentConfig, data: TrainTest, paused =
     pace,
     chart: 'overlay',
     logScale: false,
-    view: 'race',
-    behindHelp: 'race',
+    view: homeView(config),
+    behindHelp: homeView(config),
     selected: 0,
     panel: 'runs',
     cursor: 1,
@@ -222,11 +241,11 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
         config,
         data: action.data ?? state.data,
         // A new experiment comes with its own pace; `r` keeps the one the keys chose.
-        pace: action.config ? perSecond(config.pace, config.iterations) : state.pace,
+        pace: action.config ? paceOf(config) : state.pace,
         runs: freshRuns(config),
         selected: 0,
-        view: 'race',
-        behindHelp: 'race',
+        view: homeView(config),
+        behindHelp: homeView(config),
         cursor: 1,
         raceId: state.raceId + 1,
       };
@@ -276,9 +295,9 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
       if (state.view === 'help') return { ...state, view: state.behindHelp };
       if (state.view === 'settings') {
         const { form: _closed, ...rest } = state;
-        return { ...rest, view: 'race' };
+        return { ...rest, view: homeView(state.config) };
       }
-      if (state.view === 'detail' || state.view === 'why' || state.view === 'compare') return { ...state, view: 'race' };
+      if (state.view === 'detail' || state.view === 'why' || state.view === 'compare') return { ...state, view: homeView(state.config) };
       return state.panel === 'chart' ? { ...state, panel: 'runs' } : state;
     case 'select':
       if (action.run < 0 || action.run >= groupCount(state)) return state;
@@ -291,13 +310,21 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
       return state.view === 'race' ? { ...state, panel: state.panel === 'runs' ? 'chart' : 'runs' } : state;
     case 'moveCursor':
       return { ...state, cursor: Math.min(1, Math.max(0, state.cursor + action.by)) };
+    case 'moveCell': {
+      if (!state.config.sweep) return state;
+      const { rows, cols } = gridSize(state.config.sweep);
+      const clamp = (x: number, n: number) => Math.max(0, Math.min(n - 1, x));
+      const row = clamp(Math.floor(state.selected / cols) + action.rows, rows);
+      const col = clamp((state.selected % cols) + action.cols, cols);
+      return { ...state, selected: row * cols + col };
+    }
   }
 }
 
 
-/** How many schemes race (the lanes, the list, the table rows). */
+/** How many schemes race (the lanes, the list, the table rows); in a sweep, how many cells. */
 export function groupCount(state: DashboardState): number {
-  return state.config.schemes.length;
+  return state.runs.length / state.config.seeds;
 }
 
 /** One scheme of the race: its runs (one per seed) and what a lane shows for them together. */

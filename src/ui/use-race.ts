@@ -1,4 +1,5 @@
 import { useEffect, useRef, type Dispatch, type RefObject } from 'react';
+import { runsOf } from '../core/experiment.js';
 import type { Fault, RunEvent } from '../engine/protocol.js';
 import { startRace, type Race } from '../engine/race.js';
 import type { Action, DashboardState } from './state.js';
@@ -6,6 +7,15 @@ import type { Action, DashboardState } from './state.js';
 /** Trace samples per run for the live chart: enough for any terminal width, few enough to stay cheap. */
 export function traceInterval(iterations: number): number {
   return Math.max(1, Math.floor(iterations / 1500));
+}
+
+/**
+ * A sweep keeps every model's trace for its detail view: at most ~300,000
+ * samples in all (54 models get the race's 1500 each; 10,000 get 50).
+ */
+export function sweepTraceInterval(iterations: number, runs: number): number {
+  const samples = Math.max(50, Math.min(1500, Math.floor(300_000 / Math.max(1, runs))));
+  return Math.max(1, Math.floor(iterations / samples));
 }
 
 /** At most this many state updates a second from engine events (the redraw rate). */
@@ -57,7 +67,7 @@ export function useRace(
       config,
       {
         data,
-        traceEvery: traceInterval(config.iterations),
+        traceEvery: config.sweep ? sweepTraceInterval(config.iterations, runsOf(config).length) : traceInterval(config.iterations),
         paused: start.current.paused,
         pace: start.current.pace,
         yieldToMain: true,

@@ -25,9 +25,10 @@ test('a sweep report with a failed seed keeps its place and summarises the rest'
 });
 
 const NUMBER = String.raw`(?:-?[\d.eE+-]+|null)`;
-const FIELD = String.raw`"\w+": ${NUMBER}`;
+const PLAIN = String.raw`(?:${NUMBER}|"(?:[^"\\]|\\.)*"|true|false)`;
+const FIELD = String.raw`"\w+": ${PLAIN}`;
 
-/** The formatting of the one-string version: JSON.stringify, then each innermost number list, and each object of numbers, on one line. */
+/** The formatting of the one-string version: JSON.stringify, then each innermost number list, and each object of plain values, on one line. */
 function formattedTheOldWay(report: unknown): string {
   return JSON.stringify(report, null, 2)
     .replace(new RegExp(String.raw`\[\s*(${NUMBER}(?:,\s*${NUMBER})*)\s*\]`, 'g'), (_, inner: string) => `[${inner.split(/,\s*/).join(', ')}]`)
