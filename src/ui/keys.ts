@@ -179,7 +179,7 @@ export const BINDINGS: readonly Binding[] = [
     intent: (_, k) => action({ type: 'formMove', by: k.name === 'up' || k.name === 'backtab' ? -1 : 1 }),
   },
   {
-    label: 'a–z 0–9 …', help: 'type to edit the field (a paste goes in as text)', hint: 'type to edit', views: ['settings'],
+    label: 'a–z 0–9 …', help: 'type to edit the field (a paste goes in as text)', views: ['settings'],
     match: (k) => (k.name === 'char' && !k.ctrl) || k.name === 'paste', intent: (_, k) => action({ type: 'formType', text: k.text }),
   },
   {
@@ -187,7 +187,7 @@ export const BINDINGS: readonly Binding[] = [
     match: named('backspace', 'delete'), intent: () => action({ type: 'formDelete' }),
   },
   {
-    label: 'Enter', help: 'apply and restart the race', hint: 'Enter apply and restart', views: ['settings'],
+    label: 'Enter', help: 'apply and restart the race', hint: 'Enter apply', views: ['settings'],
     match: named('return'), intent: () => action({ type: 'formApply' }),
   },
   {

@@ -182,10 +182,13 @@ function applyEvent(run: RunView, e: RunEvent, iterations: number): RunView {
       }
       return { ...run, iteration: e.iteration, cost: e.cost, costAt: e.costAt, itersPerSec: e.itersPerSec, elapsedMs: e.elapsedMs, trace, traceStride: stride, diag };
     }
-    case 'finished':
-      return e.result.status === 'done'
-        ? { ...run, iteration: iterations, cost: e.result.finalCost, costAt: iterations - 1, itersPerSec: 0, result: e.result }
-        : { ...run, itersPerSec: 0, result: e.result };
+    case 'finished': {
+      if (e.result.status !== 'done') return { ...run, itersPerSec: 0, result: e.result };
+      // The why view's history ends on the trained network itself (its diagnostics at the end).
+      const last = run.diag[run.diag.length - 1];
+      const diag = last && last.at >= iterations ? run.diag : [...run.diag, { at: iterations, d: e.result.diagnostics.end }];
+      return { ...run, iteration: iterations, cost: e.result.finalCost, costAt: iterations - 1, itersPerSec: 0, result: e.result, diag };
+    }
   }
 }
 
