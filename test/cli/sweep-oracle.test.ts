@@ -9,6 +9,7 @@ import { makeData, type DoneRun } from '../../src/core/experiment.ts';
 import { gridCells } from '../../src/core/sweep.ts';
 import { startRace } from '../../src/engine/race.ts';
 import type { JsonRun, JsonSweepCell, SweepReport } from '../../src/results/report.ts';
+import { relClose } from '../support/oracle.ts';
 
 /**
  * The sweep path (--sweep → the grid's runs on the pool → the sweep document)
@@ -21,15 +22,6 @@ interface Golden {
   sweeps: (SweepReport & { name: string; tolerance: number; chaotic: boolean })[];
 }
 const golden = JSON.parse(readFileSync(new URL('../golden/oracle.json', import.meta.url), 'utf8')) as Golden;
-
-function relClose(actual: number | null, expected: number | null, tol: number, what: string): void {
-  if (expected === null || actual === null) {
-    assert.equal(actual, expected, what);
-    return;
-  }
-  const err = Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-300);
-  assert.ok(err <= tol, `${what}: ${actual} vs ${expected} (relative error ${err.toExponential(2)} > ${tol})`);
-}
 
 function configOf(argv: string[]): ExperimentConfig {
   const p = parseCommandLine(argv);

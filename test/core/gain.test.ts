@@ -7,9 +7,8 @@ import { parseCommandLine } from '../../src/cli/argv.ts';
 import { initParams } from '../../src/core/network.ts';
 import { RandomState } from '../../src/core/rng.ts';
 import { resolveScheme, SCHEMES, schemeNames } from '../../src/core/schemes.ts';
-import { loadData } from '../../src/cli/data-files.ts';
-import { runJson } from '../../src/cli/headless.ts';
 import type { Report } from '../../src/results/report.ts';
+import { json, relClose } from '../support/oracle.ts';
 
 /**
  * gain:G — W_l = randn · (G · sqrt(1 / n_{l-1})), checked against the numpy oracle
@@ -29,28 +28,6 @@ interface GoldenCase extends Report {
 
 const golden = JSON.parse(readFileSync(new URL('../golden/oracle.json', import.meta.url), 'utf8')) as { cases: GoldenCase[] };
 const gainCases = golden.cases.filter((c) => c.tolerance !== undefined);
-
-/** Runs the `--json` code path (parser → engine → report) in-process and parses its output. */
-async function json(argv: string[]): Promise<Report> {
-  const parsed = parseCommandLine(['--json', ...argv]);
-  assert.equal(parsed.kind, 'run');
-  if (parsed.kind !== 'run') throw new Error('unreachable');
-  let text = '';
-  const data = loadData(parsed.invocation.config);
-  if (typeof data === 'string') throw new Error(data);
-  const status = await runJson(parsed.invocation, data, (t) => (text += t), (line) => assert.fail(line), () => {});
-  assert.equal(status, 0);
-  return JSON.parse(text) as Report;
-}
-
-function relClose(actual: number | null, expected: number | null, tol: number, what: string): void {
-  if (expected === null || actual === null) {
-    assert.equal(actual, expected, what);
-    return;
-  }
-  const err = Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-300);
-  assert.ok(err <= tol, `${what}: ${actual} vs ${expected} (relative error ${err.toExponential(2)} > ${tol})`);
-}
 
 test('the golden file holds the gain cases, each with a tolerance and a chaos verdict', () => {
   const names = gainCases.map((c) => c.name);
