@@ -12,7 +12,7 @@ import { helpText, parseCommandLine, type Invocation } from './argv.js';
 import { loadData } from './data-files.js';
 import { runJson, runPlain } from './headless.js';
 import { checkOutPath, outFileWriter } from './out-file.js';
-import { headlessSession } from './stop.js';
+import { headlessSession, SIGNAL_STATUS } from './stop.js';
 
 /** The package's version: package.json sits beside dist/ (the bundle) or two levels up from src/cli/. */
 function version(): string {
@@ -78,6 +78,12 @@ async function main(): Promise<void> {
       const terminal = openTerminal(process.stdout, process.stdin, capabilities(process.env));
       terminal.enter();
       process.once('exit', () => terminal.restore());
+      // Until the dashboard has its own handlers, a signal still gives the terminal back first.
+      const early = Object.entries(SIGNAL_STATUS).map(([sig, code]) => [sig, () => {
+        terminal.restore();
+        process.exit(code);
+      }] as const);
+      for (const [sig, h] of early) process.once(sig, h);
       // A real terminal is not CI, whatever the environment says: with CI set, Ink would
       // draw nothing until the end (it only prints a last frame for CI logs).
       delete process.env['CI'];
@@ -85,11 +91,16 @@ async function main(): Promise<void> {
       // Loaded only here: --json and plain text never import Ink or React. (The bundle
       // holds React's production build: scripts/build.mjs fixes NODE_ENV.)
       const { runDashboard } = await import('../ui/run-dashboard.js');
-      const status = await runDashboard({ config: invocation.config, data, fault, out: invocation.out, writeFile: outFileWriter(invocation.force), terminal });
-      if (terminal.gone) {
-        // The terminal was closed under us. Node's exit would try to put it back in its
-        // first mode and abort on the dead terminal (EIO): end the way a hangup ends a
-        // program instead, by SIGHUP itself — which the shell reports as status 129.
+      const status = await runDashboard({
+        config: invocation.config, data, fault, out: invocation.out, writeFile: outFileWriter(invocation.force), terminal,
+        takeSignals: () => early.forEach(([sig, h]) => process.off(sig, h)),
+      });
+      if (terminal.lost) {
+        // The terminal is not ours any more: closed under us, or the shell has it back (we
+        // are in the background). Node's exit puts the terminal back in its first mode, which
+        // aborts on a dead terminal (EIO) and, from the background, stops the process
+        // (SIGTTOU) instead of ending it. End the way a hangup ends a program instead, by
+        // SIGHUP itself (Node resets nothing then) — which the shell reports as status 129.
         process.removeAllListeners('SIGHUP');
         process.kill(process.pid, 'SIGHUP');
       }

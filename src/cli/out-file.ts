@@ -8,7 +8,7 @@
  * On any failure the temporary file is removed and the target is untouched.
  */
 import {
-  closeSync, constants, fsyncSync, linkSync, lstatSync, openSync, renameSync, rmSync, statSync, writeSync, accessSync,
+  closeSync, constants, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, accessSync,
   type Stats,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -24,11 +24,25 @@ function statOrUndefined(path: string, follow = true): Stats | undefined {
   }
 }
 
+/**
+ * The file `path` names: through a symbolic link, the file it points to (as a
+ * shell's `>` writes it), so that the link stays a link. A path that does not
+ * exist yet, or a link that points nowhere, is taken as it is.
+ */
+export function targetOf(path: string): string {
+  const full = resolve(path);
+  try {
+    return lstatSync(full).isSymbolicLink() ? realpathSync(full) : full;
+  } catch {
+    return full;
+  }
+}
+
 /** A one-line reason why `path` cannot be written, or undefined when it can. */
 export function checkOutPath(path: string, force: boolean): string | undefined {
   if (path === '-') return '--out -: standard output is not a file (--json prints the document there); give a file name';
   if (path.endsWith('/')) return `--out: ${clip(path)} ends with "/", which names a folder; give a file name`;
-  const full = resolve(path);
+  const full = targetOf(path);
   const st = statOrUndefined(full);
   if (st?.isDirectory()) return `--out: ${clip(path)} is a directory; give a file name`;
   // /dev/null, a FIFO, a socket: replacing it with a regular file would break it (even with --force).
@@ -133,7 +147,7 @@ function syncFolder(dir: string): void {
  * no temporary file is left.
  */
 export function writeFileAtomic(path: string, content: string | Iterable<string>, options: { readonly replace: boolean }): void {
-  const full = resolve(path);
+  const full = targetOf(path);
   const tmp = join(dirname(full), `.${basename(full)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
@@ -169,7 +183,7 @@ export function outFileWriter(force: boolean): (path: string, content: string | 
   // An inode number alone may be reused by the next file created: size and change time come with it.
   const identity = (st: Stats | undefined) => (st ? `${st.dev}:${st.ino}:${st.size}:${st.ctimeMs}` : undefined);
   return (path, content) => {
-    const full = resolve(path);
+    const full = targetOf(path);
     const mine = written.get(full);
     const replace = force || (mine !== undefined && identity(statOrUndefined(full, false)) === mine);
     writeFileAtomic(full, content, { replace });

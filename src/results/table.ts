@@ -23,7 +23,7 @@ export function resultCells(scheme: string, result: FinishedRun | undefined): Ce
     percent(result.testAccuracy),
     cost(result.finalCost),
     seconds(result.seconds),
-    verdict(scheme, result.finalCost),
+    verdict(scheme, result.finalCost, undefined, result.trainAccuracy),
   ];
 }
 
@@ -40,7 +40,7 @@ export function sweepCells(scheme: string, done: readonly DoneRun[], total: numb
   const test = stats(done.map((r) => r.testAccuracy));
   const final = stats(done.map((r) => r.finalCost));
   const note = done.length < total ? ` (${total - done.length} of ${total} seeds failed)` : ` (${total} seeds)`;
-  return [scheme, meanSd(train, true), meanSd(test, true), meanSd(final, false), seconds(done.reduce((a, r) => a + r.seconds, 0)), `${verdict(scheme, final.mean)}${note}`];
+  return [scheme, meanSd(train, true), meanSd(test, true), meanSd(final, false), seconds(done.reduce((a, r) => a + r.seconds, 0)), `${verdict(scheme, final.mean, undefined, train.mean)}${note}`];
 }
 
 /** One line; the verdict is cut to fit `width` when a width is given. */

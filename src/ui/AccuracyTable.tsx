@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { COLUMNS, HEADER, tableRow } from '../results/table.js';
+import { windowStart } from './layout.js';
 import { groupCells, type SchemeGroup } from './state.js';
 import { paint, schemeColor } from './theme.js';
 
@@ -8,20 +9,25 @@ export interface AccuracyTableProps {
   readonly selected: number;
   readonly width: number;
   readonly color: boolean;
+  /** Rows to show at most (a window around the selection, as the lanes); default all. */
+  readonly shown?: number;
 }
 
 /**
  * The results: accuracies as the notebook reports them, cost, time, and what
  * each scheme teaches; over a seed sweep, mean ± sd of the seeds.
  */
-export function AccuracyTable({ groups, selected, width, color }: AccuracyTableProps) {
+export function AccuracyTable({ groups, selected, width, color, shown }: AccuracyTableProps) {
   const inner = width - 2;
+  const count = Math.min(groups.length, shown ?? groups.length);
+  const start = windowStart(groups.length, count, selected);
   return (
     <Box borderStyle="round" borderColor="gray" flexDirection="column">
       <Text bold wrap="truncate">
         {tableRow(HEADER, inner)}
       </Text>
-      {groups.map((g, k) => {
+      {groups.slice(start, start + count).map((g, i) => {
+        const k = start + i;
         const row = tableRow(groupCells(g), inner);
         return (
           <Text key={k} wrap="truncate" inverse={k === selected}>

@@ -12,7 +12,7 @@ import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import type { Key } from './input.js';
 import { footerHints, keyIntent } from './keys.js';
-import { layout, MIN_COLUMNS, minRows } from './layout.js';
+import { lanesShown, layout, MIN_COLUMNS, minRows } from './layout.js';
 import { RaceView } from './RaceView.js';
 import { SettingsView } from './SettingsView.js';
 import { cellName, sweepMinRows } from './sweep-layout.js';
@@ -21,6 +21,7 @@ import { groupCount, initialState, raceFinished, reduce, schemeGroups, secondsLe
 import { TooSmall } from './TooSmall.js';
 import { followState, useRace } from './use-race.js';
 import { useKeys } from './use-keys.js';
+import { useStopwatch } from './use-stopwatch.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { WhyView } from './WhyView.js';
 
@@ -37,6 +38,8 @@ export interface AppProps {
   readonly onState?: (state: DashboardState) => void;
   /** Writes the results (key e); returns what to tell the user. */
   readonly onExport?: (state: DashboardState) => string;
+  /** Export by itself each time a race ends (--out), and say so in the footer. */
+  readonly autoExport?: boolean;
   /** Start paused (tests; a teacher's "ready, set…"). */
   readonly startPaused?: boolean;
   /** Ctrl-Z: the entry gives the terminal back to the shell (without it, the key does nothing). */
@@ -58,6 +61,10 @@ interface ViewContext {
   readonly color: boolean;
   /** Whether keys reach the dashboard (stdin can go raw). */
   readonly interactive: boolean;
+  /** Wall-clock seconds since the race started (the sweep's progress line). */
+  readonly elapsed: number;
+  /** Lanes and table rows the race view shows (a window when there are more schemes). */
+  readonly shown: number;
 }
 
 /** The run a run view shows: the selected scheme's first seed (in a sweep, the selected cell's). */
@@ -73,7 +80,7 @@ function selectedRun(c: ViewContext) {
  * settings form reads its own typing.
  */
 const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
-  race: (c) => <RaceView state={c.state} groups={c.groups} columns={c.columns} plotRows={c.plotRows} interactive={c.interactive} color={c.color} />,
+  race: (c) => <RaceView state={c.state} groups={c.groups} columns={c.columns} plotRows={c.plotRows} interactive={c.interactive} color={c.color} shown={c.shown} />,
   detail: (c) => {
     const run = selectedRun(c);
     return run ? (
@@ -110,9 +117,9 @@ const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
       color={c.color}
     />
   ),
-  settings: (c) => (c.state.form ? <SettingsView config={c.state.config} form={c.state.form} /> : null),
+  settings: (c) => (c.state.form ? <SettingsView config={c.state.config} form={c.state.form} width={c.columns} /> : null),
   help: (c) => <HelpOverlay view={c.state.behindHelp} width={c.columns} height={c.rows - 2} />,
-  sweep: (c) => <SweepView state={c.state} columns={c.columns} rows={c.rows} color={c.color} />,
+  sweep: (c) => <SweepView state={c.state} columns={c.columns} rows={c.rows} color={c.color} elapsed={c.elapsed} />,
 };
 
 /** A sweep cell's model as the detail view names it: the cell and the seed. */
@@ -122,7 +129,7 @@ function sweepRunLabel(c: ViewContext): string {
   return `${cell ? cellName(cell, c.state.config.sweep?.depth !== undefined) : ''} · seed ${c.state.config.seed} (cell ${c.state.selected + 1} of ${cells.length})`;
 }
 
-export function App({ config, data, color, fault, onQuit, onRace, onState, onExport, startPaused, onSuspend }: AppProps) {
+export function App({ config, data, color, fault, onQuit, onRace, onState, onExport, autoExport, startPaused, onSuspend }: AppProps) {
   const [state, dispatch] = useReducer(reduce, undefined, () => initialState(config, data, startPaused === true));
   useEffect(() => {
     onState?.(state);
@@ -133,14 +140,25 @@ export function App({ config, data, color, fault, onQuit, onRace, onState, onExp
   const interactive = isRawModeSupported === true;
   const { columns, rows } = useTerminalSize();
   const race = useRace(state, fault, dispatch, onRace);
+  // The clock of the race lives here, above the views: a view that closes and opens again keeps it.
+  const elapsed = useStopwatch(state.raceId, !raceFinished(state));
 
   // A one-line message in the footer (e.g. where the export went), for a few seconds.
   const [notice, setNotice] = useState<string | undefined>(undefined);
   useEffect(() => {
-    if (notice === undefined) return;
+    // A failed write stays until the next message: it must not pass unseen.
+    if (notice === undefined || /^could not write/.test(notice)) return;
     const t = setTimeout(() => setNotice(undefined), 6000);
     return () => clearTimeout(t);
   }, [notice]);
+  // --out: the document is written each time a race ends (a restart writes it again), and the footer says where.
+  const finished = raceFinished(state);
+  const exported = useRef(-1);
+  useEffect(() => {
+    if (!autoExport || !onExport || !finished || exported.current === state.raceId) return;
+    exported.current = state.raceId;
+    setNotice(onExport(state));
+  }, [autoExport, onExport, finished, state]);
 
   // Keys read the latest state through a ref: Ink re-subscribes a new handler only
   // in a passive effect, after the frame is drawn, and a key arriving in between
@@ -184,17 +202,20 @@ export function App({ config, data, color, fault, onQuit, onRace, onState, onExp
   // A sweep's views do not need the schemes' lanes and mean curves (and a sweep may have thousands of runs).
   const sweep = state.config.sweep !== undefined;
   const groups = sweep ? [] : schemeGroups(state);
-  const l = layout(columns, rows, groups.length);
-  const needRows = sweep ? sweepMinRows(state.config) : minRows(groups.length);
-  if (sweep ? columns < MIN_COLUMNS || rows < needRows : l.tooSmall) {
+  // More schemes than the terminal has rows for: a window of lanes (and table rows), one line more.
+  const shown = lanesShown(rows, groups.length);
+  const windowed = shown < groups.length ? 1 : 0;
+  const l = layout(columns, rows - windowed, shown, raceFinished(state));
+  const needRows = sweep ? sweepMinRows(state.config) : minRows(shown) + windowed;
+  if (columns < MIN_COLUMNS || rows < needRows) {
     return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={needRows} />;
   }
-  const context: ViewContext = { state, groups, columns, rows, plotRows: l.plotRows, color, interactive };
+  const context: ViewContext = { state, groups, columns, rows, plotRows: l.plotRows, color, interactive, elapsed, shown };
   return (
     <Box flexDirection="column" width={columns}>
-      <Header config={state.config} status={raceStatus(state)} pace={state.pace} secondsLeft={secondsLeft(state)} color={color} />
+      <Header config={state.config} status={raceStatus(state)} pace={state.pace} secondsLeft={secondsLeft(state)} color={color} width={columns} />
       {VIEWS[state.view](context)}
-      <Footer hints={(state.view === 'settings' ? undefined : notice) ?? footerHints(state.view, columns)} />
+      <Footer hints={(state.view === 'settings' ? undefined : notice) ?? footerHints(state.view, columns, state)} />
     </Box>
   );
 }

@@ -60,7 +60,7 @@ export function DetailView(p: DetailViewProps) {
     `${p.label ?? `${paint(run.scheme, p.color, schemeColor(run.scheme, p.index))} (run ${p.index + 1} of ${p.total})`} · ${status}` +
     (res
       ? ` · train ${percent(res.trainAccuracy)} · test ${percent(res.testAccuracy)} · final cost ${cost(res.finalCost)} · ${seconds(res.seconds)}`
-      : ` · iteration ${integer(run.iteration)} of ${integer(config.iterations)} · cost ${cost(run.cost)}`);
+      : ` · iteration ${integer(run.iteration)} of ${integer(config.iterations)} · cost ${run.costAt < 0 ? '–' : cost(run.cost)}`);
 
   const body = Math.max(8, p.height - 2);
   const mapRows = Math.max(4, body - 4);
@@ -76,7 +76,7 @@ export function DetailView(p: DetailViewProps) {
     <Box flexDirection="column">
       <ViewTitle>{title}</ViewTitle>
       <Text wrap="truncate" dimColor>
-        {verdict(run.scheme, isFinished(run) ? run.cost : undefined, failureOf(run))}
+        {verdict(run.scheme, isFinished(run) ? run.cost : undefined, failureOf(run), doneOf(run)?.trainAccuracy)}
       </Text>
       <Box>
         <Box flexDirection="column" width={leftWidth}>

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ExperimentConfig } from '../core/config.js';
 import { sweepText } from '../core/sweep.js';
-import { integer } from '../results/format.js';
+import { fit, integer } from '../results/format.js';
 
 export interface HeaderProps {
   readonly config: ExperimentConfig;
@@ -11,12 +11,31 @@ export interface HeaderProps {
   /** Seconds until the race ends, when known. */
   readonly secondsLeft: number | undefined;
   readonly color: boolean;
+  /** Columns of the line. */
+  readonly width: number;
 }
 
-/** "7 s left", "1 min 05 s left". */
+/** "7 s left", "1 min 05 s left", "2 h 05 min left". */
 export function leftText(seconds: number): string {
   const s = Math.ceil(seconds);
-  return s < 60 ? `${s} s left` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s left`;
+  if (s < 60) return `${s} s left`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s left`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor(s / 60) % 60).padStart(2, '0')} min left`;
+}
+
+/**
+ * As many whole parts of the experiment as fit `room` columns, in order: a part
+ * is dropped, not cut, so "lr 0.01" never reads "lr 0.0…". Only a first part
+ * too long on its own is cut.
+ */
+export function fitParts(parts: readonly string[], room: number): string {
+  let text = '';
+  for (const part of parts) {
+    const next = text === '' ? part : `${text} · ${part}`;
+    if (next.length > room) return text === '' ? fit(part, Math.max(0, room)) : text;
+    text = next;
+  }
+  return text;
 }
 
 /** A sweep in the header: "sweep gain=0.1..10:9,depth=1..6" or, 1-D, "sweep gain=0.5..4:3 on 2-10-5-1". */
@@ -26,11 +45,18 @@ function sweepOf(config: ExperimentConfig): string {
 }
 
 /** One line: the experiment on the left, the race's state and pace on the right. */
-export function Header({ config, status, pace, secondsLeft, color }: HeaderProps) {
-  const experiment =
-    `${config.dataset} · ${config.sweep ? sweepOf(config) : `layers ${config.layers.join('-')}`} · lr ${config.learningRate} · ` +
-    `${integer(config.iterations)} iterations · seed ${config.seed}${config.sweep && config.seeds > 1 ? `…${config.seed + config.seeds - 1}` : ''}`;
+export function Header({ config, status, pace, secondsLeft, color, width }: HeaderProps) {
   const state = `${status} · pace ${pace === 0 ? 'max' : `${integer(pace)} it/s`}${secondsLeft !== undefined ? ` · ${leftText(secondsLeft)}` : ''}`;
+  const experiment = fitParts(
+    [
+      config.dataset,
+      config.sweep ? sweepOf(config) : `layers ${config.layers.join('-')}`,
+      `lr ${config.learningRate}`,
+      `${integer(config.iterations)} iteration${config.iterations === 1 ? '' : 's'}`,
+      `seed ${config.seed}${config.sweep && config.seeds > 1 ? `…${config.seed + config.seeds - 1}` : ''}`,
+    ],
+    width - 'init-tui  '.length - state.length - 1,
+  );
   // The race's state always shows whole; the experiment gives way (cut with …) when the line is short.
   return (
     <Box>

@@ -22,7 +22,7 @@ export function HelpOverlay({ view, width, height }: HelpOverlayProps) {
   const rows = helpRows(view);
   const boxWidth = Math.min(width, 92);
   const inner = boxWidth - 4;
-  const columns = rows.length + FRAME_ROWS > height && inner >= 60 ? 2 : 1;
+  const columns = rows.length + FRAME_ROWS > height && inner >= 40 ? 2 : 1;
   const perColumn = Math.ceil(rows.length / columns);
   const cellWidth = Math.floor((inner - (columns - 1) * 2) / columns);
   const keyWidth = Math.max(...rows.map(([k]) => k.length)) + 2;
@@ -39,9 +39,14 @@ export function HelpOverlay({ view, width, height }: HelpOverlayProps) {
           {line}
         </Text>
       ))}
-      <Text wrap="truncate" dimColor>
-        zeros never breaks symmetry; random ×10 starts at an infinite cost; He is scaled for ReLU.
-      </Text>
+      {/* The lesson line goes first when the terminal is short. */}
+      {Math.ceil(rows.length / columns) + FRAME_ROWS <= height && (
+        <Text wrap="truncate" dimColor>
+          {view === 'sweep'
+            ? 'Xavier is gain 1, He gain √2: the map shows which gains train at which depth.'
+            : 'zeros never breaks symmetry; random ×10 starts at an infinite cost; He is scaled for ReLU.'}
+        </Text>
+      )}
     </Box>
   );
 }

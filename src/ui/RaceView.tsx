@@ -14,6 +14,8 @@ export interface RaceViewProps {
   /** Whether keys reach the dashboard (the run list's frame shows the focus then). */
   readonly interactive: boolean;
   readonly color: boolean;
+  /** Lanes and table rows to show (a window around the selection when there are more schemes). */
+  readonly shown?: number;
 }
 
 /** A scheme's spread over its seeds: the lowest and highest seed, unlabelled, in grey. */
@@ -87,6 +89,7 @@ export function RaceView(props: RaceViewProps) {
         isFocused={interactive && state.panel === 'runs'}
         width={columns - 2}
         color={color}
+        {...(props.shown !== undefined ? { shown: props.shown } : {})}
       />
       {state.chart === 'multiples' ? (
         <SmallMultiples {...props} />
@@ -105,7 +108,7 @@ export function RaceView(props: RaceViewProps) {
           front={series.length - groups.length + state.selected}
         />
       )}
-      {raceFinished(state) && <AccuracyTable groups={groups} selected={state.selected} width={columns} color={color} />}
+      {raceFinished(state) && <AccuracyTable groups={groups} selected={state.selected} width={columns} color={color} {...(props.shown !== undefined ? { shown: props.shown } : {})} />}
     </Box>
   );
 }

@@ -4,12 +4,11 @@ import { cellResults, gainLabel, type CellResult } from '../results/sweep.js';
 import { drawGainPlot, logPosition, plotWidth, tickGains, type GainPoint } from './gain-plot.js';
 import { drawHeatmap, heatLegend, type HeatCell } from './heatmap.js';
 import { progressBar } from './layout.js';
-import { raceFinished, type DashboardState } from './state.js';
+import { type DashboardState } from './state.js';
 import {
   cellReadout, cursorOf, mapCellHeight, plotHeights, progressText, REFERENCE_GAINS, referenceMarks, sweepGains, workDone,
 } from './sweep-layout.js';
 import { paint } from './theme.js';
-import { useStopwatch } from './use-stopwatch.js';
 
 export interface SweepViewProps {
   readonly state: DashboardState;
@@ -17,6 +16,8 @@ export interface SweepViewProps {
   readonly columns: number;
   readonly rows: number;
   readonly color: boolean;
+  /** Wall-clock seconds since the sweep started (kept by the App, so leaving the map does not reset it). */
+  readonly elapsed: number;
 }
 
 /** A cell as the map shows it: its mean test accuracy, or × / ! / still training. */
@@ -118,8 +119,7 @@ function PlotBody({ state, cells, columns, rows, color }: SweepViewProps & { rea
 export function SweepView(p: SweepViewProps) {
   const { state } = p;
   const { config } = state;
-  const finished = raceFinished(state);
-  const elapsed = useStopwatch(state.raceId, !finished);
+  const { elapsed } = p;
   const cells = cellResults(config, state.runs.map((r) => r.result));
   const runsPerCell = config.seeds;
   const fraction = workDone(state.runs, config.iterations, (k) => cells[Math.floor(k / runsPerCell)]?.cell.layers ?? config.layers);

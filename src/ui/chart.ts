@@ -127,8 +127,10 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
   if (finite.length === 0) {
     const empty = fitted.every((f) => f.values.length === 0);
     const line = empty ? 'waiting for the first costs…' : 'no finite cost to draw';
-    // Full height even when empty, so the layout does not jump when the first costs arrive.
-    return { lines: [line.padStart(PREFIX + line.length), ...Array.from({ length: o.height }, () => ' ')], notes };
+    // Full height even when empty, so the layout does not jump when the first costs arrive;
+    // the line fits the chart's width (a small chart cuts it rather than wrap).
+    const first = `${' '.repeat(PREFIX)}${line}`.slice(0, Math.max(1, o.width));
+    return { lines: [first, ...Array.from({ length: o.height }, () => ' ')], notes };
   }
   finite.sort((a, b) => a - b);
   let lo = finite[0]!;
@@ -173,13 +175,21 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
     colors.push(chartColor(s.color));
   }
 
-  const text = asciichart.plot(drawn, {
-    height: Math.max(1, o.height - 1),
-    min: lo,
-    max: hi,
-    format: (y: number) => label(y, o.logScale),
-    ...(o.color ? { colors } : {}),
-  });
+  // asciichart rounds min·ratio and max·ratio apart from the points, so a point can land a
+  // row away from its label. Plotted from 0 to hi − lo over a whole number of rows, the
+  // rows and the labels agree: each point sits on the row whose label is nearest its value.
+  const text = asciichart.plot(
+    drawn.map((ys) => ys.map((y) => y - lo)),
+    {
+      height: Math.max(1, o.height - 1),
+      min: 0,
+      max: hi - lo,
+      format: (y: number) => label(y + lo, o.logScale),
+      // No '┼' on the bottom row: asciichart marks the row of the value 0, which here is lo.
+      symbols: ['┤', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'],
+      ...(o.color ? { colors } : {}),
+    },
+  );
   const lines = text.split('\n').map(compactColors);
 
   // The x axis: iteration labels under the plot, and the cursor if there is one.
@@ -189,7 +199,9 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
   if (o.cursor !== undefined) {
     const col = Math.min(columns - 1, Math.max(0, Math.round(o.cursor * (columns - 1))));
     lines.push(`${' '.repeat(PREFIX + col)}${paint('▲', o.color, 'white')}`);
-    const iteration = Math.min(o.iterations - 1, Math.floor((col * o.iterations) / columns));
+    // The iteration whose cost the column shows (its last sample), not the column's first iteration.
+    const shown = fitted.find((f) => col < f.at.length)?.at[col];
+    const iteration = shown ?? Math.min(o.iterations - 1, Math.floor((col * o.iterations) / columns));
     readout = { iteration, costs: fitted.map((f) => (col < f.values.length ? f.values[col] : undefined)) };
   }
   return { lines, notes, ...(readout ? { readout } : {}) };

@@ -40,7 +40,7 @@ export function compareColumn(group: SchemeGroup, iterations: number, paused: bo
     status: group.runs.length > 1 ? `seed ${run.seed} · ${status}` : status,
     start: done?.diagnostics.start ?? (first?.at === 0 ? first.d : undefined),
     now: done ? { at: iterations, d: done.diagnostics.end } : last && { at: last.at, d: last.d },
-    verdict: verdict(run.scheme, isFinished(run) ? run.cost : undefined, failureOf(run)),
+    verdict: verdict(run.scheme, isFinished(run) ? run.cost : undefined, failureOf(run), doneOf(run)?.trainAccuracy),
   };
 }
 

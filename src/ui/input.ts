@@ -23,13 +23,24 @@ export interface Key {
   readonly ctrl: boolean;
 }
 
-/** What the parser remembers between reads: a paste in progress, or a mouse report's bytes still to skip. */
+/**
+ * What the parser remembers between reads: a paste in progress (its text so
+ * far), a control string in progress (OSC, DCS, APC, PM, SOS: swallowed whole),
+ * the bytes of a mouse report still to skip, and the last few characters of the
+ * previous read, where a paste's end marker or a string's terminator may have
+ * been cut in two.
+ */
 export interface InputState {
   readonly paste: string | undefined;
+  readonly string: boolean;
   readonly skip: number;
+  readonly tail: string;
 }
 
-export const INITIAL_INPUT: InputState = { paste: undefined, skip: 0 };
+export const INITIAL_INPUT: InputState = { paste: undefined, string: false, skip: 0, tail: '' };
+
+/** A paste keeps at most this many characters (no settings field needs more). */
+export const MAX_PASTE = 4096;
 
 const key = (name: KeyName, text = '', ctrl = false): Key => ({ name, text, ctrl });
 
@@ -85,53 +96,80 @@ function plainKeys(text: string, out: Key[]): void {
   }
 }
 
-/** Printable text only: what a paste puts into a field (line breaks, tabs and escapes removed). */
+/** Escape sequences inside pasted text (colours, cursor moves): removed whole, not just their ESC. */
+const PASTED_ESCAPES = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[PX^_][^\u001B]*(?:\u001B\\)?|O.|.)?/gsu;
+
+/** Printable text only: what a paste puts into a field (escape sequences, line breaks, tabs and other controls removed). */
 export function printable(text: string): string {
   let out = '';
-  for (const ch of text) {
+  for (const ch of text.replace(PASTED_ESCAPES, '')) {
     const code = ch.codePointAt(0) ?? 0;
     if (code >= 32 && code !== 0x7f && !(code >= 0x80 && code < 0xa0)) out += ch;
   }
   return out;
 }
 
+/** Control strings (OSC `ESC ]`, DCS `ESC P`, SOS `ESC X`, PM `ESC ^`, APC `ESC _`) run to BEL or ST (`ESC \`). */
+const STRING_STARTS = new Set([']', 'P', 'X', '^', '_']);
+
 /**
  * The keys of one read. `chunk` is either one escape sequence or a run of
  * plain text (Ink's input parser cuts reads that way); a chunk that mixes
- * them is split here too, so the function can also be fed raw reads.
+ * them is split here too, so the function can also be fed raw reads. A paste's
+ * end marker or a control string's terminator may come in the next read.
  */
 export function parseKeys(chunk: string, state: InputState): { keys: Key[]; state: InputState } {
   const keys: Key[] = [];
-  let { paste, skip } = state;
+  let { paste, string, skip } = state;
+  // What may hold the first part of a marker cut by the previous read.
+  let text = state.tail + chunk;
   let i = 0;
-  while (i < chunk.length) {
+  while (i < text.length) {
     if (paste !== undefined) {
-      const end = chunk.indexOf(PASTE_END, i);
+      const end = text.indexOf(PASTE_END, i);
+      const upTo = end < 0 ? Math.max(i, text.length - (PASTE_END.length - 1)) : end;
+      if (paste.length < MAX_PASTE) paste = (paste + text.slice(i, upTo)).slice(0, MAX_PASTE);
       if (end < 0) {
-        paste += chunk.slice(i);
-        break;
+        // Keep the last characters: the end marker may be cut in two by the reads.
+        return { keys, state: { paste, string, skip, tail: text.slice(upTo) } };
       }
-      paste += chunk.slice(i, end);
       keys.push(key('paste', printable(paste)));
       paste = undefined;
       i = end + PASTE_END.length;
       continue;
     }
+    if (string) {
+      const bel = text.indexOf('\u0007', i);
+      const st = text.indexOf('\u001B\\', i);
+      const end = bel < 0 ? st : st < 0 ? bel : Math.min(bel, st);
+      if (end < 0) {
+        // Swallowed; an ESC at the very end may be the first half of the terminator.
+        return { keys, state: { paste, string, skip, tail: text.endsWith('\u001B') ? '\u001B' : '' } };
+      }
+      string = false;
+      i = end + (end === bel ? 1 : 2);
+      continue;
+    }
     if (skip > 0) {
       // The three raw bytes after an X10 mouse report (ESC [ M b x y) are coordinates, not keys.
-      const n = Math.min(skip, chunk.length - i);
+      const n = Math.min(skip, text.length - i);
       skip -= n;
       i += n;
       continue;
     }
-    const esc = chunk.indexOf('\u001B', i);
+    const esc = text.indexOf('\u001B', i);
     if (esc !== i) {
-      plainKeys(chunk.slice(i, esc < 0 ? chunk.length : esc), keys);
+      plainKeys(text.slice(i, esc < 0 ? text.length : esc), keys);
       if (esc < 0) break;
       i = esc;
       continue;
     }
-    const seq = sequenceAt(chunk, i);
+    if (STRING_STARTS.has(text[i + 1] ?? '')) {
+      string = true;
+      i += 2;
+      continue;
+    }
+    const seq = sequenceAt(text, i);
     i += seq.length;
     if (seq === PASTE_START) {
       paste = '';
@@ -144,7 +182,23 @@ export function parseKeys(chunk: string, state: InputState): { keys: Key[]; stat
     const k = escapeKey(seq);
     if (k) keys.push(k);
   }
-  return { keys, state: { paste, skip } };
+  text = '';
+  return { keys, state: { paste, string, skip, tail: text } };
+}
+
+/**
+ * After a quiet moment: a paste or a control string that never ended (a
+ * terminal that dropped its end marker) must not swallow every key after it.
+ * The paste so far becomes text; a control string is dropped.
+ */
+export function flushInput(state: InputState): { keys: Key[]; state: InputState } {
+  const keys = state.paste !== undefined ? [key('paste', printable(state.paste + state.tail))] : [];
+  return { keys, state: INITIAL_INPUT };
+}
+
+/** Whether the parser is inside a paste or a control string (then a quiet moment ends it: flushInput). */
+export function pending(state: InputState): boolean {
+  return state.paste !== undefined || state.string;
 }
 
 /** The escape sequence that starts at `i`: CSI, SS3, ESC + one character, or a lone ESC. */

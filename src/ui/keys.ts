@@ -29,11 +29,14 @@ export interface Binding {
   readonly views: readonly View[];
   /** In the race view: only while this panel has the focus. */
   readonly panel?: Panel;
+  /** Only in states where this holds (its hint is hidden elsewhere too). */
+  readonly when?: (state: DashboardState) => boolean;
   readonly match: (key: Key) => boolean;
   readonly intent: (state: DashboardState, key: Key) => Intent | undefined;
 }
 
 const action = (a: Action): Intent => ({ kind: 'action', action: a });
+const notSweep = (s: DashboardState): boolean => s.config.sweep === undefined;
 /** A plain character key (no Ctrl). */
 const is = (...chars: string[]) => (k: Key) => k.name === 'char' && !k.ctrl && chars.includes(k.text);
 const named = (...names: Key['name'][]) => (k: Key) => names.includes(k.name);
@@ -79,7 +82,8 @@ export const BINDINGS: readonly Binding[] = [
   },
   {
     label: 'c', help: 'compare the schemes side by side, every figure at 0 → now', hint: 'c compare', hintIn: ['race', 'detail', 'why'], views: RACING,
-    match: is('c'), intent: () => action({ type: 'compare' }),
+    // A sweep's cells are compared on its map, not scheme by scheme.
+    when: notSweep, match: is('c'), intent: () => action({ type: 'compare' }),
   },
   {
     label: 'Tab', help: 'switch panel: runs ⇄ chart (← → move the chart cursor)', views: ['race'],
@@ -89,6 +93,10 @@ export const BINDINGS: readonly Binding[] = [
     label: '← →  h', help: 'move the chart cursor (chart panel)', views: ['race'], panel: 'chart',
     match: (k) => named('left', 'right')(k) || is('h')(k),
     intent: (_, k) => action({ type: 'moveCursor', by: k.name === 'right' ? 1 / 50 : -1 / 50 }),
+  },
+  {
+    label: 'Home End', help: 'the chart cursor to the first / last iteration (chart panel)', views: ['race'], panel: 'chart',
+    match: named('home', 'end'), intent: (_, k) => action({ type: 'moveCursor', by: k.name === 'end' ? 1 : -1 }),
   },
   {
     label: '1–9', help: 'focus run N', views: RACING,
@@ -108,7 +116,8 @@ export const BINDINGS: readonly Binding[] = [
   },
   {
     label: 's', help: 'settings: data set, schemes, learning rate, iterations, layers, seed, pace', hint: 's settings', hintIn: ['race'], views: RACING,
-    match: is('s'), intent: () => action({ type: 'settings' }),
+    // The settings form edits a race, not a sweep.
+    when: notSweep, match: is('s'), intent: () => action({ type: 'settings' }),
   },
   {
     label: 'space', help: 'pause / resume', hint: 'space pause', views: RACING,
@@ -205,7 +214,7 @@ export const BINDINGS: readonly Binding[] = [
 ];
 
 function live(b: Binding, state: DashboardState): boolean {
-  if (!b.views.includes(state.view)) return false;
+  if (!b.views.includes(state.view) || (b.when && !b.when(state))) return false;
   return b.panel === undefined || state.view !== 'race' || b.panel === state.panel;
 }
 
@@ -222,8 +231,10 @@ export function keyIntent(key: Key, state: DashboardState): Intent | undefined {
  * columns. The last two (help and quit) always stay; hints before them give
  * way from the end.
  */
-export function footerHints(view: View, width = Infinity): string {
-  const hints = BINDINGS.filter((b) => b.hint !== undefined && b.views.includes(view) && (b.hintIn ?? b.views).includes(view)).map((b) => b.hint ?? '');
+export function footerHints(view: View, width = Infinity, state?: DashboardState): string {
+  const hints = BINDINGS.filter(
+    (b) => b.hint !== undefined && b.views.includes(view) && (b.hintIn ?? b.views).includes(view) && (!state || !b.when || b.when(state)),
+  ).map((b) => b.hint ?? '');
   const keep = hints.slice(-2);
   const rest = hints.slice(0, -2);
   while (rest.length > 0 && [...rest, ...keep].join(' · ').length > width) rest.pop();

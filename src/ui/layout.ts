@@ -5,11 +5,11 @@
 
 export const MIN_COLUMNS = 60;
 
-/** Rows everything but the chart's plot takes: header, lanes, chart frame, table, footer. */
-function fixedRows(runs: number): number {
+/** Rows everything but the chart's plot takes: header, lanes, chart frame, table (once shown), footer. */
+function fixedRows(runs: number, table = true): number {
   // header 1 + lanes (runs + 2 borders) + chart frame (2 borders + title + x axis + cursor + 2 notes)
   // + table (runs + header + 2 borders) + footer 1
-  return 1 + (runs + 2) + 7 + (runs + 3) + 1;
+  return 1 + (runs + 2) + 7 + (table ? runs + 3 : 0) + 1;
 }
 
 export const MIN_PLOT_ROWS = 4;
@@ -17,6 +17,26 @@ export const MAX_PLOT_ROWS = 18;
 
 export function minRows(runs: number): number {
   return fixedRows(runs) + MIN_PLOT_ROWS;
+}
+
+/** A window of lanes shows at least this many. */
+const WINDOW_MIN = 3;
+
+/**
+ * How many lanes (and table rows) a terminal of `rows` shows: every scheme when
+ * they fit, else a window of them that follows the selection, with one more line
+ * that says which ones (so 200 schemes still race in 120×40).
+ */
+export function lanesShown(rows: number, schemes: number): number {
+  // A window shows at least WINDOW_MIN lanes; a race of that few schemes shows them all (or is too small).
+  if (schemes <= WINDOW_MIN || minRows(schemes) <= rows) return schemes;
+  return Math.max(WINDOW_MIN, Math.min(schemes, Math.floor((rows - minRows(0) - 1) / 2)));
+}
+
+
+/** The first of `shown` consecutive items out of `total` that keeps `selected` in view, near the middle. */
+export function windowStart(total: number, shown: number, selected: number): number {
+  return Math.max(0, Math.min(total - shown, selected - Math.floor(shown / 2)));
 }
 
 export interface Layout {
@@ -29,9 +49,13 @@ export interface Layout {
   readonly inner: number;
 }
 
-export function layout(columns: number, rows: number, runs: number): Layout {
+/**
+ * The race view's layout. The table appears when the race ends; until then the
+ * chart may take its rows (a short terminal watches a taller chart).
+ */
+export function layout(columns: number, rows: number, runs: number, table = true): Layout {
   const tooSmall = columns < MIN_COLUMNS || rows < minRows(runs);
-  const plotRows = Math.max(MIN_PLOT_ROWS, Math.min(MAX_PLOT_ROWS, rows - fixedRows(runs)));
+  const plotRows = Math.max(MIN_PLOT_ROWS, Math.min(MAX_PLOT_ROWS, rows - fixedRows(runs, table)));
   return { tooSmall, columns, rows, plotRows, inner: Math.max(10, columns - 2) };
 }
 

@@ -10,7 +10,7 @@
  * its status. Ctrl-Z (or SIGTSTP) gives the terminal back the same way and
  * takes it again on `fg`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { render } from 'ink';
@@ -24,7 +24,7 @@ import { HEADER, tableRow } from '../results/table.js';
 import { App } from './App.js';
 import { defaultExportName, reportOf } from './export.js';
 import { groupCells, isFinished, raceFinished, schemeGroups, type DashboardState } from './state.js';
-import { CLEAR_SCREEN, toAscii, type Terminal } from './terminal.js';
+import { CLEAR_SCREEN, inBackground, toAscii, type Terminal } from './terminal.js';
 
 /** What the dashboard is started with: the experiment and its data, and where results go. */
 export interface DashboardOptions {
@@ -37,6 +37,8 @@ export interface DashboardOptions {
   readonly writeFile: (path: string, text: string) => void;
   /** The terminal, already taken over by the CLI (raw mode and the alternate screen from the first moment). */
   readonly terminal: Terminal;
+  /** Called once the dashboard's own signal handlers are in place: the CLI's start-up ones can go. */
+  readonly takeSignals?: () => void;
 }
 
 /** How long the workers get to stop before the process exits anyway. */
@@ -45,23 +47,6 @@ const CANCEL_DEADLINE_MS = 1000;
 const PARENT_POLL_MS = 100;
 
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-
-/**
- * Whether this process has lost the terminal's foreground to another group
- * (the shell took it back: its prompt may already be drawn on the screen we
- * leave). Linux: fields 5 (process group) and 8 (the terminal's foreground
- * group) of /proc/self/stat; elsewhere unknown, taken as no.
- */
-function inBackground(): boolean {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
-    const pgrp = Number(fields[2]);
-    const tpgid = Number(fields[5]);
-    return tpgid > 0 && tpgid !== pgrp;
-  } catch {
-    return false;
-  }
-}
 
 export async function runDashboard(options: DashboardOptions): Promise<number> {
   const { writeFile, terminal } = options;
@@ -78,7 +63,6 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   let finishedAt: number | undefined;
   let firstFrameAt: number | undefined;
 
-  let savedRace = -1;
   let exportError: string | undefined;
   /** Writes the results atomically; says where, or why not. */
   const exportNow = (s: DashboardState, path: string): string => {
@@ -104,22 +88,31 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   const stopped = new Promise<void>((r) => (settle = r));
   const ink: { app?: ReturnType<typeof render> } = {};
   let lostTerminal = false;
+  // Suspended by Ctrl-Z or SIGTSTP: the terminal is the shell's until `fg`.
+  let suspended = false;
   const stop = (code: number): void => {
     if (status !== undefined) return;
     status = code;
+    lostTerminal = code !== 0 && !suspended && !terminal.restored && inBackground();
     terminal.restore();
-    lostTerminal = code !== 0 && inBackground();
     ink.app?.unmount();
     settle();
   };
   const onSignal = Object.entries(SIGNAL_STATUS).map(([sig, code]) => [sig, () => stop(code)] as const);
   for (const [sig, h] of onSignal) process.on(sig, h);
+  options.takeSignals?.();
   terminal.onHangup(() => stop(SIGNAL_STATUS.SIGHUP));
-  // Orphaned (the parent killed, e.g. SIGTERM to npm alone): the terminal is no longer ours.
+  // The terminal is no longer ours when the process that started us has ended (SIGTERM
+  // to npm alone), or when the shell has taken the terminal back (npm killed with
+  // SIGKILL leaves `sh` alive, but bash puts itself in the foreground): a hangup.
   const parent = process.ppid;
   let orphaned = false;
+  let backgroundSeen = 0;
   const watchParent = setInterval(() => {
-    if (process.ppid === parent || status !== undefined) return;
+    if (status !== undefined || suspended) return;
+    // Twice in a row: a shell's job control may flip the foreground for a moment.
+    backgroundSeen = inBackground() ? backgroundSeen + 1 : 0;
+    if (process.ppid === parent && backgroundSeen < 2) return;
     orphaned = true;
     stop(SIGNAL_STATUS.SIGHUP);
   }, PARENT_POLL_MS);
@@ -128,7 +121,6 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   process.on('exit', exitGuard);
 
   // Ctrl-Z and SIGTSTP: give the terminal back, stop; on SIGCONT take it again and redraw everything.
-  let suspended = false;
   const suspend = (group: boolean): void => {
     if (suspended || status !== undefined) return;
     suspended = true;
@@ -141,6 +133,9 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   const onTstp = (): void => suspend(false);
   const onCont = (): void => {
     if (!suspended || status !== undefined) return;
+    // Continued in the background (`bg`, or `kill %1`, which sends SIGCONT after its signal):
+    // the terminal is the shell's; take it back only when continued in the foreground (`fg`).
+    if (inBackground()) return;
     suspended = false;
     terminal.enter();
     // A resize makes Ink draw the whole frame again, on the screen enter() cleared.
@@ -164,13 +159,9 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       onSuspend={() => suspend(true)}
       onRace={(r) => (race = r)}
       onExport={(s) => exportNow(s, options.out ?? defaultExportName(new Date()))}
+      autoExport={options.out !== undefined}
       onState={(s) => {
         last = s;
-        // --out: write the document each time a race ends (a restart writes it again).
-        if (options.out !== undefined && raceFinished(s) && s.raceId !== savedRace) {
-          savedRace = s.raceId;
-          exportNow(s, options.out);
-        }
         if (finishedAt === undefined && raceFinished(s)) finishedAt = performance.now();
       }}
     />,
@@ -235,7 +226,9 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   if ((orphaned || lostTerminal) && !terminal.gone) {
     // The shell has the terminal again and may have drawn its prompt on the screen we
     // just left, where it is gone: say what happened, so the line is not blank.
-    const why = orphaned ? 'the process that started it has ended' : code === SIGNAL_STATUS.SIGTERM ? 'terminated (SIGTERM)' : 'interrupted';
+    const why = orphaned
+      ? process.ppid === parent ? 'the shell has taken the terminal back' : 'the process that started it has ended'
+      : code === SIGNAL_STATUS.SIGTERM ? 'terminated (SIGTERM)' : 'interrupted';
     try {
       process.stderr.write(`init-tui: stopped: ${why}\n`);
     } catch {
@@ -244,11 +237,15 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   }
   if (code === SIGNAL_STATUS.SIGHUP) return code; // nobody is there to read a table
   if (exportError) process.stderr.write(`init-tui: --out: ${exportError}\n`);
-  if (last && raceFinished(last) && code === 0) {
+  // After q, the results on the normal screen — also of a race stopped half-way, when some runs had finished.
+  if (last && code === 0 && last.runs.some(isFinished)) {
     const final = last;
+    const width = process.stdout.columns || undefined;
     const lines = final.config.sweep
       ? sweepTable(final.config, cellResults(final.config, final.runs.map((r) => r.result)))
-      : [tableRow(HEADER), ...schemeGroups(final).map((g) => tableRow(groupCells(g)))];
+      : [tableRow(HEADER, width), ...schemeGroups(final).map((g) => tableRow(groupCells(g), width))];
+    const unfinished = final.runs.filter((r) => !isFinished(r)).length;
+    if (unfinished > 0) lines.push(`(quit before the end: ${unfinished} of ${final.runs.length} runs had not finished)`);
     const text = `${lines.join('\n')}\n`;
     process.stdout.write(terminal.caps.unicode ? text : toAscii(text));
   }

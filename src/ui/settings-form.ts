@@ -34,7 +34,8 @@ export function locked(key: FormKey, config: ExperimentConfig): boolean {
   return config.dataset === 'csv' && (key === 'dataset' || key === 'noise');
 }
 
-export function openForm(config: ExperimentConfig): SettingsForm {
+/** The form for `config`; its pace field shows the race's pace as it is now (`+`/`-` may have moved it). */
+export function openForm(config: ExperimentConfig, livePace?: number): SettingsForm {
   return {
     values: {
       dataset: config.dataset,
@@ -44,7 +45,7 @@ export function openForm(config: ExperimentConfig): SettingsForm {
       iterations: String(config.iterations),
       layers: config.layers.join(','),
       seed: String(config.seed),
-      pace: paceText(config.pace),
+      pace: livePace === undefined ? paceText(config.pace) : livePace === 0 ? 'max' : String(livePace),
     },
     cursor: 0,
   };
@@ -59,12 +60,21 @@ function fieldKey(form: SettingsForm): FormKey {
   return FORM_FIELDS[form.cursor]?.key ?? 'dataset';
 }
 
+/** A field holds at most this many characters (200 schemes fit; a runaway paste does not). */
+export const MAX_FIELD = 4096;
+
 /** Types `text` (printable characters only) at the end of the current field. */
 export function typeText(form: SettingsForm, text: string, config: ExperimentConfig): SettingsForm {
   const k = fieldKey(form);
   if (text === '' || locked(k, config)) return form;
   const { error: _cleared, ...rest } = form;
-  return { ...rest, values: { ...form.values, [k]: form.values[k] + text } };
+  return { ...rest, values: { ...form.values, [k]: (form.values[k] + text).slice(0, MAX_FIELD) } };
+}
+
+/** What a field shows in `room` columns: its end, where the typing goes, behind an ellipsis when it is longer. */
+export function visibleValue(value: string, room: number): string {
+  const chars = [...value];
+  return chars.length <= room ? value : `…${chars.slice(chars.length - Math.max(1, room - 1)).join('')}`;
 }
 
 export function deleteChar(form: SettingsForm, config: ExperimentConfig): SettingsForm {
@@ -76,8 +86,9 @@ export function deleteChar(form: SettingsForm, config: ExperimentConfig): Settin
 
 /**
  * The config the form stands for, or the one-line reason it is refused (the
- * very message the command line gives). Blank fields take their defaults; what
- * the form does not show (seeds, kernel, threads, your own data) stays as it is.
+ * very message the command line gives). A blank noise takes the data set's
+ * default; what the form does not show (seeds, kernel, threads, your own data)
+ * stays as it is.
  */
 export function formConfig(form: SettingsForm, current: ExperimentConfig): ExperimentConfig | string {
   const fileData = current.dataset === 'csv';
@@ -85,7 +96,8 @@ export function formConfig(form: SettingsForm, current: ExperimentConfig): Exper
   for (const f of FORM_FIELDS) {
     if (locked(f.key, current)) continue;
     const v = form.values[f.key].trim();
-    if (v !== '') text[f.key] = v;
+    // A blank noise is the data set's default; any other blank field is refused, as on the command line.
+    if (v !== '' || f.key !== 'noise') text[f.key] = v;
   }
   const { threads, data } = current;
   const base: ExperimentConfig = {

@@ -293,7 +293,8 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
     case 'compare':
       return { ...state, view: state.view === 'compare' ? 'race' : 'compare' };
     case 'settings':
-      return { ...state, view: 'settings', form: openForm(state.config) };
+      // The pace field shows the pace as the keys left it (auto, while they have not moved it).
+      return { ...state, view: 'settings', form: openForm(state.config, state.pace === paceOf(state.config) ? undefined : state.pace) };
     case 'back':
       if (state.view === 'help') return { ...state, view: state.behindHelp };
       if (state.view === 'settings') {

@@ -8,7 +8,7 @@
  * terminal is given back, and reports a closed terminal (EIO) as a hangup.
  * Imports no Ink: it runs before the first frame is drawn.
  */
-import { writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 
 const ENTER_ALT = '\u001B[?1049h';
 const LEAVE_ALT = '\u001B[?1049l';
@@ -18,6 +18,23 @@ const PASTE_ON = '\u001B[?2004h';
 const PASTE_OFF = '\u001B[?2004l';
 export const CLEAR_SCREEN = '\u001B[2J\u001B[H';
 
+/**
+ * Whether this process has lost the terminal's foreground to another group
+ * (the shell took it back: its prompt may already be drawn on the screen we
+ * leave). Linux: fields 5 (process group) and 8 (the terminal's foreground
+ * group) of /proc/self/stat; elsewhere unknown, taken as no.
+ */
+export function inBackground(): boolean {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    const pgrp = Number(fields[2]);
+    const tpgid = Number(fields[5]);
+    return tpgid > 0 && tpgid !== pgrp;
+  } catch {
+    return false;
+  }
+}
+
 export interface Capabilities {
   readonly color: boolean;
   readonly unicode: boolean;
@@ -26,15 +43,27 @@ export interface Capabilities {
 /**
  * What the terminal can show, from the environment: colour unless NO_COLOR
  * (https://no-color.org) is set or the terminal is dumb or monochrome (terminfo
- * names such as xterm-mono, vt100-m); Unicode when the locale's character set is
- * UTF-8 (LC_ALL, then LC_CTYPE, then LANG, as setlocale reads them).
+ * names such as xterm-mono, vt100-m), FORCE_COLOR deciding when it is set;
+ * Unicode when the locale's character set is UTF-8 (LC_ALL, then LC_CTYPE, then
+ * LANG, as setlocale reads them).
  */
 export function capabilities(env: NodeJS.ProcessEnv): Capabilities {
   const term = env['TERM'] ?? '';
   const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
   const mono = term === 'dumb' || /(^|-)mono(-|$)|-m$/.test(term);
+  // FORCE_COLOR (as chalk and Node read it) wins either way: 0 or false is none, any other value is colour.
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) {
+    const color = force !== '0' && force !== 'false';
+    return { color, unicode: unicodeLocale(env) };
+  }
+  return { color: !noColor && !mono, unicode: unicodeLocale(env) };
+}
+
+/** A UTF-8 locale: LC_ALL, then LC_CTYPE, then LANG, as setlocale reads them. */
+function unicodeLocale(env: NodeJS.ProcessEnv): boolean {
   const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
-  return { color: !noColor && !mono, unicode: /utf-?8/i.test(locale) };
+  return /utf-?8/i.test(locale);
 }
 
 /**
@@ -98,6 +127,8 @@ export interface Terminal {
   readonly restored: boolean;
   /** Whether the terminal itself is gone (closed: writes fail with EIO). */
   readonly gone: boolean;
+  /** Whether the terminal is no longer ours: gone, or the shell has it (we are in the background). */
+  readonly lost: boolean;
   /** Called once when the terminal goes away: EIO on a write (the terminal closed). */
   onHangup(fn: () => void): void;
 }
@@ -151,6 +182,14 @@ export function openTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStrea
     },
   });
   const fd = (stdout as { fd?: number }).fd ?? 1;
+  // A terminal mode change from the background stops the process (SIGTTOU): after a
+  // `kill %1` or `bg`, or once the shell has taken the terminal back. Every raw-mode
+  // switch — ours and Ink's own, on unmount and at exit — is skipped there: the shell
+  // that has the terminal sets its own modes.
+  if (stdin.isTTY) {
+    const setRawMode = stdin.setRawMode.bind(stdin);
+    stdin.setRawMode = (mode: boolean) => (inBackground() ? stdin : setRawMode(mode));
+  }
   const setRaw = (on: boolean): void => {
     try {
       if (stdin.isTTY) stdin.setRawMode(on);
@@ -167,6 +206,9 @@ export function openTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStrea
     },
     get gone() {
       return gone;
+    },
+    get lost() {
+      return gone || inBackground();
     },
     enter() {
       // Raw mode first: keys typed from here on are read as keys, never echoed over the screen.

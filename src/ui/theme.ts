@@ -1,18 +1,13 @@
 /**
  * Colours, as raw SGR codes so that pure functions (chart, map, progress bar)
- * can build coloured strings; Ink's <Text> passes them through. Colour is off
- * when NO_COLOR is set (https://no-color.org) or TERM is "dumb".
+ * can build coloured strings; Ink's <Text> passes them through. Whether there is
+ * colour at all is the terminal's say (terminal.ts, capabilities).
  */
 
 export type ColorName = 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan' | 'gray' | 'white';
 
 const FG: Record<ColorName, number> = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, white: 37, gray: 90 };
 const BG: Record<ColorName, number> = { red: 41, green: 42, yellow: 43, blue: 44, magenta: 45, cyan: 46, white: 47, gray: 100 };
-
-export function colorEnabled(env: NodeJS.ProcessEnv): boolean {
-  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
-  return env['TERM'] !== 'dumb';
-}
 
 /** `text` in colour `fg` (and background `bg`), or plain when colour is off. */
 export function paint(text: string, color: boolean, fg?: ColorName, bg?: ColorName): string {

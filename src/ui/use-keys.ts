@@ -1,6 +1,9 @@
 import { useStdin } from 'ink';
 import { useEffect, useRef } from 'react';
-import { INITIAL_INPUT, parseKeys, type InputState, type Key } from './input.js';
+import { flushInput, INITIAL_INPUT, parseKeys, pending, type InputState, type Key } from './input.js';
+
+/** A paste or a control string still open after this long without input is closed (its end marker got lost). */
+const QUIET_MS = 400;
 
 /**
  * Every key the terminal sends, parsed by input.ts, handed over in order —
@@ -16,13 +19,19 @@ export function useKeys(onKeys: (keys: readonly Key[]) => void, isActive: boolea
   useEffect(() => {
     if (!isActive) return;
     setRawMode(true);
+    let quiet: NodeJS.Timeout | undefined;
+    const deliver = (r: { keys: Key[]; state: InputState }): void => {
+      parser.current = r.state;
+      if (r.keys.length > 0) handler.current(r.keys);
+    };
     const onInput = (chunk: string): void => {
-      const { keys, state } = parseKeys(chunk, parser.current);
-      parser.current = state;
-      if (keys.length > 0) handler.current(keys);
+      clearTimeout(quiet);
+      deliver(parseKeys(chunk, parser.current));
+      if (pending(parser.current)) quiet = setTimeout(() => deliver(flushInput(parser.current)), QUIET_MS);
     };
     emitter.on('input', onInput);
     return () => {
+      clearTimeout(quiet);
       emitter.off('input', onInput);
       setRawMode(false);
     };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -208,5 +208,18 @@ test('the file writer writes a document of many chunks whole, and never replaces
     assert.throws(() => write(mine, 'three'), /appeared meanwhile/);
     assert.equal(readFileSync(mine, 'utf8'), 'someone else');
     assert.deepEqual(readdirSync(dir).sort(), ['doc.txt', 'mine.json']);
+  });
+});
+
+test('--out through a symbolic link writes the file it points to; the link stays a link', () => {
+  withDir((dir) => {
+    writeFileSync(join(dir, 'real.json'), 'old\n');
+    symlinkSync('real.json', join(dir, 'link.json'));
+    const refused = run(['--json', '-n', '2', '--out', 'link.json'], { cwd: dir });
+    assertRefused(refused, /--out: link\.json already exists; add --force to overwrite it/);
+    const r = run(['--json', '-n', '2', '--out', 'link.json', '--force'], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(lstatSync(join(dir, 'link.json')).isSymbolicLink(), 'still a link');
+    assert.equal(JSON.parse(readFileSync(join(dir, 'real.json'), 'utf8')).config.iterations, 2, 'the file it points to holds the document');
   });
 });

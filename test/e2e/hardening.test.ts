@@ -47,7 +47,7 @@ test('a diverging learning rate shows the runs as diverged, and nothing crashes'
   try {
     const screen = await s.waitFor(FINAL, 30_000);
     assert.match(screen, /1 he.*diverged/);
-    assert.match(screen, /diverged: the cost overflowed/);
+    assert.match(screen, /diverged: the weights overflowed/);
     assert.match(screen, /he diverged: its cost is NaN at/, 'the chart says why it cannot draw');
     s.press('q');
     await assertRestored(s, 0);

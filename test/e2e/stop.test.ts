@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { KEYS, start, type Session } from './pty-harness.ts';
+import { CLI, KEYS, start, type Session } from './pty-harness.ts';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -199,5 +199,56 @@ test('TERM=xterm-mono gets no colour (highlights stay); LANG=C gets plain ASCII'
     assert.deepEqual(nonAscii, [], 'nothing but ASCII on the screen');
   } finally {
     ascii.dispose();
+  }
+});
+
+test('npm killed with SIGKILL (sh stays, bash takes the terminal back): init-tui stops within two seconds', async () => {
+  const { s, npm, node } = await npxInShell();
+  try {
+    process.kill(npm, 'SIGKILL');
+    await gone(node, 3000);
+    assert.ok(s.normalScreen(), `the normal screen:\n${await s.screen()}`);
+    assert.ok(s.cursorVisible());
+  } finally {
+    s.dispose();
+  }
+});
+
+test('kill %1 on a suspended dashboard ends it (SIGTERM, then the shell\'s SIGCONT), without taking the terminal back', async () => {
+  const s = start([], { command: { file: 'bash', args: ['--norc', '--noprofile', '-i'] }, env: { PS1: 'PROMPT$ ' }, cols: 100, rows: 30 });
+  try {
+    await s.waitFor(/PROMPT\$/);
+    s.press(`${process.execPath} ${CLI} -n 1000000\r`);
+    await s.waitFor(/Loss \(linear\)/, 20_000);
+    const node = programs().find((p) => p.ppid === s.pid);
+    assert.ok(node, 'the dashboard runs');
+    s.press('\u001A');
+    await s.waitFor(/Stopped/, 5000);
+    s.press('kill %1\r');
+    await gone(node.pid, 3000);
+    const screen = await s.screen();
+    assert.ok(s.normalScreen(), `still on the normal screen:\n${screen}`);
+    assert.doesNotMatch(screen, /Stopped \(tty output\)/);
+  } finally {
+    s.dispose();
+  }
+});
+
+test('a signal at any moment of the start gives the terminal back: never left on the alternate screen', async () => {
+  for (const delay of [40, 90, 140, 190, 240, 300]) {
+    const s = start(['-n', '1000000']);
+    try {
+      await pause(delay);
+      s.kill('SIGTERM');
+      const exit = await withTimeout(s.exited, 5000, `exit after SIGTERM at ${delay} ms`);
+      const enteredAlt = s.raw().includes('\u001B[?1049h');
+      // Killed before it touched the terminal (nothing to give back), or stopped by its handler: 143, restored.
+      if (enteredAlt) {
+        assert.deepEqual(exit, { exitCode: 143, signal: 0 }, `at ${delay} ms`);
+        assert.ok(s.normalScreen() && s.cursorVisible(), `restored at ${delay} ms`);
+      } else assert.ok(exit.signal === 15 || exit.exitCode === 143, `at ${delay} ms: ${JSON.stringify(exit)}`);
+    } finally {
+      s.dispose();
+    }
   }
 });

@@ -178,3 +178,39 @@ test('the detail view draws the points the run trained on: your --data file', as
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a huge paste into a settings field stays quick, keeps the end in view, and Ctrl-C still quits at once', async () => {
+  const s = start(['--pace', '300'], { cols: 120, rows: 40 });
+  try {
+    await s.waitFor(/racing/);
+    s.press('s');
+    await s.waitFor(/❯ data set/);
+    const t0 = Date.now();
+    s.press(`\u001B[200~${'he,'.repeat(40_000)}\u001B[201~`);
+    await s.waitFor(/❯ data set\s+…[he,]+▏/, 5000);
+    assert.ok(Date.now() - t0 < 4000, `the paste took ${Date.now() - t0} ms to show`);
+    s.press('\u0003');
+    const { exitCode } = await Promise.race([s.exited, pause(3000).then(() => assert.fail('Ctrl-C did not quit within 3 s'))]);
+    assert.equal(exitCode, 130);
+  } finally {
+    s.dispose();
+  }
+});
+
+test('a paste whose end marker comes in two reads ends, and the keys after it work', async () => {
+  const s = start(['--pace', '300'], { cols: 120, rows: 40 });
+  try {
+    await s.waitFor(/racing/);
+    s.press('\u001B[200~hello\u001B[20');
+    await pause(60);
+    s.press('1~');
+    await pause(100);
+    s.press('?');
+    await s.waitFor(/Keys/, 3000);
+    s.press('q');
+    const { exitCode } = await Promise.race([s.exited, pause(5000).then(() => assert.fail('q did not quit'))]);
+    assert.equal(exitCode, 0);
+  } finally {
+    s.dispose();
+  }
+});

@@ -66,12 +66,16 @@ test('the log scale labels axis values in cost units', () => {
   assert.match(chart.lines[4]!, /0\.100/);
 });
 
-test('the cursor reads each series at its column', () => {
+test('the cursor reads each series at its column, labelled with the iteration whose cost it shows', () => {
   const chart = drawChart([{ label: 'he', color: 'green', points: [[0, 1], [50, 0.5], [99, 0.25]] }], {
     width: 40, height: 4, iterations: 100, logScale: false, color: false, cursor: 1,
   });
   assert.equal(chart.readout?.costs[0], 0.25);
-  assert.equal(chart.readout?.iteration, 96);
+  assert.equal(chart.readout?.iteration, 99, 'the sample the last column holds');
+  const first = drawChart([{ label: 'he', color: 'green', points: [[0, 1], [50, 0.5], [99, 0.25]] }], {
+    width: 40, height: 4, iterations: 100, logScale: false, color: false, cursor: 0,
+  });
+  assert.deepEqual([first.readout?.iteration, first.readout?.costs[0]], [0, 1], 'iteration 0 reads iteration 0');
 });
 
 test('the x axis puts 0, the middle and the end under their columns', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_CONFIG } from '../../src/core/config.ts';
 import { makeData } from '../../src/core/experiment.ts';
-import { parseKeys, INITIAL_INPUT, type Key } from '../../src/ui/input.ts';
+import { flushInput, INITIAL_INPUT, MAX_PASTE, parseKeys, pending, type Key } from '../../src/ui/input.ts';
 import { BINDINGS, footerHints, helpRows, keyIntent } from '../../src/ui/keys.ts';
 import { initialState, reduce } from '../../src/ui/state.ts';
 
@@ -110,4 +110,31 @@ test('escape sequences are read whole and the unknown ones do nothing: F-keys, A
 test('a bracketed paste is text without control characters, even across reads', () => {
   assert.deepEqual(keysOf('\u001B[200~moons\r\n\u001B[201~'), ['paste:moons']);
   assert.deepEqual(keysOf('\u001B[200~0.0', '5\t\u001B[201~x'), ['paste:0.05', 'x']);
+});
+
+test('a paste whose end marker is cut in two by the reads still ends, and the keys after it count', () => {
+  assert.deepEqual(keysOf('\u001B[200~hello\u001B[20', '1~', 'q'), ['paste:hello', 'q']);
+  assert.deepEqual(keysOf('\u001B[200~ab', 'c\u001B', '[201~x'), ['paste:abc', 'x']);
+});
+
+test('a paste or a control string that never ends is closed after a quiet moment: no key is swallowed for good', () => {
+  let r = parseKeys('\u001B[200~abc', INITIAL_INPUT);
+  assert.ok(pending(r.state));
+  const flushed = flushInput(r.state);
+  assert.deepEqual(flushed.keys.map((k) => k.text), ['abc']);
+  assert.deepEqual(parseKeys('q', flushed.state).keys.map((k) => k.text), ['q']);
+  r = parseKeys('\u001B]11;rgb:0000', INITIAL_INPUT);
+  assert.deepEqual(flushInput(r.state).keys, [], 'an unended control string is dropped');
+});
+
+test('OSC and DCS replies are swallowed whole, even across reads: their letters are not keys', () => {
+  assert.deepEqual(keysOf('\u001BP', '1$r0m', '\u001B\\', 'j'), ['j'], 'a DCS reply, as Ink cuts it');
+  assert.deepEqual(keysOf('\u001B]11;rgb:ffff/ffff/ffff\u0007k'), ['k'], 'an OSC colour reply ended by BEL');
+  assert.deepEqual(keysOf('\u001B]52;c;cXVpdA==\u001B', '\\r'), ['r'], 'the terminator cut in two');
+});
+
+test('a paste loses its escape sequences whole and keeps at most MAX_PASTE characters', () => {
+  assert.deepEqual(keysOf('\u001B[200~he,xav\u001B[31mier\u001B[0m\u001B[201~'), ['paste:he,xavier']);
+  const big = parseKeys(`\u001B[200~${'x'.repeat(MAX_PASTE * 30)}\u001B[201~`, INITIAL_INPUT);
+  assert.equal(big.keys[0]?.text.length, MAX_PASTE);
 });

@@ -122,13 +122,13 @@ const frame = (el: React.ReactElement) => {
 
 test('the 2-D view fills in as models finish: numbers where done, · where training, × where a seed diverged', () => {
   let s = initialState(TWO_D, DATA);
-  const empty = frame(<SweepView state={s} columns={100} rows={30} color={false} />);
+  const empty = frame(<SweepView state={s} columns={100} rows={30} color={false} elapsed={0} />);
   assert.match(empty, /Mean test accuracy, depth × gain · 10 units per hidden layer · mean of 2 seeds/);
   assert.match(empty, /gain →\s+0\.5\s+1\s+2/);
   assert.match(empty, /Xavier\s+≈He/);
   assert.match(empty, /0\/12 models/);
   s = feed(s, finished(0, TWO_D, 0.96), finished(1, TWO_D, 0.94), finished(8, TWO_D, 0.5, NaN));
-  const some = frame(<SweepView state={s} columns={100} rows={30} color={false} />);
+  const some = frame(<SweepView state={s} columns={100} rows={30} color={false} elapsed={0} />);
   const row1 = some.split('\n').find((l) => l.includes('depth 1'))!;
   assert.match(row1, /\[@+ 95\]\s+·\s+·/, 'the mean of the two seeds, as the @ level (95–100%)');
   const row2 = some.split('\n').find((l) => l.includes('depth 2'))!;
@@ -141,7 +141,7 @@ test('the 2-D view fills in as models finish: numbers where done, · where train
 test('the 1-D view plots accuracy and cost against gain with He and Xavier marked', () => {
   let s = initialState(ONE_D, DATA);
   s = feed(s, finished(0, ONE_D, 0.6, 0.6), finished(1, ONE_D, 0.95, 0.1), finished(2, ONE_D, 0.5, Infinity));
-  const text = frame(<SweepView state={s} columns={100} rows={40} color={false} />);
+  const text = frame(<SweepView state={s} columns={100} rows={40} color={false} elapsed={0} />);
   assert.match(text, /Final test accuracy against gain \(log axis\) · 2-10-5-1/);
   assert.match(text, /Final cost \(log scale\)/);
   assert.match(text, /Xavier 1 +He √2/);
