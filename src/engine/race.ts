@@ -9,7 +9,8 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { checkConfig, type ExperimentConfig } from '../core/config.js';
 import { costPoints, makeData, runsOf, type FinishedRun, type RunSpec, type TrainTest } from '../core/experiment.js';
-import { CANCELLED, CONTROL, PAUSED, RUNNING, type Fault, type RunEvent, type TrainTask, type WorkerMessage } from './protocol.js';
+import { Control } from './control.js';
+import type { Fault, RunEvent, TrainTask, WorkerMessage } from './protocol.js';
 
 /** How a race runs, beside what it trains (the config): none of these changes a number. */
 export interface RaceOptions {
@@ -104,20 +105,12 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
     // generation keeps each thread's memory low (RSS is counted for the whole process).
     resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
   });
-  const control = new SharedArrayBuffer(CONTROL.LENGTH * Int32Array.BYTES_PER_ELEMENT);
-  const ctrl = new Int32Array(control);
-  ctrl[CONTROL.STATE] = rc.paused ? PAUSED : RUNNING;
-  ctrl[CONTROL.PACE] = Math.max(0, Math.round(rc.pace ?? 0));
+  const control = new Control(rc.paused ?? false, rc.pace ?? 0);
   const data = rc.data ?? makeData(config.dataset, config.noise);
   let cancelled = false;
   let onCancel!: () => void;
   const cancelledSignal = new Promise<void>((resolve) => (onCancel = resolve));
   const openPorts = new Set<MessagePort>();
-
-  const signal = (): void => {
-    Atomics.add(ctrl, CONTROL.GEN, 1);
-    Atomics.notify(ctrl, CONTROL.GEN);
-  };
 
   const cancelledRun = (spec: RunSpec): FinishedRun => ({ status: 'failed', scheme: spec.scheme, seed: spec.seed, error: 'cancelled' });
 
@@ -140,7 +133,7 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
       config,
       traceEvery: rc.traceEvery ?? config.every,
       data,
-      control,
+      control: control.buffer,
       port: port2,
       ...(rc.fault ? { fault: rc.fault } : {}),
       ...(rc.yieldToMain ? { yieldToMain: true } : {}),
@@ -199,32 +192,20 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
   return {
     finished,
     get paused() {
-      return Atomics.load(ctrl, CONTROL.STATE) === PAUSED;
+      return control.paused;
     },
     get pace() {
-      return Atomics.load(ctrl, CONTROL.PACE);
+      return control.pace;
     },
-    pause() {
-      if (Atomics.compareExchange(ctrl, CONTROL.STATE, RUNNING, PAUSED) === RUNNING) signal();
-    },
-    resume() {
-      if (Atomics.compareExchange(ctrl, CONTROL.STATE, PAUSED, RUNNING) === PAUSED) signal();
-    },
-    step() {
-      if (Atomics.load(ctrl, CONTROL.STATE) !== PAUSED) return;
-      Atomics.add(ctrl, CONTROL.STEP_SEQ, 1);
-      signal();
-    },
-    setPace(itersPerSec: number) {
-      Atomics.store(ctrl, CONTROL.PACE, Math.max(0, Math.min(2 ** 31 - 1, Math.round(itersPerSec))));
-      signal();
-    },
+    pause: () => control.pause(),
+    resume: () => control.resume(),
+    step: () => control.step(),
+    setPace: (itersPerSec) => control.setPace(itersPerSec),
     async cancel() {
       if (!cancelled) {
         cancelled = true;
         // Workers between two batches see this and stop; the rest are terminated with the pool.
-        Atomics.store(ctrl, CONTROL.STATE, CANCELLED);
-        signal();
+        control.cancel();
         // Every run not yet settled settles now, as "cancelled", and every run not yet started never starts.
         onCancel();
         for (let k = next; k < runs.length; k++) starters[k]!(cancelledRun(runs[k]!));
