@@ -4,12 +4,14 @@
  * single step, pace and cancel go to the workers through a shared control
  * block; results come back as RunEvents.
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { Piscina } from 'piscina';
+import type { Piscina as PiscinaPool } from 'piscina';
 import { checkConfig, type ExperimentConfig } from '../core/config.js';
 import { costPoints, makeData, runsOf, type FinishedRun, type RunSpec, type TrainTest } from '../core/experiment.js';
 import { Control } from './control.js';
+import { startInline } from './inline.js';
 import type { Fault, RunEvent, TrainTask, WorkerMessage } from './protocol.js';
 
 /** How a race runs, beside what it trains (the config): none of these changes a number. */
@@ -27,6 +29,23 @@ export interface RaceOptions {
   readonly yieldToMain?: boolean;
   /** Stream the "why" diagnostics with the progress events. */
   readonly diagnostics?: boolean;
+  /**
+   * A race of one run (one scheme, one seed) trains on the calling thread, with
+   * no pool (inline.ts): for the headless modes, where nothing else needs the
+   * thread. Not with a fault to inject, which is a worker's.
+   */
+  readonly inline?: boolean;
+}
+
+/**
+ * piscina's pool class, loaded with the first pool (its CommonJS entry, by
+ * require(), so that startRace stays synchronous): a run trained inline never
+ * pays for loading it (~25 ms, ~8 MB).
+ */
+let piscina: typeof PiscinaPool | undefined;
+function poolClass(): typeof PiscinaPool {
+  piscina ??= (createRequire(import.meta.url)('piscina') as { Piscina: typeof PiscinaPool }).Piscina;
+  return piscina;
 }
 
 /** Without --threads, a race of up to this many schemes gives each scheme its own thread, whatever the cores. */
@@ -93,8 +112,9 @@ function messageOf(err: unknown): string {
 export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e: RunEvent) => void): Race {
   checkConfig(config);
   const runs = runsOf(config);
+  if (rc.inline && runs.length === 1 && !rc.fault) return startInline(config, runs[0]!, rc, onEvent);
   const threads = config.threads ?? (config.sweep ? sweepThreads(runs.length) : defaultThreads(runs.length, config.schemes.length));
-  const pool = new Piscina({
+  const pool = new (poolClass())({
     filename: workerFile(),
     // Threads start as runs need them and end with the race: none is started
     // ahead (64 at once froze the screen), none kept waiting.
