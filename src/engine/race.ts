@@ -11,6 +11,7 @@ import type { Piscina as PiscinaPool } from 'piscina';
 import { checkConfig, type ExperimentConfig } from '../core/config.js';
 import { costPoints, makeData, runsOf, type FinishedRun, type RunSpec, type TrainTest } from '../core/experiment.js';
 import { Control } from './control.js';
+import { heapKeptSmall } from './heap.js';
 import { startInline } from './inline.js';
 import type { Fault, RunEvent, TrainTask, WorkerMessage } from './protocol.js';
 
@@ -158,6 +159,7 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
       ...(rc.fault ? { fault: rc.fault } : {}),
       ...(rc.yieldToMain ? { yieldToMain: true } : {}),
       ...(rc.diagnostics ? { diagnostics: true } : {}),
+      ...(heapKeptSmall() ? { smallHeap: true } : {}),
     };
     const work = pool.run(task, { transferList: [port2] }).then(
       // A task that ends without its 'finished' message (it saw CANCELLED) waits here for cancel.

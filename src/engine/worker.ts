@@ -5,6 +5,7 @@
  * block and reports, and sleeps on it with Atomics.wait.
  */
 import { setPriority } from 'node:os';
+import { keepHeapSmall } from './heap.js';
 import { CONTROL, type TrainTask } from './protocol.js';
 import { TrainingLoop } from './training-loop.js';
 
@@ -20,6 +21,7 @@ export default function train(task: TrainTask): void {
       // not permitted here: train at the normal priority
     }
   }
+  if (task.smallHeap) keepHeapSmall();
   const ctrl = new Int32Array(task.control);
   const loop = new TrainingLoop(task, ctrl, (e, transfer = []) => port.postMessage(e, transfer));
   for (;;) {
