@@ -46,7 +46,7 @@ const OPTIONS = {
   every: { type: 'string', value: 'K', help: `record the cost every K iterations in --json output (default ${D.every}; at most ${thousands(LIMITS.recordedCosts)} costs in all)` },
   threads: { type: 'string', value: 'N', help: 'worker threads for the race (default: one per run, at most one per core, but up to 8 schemes always side by side; one per core with --sweep)' },
   pace: { type: 'string', value: 'P', help: `dashboard pace: iterations per second per run, max, or auto (a race of about 10 s; default ${D.pace}); --json and plain text always run flat out` },
-  kernel: { type: 'string', value: 'NAME', help: `training kernel: ${kernels} (default ${D.kernel}, generic with --sweep; all give identical numbers)` },
+  kernel: { type: 'string', value: 'NAME', help: `training kernel: ${kernels} (default ${D.kernel}; all give identical numbers)` },
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
   out: { type: 'string', value: 'FILE', help: 'also write the JSON document to FILE when the race ends (whole or not at all), in any mode; a regular file (- is refused)' },
   force: { type: 'boolean', help: 'let --out overwrite an existing regular file' },

@@ -89,9 +89,6 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   pace: 'auto',
 };
 
-/** The kernel a sweep defaults to (see configFrom). */
-export const SWEEP_KERNEL = 'generic';
-
 /** A value that a field refuses; the message is the one line a user sees. */
 export class ConfigError extends Error {}
 
@@ -306,9 +303,7 @@ export function configFrom(
     every: parse('every') ?? base.every,
     schemes: parse('schemes') ?? base.schemes,
     seeds: parse('seeds') ?? base.seeds,
-    // A sweep trains on the generic kernel unless told otherwise: on its deep cells (4 to 6 hidden
-    // layers of 10) the fused kernel was measured 8× slower (bench/bench.mjs); the numbers are the same.
-    kernel: parse('kernel') ?? (sweep !== undefined && text.sweep !== undefined ? SWEEP_KERNEL : base.kernel),
+    kernel: parse('kernel') ?? base.kernel,
     ...(threads !== undefined ? { threads } : {}),
     pace: parse('pace') ?? base.pace,
     ...(sweep !== undefined ? { sweep } : {}),
