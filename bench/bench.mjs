@@ -100,8 +100,13 @@ async function kernels() {
   const init = initialParams(NOTEBOOK.layers, lookupScheme('he'), NOTEBOOK.seed);
   const times = Object.fromEntries(Object.keys(KERNELS).map((k) => [k, []]));
   const numpy = [];
-  // Interleaved: a busy moment of the machine hits every kernel alike.
+  // Interleaved: a busy moment of the machine hits every kernel alike. Each round starts with one
+  // untimed model (~0.25 s): right after numpy's process the first kernel timed ran up to 60 %
+  // slower (auto, always first, 0.26-0.41 s against simd's steady 0.25 s for the same kernel);
+  // 3000 untimed steps were not enough.
   for (let r = 0; r < RUNS; r++) {
+    const warm = KERNELS.auto.make(init, data.train, NOTEBOOK.learningRate);
+    for (let i = 0; i < 15000; i++) warm.step(false);
     for (const name of Object.keys(KERNELS)) {
       const k = KERNELS[name].make(init, data.train, NOTEBOOK.learningRate);
       const t0 = performance.now();
