@@ -3,6 +3,7 @@ import { ConfigError, configFrom, DEFAULT_CONFIG, FIELDS, LIMITS, type ConfigTex
 import { DATASETS } from '../core/datasets.js';
 import { KERNELS } from '../core/kernel-table.js';
 import { clip, quote } from '../core/quote.js';
+import { thousands } from '../core/thousands.js';
 import { SCHEMES } from '../core/schemes.js';
 
 /** What the command line asks for, once validated: the experiment, and what to do with it. */
@@ -42,10 +43,10 @@ const OPTIONS = {
   seeds: { type: 'string', value: 'N', help: 'train every scheme (or sweep cell) with N seeds (seed … seed+N-1) and summarise (default 1)' },
   sweep: { type: 'string', value: 'SPEC', help: 'a gain sweep instead of a race: gain=A..B:N[,depth=D1..D2] (see Sweeps below)' },
   seed: { type: 'string', value: 'N', help: `seed of the weight initialization (default ${D.seed})` },
-  every: { type: 'string', value: 'K', help: `record the cost every K iterations in --json output (default ${D.every}; at most ${LIMITS.recordedCosts.toLocaleString('en-US')} costs in all)` },
+  every: { type: 'string', value: 'K', help: `record the cost every K iterations in --json output (default ${D.every}; at most ${thousands(LIMITS.recordedCosts)} costs in all)` },
   threads: { type: 'string', value: 'N', help: 'worker threads for the race (default: one per run, at most one per core, but up to 8 schemes always side by side; one per core with --sweep)' },
   pace: { type: 'string', value: 'P', help: `dashboard pace: iterations per second per run, max, or auto (a race of about 10 s; default ${D.pace}); --json and plain text always run flat out` },
-  kernel: { type: 'string', value: 'NAME', help: `training kernel: ${kernels} (default ${D.kernel}, generic with --sweep; all give identical numbers)` },
+  kernel: { type: 'string', value: 'NAME', help: `training kernel: ${kernels} (default ${D.kernel}; all give identical numbers)` },
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
   out: { type: 'string', value: 'FILE', help: 'also write the JSON document to FILE when the race ends (whole or not at all), in any mode; a regular file (- is refused)' },
   force: { type: 'boolean', help: 'let --out overwrite an existing regular file' },

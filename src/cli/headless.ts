@@ -34,7 +34,8 @@ async function race(
   // Without progress lines to print (--json), the workers send no live samples: the
   // recorded costs come whole at the end (with --every 1, a million samples otherwise).
   const traceEvery = onProgress ? options.config.every : options.config.iterations;
-  const r = startRace(options.config, { data, traceEvery, ...(fault ? { fault } : {}) }, (e) => {
+  // One model trains on this thread (no pool to start or stop); a race of several on worker threads.
+  const r = startRace(options.config, { data, traceEvery, inline: true, ...(fault ? { fault } : {}) }, (e) => {
     if (e.type === 'progress' && e.samples.length > 0) onProgress?.(e.run, e.samples);
   });
   onRace(r);
@@ -171,7 +172,7 @@ async function runSweepPlain(
       `seeds ${config.seed}${config.seeds > 1 ? `…${config.seed + config.seeds - 1}` : ''}; sweeping ${cells.length} cells, ${total} models\n`,
   );
   let ended = 0;
-  const r = startRace(config, { data, ...(fault ? { fault } : {}) }, (e) => {
+  const r = startRace(config, { data, inline: true, ...(fault ? { fault } : {}) }, (e) => {
     if (e.type !== 'finished') return;
     ended++;
     const cell = cells[Math.floor(e.run / config.seeds)];

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { TrainTest } from '../core/experiment.js';
 import { quote } from '../core/quote.js';
+import { keepHeapSmall } from '../engine/heap.js';
 import type { Fault } from '../engine/protocol.js';
 import { helpText, parseCommandLine, type Invocation } from './argv.js';
 import { loadData } from './data-files.js';
@@ -72,6 +73,8 @@ async function main(): Promise<void> {
       if (typeof data === 'string') return usageError(data);
       const interactive = !invocation.json && process.stdout.isTTY === true && process.stdin.isTTY === true && process.env['TERM'] !== 'dumb';
       if (!interactive) return headless(invocation, data, fault);
+      // Before Ink, React and the workers allocate anything (engine/heap.ts says why).
+      keepHeapSmall();
       // The terminal is taken at once (raw mode, the alternate screen): a key typed while
       // the dashboard loads is read as a key later, never echoed over the screen.
       const { capabilities, openTerminal } = await import('../ui/terminal.js');

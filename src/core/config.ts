@@ -10,6 +10,7 @@ import { AUTO_RACE_SECONDS, type Pace } from './pace.js';
 import { quote } from './quote.js';
 import { DEFAULT_SCHEMES, resolveScheme, schemeNames } from './schemes.js';
 import { gainValues, modelCount, sweepText } from './sweep.js';
+import { thousands } from './thousands.js';
 
 /**
  * A gain sweep (core/sweep.ts): `count` log-spaced gains from `from` to `to`,
@@ -88,9 +89,6 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   pace: 'auto',
 };
 
-/** The kernel a sweep defaults to (see configFrom). */
-export const SWEEP_KERNEL = 'generic';
-
 /** A value that a field refuses; the message is the one line a user sees. */
 export class ConfigError extends Error {}
 
@@ -140,7 +138,7 @@ const FIELDS_PACE_ACCEPTS = `max, auto (a race of about ${AUTO_RACE_SECONDS} s) 
 
 const sweepAccepts =
   `gain=A..B:N (N log-spaced gains from A to B, 0 < A ≤ B, N from 2 to ${LIMITS.sweepGains}), ` +
-  `optionally ,depth=D1..D2 (hidden layers, 1 ≤ D1 ≤ D2 ≤ ${LIMITS.hiddenLayers}); at most ${LIMITS.sweepModels.toLocaleString('en-US')} models counting seeds`;
+  `optionally ,depth=D1..D2 (hidden layers, 1 ≤ D1 ≤ D2 ≤ ${LIMITS.hiddenLayers}); at most ${thousands(LIMITS.sweepModels)} models counting seeds`;
 
 /** "gain=A..B:N" and, optionally, "depth=D1..D2", in either order. */
 function parseSweep(raw: string): SweepSpec {
@@ -305,9 +303,7 @@ export function configFrom(
     every: parse('every') ?? base.every,
     schemes: parse('schemes') ?? base.schemes,
     seeds: parse('seeds') ?? base.seeds,
-    // A sweep trains on the generic kernel unless told otherwise: on its deep cells (4 to 6 hidden
-    // layers of 10) the fused kernel was measured 8× slower (bench/bench.mjs); the numbers are the same.
-    kernel: parse('kernel') ?? (sweep !== undefined && text.sweep !== undefined ? SWEEP_KERNEL : base.kernel),
+    kernel: parse('kernel') ?? base.kernel,
     ...(threads !== undefined ? { threads } : {}),
     pace: parse('pace') ?? base.pace,
     ...(sweep !== undefined ? { sweep } : {}),
@@ -333,17 +329,14 @@ export function checkConfig(config: ExperimentConfig): void {
     FIELDS.sweep.parse(text);
     const models = modelCount(config.sweep, config.seeds);
     if (models > LIMITS.sweepModels) {
-      const n = (x: number) => x.toLocaleString('en-US');
       throw new ConfigError(
-        `--sweep ${text}${config.seeds > 1 ? ` with --seeds ${config.seeds}` : ''} is ${n(models)} models; ` +
-          `--sweep accepts at most ${n(LIMITS.sweepModels)} models (gains × depths × seeds)`,
+        `--sweep ${text}${config.seeds > 1 ? ` with --seeds ${config.seeds}` : ''} is ${thousands(models)} models; ` +
+          `--sweep accepts at most ${thousands(LIMITS.sweepModels)} models (gains × depths × seeds)`,
       );
     }
   }
   checkRecordedCosts(config);
 }
-
-const count = (n: number): string => n.toLocaleString('en-US');
 
 /** The race records at most LIMITS.recordedCosts costs in all; the message says which --every would do. */
 function checkRecordedCosts(config: ExperimentConfig): void {
@@ -352,10 +345,10 @@ function checkRecordedCosts(config: ExperimentConfig): void {
   const limit = LIMITS.recordedCosts;
   if (runs * perRun <= limit) return;
   const perRunAllowed = Math.floor(limit / runs);
-  if (perRunAllowed < 1) throw new ConfigError(`${count(runs)} runs (schemes × --seeds) are more than the ${count(limit)} costs a race may record`);
+  if (perRunAllowed < 1) throw new ConfigError(`${thousands(runs)} runs (schemes × --seeds) are more than the ${thousands(limit)} costs a race may record`);
   const every = Math.floor((config.iterations - 1) / perRunAllowed) + 1;
   throw new ConfigError(
-    `--every ${config.every} with --iterations ${config.iterations} would record ${count(runs * perRun)} costs over ${count(runs)} run${runs === 1 ? '' : 's'}; ` +
-      `at most ${count(limit)}: use --every ${every} or more`,
+    `--every ${config.every} with --iterations ${config.iterations} would record ${thousands(runs * perRun)} costs over ${thousands(runs)} run${runs === 1 ? '' : 's'}; ` +
+      `at most ${thousands(limit)}: use --every ${every} or more`,
   );
 }

@@ -5,6 +5,7 @@
  * (escapes included), then an ellipsis and the whole length, so the user still
  * sees what was wrong and how big it was.
  */
+import { thousands } from './thousands.js';
 
 /** Characters of a user's text an error line shows at most. */
 export const QUOTE_MAX = 60;
@@ -27,7 +28,7 @@ function shown(text: string, max: number, escape: (ch: string) => string): { tex
 }
 
 function tail(text: string, whole: boolean): string {
-  return whole ? '' : `… (${text.length.toLocaleString('en-US')} characters)`;
+  return whole ? '' : `… (${thousands(text.length)} characters)`;
 }
 
 /** JSON's escape of one character (quotes, backslashes, control characters). */

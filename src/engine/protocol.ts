@@ -76,6 +76,8 @@ export interface TrainTask {
    * step is bracketed by snapshots). The result carries start and end either way.
    */
   readonly diagnostics?: boolean;
+  /** The main thread keeps its heap small (heap.ts): set V8's flags again, which this thread's start reset. */
+  readonly smallHeap?: boolean;
 }
 
 /**

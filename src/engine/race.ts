@@ -4,12 +4,16 @@
  * single step, pace and cancel go to the workers through a shared control
  * block; results come back as RunEvents.
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { Piscina } from 'piscina';
+import type { Piscina as PiscinaPool } from 'piscina';
 import { checkConfig, type ExperimentConfig } from '../core/config.js';
 import { costPoints, makeData, runsOf, type FinishedRun, type RunSpec, type TrainTest } from '../core/experiment.js';
-import { CANCELLED, CONTROL, PAUSED, RUNNING, type Fault, type RunEvent, type TrainTask, type WorkerMessage } from './protocol.js';
+import { Control } from './control.js';
+import { heapKeptSmall } from './heap.js';
+import { startInline } from './inline.js';
+import type { Fault, RunEvent, TrainTask, WorkerMessage } from './protocol.js';
 
 /** How a race runs, beside what it trains (the config): none of these changes a number. */
 export interface RaceOptions {
@@ -26,6 +30,23 @@ export interface RaceOptions {
   readonly yieldToMain?: boolean;
   /** Stream the "why" diagnostics with the progress events. */
   readonly diagnostics?: boolean;
+  /**
+   * A race of one run (one scheme, one seed) trains on the calling thread, with
+   * no pool (inline.ts): for the headless modes, where nothing else needs the
+   * thread. Not with a fault to inject, which is a worker's.
+   */
+  readonly inline?: boolean;
+}
+
+/**
+ * piscina's pool class, loaded with the first pool (its CommonJS entry, by
+ * require(), so that startRace stays synchronous): a run trained inline never
+ * pays for loading it (~25 ms, ~8 MB).
+ */
+let piscina: typeof PiscinaPool | undefined;
+function poolClass(): typeof PiscinaPool {
+  piscina ??= (createRequire(import.meta.url)('piscina') as { Piscina: typeof PiscinaPool }).Piscina;
+  return piscina;
 }
 
 /** Without --threads, a race of up to this many schemes gives each scheme its own thread, whatever the cores. */
@@ -92,8 +113,9 @@ function messageOf(err: unknown): string {
 export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e: RunEvent) => void): Race {
   checkConfig(config);
   const runs = runsOf(config);
+  if (rc.inline && runs.length === 1 && !rc.fault) return startInline(config, runs[0]!, rc, onEvent);
   const threads = config.threads ?? (config.sweep ? sweepThreads(runs.length) : defaultThreads(runs.length, config.schemes.length));
-  const pool = new Piscina({
+  const pool = new (poolClass())({
     filename: workerFile(),
     // Threads start as runs need them and end with the race: none is started
     // ahead (64 at once froze the screen), none kept waiting.
@@ -104,20 +126,12 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
     // generation keeps each thread's memory low (RSS is counted for the whole process).
     resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
   });
-  const control = new SharedArrayBuffer(CONTROL.LENGTH * Int32Array.BYTES_PER_ELEMENT);
-  const ctrl = new Int32Array(control);
-  ctrl[CONTROL.STATE] = rc.paused ? PAUSED : RUNNING;
-  ctrl[CONTROL.PACE] = Math.max(0, Math.round(rc.pace ?? 0));
+  const control = new Control(rc.paused ?? false, rc.pace ?? 0);
   const data = rc.data ?? makeData(config.dataset, config.noise);
   let cancelled = false;
   let onCancel!: () => void;
   const cancelledSignal = new Promise<void>((resolve) => (onCancel = resolve));
   const openPorts = new Set<MessagePort>();
-
-  const signal = (): void => {
-    Atomics.add(ctrl, CONTROL.GEN, 1);
-    Atomics.notify(ctrl, CONTROL.GEN);
-  };
 
   const cancelledRun = (spec: RunSpec): FinishedRun => ({ status: 'failed', scheme: spec.scheme, seed: spec.seed, error: 'cancelled' });
 
@@ -140,11 +154,12 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
       config,
       traceEvery: rc.traceEvery ?? config.every,
       data,
-      control,
+      control: control.buffer,
       port: port2,
       ...(rc.fault ? { fault: rc.fault } : {}),
       ...(rc.yieldToMain ? { yieldToMain: true } : {}),
       ...(rc.diagnostics ? { diagnostics: true } : {}),
+      ...(heapKeptSmall() ? { smallHeap: true } : {}),
     };
     const work = pool.run(task, { transferList: [port2] }).then(
       // A task that ends without its 'finished' message (it saw CANCELLED) waits here for cancel.
@@ -199,32 +214,20 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
   return {
     finished,
     get paused() {
-      return Atomics.load(ctrl, CONTROL.STATE) === PAUSED;
+      return control.paused;
     },
     get pace() {
-      return Atomics.load(ctrl, CONTROL.PACE);
+      return control.pace;
     },
-    pause() {
-      if (Atomics.compareExchange(ctrl, CONTROL.STATE, RUNNING, PAUSED) === RUNNING) signal();
-    },
-    resume() {
-      if (Atomics.compareExchange(ctrl, CONTROL.STATE, PAUSED, RUNNING) === PAUSED) signal();
-    },
-    step() {
-      if (Atomics.load(ctrl, CONTROL.STATE) !== PAUSED) return;
-      Atomics.add(ctrl, CONTROL.STEP_SEQ, 1);
-      signal();
-    },
-    setPace(itersPerSec: number) {
-      Atomics.store(ctrl, CONTROL.PACE, Math.max(0, Math.min(2 ** 31 - 1, Math.round(itersPerSec))));
-      signal();
-    },
+    pause: () => control.pause(),
+    resume: () => control.resume(),
+    step: () => control.step(),
+    setPace: (itersPerSec) => control.setPace(itersPerSec),
     async cancel() {
       if (!cancelled) {
         cancelled = true;
         // Workers between two batches see this and stop; the rest are terminated with the pool.
-        Atomics.store(ctrl, CONTROL.STATE, CANCELLED);
-        signal();
+        control.cancel();
         // Every run not yet settled settles now, as "cancelled", and every run not yet started never starts.
         onCancel();
         for (let k = next; k < runs.length; k++) starters[k]!(cancelledRun(runs[k]!));

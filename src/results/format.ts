@@ -1,4 +1,5 @@
 /** Number formatting shared by the plain-text mode and the dashboard. */
+import { thousands } from '../core/thousands.js';
 
 /** 0.99333 → "99.3%" (one decimal, as the notebook's accuracies read). */
 export function percent(x: number): string {
@@ -21,7 +22,7 @@ export function seconds(s: number): string {
 
 /** 12345.6 → "12,346". */
 export function integer(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return thousands(Math.round(n));
 }
 
 /** Pads or cuts `text` to exactly `width` columns. */

@@ -5,6 +5,7 @@
  */
 import asciichart from 'asciichart';
 import type { CostPoint } from '../core/experiment.js';
+import { integer } from '../results/format.js';
 import { chartColor, paint, type ColorName } from './theme.js';
 
 export interface ChartSeries {
@@ -216,8 +217,8 @@ export function xAxis(columns: number, iterations: number): string {
     for (let k = 0; k < text.length; k++) row[start + k] = text[k]!;
   };
   put(0, '0', 'left');
-  if (columns >= 24) put(Math.floor(columns / 2), Math.round(iterations / 2).toLocaleString('en-US'), 'center');
-  if (columns >= 8) put(columns - 1, iterations.toLocaleString('en-US'), 'right');
+  if (columns >= 24) put(Math.floor(columns / 2), integer(iterations / 2), 'center');
+  if (columns >= 8) put(columns - 1, integer(iterations), 'right');
   return row.join('').trimEnd();
 }
 

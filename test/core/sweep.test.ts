@@ -94,8 +94,8 @@ test('the grid runs depth by depth, each row gain by gain, each cell seed by see
   assert.deepEqual(runsOf(DEFAULT_CONFIG).map((r) => r.scheme), ['zeros', 'random', 'he'], 'a race is as before');
 });
 
-test('a sweep trains on the generic kernel unless --kernel says otherwise; a race keeps auto', () => {
-  assert.equal(configFrom({ sweep: 'gain=1..2:2' }).kernel, 'generic');
+test('a sweep trains on the auto kernel, as a race does, unless --kernel says otherwise', () => {
+  assert.equal(configFrom({ sweep: 'gain=1..2:2' }).kernel, 'auto');
   assert.equal(configFrom({ sweep: 'gain=1..2:2', kernel: 'fused' }).kernel, 'fused');
   assert.equal(configFrom({}).kernel, 'auto');
 });
