@@ -56,10 +56,13 @@ export class TrainingLoop {
   /** Steps asked for before this loop started count too: the sequence starts at 0 with the race. */
   private seenStep = 0;
   private batch = 16;
-  /** Pacing: iteration k of a paced stretch is due at paceStart + k / pace seconds. */
+  /**
+   * Pacing: iteration `paceFrom + k` is due at paceStart + k / pace seconds. Every
+   * iteration counts, the diagnosed steps included (they once doubled a slow pace).
+   */
   private pace = 0;
   private paceStart = 0;
-  private paceDone = 0;
+  private paceFrom = 0;
   private diag: Diagnostics | undefined;
   private diagAt = -1;
   private lastDiag = -Infinity;
@@ -170,41 +173,46 @@ export class TrainingLoop {
     if (wanted !== this.pace) {
       this.pace = wanted;
       this.paceStart = performance.now();
-      this.paceDone = 0;
+      this.paceFrom = run.iteration;
     }
     if (this.pace > 0) {
-      // Paced: small batches, each posted, each with its own cost for the display.
-      const n = Math.max(1, Math.ceil(this.pace / MAX_EVENTS_PER_SECOND));
-      const before = run.iteration;
+      // Paced: small batches, each posted, each with its own cost for the display. A
+      // pace beyond what the kernel does is capped by the batch the time allows, so the
+      // run still posts ~30 times a second instead of vanishing into one huge batch.
+      const n = Math.max(1, Math.min(Math.ceil(this.pace / MAX_EVENTS_PER_SECOND), this.batch));
+      const t0 = performance.now();
       this.advance(n, Math.min(run.iteration + n, task.config.iterations) - 1);
-      this.paceDone += run.iteration - before;
+      this.fitBatch(performance.now() - t0);
       const now = performance.now();
       if (now - this.lastPost >= POST_INTERVAL_MS || run.finished) {
         this.diagStep(now);
         this.flush(now);
       }
-      let due = this.paceStart + (this.paceDone * 1000) / this.pace;
+      let due = this.paceStart + ((run.iteration - this.paceFrom) * 1000) / this.pace;
       if (now - due > CATCH_UP_MS) {
         // Far behind (the cores were busy elsewhere): start the schedule again from
         // here rather than race to catch up, so the pace a person watches stays even.
         this.paceStart = now;
-        this.paceDone = 0;
+        this.paceFrom = run.iteration;
         due = now;
       }
       return !run.finished && due > now ? { kind: 'sleep', gen, ms: due - now, paused: false } : GO;
     }
     const t0 = performance.now();
     this.advance(this.batch);
-    const took = performance.now() - t0;
-    // Grow or shrink the batch towards BATCH_MS of work per look at the control block.
-    if (took < BATCH_MS / 2 && this.batch < 1 << 20) this.batch *= 2;
-    else if (took > BATCH_MS * 2 && this.batch > 1) this.batch = Math.max(1, this.batch >> 1);
+    this.fitBatch(performance.now() - t0);
     const now = performance.now();
     if (now - this.lastPost >= POST_INTERVAL_MS) {
       this.diagStep(now);
       this.flush(now);
     }
     return GO;
+  }
+
+  /** Grows or shrinks the batch towards BATCH_MS of work per look at the control block. */
+  private fitBatch(took: number): void {
+    if (took < BATCH_MS / 2 && this.batch < 1 << 20) this.batch *= 2;
+    else if (took > BATCH_MS * 2 && this.batch > 1) this.batch = Math.max(1, this.batch >> 1);
   }
 
   /** After a sleep of `sleptMs`: a pause is left out of the run's time, and pacing and speed start again from here. */

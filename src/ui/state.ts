@@ -391,7 +391,8 @@ export function secondsLeft(state: DashboardState): number | undefined {
   let worst = 0;
   for (const r of state.runs) {
     if (isFinished(r)) continue;
-    const rate = state.pace > 0 ? state.pace : r.itersPerSec;
+    // At a pace, that pace — or the speed the run really reaches, when it cannot keep up.
+    const rate = state.pace > 0 ? (r.itersPerSec > 0 ? Math.min(state.pace, r.itersPerSec) : state.pace) : r.itersPerSec;
     if (!(rate > 0)) return undefined;
     worst = Math.max(worst, (state.config.iterations - r.iteration) / rate);
   }

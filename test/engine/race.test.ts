@@ -154,6 +154,25 @@ test('a pace is honoured: 600 iterations at 2000 a second take about 0.3 s', asy
   assert.ok(took >= 280, `took ${took.toFixed(0)} ms`);
 });
 
+test('a slow pace is honoured with the live diagnostics on: their steps count, 30 iterations at 10 a second take 3 s', async () => {
+  const config = { ...DEFAULT_CONFIG, iterations: 30, every: 10, schemes: ['he'] };
+  const t0 = performance.now();
+  done(await startRace(config, { data: DATA, pace: 10, diagnostics: true }, () => {}).finished);
+  const took = performance.now() - t0;
+  // The diagnosed steps used to go beside the schedule: the run took 2 s, half again as fast as asked.
+  assert.ok(took >= 2600, `took ${took.toFixed(0)} ms`);
+});
+
+test('a pace beyond what the kernel can do still reports progress about 30 times a second', async () => {
+  const config = { ...DEFAULT_CONFIG, iterations: 60_000, every: 1000, schemes: ['he'] };
+  const progress: number[] = [];
+  const race = startRace(config, { data: DATA, pace: 100_000_000 }, (e) => {
+    if (e.type === 'progress') progress.push(performance.now());
+  });
+  done(await race.finished);
+  assert.ok(progress.length >= 5, `${progress.length} progress events`);
+});
+
 test('one thread for three schemes gives the same numbers (--threads 1)', async () => {
   const outcomes = done(await startRace({ ...SMALL, threads: 1 }, { data: DATA }, () => {}).finished);
   outcomes.forEach((o, k) => assert.deepEqual(o.costs, direct[k]!.costs));
