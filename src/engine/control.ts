@@ -6,6 +6,8 @@
  * callback for the loop on this thread).
  */
 import { CANCELLED, CONTROL, PAUSED, RUNNING } from './protocol.js';
+import type { FinishedRun } from '../core/experiment.js';
+import type { Race } from './race.js';
 
 export class Control {
   /** Shared with every worker of a race. */
@@ -59,4 +61,26 @@ export class Control {
     Atomics.store(this.words, CONTROL.STATE, CANCELLED);
     this.signal();
   }
+}
+
+/**
+ * A race's handle over its control block: pause, resume, single steps and pace
+ * go to the control (and so to every run); `finished` and `cancel` are the
+ * race's own (a pool of workers, or one run on this thread).
+ */
+export function raceHandle(control: Control, finished: Promise<readonly FinishedRun[]>, cancel: () => Promise<void>): Race {
+  return {
+    finished,
+    get paused() {
+      return control.paused;
+    },
+    get pace() {
+      return control.pace;
+    },
+    pause: () => control.pause(),
+    resume: () => control.resume(),
+    step: () => control.step(),
+    setPace: (itersPerSec) => control.setPace(itersPerSec),
+    cancel,
+  };
 }

@@ -9,7 +9,7 @@
  */
 import type { ExperimentConfig } from '../core/config.js';
 import { costPoints, makeData, type FinishedRun, type RunSpec } from '../core/experiment.js';
-import { Control } from './control.js';
+import { Control, raceHandle } from './control.js';
 import { CONTROL, type RunEvent, type WorkerMessage } from './protocol.js';
 import type { Race, RaceOptions } from './race.js';
 import { TrainingLoop, type LoopTask, type Next } from './training-loop.js';
@@ -96,27 +96,14 @@ export function startInline(config: ExperimentConfig, spec: RunSpec, rc: RaceOpt
   const control = new Control(rc.paused ?? false, rc.pace ?? 0, wakeUp);
   soon();
 
-  return {
-    finished,
-    get paused() {
-      return control.paused;
-    },
-    get pace() {
-      return control.pace;
-    },
-    pause: () => control.pause(),
-    resume: () => control.resume(),
-    step: () => control.step(),
-    setPace: (itersPerSec) => control.setPace(itersPerSec),
-    cancel() {
-      if (!cancelled && !ended) {
-        cancelled = true;
-        sleeping = undefined;
-        unschedule?.();
-        control.cancel();
-        settle([{ status: 'failed', scheme: spec.scheme, seed: spec.seed, error: 'cancelled' }]);
-      }
-      return Promise.resolve();
-    },
-  };
+  return raceHandle(control, finished, () => {
+    if (!cancelled && !ended) {
+      cancelled = true;
+      sleeping = undefined;
+      unschedule?.();
+      control.cancel();
+      settle([{ status: 'failed', scheme: spec.scheme, seed: spec.seed, error: 'cancelled' }]);
+    }
+    return Promise.resolve();
+  });
 }

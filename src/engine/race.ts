@@ -10,7 +10,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Piscina as PiscinaPool } from 'piscina';
 import { checkConfig, type ExperimentConfig } from '../core/config.js';
 import { costPoints, makeData, runsOf, type FinishedRun, type RunSpec, type TrainTest } from '../core/experiment.js';
-import { Control } from './control.js';
+import { Control, raceHandle } from './control.js';
 import { heapKeptSmall } from './heap.js';
 import { startInline } from './inline.js';
 import type { Fault, RunEvent, TrainTask, WorkerMessage } from './protocol.js';
@@ -211,32 +211,19 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
     return o;
   });
 
-  return {
-    finished,
-    get paused() {
-      return control.paused;
-    },
-    get pace() {
-      return control.pace;
-    },
-    pause: () => control.pause(),
-    resume: () => control.resume(),
-    step: () => control.step(),
-    setPace: (itersPerSec) => control.setPace(itersPerSec),
-    async cancel() {
-      if (!cancelled) {
-        cancelled = true;
-        // Workers between two batches see this and stop; the rest are terminated with the pool.
-        control.cancel();
-        // Every run not yet settled settles now, as "cancelled", and every run not yet started never starts.
-        onCancel();
-        for (let k = next; k < runs.length; k++) starters[k]!(cancelledRun(runs[k]!));
-        next = runs.length;
-        for (const port of openPorts) port.close();
-        openPorts.clear();
-        void destroyPool();
-      }
-      await Promise.race([destroyPool(), delay(CANCEL_DEADLINE_MS)]);
-    },
-  };
+  return raceHandle(control, finished, async () => {
+    if (!cancelled) {
+      cancelled = true;
+      // Workers between two batches see this and stop; the rest are terminated with the pool.
+      control.cancel();
+      // Every run not yet settled settles now, as "cancelled", and every run not yet started never starts.
+      onCancel();
+      for (let k = next; k < runs.length; k++) starters[k]!(cancelledRun(runs[k]!));
+      next = runs.length;
+      for (const port of openPorts) port.close();
+      openPorts.clear();
+      void destroyPool();
+    }
+    await Promise.race([destroyPool(), delay(CANCEL_DEADLINE_MS)]);
+  });
 }
