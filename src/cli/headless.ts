@@ -28,7 +28,7 @@ async function race(
   options: Invocation,
   data: TrainTest,
   fault: Fault | undefined,
-  onRace: (r: Race) => void,
+  { onRace }: HeadlessIO,
   onProgress?: (run: number, samples: readonly (readonly [number, number])[]) => void,
 ): Promise<HeadlessResult> {
   // Without progress lines to print (--json), the workers send no live samples: the
@@ -53,17 +53,28 @@ function* documentOf(options: Invocation, outcomes: readonly FinishedRun[]): Gen
 export type Out = (text: string) => unknown;
 
 /**
+ * Where a headless mode prints and how it learns that it must stop: stop.ts's
+ * HeadlessSession in the program, a collector in the tests.
+ */
+export interface HeadlessIO {
+  readonly out: Out;
+  /** One line on stderr. */
+  readonly err: (line: string) => void;
+  /** Receives the race handle, so a signal handler can cancel it. */
+  readonly onRace: (r: Race) => void;
+  /** True once the run is stopping early (a signal, a hangup): print nothing more, write no file. */
+  readonly stopped?: () => boolean;
+}
+
+const running = (): boolean => false;
+
+/**
  * The end of a headless race: one line per failed run, then `--out` (written
  * whole or not at all; the path was checked before training). Returns the exit
  * status. Nothing is written once the run is stopping (a signal, a hangup).
  */
-function finish(
-  options: Invocation,
-  outcomes: readonly FinishedRun[],
-  status: number,
-  err: (line: string) => void,
-  stopped: () => boolean,
-): number {
+function finish(options: Invocation, outcomes: readonly FinishedRun[], status: number, io: HeadlessIO): number {
+  const { err, stopped = running } = io;
   if (stopped()) return status;
   for (const o of outcomes) if (o.status === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.error}`);
   if (options.out === undefined) return status;
@@ -81,22 +92,15 @@ function finish(
  * stopped (a signal; `stopped()` turns true) prints nothing and writes nothing:
  * its runs are "cancelled", which is not a result.
  */
-export async function runJson(
-  options: Invocation,
-  data: TrainTest,
-  out: Out,
-  err: (line: string) => void,
-  onRace: (r: Race) => void,
-  fault?: Fault,
-  stopped: () => boolean = () => false,
-): Promise<number> {
-  const { outcomes, status } = await race(options, data, fault, onRace);
+export async function runJson(options: Invocation, data: TrainTest, io: HeadlessIO, fault?: Fault): Promise<number> {
+  const { out, stopped = running } = io;
+  const { outcomes, status } = await race(options, data, fault, io);
   for (const chunk of documentOf(options, outcomes)) {
     if (stopped()) return status;
     // Each piece is handed over before the next is made: a slow reader holds back the writer.
     await out(chunk);
   }
-  return finish(options, outcomes, status, err, stopped);
+  return finish(options, outcomes, status, io);
 }
 
 /** The final table as plain text lines; with seeds > 1, one row per scheme with mean ± sd. */
@@ -118,24 +122,17 @@ function notebookNumber(c: number): string {
 }
 
 /** Plain text: the notebook's progress lines, then the table; stopped, it prints no table and writes no --out. */
-export async function runPlain(
-  options: Invocation,
-  data: TrainTest,
-  out: Out,
-  err: (line: string) => void,
-  onRace: (r: Race) => void,
-  fault?: Fault,
-  stopped: () => boolean = () => false,
-): Promise<number> {
+export async function runPlain(options: Invocation, data: TrainTest, io: HeadlessIO, fault?: Fault): Promise<number> {
   const { config } = options;
-  if (config.sweep) return runSweepPlain(options, data, out, err, onRace, fault, stopped);
+  if (config.sweep) return runSweepPlain(options, data, io, fault);
+  const { out, stopped = running } = io;
   const { schemes, seeds } = config;
   const width = Math.max(...schemes.map((s) => s.length));
   void out(
     `init-tui: ${config.dataset}, layers ${config.layers.join('-')}, learning rate ${config.learningRate}, ` +
       `${config.iterations} iterations, seed ${config.seed}; racing ${schemes.join(', ')}\n`,
   );
-  const { outcomes, status } = await race(options, data, fault, onRace, (run, samples) => {
+  const { outcomes, status } = await race(options, data, fault, io, (run, samples) => {
     // With a sweep, the progress lines follow each scheme's first seed.
     if (run % seeds !== 0) return;
     const name = (schemes[run / seeds] ?? '').padEnd(width);
@@ -146,7 +143,7 @@ export async function runPlain(
   if (stopped()) return status;
   const table = ['', ...(seeds > 1 ? [`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}`] : []), ...tableLines(outcomes, seeds)];
   await out(`${table.join('\n')}\n`);
-  return finish(options, outcomes, status, err, stopped);
+  return finish(options, outcomes, status, io);
 }
 
 /**
@@ -154,15 +151,8 @@ export async function runPlain(
  * many, so no cost lines), then the grid: rows depth, columns gain, mean test
  * accuracy in %, × where training diverged.
  */
-async function runSweepPlain(
-  options: Invocation,
-  data: TrainTest,
-  out: Out,
-  err: (line: string) => void,
-  onRace: (r: Race) => void,
-  fault: Fault | undefined,
-  stopped: () => boolean,
-): Promise<number> {
+async function runSweepPlain(options: Invocation, data: TrainTest, io: HeadlessIO, fault: Fault | undefined): Promise<number> {
+  const { out, onRace, stopped = running } = io;
   const { config } = options;
   const cells = gridCells(config);
   const total = cells.length * config.seeds;
@@ -189,5 +179,5 @@ async function runSweepPlain(
   const status = outcomes.some((o) => o.status === 'failed') ? 1 : 0;
   if (stopped()) return status;
   await out(`\n${sweepTable(config, cellResults(config, outcomes)).join('\n')}\n`);
-  return finish(options, outcomes, status, err, stopped);
+  return finish(options, outcomes, status, io);
 }

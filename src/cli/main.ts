@@ -45,7 +45,7 @@ function usageError(message: string): never {
 async function headless(options: Invocation, data: TrainTest, fault: Fault | undefined): Promise<void> {
   const session = headlessSession();
   const mode = options.json ? runJson : runPlain;
-  const status = await mode(options, data, session.out, session.err, session.onRace, fault, session.stopped);
+  const status = await mode(options, data, session, fault);
   session.finish(status);
 }
 

@@ -36,7 +36,7 @@ async function sweepJson(argv: string[]): Promise<SweepReport> {
   const data = loadData(p.invocation.config);
   if (typeof data === 'string') throw new Error(data);
   let text = '';
-  const status = await runJson(p.invocation, data, (t) => (text += t), (line) => assert.fail(line), () => {});
+  const status = await runJson(p.invocation, data, { out: (t) => (text += t), err: (line) => assert.fail(line), onRace: () => {} });
   assert.equal(status, 0);
   return JSON.parse(text) as SweepReport;
 }

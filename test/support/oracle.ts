@@ -13,7 +13,7 @@ export async function json(argv: string[]): Promise<Report> {
   let text = '';
   const data = loadData(parsed.invocation.config);
   if (typeof data === 'string') throw new Error(data);
-  const status = await runJson(parsed.invocation, data, (t) => (text += t), (line) => assert.fail(line), () => {});
+  const status = await runJson(parsed.invocation, data, { out: (t) => (text += t), err: (line) => assert.fail(line), onRace: () => {} });
   assert.equal(status, 0);
   return JSON.parse(text) as Report;
 }
