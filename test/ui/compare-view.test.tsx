@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
 import { DEFAULT_CONFIG } from '../../src/core/config.ts';
 import { makeData, runScheme } from '../../src/core/experiment.ts';
 import { App } from '../../src/ui/App.tsx';
 import { CompareView } from '../../src/ui/CompareView.tsx';
 import { initialState, reduce, schemeGroups } from '../../src/ui/state.ts';
+import { plain, until } from '../support/frames.ts';
 
 const DATA = makeData('circles');
-const plain = (frame: string | undefined) => stripVTControlCharacters(frame ?? '');
-
-async function until(get: () => string | undefined, pattern: RegExp, ms = 20_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const frame = plain(get());
-    if (pattern.test(frame)) return frame;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${pattern}; last frame:\n${frame}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 test('CompareView draws one column per scheme, each figure at 0 → now, within its width', () => {
   const config = { ...DEFAULT_CONFIG, iterations: 2000 };

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
 import { DEFAULT_CONFIG } from '../../src/core/config.ts';
 import { makeData, runScheme } from '../../src/core/experiment.ts';
@@ -12,19 +11,9 @@ import { helpRows } from '../../src/ui/keys.ts';
 import { LossChart } from '../../src/ui/LossChart.tsx';
 import { initialState, reduce, type DashboardState, type RunView } from '../../src/ui/state.ts';
 import { TooSmall } from '../../src/ui/TooSmall.tsx';
+import { plain, until } from '../support/frames.ts';
 
 const DATA = makeData('circles');
-const plain = (frame: string | undefined) => stripVTControlCharacters(frame ?? '');
-
-async function until(get: () => string | undefined, pattern: RegExp, ms = 20_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const frame = plain(get());
-    if (pattern.test(frame)) return frame;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${pattern}; last frame:\n${frame}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** A finished run as the reducer holds it, from a real (short) training run. */
 function finishedRun(scheme: string, iterations = 2000): RunView {

@@ -1,0 +1,17 @@
+/** Reading ink-testing-library frames in the component tests. */
+import assert from 'node:assert/strict';
+import { stripVTControlCharacters } from 'node:util';
+
+/** A frame as text, without its colours. */
+export const plain = (frame: string | undefined): string => stripVTControlCharacters(frame ?? '');
+
+/** Polls the last frame until it matches `pattern` (a live race draws asynchronously); fails with the last frame. */
+export async function until(get: () => string | undefined, pattern: RegExp, ms = 20_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const frame = plain(get());
+    if (pattern.test(frame)) return frame;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${pattern}; last frame:\n${frame}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
