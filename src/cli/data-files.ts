@@ -30,28 +30,31 @@ export function mebibytes(bytes: number): string {
   return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
 }
 
+/** Errno codes that reading and writing a file both meet, in a few words. */
+const FILE_ERRORS: ReadonlyMap<string, string> = new Map([
+  ['EISDIR', 'it is a directory'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'permission denied'],
+  ['EIO', 'input/output error'],
+]);
+
+/** Why a file operation failed, in a few words: the operation's own `words` first, then the shared ones; undefined for a code neither knows. */
+export function errnoWords(err: unknown, words: ReadonlyMap<string, string>): string | undefined {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === undefined ? undefined : (words.get(code) ?? FILE_ERRORS.get(code));
+}
+
+const READ_ERRORS: ReadonlyMap<string, string> = new Map([
+  ['ENOENT', 'no such file'],
+  ['ENOTDIR', 'a part of the path is not a folder'],
+  ['ENAMETOOLONG', 'the name is too long'],
+  ['ELOOP', 'too many symbolic links'],
+]);
+
 /** Why a file could not be opened or read, in a few words. */
 function reason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
-  switch (e.code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'a part of the path is not a folder';
-    case 'ENAMETOOLONG':
-      return 'the name is too long';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    case 'EIO':
-      return 'input/output error';
-    default:
-      return e.code ?? e.message;
-  }
+  return errnoWords(err, READ_ERRORS) ?? e.code ?? e.message;
 }
 
 /** The text of a data file, or a one-line refusal. */

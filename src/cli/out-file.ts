@@ -14,7 +14,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { clip } from '../core/quote.js';
-import { kindOf } from './data-files.js';
+import { errnoWords, kindOf } from './data-files.js';
 
 function statOrUndefined(path: string, follow = true): Stats | undefined {
   try {
@@ -69,32 +69,19 @@ export function checkOutPath(path: string, force: boolean): string | undefined {
   return undefined;
 }
 
+const WRITE_ERRORS: ReadonlyMap<string, string> = new Map([
+  ['ENOSPC', 'no space left on the device'],
+  ['EDQUOT', 'disk quota exceeded'],
+  ['EFBIG', 'the file would be too large'],
+  ['EROFS', 'read-only file system'],
+  ['ENOENT', 'its folder no longer exists'],
+  ['EEXIST', 'a file of that name appeared meanwhile; add --force to overwrite it'],
+]);
+
 /** What went wrong with a file, in a few words (the message of the error the writer throws). */
 export function fileErrorReason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
-  switch (e.code) {
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EDQUOT':
-      return 'disk quota exceeded';
-    case 'EFBIG':
-      return 'the file would be too large';
-    case 'EIO':
-      return 'input/output error';
-    case 'EROFS':
-      return 'read-only file system';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOENT':
-      return 'its folder no longer exists';
-    case 'EEXIST':
-      return 'a file of that name appeared meanwhile; add --force to overwrite it';
-    case 'EISDIR':
-      return 'it is a directory';
-    default:
-      return e.code ? `${e.code}: ${e.message}` : String(e.message ?? err);
-  }
+  return errnoWords(err, WRITE_ERRORS) ?? (e.code ? `${e.code}: ${e.message}` : String(e.message ?? err));
 }
 
 /** Writes all of `bytes` to `fd`: a short write is continued, an error thrown. */
