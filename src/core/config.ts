@@ -121,6 +121,19 @@ function integerField(option: string, min: number, max: number): Field<number> {
   };
 }
 
+/** One of the names of a table (the data sets, the kernels): adding a row to the table adds the choice. */
+function choiceField(option: string, table: object): Field<string> {
+  const accepts = `one of ${Object.keys(table).join(', ')}`;
+  return {
+    option,
+    accepts,
+    parse(raw) {
+      if (!Object.hasOwn(table, raw)) throw refuse(option, accepts, raw);
+      return raw;
+    },
+  };
+}
+
 /** A finite decimal number that `ok` accepts. */
 function numberField(option: string, accepts: string, ok: (x: number) => boolean): Field<number> {
   return {
@@ -197,14 +210,7 @@ export const FIELDS = {
   },
   iterations: integerField('--iterations', 1, LIMITS.iterations),
   'learning-rate': numberField('--learning-rate', 'a finite number greater than 0', (x) => x > 0),
-  dataset: {
-    option: '--dataset',
-    accepts: `one of ${Object.keys(DATASETS).join(', ')}`,
-    parse(raw: string): string {
-      if (!Object.hasOwn(DATASETS, raw)) throw refuse('--dataset', `one of ${Object.keys(DATASETS).join(', ')}`, raw);
-      return raw;
-    },
-  },
+  dataset: choiceField('--dataset', DATASETS),
   noise: numberField('--noise', `a number from 0 to ${LIMITS.noise}`, (x) => x >= 0 && x <= LIMITS.noise),
   layers: {
     option: '--layers',
@@ -242,14 +248,7 @@ export const FIELDS = {
       return parseSweep(raw);
     },
   },
-  kernel: {
-    option: '--kernel',
-    accepts: `one of ${Object.keys(KERNELS).join(', ')}`,
-    parse(raw: string): string {
-      if (!Object.hasOwn(KERNELS, raw)) throw refuse('--kernel', `one of ${Object.keys(KERNELS).join(', ')}`, raw);
-      return raw;
-    },
-  },
+  kernel: choiceField('--kernel', KERNELS),
 } as const satisfies Record<string, Field<unknown>>;
 
 export type FieldName = keyof typeof FIELDS;
