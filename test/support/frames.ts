@@ -15,3 +15,10 @@ export async function until(get: () => string | undefined, pattern: RegExp, ms =
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** Polls until `get()` has a value (an exit status the app reports, say) or `ms` pass; that value, or undefined. */
+export async function settled<T>(get: () => T | undefined, ms = 2000): Promise<T | undefined> {
+  const deadline = Date.now() + ms;
+  while (get() === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  return get();
+}

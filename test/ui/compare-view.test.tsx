@@ -6,7 +6,7 @@ import { makeData, runScheme } from '../../src/core/experiment.ts';
 import { App } from '../../src/ui/App.tsx';
 import { CompareView } from '../../src/ui/CompareView.tsx';
 import { initialState, reduce, schemeGroups } from '../../src/ui/state.ts';
-import { plain, until } from '../support/frames.ts';
+import { plain, settled, until } from '../support/frames.ts';
 
 const DATA = makeData('circles');
 
@@ -65,9 +65,7 @@ test('in the App, c shows the compare view from the starting line, live, and Esc
     stdin.write('\u001B');
     await until(lastFrame, /Loss \(linear\)[\s\S]*scheme\s+train/);
     stdin.write('q');
-    const deadline = Date.now() + 2000;
-    while (quit === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    assert.equal(quit, 0);
+    assert.equal(await settled(() => quit), 0);
   } finally {
     unmount();
   }

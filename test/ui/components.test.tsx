@@ -11,7 +11,7 @@ import { helpRows } from '../../src/ui/keys.ts';
 import { LossChart } from '../../src/ui/LossChart.tsx';
 import { initialState, reduce, type DashboardState, type RunView } from '../../src/ui/state.ts';
 import { TooSmall } from '../../src/ui/TooSmall.tsx';
-import { plain, until } from '../support/frames.ts';
+import { plain, settled, until } from '../support/frames.ts';
 
 const DATA = makeData('circles');
 
@@ -125,9 +125,7 @@ test('the App races real workers, ends on the table, and is driven by the keys',
     stdin.write('\u001B[B');
     frame = await until(lastFrame, /❯\s+3 he/, 5000);
     stdin.write('q');
-    const deadline = Date.now() + 2000;
-    while (quit === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    assert.equal(quit, 0);
+    assert.equal(await settled(() => quit), 0);
   } finally {
     unmount();
   }
