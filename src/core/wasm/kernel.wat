@@ -391,7 +391,7 @@
   ;; --------------------------------------------------------------------
   (func $forward (param $rec i32)
     (local $prev i32) (local $pairs i32) (local $sb i32) (local $nk i32) (local $back i32)
-    (local $pw i32) (local $pb i32) (local $po i32) (local $in i32) (local $pa i32) (local $k i32)
+    (local $pw i32) (local $pb i32) (local $po i32) (local $in i32) (local $pa i32) (local $end i32) (local $poEnd i32)
     (local $w v128) (local $b v128) (local $zero v128)
     (local $accA v128) (local $accB v128) (local $accC v128) (local $accD v128) (local $accE v128) (local $accF v128)
     (local.set $prev (i32.sub (local.get $rec) (i32.const 48)))
@@ -404,6 +404,9 @@
     (local.set $pb (i32.load offset=16 (local.get $rec)))
     (local.set $po (i32.load offset=28 (local.get $rec)))
     (local.set $in (i32.load offset=28 (local.get $prev)))
+    ;; the ends of a row of act_{l-1} and of act_l: the loops run while pa < end, po < poEnd
+    (local.set $end (i32.add (local.get $in) (i32.shl (local.get $nk) (i32.const 3))))
+    (local.set $poEnd (i32.add (local.get $po) (i32.shl (local.get $pairs) (i32.const 4))))
     (loop $units
       (local.set $accA (local.get $zero))
       (local.set $accB (local.get $zero))
@@ -412,7 +415,6 @@
       (local.set $accE (local.get $zero))
       (local.set $accF (local.get $zero))
       (local.set $pa (local.get $in))
-      (local.set $k (local.get $nk))
       ;; one row of Wc per input k: the weights from k into units r and r+1
       (loop $terms
         (local.set $w (v128.load (local.get $pw)))
@@ -423,8 +425,7 @@
         (local.set $accE (f64x2.add (local.get $accE) (f64x2.mul (local.get $w) (v128.load64_splat offset=8192 (local.get $pa)))))
         (local.set $accF (f64x2.add (local.get $accF) (f64x2.mul (local.get $w) (v128.load64_splat offset=10240 (local.get $pa)))))
         (local.set $pw (i32.add (local.get $pw) (local.get $sb)))
-        (local.set $pa (i32.add (local.get $pa) (i32.const 8)))
-        (br_if $terms (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+        (br_if $terms (i32.ne (local.tee $pa (i32.add (local.get $pa) (i32.const 8))) (local.get $end))))
       (local.set $pw (i32.add (local.get $pw) (local.get $back)))
       (local.set $b (v128.load (local.get $pb)))
       ;; relu: pmax(z, 0) = z < 0 ? 0 : z
@@ -435,8 +436,7 @@
       (v128.store offset=8192 (local.get $po) (f64x2.pmax (f64x2.add (local.get $accE) (local.get $b)) (local.get $zero)))
       (v128.store offset=10240 (local.get $po) (f64x2.pmax (f64x2.add (local.get $accF) (local.get $b)) (local.get $zero)))
       (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
-      (local.set $po (i32.add (local.get $po) (i32.const 16)))
-      (br_if $units (local.tee $pairs (i32.sub (local.get $pairs) (i32.const 1))))))
+      (br_if $units (i32.ne (local.tee $po (i32.add (local.get $po) (i32.const 16))) (local.get $poEnd)))))
 
   ;; --------------------------------------------------------------------
   ;; Output layer L (one sigmoid unit), samples j … j+5, two samples in the
@@ -444,13 +444,14 @@
   ;;   a = 1 / (1 + exp(-((0 + Σ_k W[0,k]·a_{L-1}[k]) + b))),  OUT[j] = a,  dz_L = invM·(a - y)
   ;; --------------------------------------------------------------------
   (func $output (param $rec i32) (param $j i32) (param $invM v128)
-    (local $prev i32) (local $k i32) (local $pw i32) (local $pa i32) (local $w v128) (local $b v128) (local $one v128)
+    (local $prev i32) (local $end i32) (local $pw i32) (local $pa i32) (local $w v128) (local $b v128) (local $one v128)
     (local $zAB v128) (local $zCD v128) (local $zEF v128)
     (local $out i32) (local $y i32) (local $pd i32)
     (local.set $prev (i32.sub (local.get $rec) (i32.const 48)))
-    (local.set $k (i32.load (local.get $prev)))
     (local.set $pw (i32.load offset=8 (local.get $rec)))
     (local.set $pa (i32.load offset=28 (local.get $prev)))
+    ;; the end of a row of act_{L-1}
+    (local.set $end (i32.add (local.get $pa) (i32.shl (i32.load (local.get $prev)) (i32.const 3))))
     (loop $terms
       (local.set $w (v128.load64_splat (local.get $pw)))
       (local.set $zAB (f64x2.add (local.get $zAB) (f64x2.mul (local.get $w)
@@ -460,8 +461,7 @@
       (local.set $zEF (f64x2.add (local.get $zEF) (f64x2.mul (local.get $w)
         (v128.load64_lane offset=10240 1 (local.get $pa) (v128.load64_zero offset=8192 (local.get $pa))))))
       (local.set $pw (i32.add (local.get $pw) (i32.const 8)))
-      (local.set $pa (i32.add (local.get $pa) (i32.const 8)))
-      (br_if $terms (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+      (br_if $terms (i32.ne (local.tee $pa (i32.add (local.get $pa) (i32.const 8))) (local.get $end))))
     (local.set $b (v128.load64_splat (i32.load offset=16 (local.get $rec))))
     (local.set $one (f64x2.splat (f64.const 1)))
     (call $expvN (f64x2.neg (f64x2.add (local.get $zAB) (local.get $b))) (f64x2.neg (f64x2.add (local.get $zCD) (local.get $b))) (f64x2.neg (f64x2.add (local.get $zEF) (local.get $b))))
@@ -494,7 +494,7 @@
   ;; --------------------------------------------------------------------
   (func $backReLU (param $rec i32)
     (local $prev i32) (local $pairs i32) (local $sb i32) (local $nr i32) (local $back i32)
-    (local $pw i32) (local $dz i32) (local $pd i32) (local $pa i32) (local $po i32) (local $r i32)
+    (local $pw i32) (local $dz i32) (local $pd i32) (local $pa i32) (local $po i32) (local $end i32) (local $poEnd i32)
     (local $w v128) (local $zero v128) (local $one v128)
     (local $sA v128) (local $sB v128) (local $sC v128) (local $sD v128) (local $sE v128) (local $sF v128)
     (local.set $one (f64x2.splat (f64.const 1)))
@@ -507,6 +507,9 @@
     (local.set $dz (i32.load offset=32 (local.get $rec)))
     (local.set $pa (i32.load offset=28 (local.get $prev)))
     (local.set $po (i32.load offset=32 (local.get $prev)))
+    ;; the ends of a row of dz_l and of dz_{l-1}: the loops run while pd < end, po < poEnd
+    (local.set $end (i32.add (local.get $dz) (i32.shl (local.get $nr) (i32.const 3))))
+    (local.set $poEnd (i32.add (local.get $po) (i32.shl (local.get $pairs) (i32.const 4))))
     (loop $units
       (local.set $sA (local.get $zero))
       (local.set $sB (local.get $zero))
@@ -515,7 +518,6 @@
       (local.set $sE (local.get $zero))
       (local.set $sF (local.get $zero))
       (local.set $pd (local.get $dz))
-      (local.set $r (local.get $nr))
       ;; down the column pair (k, k+1) of Wr: one row per unit r of layer l
       (loop $terms
         (local.set $w (v128.load (local.get $pw)))
@@ -526,8 +528,7 @@
         (local.set $sE (f64x2.add (local.get $sE) (f64x2.mul (local.get $w) (v128.load64_splat offset=8192 (local.get $pd)))))
         (local.set $sF (f64x2.add (local.get $sF) (f64x2.mul (local.get $w) (v128.load64_splat offset=10240 (local.get $pd)))))
         (local.set $pw (i32.add (local.get $pw) (local.get $sb)))
-        (local.set $pd (i32.add (local.get $pd) (i32.const 8)))
-        (br_if $terms (local.tee $r (i32.sub (local.get $r) (i32.const 1)))))
+        (br_if $terms (i32.ne (local.tee $pd (i32.add (local.get $pd) (i32.const 8))) (local.get $end))))
       (local.set $pw (i32.add (local.get $pw) (local.get $back)))
       (v128.store (local.get $po)
         (f64x2.mul (local.get $sA) (v128.and (f64x2.gt (v128.load (local.get $pa)) (local.get $zero)) (local.get $one))))
@@ -542,8 +543,7 @@
       (v128.store offset=10240 (local.get $po)
         (f64x2.mul (local.get $sF) (v128.and (f64x2.gt (v128.load offset=10240 (local.get $pa)) (local.get $zero)) (local.get $one))))
       (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
-      (local.set $po (i32.add (local.get $po) (i32.const 16)))
-      (br_if $units (local.tee $pairs (i32.sub (local.get $pairs) (i32.const 1))))))
+      (br_if $units (i32.ne (local.tee $po (i32.add (local.get $po) (i32.const 16))) (local.get $poEnd)))))
 
   ;; --------------------------------------------------------------------
   ;; Gradient accumulators of layer l, the six samples in order:
@@ -551,7 +551,7 @@
   ;;   h[r..r+1]    = ((h + dz_A[r..r+1]) + dz_B[r..r+1]) + … + dz_F[r..r+1]
   ;; --------------------------------------------------------------------
   (func $gradsAll (param $rec i32)
-    (local $prev i32) (local $pairs i32) (local $nr i32) (local $k i32)
+    (local $prev i32) (local $pairs i32) (local $nr i32) (local $end i32)
     (local $pg i32) (local $pd i32) (local $pa i32) (local $in i32) (local $ph i32)
     (local $dA v128) (local $dB v128) (local $dC v128) (local $dD v128) (local $dE v128) (local $dF v128)
     (local.set $prev (i32.sub (local.get $rec) (i32.const 48)))
@@ -560,6 +560,8 @@
     (local.set $pg (i32.load offset=20 (local.get $rec)))
     (local.set $pd (i32.load offset=32 (local.get $rec)))
     (local.set $in (i32.load offset=28 (local.get $prev)))
+    ;; the end of a row of act_{l-1}: the cols loop runs while pa < end
+    (local.set $end (i32.add (local.get $in) (i32.shl (local.get $pairs) (i32.const 4))))
     (loop $rows
       (local.set $dA (v128.load64_splat (local.get $pd)))
       (local.set $dB (v128.load64_splat offset=2048 (local.get $pd)))
@@ -568,7 +570,6 @@
       (local.set $dE (v128.load64_splat offset=8192 (local.get $pd)))
       (local.set $dF (v128.load64_splat offset=10240 (local.get $pd)))
       (local.set $pa (local.get $in))
-      (local.set $k (local.get $pairs))
       (loop $cols
         (v128.store (local.get $pg)
           (f64x2.add (f64x2.add (f64x2.add (f64x2.add (f64x2.add (f64x2.add 
@@ -580,8 +581,7 @@
             (f64x2.mul (local.get $dE) (v128.load offset=8192 (local.get $pa))))
             (f64x2.mul (local.get $dF) (v128.load offset=10240 (local.get $pa)))))
         (local.set $pg (i32.add (local.get $pg) (i32.const 16)))
-        (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
-        (br_if $cols (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+        (br_if $cols (i32.ne (local.tee $pa (i32.add (local.get $pa) (i32.const 16))) (local.get $end))))
       (local.set $pd (i32.add (local.get $pd) (i32.const 8)))
       (br_if $rows (local.tee $nr (i32.sub (local.get $nr) (i32.const 1)))))
     (local.set $pairs (i32.shr_u (i32.load offset=4 (local.get $rec)) (i32.const 1)))
