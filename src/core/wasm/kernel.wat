@@ -247,7 +247,7 @@
     (local.set $ax0 (f64x2.abs (local.get $x0)))
     (local.set $ax1 (f64x2.abs (local.get $x1)))
     (local.set $ax2 (f64x2.abs (local.get $x2)))
-    (if (i32.eqz (i64x2.all_true (v128.and (v128.and 
+    (if (i32.eqz (i64x2.all_true (v128.and (v128.and
           (v128.and (f64x2.ge (local.get $ax0) (local.get $tiny)) (f64x2.lt (local.get $ax0) (local.get $big)))
           (v128.and (f64x2.ge (local.get $ax1) (local.get $tiny)) (f64x2.lt (local.get $ax1) (local.get $big))))
           (v128.and (f64x2.ge (local.get $ax2) (local.get $tiny)) (f64x2.lt (local.get $ax2) (local.get $big))))
@@ -450,9 +450,10 @@
     (local $br_dz i32) (local $br_pd i32) (local $br_pa i32) (local $br_po i32) (local $br_end i32)
     (local $br_poEnd i32) (local $br_w v128) (local $br_zero v128) (local $br_one v128) (local $br_sA v128)
     (local $br_sB v128) (local $br_sC v128) (local $br_sD v128) (local $br_sE v128) (local $br_sF v128)
-    (local $gr_prev i32) (local $gr_pairs i32) (local $gr_nr i32) (local $gr_end i32) (local $gr_pg i32)
-    (local $gr_pd i32) (local $gr_pa i32) (local $gr_in i32) (local $gr_ph i32) (local $gr_dA v128)
-    (local $gr_dB v128) (local $gr_dC v128) (local $gr_dD v128) (local $gr_dE v128) (local $gr_dF v128)
+    (local $gr_prev i32) (local $gr_pairs i32) (local $gr_rowBytes i32) (local $gr_end i32) (local $gr_dz i32)
+    (local $gr_dzEnd i32) (local $gr_pg0 i32) (local $gr_pg i32) (local $gr_pd i32) (local $gr_pa i32)
+    (local $gr_ph i32) (local $gr_aA v128) (local $gr_aB v128) (local $gr_aC v128) (local $gr_aD v128)
+    (local $gr_aE v128) (local $gr_aF v128)
     ;; the output layer's record
     (local.set $top (i32.add (i32.const 64) (i32.mul (i32.load (i32.const 0)) (i32.const 48))))
     ;; act_0 ← the inputs of samples j … j+5 (sample q's row at +2048·q), a pair
@@ -638,41 +639,44 @@
           ;;   g[r, k..k+1] = ((g + dz_A[r]·a_A[k..k+1]) + dz_B[r]·a_B[k..k+1]) + … + dz_F[r]·a_F[k..k+1]
           ;;   h[r..r+1]    = ((h + dz_A[r..r+1]) + dz_B[r..r+1]) + … + dz_F[r..r+1]
           (local.set $gr_prev (i32.sub (local.get $rec) (i32.const 48)))
-          (local.set $gr_pairs (i32.shr_u (i32.load offset=4 (local.get $gr_prev)) (i32.const 1)))
-          (local.set $gr_nr (i32.load (local.get $rec)))
-          (local.set $gr_pg (i32.load offset=20 (local.get $rec)))
-          (local.set $gr_pd (i32.load offset=32 (local.get $rec)))
-          (local.set $gr_in (i32.load offset=28 (local.get $gr_prev)))
-          ;; the end of a row of act_{l-1}: the cols loop runs while pa < end
-          (local.set $gr_end (i32.add (local.get $gr_in) (i32.shl (local.get $gr_pairs) (i32.const 4))))
-          (loop $rows
-            (local.set $gr_dA (v128.load64_splat (local.get $gr_pd)))
-            (local.set $gr_dB (v128.load64_splat offset=2048 (local.get $gr_pd)))
-            (local.set $gr_dC (v128.load64_splat offset=4096 (local.get $gr_pd)))
-            (local.set $gr_dD (v128.load64_splat offset=6144 (local.get $gr_pd)))
-            (local.set $gr_dE (v128.load64_splat offset=8192 (local.get $gr_pd)))
-            (local.set $gr_dF (v128.load64_splat offset=10240 (local.get $gr_pd)))
-            (local.set $gr_pa (local.get $gr_in))
-            (loop $cols
+          ;; g is n_l rows of s_{l-1} float64s, rowBytes apart
+          (local.set $gr_rowBytes (i32.shl (i32.load offset=4 (local.get $gr_prev)) (i32.const 3)))
+          (local.set $gr_pg0 (i32.load offset=20 (local.get $rec)))
+          (local.set $gr_dz (i32.load offset=32 (local.get $rec)))
+          (local.set $gr_pa (i32.load offset=28 (local.get $gr_prev)))
+          ;; the ends of a row of act_{l-1} and of dz_l
+          (local.set $gr_end (i32.add (local.get $gr_pa) (local.get $gr_rowBytes)))
+          (local.set $gr_dzEnd (i32.add (local.get $gr_dz) (i32.shl (i32.load (local.get $rec)) (i32.const 3))))
+          ;; column pair by column pair (k, k+1): the samples' a_q[k..k+1] held, down the rows r
+          (loop $cols
+            (local.set $gr_aA (v128.load (local.get $gr_pa)))
+            (local.set $gr_aB (v128.load offset=2048 (local.get $gr_pa)))
+            (local.set $gr_aC (v128.load offset=4096 (local.get $gr_pa)))
+            (local.set $gr_aD (v128.load offset=6144 (local.get $gr_pa)))
+            (local.set $gr_aE (v128.load offset=8192 (local.get $gr_pa)))
+            (local.set $gr_aF (v128.load offset=10240 (local.get $gr_pa)))
+            (local.set $gr_pg (local.get $gr_pg0))
+            (local.set $gr_pd (local.get $gr_dz))
+            (loop $rows
               (v128.store (local.get $gr_pg)
-                (f64x2.add (f64x2.add (f64x2.add (f64x2.add (f64x2.add (f64x2.add 
+                (f64x2.add (f64x2.add (f64x2.add (f64x2.add (f64x2.add (f64x2.add
                   (v128.load (local.get $gr_pg))
-                  (f64x2.mul (local.get $gr_dA) (v128.load (local.get $gr_pa))))
-                  (f64x2.mul (local.get $gr_dB) (v128.load offset=2048 (local.get $gr_pa))))
-                  (f64x2.mul (local.get $gr_dC) (v128.load offset=4096 (local.get $gr_pa))))
-                  (f64x2.mul (local.get $gr_dD) (v128.load offset=6144 (local.get $gr_pa))))
-                  (f64x2.mul (local.get $gr_dE) (v128.load offset=8192 (local.get $gr_pa))))
-                  (f64x2.mul (local.get $gr_dF) (v128.load offset=10240 (local.get $gr_pa)))))
-              (local.set $gr_pg (i32.add (local.get $gr_pg) (i32.const 16)))
-              (br_if $cols (i32.ne (local.tee $gr_pa (i32.add (local.get $gr_pa) (i32.const 16))) (local.get $gr_end))))
-            (local.set $gr_pd (i32.add (local.get $gr_pd) (i32.const 8)))
-            (br_if $rows (local.tee $gr_nr (i32.sub (local.get $gr_nr) (i32.const 1)))))
+                  (f64x2.mul (v128.load64_splat (local.get $gr_pd)) (local.get $gr_aA)))
+                  (f64x2.mul (v128.load64_splat offset=2048 (local.get $gr_pd)) (local.get $gr_aB)))
+                  (f64x2.mul (v128.load64_splat offset=4096 (local.get $gr_pd)) (local.get $gr_aC)))
+                  (f64x2.mul (v128.load64_splat offset=6144 (local.get $gr_pd)) (local.get $gr_aD)))
+                  (f64x2.mul (v128.load64_splat offset=8192 (local.get $gr_pd)) (local.get $gr_aE)))
+                  (f64x2.mul (v128.load64_splat offset=10240 (local.get $gr_pd)) (local.get $gr_aF))))
+              (local.set $gr_pg (i32.add (local.get $gr_pg) (local.get $gr_rowBytes)))
+              (br_if $rows (i32.ne (local.tee $gr_pd (i32.add (local.get $gr_pd) (i32.const 8))) (local.get $gr_dzEnd))))
+            (local.set $gr_pg0 (i32.add (local.get $gr_pg0) (i32.const 16)))
+            (br_if $cols (i32.ne (local.tee $gr_pa (i32.add (local.get $gr_pa) (i32.const 16))) (local.get $gr_end))))
           (local.set $gr_pairs (i32.shr_u (i32.load offset=4 (local.get $rec)) (i32.const 1)))
           (local.set $gr_ph (i32.load offset=24 (local.get $rec)))
           (local.set $gr_pd (i32.load offset=32 (local.get $rec)))
           (loop $bias
             (v128.store (local.get $gr_ph)
-              (f64x2.add (f64x2.add (f64x2.add (f64x2.add (f64x2.add (f64x2.add 
+              (f64x2.add (f64x2.add (f64x2.add (f64x2.add (f64x2.add (f64x2.add
                 (v128.load (local.get $gr_ph))
                 (v128.load (local.get $gr_pd)))
                 (v128.load offset=2048 (local.get $gr_pd)))
