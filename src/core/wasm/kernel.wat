@@ -13,10 +13,10 @@
 ;;      dW    = 0 + dz_0·a_0 + dz_1·a_1 + …                  samples in order j = 0, 1, …
 ;;      da[k] = (0 + W[0,k]·dz[0] + W[1,k]·dz[1] + …)        units k, k+1 of the layer below in the lanes
 ;;  - ReLU is f64x2.pmax(z, 0) = (z < 0 ? 0 : z), the scalar `if (z < 0) z = 0`:
-;;    -0 and NaN pass through. Its derivative is the multiply by the mask,
-;;    s·(a > 0 ? 1 : 0): s·1 = s (−0 and NaN too) and s·0 = ±0, or NaN for
-;;    s = ±∞, NaN — the bits of the scalar kernels' multiply and of fused's
-;;    select a > 0 ? s : s·0 alike.
+;;    -0 and NaN pass through. Its derivative is numpy's multiply by the
+;;    mask, s·(a > 0 ? 1 : 0), which has the bits of the scalar kernels'
+;;    select a > 0 ? s : s·0: s·1 = s (−0 and NaN too), and the masked side
+;;    is s·0 in both (±0, or NaN for s = ±∞ or NaN).
 ;;  - The output layer has one unit. Its six samples go two to an f64x2 (A
 ;;    with B, C with D, E with F), one chain per lane, and the sigmoid
 ;;    1 / (1 + exp(-z)) takes its exp from $expvN, which gives lane by lane
@@ -537,6 +537,7 @@
     ;; Output layer L (one sigmoid unit), samples j … j+5, two samples in the
     ;; lanes of each f64x2 (A with B, C with D, …), one chain per sample:
     ;;   a = 1 / (1 + exp(-((0 + Σ_k W[0,k]·a_{L-1}[k]) + b))),  OUT[j] = a,  dz_L = invM·(a - y)
+    ;; the sums start at 0 in every lane
     (local.set $out_zAB (v128.const i64x2 0 0))
     (local.set $out_zCD (v128.const i64x2 0 0))
     (local.set $out_zEF (v128.const i64x2 0 0))
@@ -557,6 +558,7 @@
       (br_if $terms (i32.ne (local.tee $out_pa (i32.add (local.get $out_pa) (i32.const 8))) (local.get $out_end))))
     (local.set $out_b (v128.load64_splat (i32.load offset=16 (local.get $top))))
     (local.set $out_one (f64x2.splat (f64.const 1)))
+    ;; e = exp(-(z + b)) in every lane at once, then a = 1 / (1 + e)
     (call $expvN (f64x2.neg (f64x2.add (local.get $out_zAB) (local.get $out_b))) (f64x2.neg (f64x2.add (local.get $out_zCD) (local.get $out_b))) (f64x2.neg (f64x2.add (local.get $out_zEF) (local.get $out_b))))
     (local.set $out_zEF)
     (local.set $out_zCD)
@@ -566,9 +568,11 @@
     (local.set $out_zEF (f64x2.div (local.get $out_one) (f64x2.add (local.get $out_one) (local.get $out_zEF))))
     (local.set $out_out (i32.add (i32.load (i32.const 16)) (i32.shl (local.get $j) (i32.const 3))))
     (local.set $out_y (i32.add (i32.load (i32.const 12)) (i32.shl (local.get $j) (i32.const 3))))
+    ;; OUT[j … j+5] = a
     (v128.store (local.get $out_out) (local.get $out_zAB))
     (v128.store offset=16 (local.get $out_out) (local.get $out_zCD))
     (v128.store offset=32 (local.get $out_out) (local.get $out_zEF))
+    ;; dz_L = invM·(a - y), lane by lane to each sample's row
     (local.set $out_pd (i32.load offset=32 (local.get $top)))
     (local.set $out_zAB (f64x2.mul (local.get $invM) (f64x2.sub (local.get $out_zAB) (v128.load (local.get $out_y)))))
     (v128.store64_lane 0 (local.get $out_pd) (local.get $out_zAB))
