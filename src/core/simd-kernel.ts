@@ -78,12 +78,12 @@ export function expProbes(): Float64Array {
 
 /**
  * How many probes the module's exps get wrong (0: they are Math.exp): the
- * scalar exp, then the vector exps, which send a whole group of lanes to the
- * scalar one when any lane is out of their range: the two-lane exp on the
- * probes in pairs (x0, x1), (x2, x3), … and shifted by one, (x1, x2), …, and
- * the SAMPLES-lane exp of the sigmoid on groups of SAMPLES probes, shifted so
- * that each probe takes each lane (everyLane) or once. The probes wrap around
- * to fill the last group.
+ * scalar exp, and the SAMPLES-lane exp of the sigmoid on groups of SAMPLES
+ * probes (the vector exps send a whole group to the scalar one when any lane
+ * is out of their range). With everyLane (the tests), each probe takes each
+ * lane of the groups in turn, and the two-lane exp that the wide one falls
+ * back on is checked too, on pairs (x0, x1), (x2, x3), … and (x1, x2), ….
+ * The probes wrap around to fill the last group.
  */
 export function expMismatches(mod: WebAssembly.Module, probes: Float64Array, everyLane = false): number {
   const n = probes.length;
@@ -97,8 +97,10 @@ export function expMismatches(mod: WebAssembly.Module, probes: Float64Array, eve
     for (let i = 0; i < padded; i++) if (!Object.is(buf[i], Math.exp(probes[(i + shift) % n]!))) bad++;
   };
   run(exports.expArray, 0);
-  run(exports.expArray2, 0);
-  run(exports.expArray2, 1);
+  if (everyLane) {
+    run(exports.expArray2, 0);
+    run(exports.expArray2, 1);
+  }
   for (let shift = 0; shift < (everyLane ? SAMPLES : 1); shift++) run(exports.expArrayN, shift);
   return bad;
 }
