@@ -1,6 +1,6 @@
 /**
  * The simd kernel: WebAssembly SIMD (./wasm/kernel.wat) with a layer's hidden
- * units two at a time in the f64 lanes of an f64x2, and four samples at a time
+ * units two at a time in the f64 lanes of an f64x2, and six samples at a time
  * through the whole network. Bit-identical to GenericKernel and FusedKernel:
  * the same float64 operations in the same order (kernel.wat's header says
  * why), the same exp (a port of V8's Math.exp, checked here against Math.exp
@@ -25,13 +25,18 @@ interface KernelExports {
   readonly exp: (x: number) => number;
   /** The same over n float64s in place at byte address ptr. */
   readonly expArray: (ptr: number, n: number) => void;
+  /** The two-lane exp, over n (even) float64s in place at ptr, two at a time. */
+  readonly expArray2: (ptr: number, n: number) => void;
+  /** The exp the sigmoid uses, SAMPLES lanes at once, over n (a multiple of SAMPLES) float64s in place at ptr. */
+  readonly expArrayN: (ptr: number, n: number) => void;
 }
 
 /** Layer records start here, 48 bytes each (the layout is kernel.wat's). */
 const RECORDS = 64;
 const RECORD_BYTES = 48;
-/** The kernel takes four samples at a time; sample q's scratch row is at +ROW·q bytes. */
-const SAMPLES = 4;
+/** The kernel takes six samples at a time; sample q's scratch row is at +ROW·q bytes. */
+export const SIMD_SAMPLES = 6;
+const SAMPLES = SIMD_SAMPLES;
 const ROW = 2048;
 
 function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
@@ -71,14 +76,32 @@ export function expProbes(): Float64Array {
   return Float64Array.from(xs);
 }
 
-/** How many probes the module's exp gets wrong (0: it is Math.exp). */
-export function expMismatches(mod: WebAssembly.Module, probes: Float64Array): number {
-  const { exports, memory } = instantiate(mod, probes.length * 8);
-  const buf = new Float64Array(memory.buffer, 0, probes.length);
-  buf.set(probes);
-  exports.expArray(0, probes.length);
+/**
+ * How many probes the module's exps get wrong (0: they are Math.exp): the
+ * scalar exp, and the SAMPLES-lane exp of the sigmoid on groups of SAMPLES
+ * probes (the vector exps send a whole group to the scalar one when any lane
+ * is out of their range). With everyLane (the tests), each probe takes each
+ * lane of the groups in turn, and the two-lane exp that the wide one falls
+ * back on is checked too, on pairs (x0, x1), (x2, x3), … and (x1, x2), ….
+ * The probes wrap around to fill the last group.
+ */
+export function expMismatches(mod: WebAssembly.Module, probes: Float64Array, everyLane = false): number {
+  const n = probes.length;
+  const padded = Math.ceil(n / SAMPLES) * SAMPLES;
+  const { exports, memory } = instantiate(mod, padded * 8);
+  const buf = new Float64Array(memory.buffer, 0, padded);
   let bad = 0;
-  for (let i = 0; i < probes.length; i++) if (!Object.is(buf[i], Math.exp(probes[i]!))) bad++;
+  const run = (exp: (ptr: number, n: number) => void, shift: number): void => {
+    for (let i = 0; i < padded; i++) buf[i] = probes[(i + shift) % n]!;
+    exp(0, padded);
+    for (let i = 0; i < padded; i++) if (!Object.is(buf[i], Math.exp(probes[(i + shift) % n]!))) bad++;
+  };
+  run(exports.expArray, 0);
+  if (everyLane) {
+    run(exports.expArray2, 0);
+    run(exports.expArray2, 1);
+  }
+  for (let shift = 0; shift < (everyLane ? SAMPLES : 1); shift++) run(exports.expArrayN, shift);
   return bad;
 }
 
@@ -112,12 +135,13 @@ export function simdSupports(layers: readonly number[]): boolean {
 }
 
 /**
- * Below this many weights the kernel's fixed cost per group of four samples
+ * Below this many weights the kernel's fixed cost per group of samples
  * (the calls, the loop set-ups, the exp) is most of the work, and simd and
  * fused take turns being faster, within ±30 % at a few µs per step (CPU time,
  * 300 samples: [2,2,1] … [2,4,1,1,1,1,1,1,1,1]). From 24 weights on simd is
  * consistently faster: [2,8,1] 0.73×, [2,5,5,1] 0.74×, the notebook's
- * [2,10,5,1] 0.57×, and 10–20× on the wide networks fused unrolls badly.
+ * [2,10,5,1] 0.57×, and 10–20× on the wide networks fused unrolls badly
+ * (figures measured with the earlier four-sample kernel).
  */
 export const SIMD_AUTO_MIN_WEIGHTS = 24;
 
@@ -139,7 +163,7 @@ interface LayerArrays {
   b: number;
 }
 
-/** z[r..r+1] = W[r..r+1, ·]·a + b[r..r+1] for 4 samples a pass: 2 units × 4 samples per f64x2 step, any layer sizes ≤ 256, output 1. */
+/** z[r..r+1] = W[r..r+1, ·]·a + b[r..r+1] for 6 samples a pass: 2 units × 6 samples per f64x2 step, any layer sizes ≤ 256, output 1. */
 export class SimdKernel implements Kernel {
   readonly name = 'simd';
   private readonly step_: (lr: number) => void;
@@ -188,9 +212,9 @@ export class SimdKernel implements Kernel {
         r[4] = alloc(s * 8); // b
         r[5] = alloc(n * sPrev * 8); // g
         r[6] = alloc(s * 8); // h
-        r[8] = alloc((SAMPLES - 1) * ROW + s * 8); // dz, four samples
+        r[8] = alloc((SAMPLES - 1) * ROW + s * 8); // dz, six samples
       }
-      r[7] = alloc((SAMPLES - 1) * ROW + s * 8); // act, four samples
+      r[7] = alloc((SAMPLES - 1) * ROW + s * 8); // act, six samples
       rec.push(r);
     }
     const n0 = sizes[0]!;
