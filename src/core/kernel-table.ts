@@ -32,7 +32,7 @@ export const KERNELS: Readonly<Record<string, { readonly description: string; re
     make: (initial, train, lr) => new GenericKernel(initial, train, lr),
   },
   simd: {
-    description: 'WebAssembly SIMD: hidden units two at a time in f64x2 lanes, four samples at a time (output 1, up to 256 units a layer)',
+    description: 'WebAssembly SIMD: hidden units two at a time in f64x2 lanes, six samples at a time (output 1, up to 256 units a layer)',
     make: (initial, train, lr) => new SimdKernel(initial, train, lr),
   },
 };
