@@ -52,8 +52,10 @@ export function start(args: string[], opts: StartOptions = {}): Session {
   const p = pty.spawn(file, argv, { name: env['TERM'] ?? 'xterm-256color', cols, rows, cwd: process.cwd(), env });
   let output = '';
   let alive = true;
+  let lastData = Date.now();
   p.onData((d) => {
     output += d;
+    lastData = Date.now();
     term.write(d);
   });
   const flush = () => new Promise<void>((r) => term.write('', r));
@@ -72,13 +74,28 @@ export function start(args: string[], opts: StartOptions = {}): Session {
     for (let i = 0; i < term.rows; i++) lines.push(b.getLine(b.viewportY + i)?.translateToString(true) ?? '');
     return lines.join('\n');
   };
+  /**
+   * The screen once the output has paused. A frame is one write, but the pty may hand it
+   * over in several reads: a screen read between two of them is half drawn (the rows
+   * below still blank). Frames come at most ~30 a second, so a pause of 15 ms falls
+   * between two; a steady stream still gets an answer after 300 ms.
+   */
+  const settledScreen = async () => {
+    const give = Date.now() + 300;
+    while (Date.now() - lastData < 15 && Date.now() < give) await new Promise((r) => setTimeout(r, 5));
+    return screen();
+  };
   return {
     screen,
     async waitFor(pattern, ms = 20_000) {
       const deadline = Date.now() + ms;
       for (;;) {
+        // What matches is looked at again as a whole frame, and returned as such.
+        if (pattern.test(await screen())) {
+          const s = await settledScreen();
+          if (pattern.test(s)) return s;
+        }
         const s = await screen();
-        if (pattern.test(s)) return s;
         if (Date.now() > deadline || !alive) {
           throw new Error(`${alive ? 'timed out' : 'the program exited'} waiting for ${pattern}; screen:\n${s}`);
         }
