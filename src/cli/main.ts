@@ -79,14 +79,16 @@ async function main(): Promise<void> {
       // the dashboard loads is read as a key later, never echoed over the screen.
       const { capabilities, openTerminal } = await import('../ui/terminal.js');
       const terminal = openTerminal(process.stdout, process.stdin, capabilities(process.env));
-      terminal.enter();
-      process.once('exit', () => terminal.restore());
       // Until the dashboard has its own handlers, a signal still gives the terminal back first.
+      // Installed before the terminal is taken: a signal in between would otherwise end the
+      // process by its default action, on the alternate screen (restore() is a no-op before).
       const early = Object.entries(SIGNAL_STATUS).map(([sig, code]) => [sig, () => {
         terminal.restore();
         process.exit(code);
       }] as const);
       for (const [sig, h] of early) process.once(sig, h);
+      process.once('exit', () => terminal.restore());
+      terminal.enter();
       // A real terminal is not CI, whatever the environment says: with CI set, Ink would
       // draw nothing until the end (it only prints a last frame for CI logs).
       delete process.env['CI'];

@@ -93,8 +93,13 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   const stop = (code: number): void => {
     if (status !== undefined) return;
     status = code;
-    lostTerminal = code !== 0 && !suspended && !terminal.restored && inBackground();
+    const ours = code !== 0 && !suspended && !terminal.restored;
+    const before = ours && inBackground();
     terminal.restore();
+    // The shell may take the terminal back while it is being restored (between the check and
+    // the write that leaves the alternate screen), its prompt then drawn where it is lost: asked
+    // again afterwards, so such a prompt is never left unexplained.
+    lostTerminal = before || (ours && inBackground());
     ink.app?.unmount();
     settle();
   };
