@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -116,8 +116,14 @@ test('--out in the dashboard writes the document when the race ends, and e expor
     const doc = JSON.parse(readFileSync(out, 'utf8')) as { config: { iterations: number }; runs: { scheme: string }[] };
     assert.equal(doc.config.iterations, 1500);
     assert.deepEqual(doc.runs.map((r) => r.scheme), ['zeros', 'random', 'he']);
+    // The race end's notice says the same as e's: what tells e's export is done is a new file
+    // in place (written whole, then renamed over the old one).
+    const first = statSync(out).ino;
     s.press('e');
     await s.waitFor(/exported 3 runs to .*race\.json/);
+    const deadline = Date.now() + 5000;
+    while (statSync(out).ino === first && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.notEqual(statSync(out).ino, first, 'e wrote the file again');
     assert.deepEqual(readdirSync(dir), ['race.json'], 'written whole: no temporary file left');
     s.press('q');
     await assertRestored(s, 0);
