@@ -12,7 +12,9 @@
  *
  * V8 flags are process-wide, but every new isolate puts the semi-space growth
  * factor back to at least 2 (Heap::ConfigureHeap clamps it): each worker
- * thread, once started, sets the flags again (worker.ts, task.smallHeap).
+ * thread sets the flags again as the first thing it does (worker-entry.cts,
+ * from the pool's workerData), before its task arrives; a collection on the
+ * main thread in between may still grow its young generation once.
  */
 import { setFlagsFromString } from 'node:v8';
 
@@ -20,13 +22,18 @@ export const SMALL_HEAP_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing
 
 let small = false;
 
+/** Sets V8 flags (process-wide) from here on. */
+export function setHeapFlags(flags: readonly string[]): void {
+  for (const flag of flags) setFlagsFromString(flag);
+}
+
 /** From here on the heap stays close to what it holds (the dashboard calls it before Ink loads). */
 export function keepHeapSmall(): void {
   small = true;
-  for (const flag of SMALL_HEAP_FLAGS) setFlagsFromString(flag);
+  setHeapFlags(SMALL_HEAP_FLAGS);
 }
 
-/** Whether this thread asked for a small heap: a race then asks its workers to set the flags again as they start. */
-export function heapKeptSmall(): boolean {
-  return small;
+/** The flags a race's worker threads set again as they start: the small heap's, if this thread asked for it. */
+export function heapFlagsForWorkers(): readonly string[] {
+  return small ? SMALL_HEAP_FLAGS : [];
 }

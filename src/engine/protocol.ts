@@ -76,8 +76,12 @@ export interface TrainTask {
    * step is bracketed by snapshots). The result carries start and end either way.
    */
   readonly diagnostics?: boolean;
-  /** The main thread keeps its heap small (heap.ts): set V8's flags again, which this thread's start reset. */
-  readonly smallHeap?: boolean;
+}
+
+/** What every thread of a race's pool is given as it starts (piscina's workerData). */
+export interface WorkerData {
+  /** V8 flags to set before anything else: the thread's start reset the main thread's (heap.ts). */
+  readonly heapFlags: readonly string[];
 }
 
 /**

@@ -11,9 +11,9 @@ import type { Piscina as PiscinaPool } from 'piscina';
 import { checkConfig, type ExperimentConfig } from '../core/config.js';
 import { costPoints, makeData, runsOf, type FinishedRun, type RunSpec, type TrainTest } from '../core/experiment.js';
 import { Control, raceHandle } from './control.js';
-import { heapKeptSmall } from './heap.js';
+import { heapFlagsForWorkers } from './heap.js';
 import { startInline } from './inline.js';
-import type { Fault, RunEvent, TrainTask, WorkerMessage } from './protocol.js';
+import type { Fault, RunEvent, TrainTask, WorkerData, WorkerMessage } from './protocol.js';
 
 /** How a race runs, beside what it trains (the config): none of these changes a number. */
 export interface RaceOptions {
@@ -125,6 +125,7 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
     // A worker holds a few small arrays and posts small messages: a small young
     // generation keeps each thread's memory low (RSS is counted for the whole process).
     resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
+    workerData: { heapFlags: [...heapFlagsForWorkers()] } satisfies WorkerData,
   });
   const control = new Control(rc.paused ?? false, rc.pace ?? 0);
   const data = rc.data ?? makeData(config.dataset, config.noise);
@@ -159,7 +160,6 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
       ...(rc.fault ? { fault: rc.fault } : {}),
       ...(rc.yieldToMain ? { yieldToMain: true } : {}),
       ...(rc.diagnostics ? { diagnostics: true } : {}),
-      ...(heapKeptSmall() ? { smallHeap: true } : {}),
     };
     const work = pool.run(task, { transferList: [port2] }).then(
       // A task that ends without its 'finished' message (it saw CANCELLED) waits here for cancel.

@@ -25,7 +25,7 @@ const DIAG_MS = 100;
 const PAUSED_WAIT_MS = 1000;
 
 /** What a loop trains: a task without the thread's own parts (its port, its priority). */
-export type LoopTask = Omit<TrainTask, 'control' | 'port' | 'yieldToMain' | 'smallHeap'>;
+export type LoopTask = Omit<TrainTask, 'control' | 'port' | 'yieldToMain'>;
 
 /** Hands a message to the main thread's side of the race (transfer: buffers that may move). */
 export type Post = (message: WorkerMessage, transfer?: ArrayBuffer[]) => void;

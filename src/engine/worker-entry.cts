@@ -8,7 +8,13 @@
  * termination simply stops. (Under tsx, in the tests, piscina loads worker.ts
  * itself: tsx's hooks do not reach import() in a worker thread on Node 20.)
  */
-import type { TrainTask } from './protocol.js';
+import { setFlagsFromString } from 'node:v8';
+import { workerData } from 'node:worker_threads';
+import type { TrainTask, WorkerData } from './protocol.js';
+
+// The first thing the thread does: its start put the main thread's heap flags back
+// (engine/heap.ts), so they are set again before the training code loads or allocates.
+for (const flag of (workerData as WorkerData | undefined)?.heapFlags ?? []) setFlagsFromString(flag);
 
 export = async function train(task: TrainTask): Promise<void> {
   const worker = await import('./worker.js');

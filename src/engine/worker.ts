@@ -5,9 +5,14 @@
  * block and reports, and sleeps on it with Atomics.wait.
  */
 import { setPriority } from 'node:os';
-import { keepHeapSmall } from './heap.js';
-import { CONTROL, type TrainTask } from './protocol.js';
+import { workerData } from 'node:worker_threads';
+import { setHeapFlags } from './heap.js';
+import { CONTROL, type TrainTask, type WorkerData } from './protocol.js';
 import { TrainingLoop } from './training-loop.js';
+
+// Where piscina loads this file itself (under tsx, in the tests), this is the thread's start
+// (worker-entry.cts does it otherwise): the heap flags again, before anything allocates.
+setHeapFlags((workerData as WorkerData | undefined)?.heapFlags ?? []);
 
 export default function train(task: TrainTask): void {
   const { port } = task;
@@ -21,7 +26,6 @@ export default function train(task: TrainTask): void {
       // not permitted here: train at the normal priority
     }
   }
-  if (task.smallHeap) keepHeapSmall();
   const ctrl = new Int32Array(task.control);
   const loop = new TrainingLoop(task, ctrl, (e, transfer = []) => port.postMessage(e, transfer));
   for (;;) {
