@@ -27,7 +27,7 @@ interface KernelExports {
   readonly expArray: (ptr: number, n: number) => void;
   /** The two-lane exp, over n (even) float64s in place at ptr, two at a time. */
   readonly expArray2: (ptr: number, n: number) => void;
-  /** The exp the sigmoid uses, SAMPLES lanes at once, over n (a multiple of SAMPLES) float64s in place at ptr. */
+  /** The exp the sigmoid uses, SIMD_SAMPLES lanes at once, over n (a multiple of SIMD_SAMPLES) float64s in place at ptr. */
   readonly expArrayN: (ptr: number, n: number) => void;
 }
 
@@ -36,7 +36,6 @@ const RECORDS = 64;
 const RECORD_BYTES = 48;
 /** The kernel takes six samples at a time; sample q's scratch row is at +ROW·q bytes. */
 export const SIMD_SAMPLES = 6;
-const SAMPLES = SIMD_SAMPLES;
 const ROW = 2048;
 
 function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
@@ -78,7 +77,7 @@ export function expProbes(): Float64Array {
 
 /**
  * How many probes the module's exps get wrong (0: they are Math.exp): the
- * scalar exp, and the SAMPLES-lane exp of the sigmoid on groups of SAMPLES
+ * scalar exp, and the SIMD_SAMPLES-lane exp of the sigmoid on groups of SIMD_SAMPLES
  * probes (the vector exps send a whole group to the scalar one when any lane
  * is out of their range). With everyLane (the tests), each probe takes each
  * lane of the groups in turn, and the two-lane exp that the wide one falls
@@ -87,7 +86,7 @@ export function expProbes(): Float64Array {
  */
 export function expMismatches(mod: WebAssembly.Module, probes: Float64Array, everyLane = false): number {
   const n = probes.length;
-  const padded = Math.ceil(n / SAMPLES) * SAMPLES;
+  const padded = Math.ceil(n / SIMD_SAMPLES) * SIMD_SAMPLES;
   const { exports, memory } = instantiate(mod, padded * 8);
   const buf = new Float64Array(memory.buffer, 0, padded);
   let bad = 0;
@@ -101,7 +100,7 @@ export function expMismatches(mod: WebAssembly.Module, probes: Float64Array, eve
     run(exports.expArray2, 0);
     run(exports.expArray2, 1);
   }
-  for (let shift = 0; shift < (everyLane ? SAMPLES : 1); shift++) run(exports.expArrayN, shift);
+  for (let shift = 0; shift < (everyLane ? SIMD_SAMPLES : 1); shift++) run(exports.expArrayN, shift);
   return bad;
 }
 
@@ -212,17 +211,17 @@ export class SimdKernel implements Kernel {
         r[4] = alloc(s * 8); // b
         r[5] = alloc(n * sPrev * 8); // g
         r[6] = alloc(s * 8); // h
-        r[8] = alloc((SAMPLES - 1) * ROW + s * 8); // dz, six samples
+        r[8] = alloc((SIMD_SAMPLES - 1) * ROW + s * 8); // dz, six samples
       }
-      r[7] = alloc((SAMPLES - 1) * ROW + s * 8); // act, six samples
+      r[7] = alloc((SIMD_SAMPLES - 1) * ROW + s * 8); // act, six samples
       rec.push(r);
     }
     const n0 = sizes[0]!;
     const s0 = stride(n0);
     const X = alloc(m * s0 * 8);
     // The last group of samples may hold phantoms: room for them past the m real ones.
-    const Y = alloc((m + SAMPLES - 1) * 8);
-    const OUT = alloc((m + SAMPLES - 1) * 8);
+    const Y = alloc((m + SIMD_SAMPLES - 1) * 8);
+    const OUT = alloc((m + SIMD_SAMPLES - 1) * 8);
     const { exports, memory } = instantiate(mod, top);
     this.step_ = exports.step;
 
