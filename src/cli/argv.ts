@@ -1,9 +1,6 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
-import { ConfigError, configFrom, DEFAULT_CONFIG, FIELDS, LIMITS, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
-import { DATASETS } from '../core/datasets.js';
-import { KERNELS } from '../core/kernel-table.js';
+import { ConfigError, configFrom, DEFAULT_CONFIG, FIELD_ROWS, FIELDS, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
 import { clip, quote } from '../core/quote.js';
-import { thousands } from '../core/thousands.js';
 import { SCHEMES } from '../core/schemes.js';
 
 /** What the command line asks for, once validated: the experiment, and what to do with it. */
@@ -21,49 +18,48 @@ export type Parsed =
   | { readonly kind: 'version' }
   | { readonly kind: 'error'; readonly message: string };
 
-const D = DEFAULT_CONFIG;
-const datasets = Object.keys(DATASETS).join(', ');
-const kernels = Object.keys(KERNELS).join(', ');
-
-/**
- * Every option with its help line. The values are checked by core/config.ts's
- * field validators (the settings screen uses the same ones); `--help` reads
- * this table.
- */
-const OPTIONS = {
-  schemes: { type: 'string', value: 'a,b,c', help: `initializations to race, in this order (default ${D.schemes.join(',')})` },
-  iterations: { type: 'string', short: 'n', value: 'N', help: `gradient-descent iterations per scheme (default ${D.iterations})` },
-  'learning-rate': { type: 'string', value: 'X', help: `learning rate (default ${D.learningRate}); --lr for short` },
-  lr: { type: 'string', value: 'X', help: '' },
-  dataset: { type: 'string', value: 'NAME', help: `generated data set: ${datasets} (default ${D.dataset})` },
-  noise: { type: 'string', value: 'X', help: 'noise of the generated data set (default: circles 0.05, moons 0.2, others 0.05)' },
-  data: { type: 'string', value: 'FILE', help: `train on your own data: a CSV with header x1,x2,label and labels 0/1 (a regular file, at most ${LIMITS.dataFileBytes / 2 ** 20} MiB)` },
-  'test-data': { type: 'string', value: 'FILE', help: 'test set for --data (default: a seeded 75/25 split of --data)' },
-  layers: { type: 'string', value: 'LIST', help: `layer sizes, input 2 and output 1 (default ${D.layers.join(',')}; up to 8 hidden layers of up to 256 units)` },
-  seeds: { type: 'string', value: 'N', help: 'train every scheme (or sweep cell) with N seeds (seed … seed+N-1) and summarise (default 1)' },
-  sweep: { type: 'string', value: 'SPEC', help: 'a gain sweep instead of a race: gain=A..B:N[,depth=D1..D2] (see Sweeps below)' },
-  seed: { type: 'string', value: 'N', help: `seed of the weight initialization (default ${D.seed})` },
-  every: { type: 'string', value: 'K', help: `record the cost every K iterations in --json output (default ${D.every}; at most ${thousands(LIMITS.recordedCosts)} costs in all)` },
-  threads: { type: 'string', value: 'N', help: 'worker threads for the race (default: one per run, at most one per core, but up to 8 schemes always side by side; one per core with --sweep)' },
-  pace: { type: 'string', value: 'P', help: `dashboard pace: iterations per second per run, max, or auto (a race of about 10 s; default ${D.pace}); --json and plain text always run flat out` },
-  kernel: { type: 'string', value: 'NAME', help: `training kernel: ${kernels} (default ${D.kernel}; all give identical numbers)` },
+/** What the command line may ask beside the experiment: how to run it and where its document goes. */
+const INVOCATION = {
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
   out: { type: 'string', value: 'FILE', help: 'also write the JSON document to FILE when the race ends (whole or not at all), in any mode; a regular file (- is refused)' },
   force: { type: 'boolean', help: 'let --out overwrite an existing regular file' },
   help: { type: 'boolean', short: 'h', help: 'show this help and exit' },
   version: { type: 'boolean', short: 'V', help: 'print the version and exit' },
-} as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; value?: string; help: string }>;
+} as const;
 
-/** What a value-taking option accepts, for "needs a value" messages: the field's own words, else a file name. */
-function accepts(name: OptionName): string {
-  const field = name === 'lr' ? 'learning-rate' : name;
-  return Object.hasOwn(FIELDS, field) ? FIELDS[field as FieldName].accepts : name === 'out' ? 'a file name' : 'a CSV file name';
+interface OptionDef {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  readonly value?: string;
+  readonly help: string;
 }
 
-type OptionName = keyof typeof OPTIONS;
+/**
+ * Every option with its help line: one per row of core/config.ts's FIELDS (and
+ * its alias, which `--help` does not list apart), then the invocation's own.
+ * The values are checked by the rows' validators (the settings screen uses the
+ * same ones); `--help` reads this table.
+ */
+const OPTIONS: Readonly<Record<string, OptionDef>> = {
+  ...Object.fromEntries(
+    FIELD_ROWS.flatMap(([name, f]) => [
+      [name, { type: 'string', value: f.value, help: f.help, ...(f.short !== undefined ? { short: f.short } : {}) }],
+      ...(f.alias !== undefined ? [[f.alias.slice(2), { type: 'string', value: f.value, help: '' }]] : []),
+    ]),
+  ),
+  ...INVOCATION,
+};
 
-/** `--lr` is another spelling of `--learning-rate`: both count as one option. */
-const CANONICAL: Partial<Record<OptionName, OptionName>> = { lr: 'learning-rate' };
+/** An alias's row (`lr` → `learning-rate`). */
+const CANONICAL: Readonly<Record<string, FieldName>> = Object.fromEntries(
+  FIELD_ROWS.flatMap(([name, f]) => (f.alias !== undefined ? [[f.alias.slice(2), name]] : [])),
+);
+
+/** What a value-taking option accepts, for "needs a value" messages: the row's own words, else a file name. */
+function accepts(name: string): string {
+  const field = CANONICAL[name] ?? name;
+  return Object.hasOwn(FIELDS, field) ? FIELDS[field as FieldName].accepts : 'a file name';
+}
 
 class UsageError extends Error {}
 
@@ -76,8 +72,8 @@ function explain(err: unknown): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option ${clip(opt ?? '')} (see --help)`.replace('  ', ' ');
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
-      const name = /--([a-z-]+)/.exec(msg)?.[1] as OptionName | undefined;
-      const def = name && Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
+      const name = /--([a-z-]+)/.exec(msg)?.[1];
+      const def = name !== undefined && Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
       if (!name || !def) return clip(msg, 200);
       if (def.type === 'boolean') return `--${name} takes no value`;
       return `--${name} needs a value: ${accepts(name)}`;
@@ -91,7 +87,7 @@ function explain(err: unknown): string {
 
 const STRING_OPTIONS = new Set(
   Object.entries(OPTIONS).flatMap(([name, def]) =>
-    def.type === 'string' ? [`--${name}`, ...('short' in def ? [`-${def.short}`] : [])] : [],
+    def.type === 'string' ? [`--${name}`, ...(def.short !== undefined ? [`-${def.short}`] : [])] : [],
   ),
 );
 
@@ -112,23 +108,13 @@ function joinNegativeValues(argv: readonly string[]): string[] {
   return out;
 }
 
-/** The given string values among `names`, as they were typed. */
-function pick<K extends string>(values: Partial<Record<K, string | boolean | undefined>>, names: readonly K[]): Partial<Record<K, string>> {
-  const out: Partial<Record<K, string>> = {};
-  for (const n of names) {
-    const raw = values[n];
-    if (typeof raw === 'string') out[n] = raw;
-  }
-  return out;
-}
-
 /**
  * Parses the command line (without `node` and the script). Pure: no I/O, no
  * exit; every mistake becomes `{ kind: 'error', message }` with one line that
  * names the option and what it accepts.
  */
 export function parseCommandLine(argv: readonly string[]): Parsed {
-  let parsed: ReturnType<typeof nodeParseArgs<{ options: typeof OPTIONS; tokens: true; strict: true; allowPositionals: false }>>;
+  let parsed: ReturnType<typeof nodeParseArgs<{ options: Record<string, OptionDef>; tokens: true; strict: true; allowPositionals: false }>>;
   try {
     parsed = nodeParseArgs({ args: joinNegativeValues(argv), options: OPTIONS, strict: true, allowPositionals: false, tokens: true });
   } catch (err) {
@@ -139,27 +125,27 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     const seen = new Map<string, string>();
     for (const t of parsed.tokens) {
       if (t.kind !== 'option') continue;
-      const name = CANONICAL[t.name as OptionName] ?? (t.name as OptionName);
+      const name = CANONICAL[t.name] ?? t.name;
       if (seen.has(name)) throw new UsageError(`--${name} is given more than once (as ${clip(seen.get(name) ?? '')} and ${clip(t.rawName)})`);
       seen.set(name, t.rawName);
     }
     const v = parsed.values;
     if (v.help) return { kind: 'help' };
     if (v.version) return { kind: 'version' };
-    const file = (name: 'out' | 'data' | 'test-data'): string | undefined => {
-      const raw = v[name];
-      if (raw !== undefined && raw.trim() === '') throw new UsageError(`--${name} expects ${accepts(name)}, got ${quote(raw)}`);
-      return raw;
-    };
-    const text: ConfigText = {
-      ...pick(v, ['schemes', 'iterations', 'dataset', 'noise', 'layers', 'seeds', 'seed', 'every', 'threads', 'kernel', 'pace', 'sweep']),
-      ...(v['learning-rate'] !== undefined ? { 'learning-rate': v['learning-rate'] } : {}),
-      ...(v.lr !== undefined ? { 'learning-rate': v.lr } : {}),
-      ...(file('data') !== undefined ? { data: v.data } : {}),
-      ...(file('test-data') !== undefined ? { 'test-data': v['test-data'] } : {}),
-    };
-    const config = configFrom(text, DEFAULT_CONFIG, v.lr !== undefined ? { 'learning-rate': '--lr' } : {});
-    return { kind: 'run', invocation: { config, json: v.json === true, out: file('out'), force: v.force === true } };
+    const out = v.out;
+    if (typeof out === 'string' && out.trim() === '') throw new UsageError(`--out expects ${accepts('out')}, got ${quote(out)}`);
+    // Every row's value as typed, under its own name whichever spelling was used.
+    const text: ConfigText = {};
+    const spelled: Partial<Record<FieldName, string>> = {};
+    for (const [option, raw] of Object.entries(v)) {
+      if (typeof raw !== 'string' || !Object.hasOwn(OPTIONS, option)) continue;
+      const field = CANONICAL[option] ?? option;
+      if (!Object.hasOwn(FIELDS, field)) continue;
+      text[field as FieldName] = raw;
+      if (CANONICAL[option] !== undefined) spelled[field as FieldName] = `--${option}`;
+    }
+    const config = configFrom(text, DEFAULT_CONFIG, spelled);
+    return { kind: 'run', invocation: { config, json: v.json === true, out: typeof out === 'string' ? out : undefined, force: v.force === true } };
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError) return { kind: 'error', message: err.message };
     throw err;
@@ -169,10 +155,10 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
 /** The `--help` text, built from the same option table the parser reads. */
 export function helpText(version: string): string {
   const rows: [string, string][] = [];
-  for (const [name, def] of Object.entries(OPTIONS) as [OptionName, (typeof OPTIONS)[OptionName]][]) {
+  for (const [name, def] of Object.entries(OPTIONS)) {
     if (def.help === '') continue;
-    const short = 'short' in def ? `-${def.short}, ` : '    ';
-    const value = 'value' in def ? ` ${def.value}` : '';
+    const short = def.short !== undefined ? `-${def.short}, ` : '    ';
+    const value = def.value !== undefined ? ` ${def.value}` : '';
     rows.push([`${short}--${name}${value}`, def.help]);
   }
   const width = Math.max(...rows.map(([l]) => l.length)) + 2;

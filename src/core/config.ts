@@ -6,7 +6,7 @@
  */
 import { DATASETS } from './datasets.js';
 import { DEFAULT_KERNEL, KERNELS } from './kernel-table.js';
-import { AUTO_RACE_SECONDS, type Pace } from './pace.js';
+import { AUTO_RACE_SECONDS, paceText, type Pace } from './pace.js';
 import { quote } from './quote.js';
 import { DEFAULT_SCHEMES, resolveScheme, schemeNames } from './schemes.js';
 import { gainValues, modelCount, sweepText } from './sweep.js';
@@ -92,13 +92,62 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
 /** A value that a field refuses; the message is the one line a user sees. */
 export class ConfigError extends Error {}
 
-/** One field: the option that sets it, what it accepts (for messages and help), and its parser. */
+/**
+ * One option of the command line, as one row: the option and its help line,
+ * its validator, and how the config shows it everywhere else (its text on the
+ * command line and in the settings form, its part of the JSON document's
+ * `config`, its part of the dashboard's header). The parser, `--help`, the
+ * settings form, the report and the header are all derived from these rows,
+ * so a new option is one row here (and its field in ExperimentConfig).
+ */
 export interface Field<T> {
   readonly option: string;
+  /** A one-letter spelling (`-n`). */
+  readonly short?: string;
+  /** Another long spelling that counts as the same option (`--lr`). */
+  readonly alias?: string;
+  /** The value's placeholder in `--help` (`N`, `LIST`). */
+  readonly value: string;
+  /** The line `--help` prints. */
+  readonly help: string;
+  /** What it accepts, for messages. */
   readonly accepts: string;
   /** The value of `raw`, or a ConfigError naming `option` (or the spelling the user typed). */
   parse(raw: string, spelled?: string): T;
+  /**
+   * The value in `config` as the command line spells it (what the settings
+   * form starts from, and the equivalent command line); undefined when the
+   * config leaves it unset.
+   */
+  text(config: ExperimentConfig): string | undefined;
+  /** A value other than the default, for the test that walks every row (and as an example). */
+  readonly example: string;
+  /** Options the example needs beside it (`--test-data` needs `--data`). */
+  readonly exampleWith?: readonly string[];
+  /** The settings form's label, when the field is on the settings screen. */
+  readonly form?: string;
+  /** Its part of the JSON document's `config`; absent when it never changes a number. */
+  json?(config: ExperimentConfig): Partial<ConfigJson>;
+  /** Its part of the header line ("lr 0.01"), when it shows there. */
+  header?(config: ExperimentConfig): string | undefined;
 }
+
+/** The document's `config` (SPEC §5): what decides the numbers, nothing about threads, kernels or pace. */
+export interface ConfigJson {
+  dataset: string;
+  noise?: number;
+  data?: { train: string; test: string | null };
+  layers: number[];
+  learningRate: number;
+  iterations: number;
+  seed: number;
+  seeds?: number;
+  sweep?: { gain: { from: number; to: number; count: number }; depth?: { from: number; to: number } };
+  every: number;
+}
+
+/** A row's validator and its wording of what it accepts; the other columns come with the row. */
+type Validator<T> = Pick<Field<T>, 'option' | 'accepts' | 'parse'>;
 
 /** The one-line refusal of a value; the value is quoted short (see quote.ts), however long it was. */
 function refuse(option: string, accepts: string, raw: string): ConfigError {
@@ -108,7 +157,7 @@ function refuse(option: string, accepts: string, raw: string): ConfigError {
 /** Decimal numbers only: "1e-3", "0.5", ".5"; not "0x10", "", " 1", "Infinity". */
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-function integerField(option: string, min: number, max: number): Field<number> {
+function integerField(option: string, min: number, max: number): Validator<number> {
   const accepts = `an integer from ${min} to ${max}`;
   return {
     option,
@@ -122,7 +171,7 @@ function integerField(option: string, min: number, max: number): Field<number> {
 }
 
 /** One of the names of a table (the data sets, the kernels): adding a row to the table adds the choice. */
-function choiceField(option: string, table: object): Field<string> {
+function choiceField(option: string, table: object): Validator<string> {
   const accepts = `one of ${Object.keys(table).join(', ')}`;
   return {
     option,
@@ -135,7 +184,7 @@ function choiceField(option: string, table: object): Field<string> {
 }
 
 /** A finite decimal number that `ok` accepts. */
-function numberField(option: string, accepts: string, ok: (x: number) => boolean): Field<number> {
+function numberField(option: string, accepts: string, ok: (x: number) => boolean): Validator<number> {
   return {
     option,
     accepts,
@@ -143,6 +192,18 @@ function numberField(option: string, accepts: string, ok: (x: number) => boolean
       const x = DECIMAL.test(raw) ? Number(raw) : NaN;
       if (!Number.isFinite(x) || !ok(x)) throw refuse(spelled, accepts, raw);
       return x;
+    },
+  };
+}
+
+/** A file name: anything but blank (the CLI opens it and says what is wrong with it). */
+function fileField(option: string, accepts: string): Validator<string> {
+  return {
+    option,
+    accepts,
+    parse(raw) {
+      if (raw.trim() === '') throw refuse(option, accepts, raw);
+      return raw;
     },
   };
 }
@@ -188,8 +249,76 @@ const schemesAccepts = `a comma-separated list of ${schemeNames().join(', ')} (K
 const layersAccepts =
   `a comma-separated list of layer sizes: 2, then 1 to ${LIMITS.hiddenLayers} hidden sizes of 1 to ${LIMITS.units}, then 1`;
 
-/** Every field a user can set, by the name of its command-line option. */
+const D = (): ExperimentConfig => DEFAULT_CONFIG;
+const plural = (n: number, one: string): string => `${thousands(n)} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * Every option that sets the experiment, one row each, in the order `--help`
+ * lists them; the settings form, the JSON `config` and the header keep this
+ * order too. The key is the option's name without `--`.
+ */
 export const FIELDS = {
+  dataset: {
+    ...choiceField('--dataset', DATASETS),
+    value: 'NAME',
+    help: `generated data set: ${Object.keys(DATASETS).join(', ')} (default ${D().dataset})`,
+    text: (c) => (c.dataset === 'csv' ? undefined : c.dataset),
+    example: 'moons',
+    form: 'data set',
+    json: (c) => ({ dataset: c.dataset }),
+    header: (c) => c.dataset,
+  },
+  noise: {
+    ...numberField('--noise', `a number from 0 to ${LIMITS.noise}`, (x) => x >= 0 && x <= LIMITS.noise),
+    value: 'X',
+    help: `noise of the generated data set (default: ${Object.entries(DATASETS).map(([name, d]) => `${name} ${d.defaultNoise}`).join(', ')})`,
+    text: (c) => (c.noise === undefined ? undefined : String(c.noise)),
+    example: '0.1',
+    form: 'noise',
+    json: (c) => (c.noise !== undefined ? { noise: c.noise } : {}),
+    header: (c) => (c.noise !== undefined ? `noise ${c.noise}` : undefined),
+  },
+  data: {
+    ...fileField('--data', 'a CSV file name'),
+    value: 'FILE',
+    help: `train on your own data: a CSV with header x1,x2,label and labels 0/1 (a regular file, at most ${LIMITS.dataFileBytes / 2 ** 20} MiB)`,
+    text: (c) => c.data?.train,
+    example: 'points.csv',
+    json: (c) => (c.data !== undefined ? { data: { ...c.data } } : {}),
+  },
+  'test-data': {
+    ...fileField('--test-data', 'a CSV file name'),
+    value: 'FILE',
+    help: 'test set for --data (default: a seeded 75/25 split of --data)',
+    text: (c) => c.data?.test ?? undefined,
+    example: 'test.csv',
+    exampleWith: ['--data', 'points.csv'],
+    // The document names both files in one `data`, which the --data row writes too.
+    json: (c) => (c.data?.test != null ? { data: { ...c.data } } : {}),
+  },
+  layers: {
+    option: '--layers',
+    accepts: layersAccepts,
+    parse(raw: string): readonly number[] {
+      const parts = raw.split(',').map((p) => p.trim());
+      if (parts.some((p) => !/^\d+$/.test(p))) throw refuse('--layers', layersAccepts, raw);
+      const sizes = parts.map(Number);
+      if (sizes.length < 3) throw new ConfigError(`--layers needs at least one hidden layer: ${layersAccepts}, got ${quote(raw)}`);
+      if (sizes[0] !== 2) throw new ConfigError(`--layers must start with 2 (the two coordinates), got ${quote(raw)}`);
+      if (sizes[sizes.length - 1] !== 1) throw new ConfigError(`--layers must end with 1 (one sigmoid output), got ${quote(raw)}`);
+      const hidden = sizes.slice(1, -1);
+      if (hidden.length > LIMITS.hiddenLayers || hidden.some((n) => n < 1 || n > LIMITS.units)) throw refuse('--layers', layersAccepts, raw);
+      return sizes;
+    },
+    value: 'LIST',
+    help: `layer sizes, input 2 and output 1 (default ${D().layers.join(',')}; up to ${LIMITS.hiddenLayers} hidden layers of up to ${LIMITS.units} units)`,
+    text: (c) => c.layers.join(','),
+    example: '2,16,8,1',
+    form: 'layers',
+    json: (c) => ({ layers: [...c.layers] }),
+    // A sweep's depth axis replaces the hidden layers; a 1-D sweep runs on these layers.
+    header: (c) => (c.sweep ? (c.sweep.depth ? `sweep ${sweepText(c.sweep)}` : `sweep ${sweepText(c.sweep)} on ${c.layers.join('-')}`) : `layers ${c.layers.join('-')}`),
+  },
   schemes: {
     option: '--schemes',
     accepts: schemesAccepts,
@@ -207,30 +336,80 @@ export const FIELDS = {
       }
       return names;
     },
+    value: 'a,b,c',
+    help: `initializations to race, in this order (default ${D().schemes.join(',')})`,
+    text: (c) => c.schemes.join(','),
+    example: 'he,xavier',
+    form: 'schemes',
   },
-  iterations: integerField('--iterations', 1, LIMITS.iterations),
-  'learning-rate': numberField('--learning-rate', 'a finite number greater than 0', (x) => x > 0),
-  dataset: choiceField('--dataset', DATASETS),
-  noise: numberField('--noise', `a number from 0 to ${LIMITS.noise}`, (x) => x >= 0 && x <= LIMITS.noise),
-  layers: {
-    option: '--layers',
-    accepts: layersAccepts,
-    parse(raw: string): readonly number[] {
-      const parts = raw.split(',').map((p) => p.trim());
-      if (parts.some((p) => !/^\d+$/.test(p))) throw refuse('--layers', layersAccepts, raw);
-      const sizes = parts.map(Number);
-      if (sizes.length < 3) throw new ConfigError(`--layers needs at least one hidden layer: ${layersAccepts}, got ${quote(raw)}`);
-      if (sizes[0] !== 2) throw new ConfigError(`--layers must start with 2 (the two coordinates), got ${quote(raw)}`);
-      if (sizes[sizes.length - 1] !== 1) throw new ConfigError(`--layers must end with 1 (one sigmoid output), got ${quote(raw)}`);
-      const hidden = sizes.slice(1, -1);
-      if (hidden.length > LIMITS.hiddenLayers || hidden.some((n) => n < 1 || n > LIMITS.units)) throw refuse('--layers', layersAccepts, raw);
-      return sizes;
+  'learning-rate': {
+    ...numberField('--learning-rate', 'a finite number greater than 0', (x) => x > 0),
+    alias: '--lr',
+    value: 'X',
+    help: `learning rate (default ${D().learningRate}); --lr for short`,
+    text: (c) => String(c.learningRate),
+    example: '0.05',
+    form: 'learning rate',
+    json: (c) => ({ learningRate: c.learningRate }),
+    header: (c) => `lr ${c.learningRate}`,
+  },
+  iterations: {
+    ...integerField('--iterations', 1, LIMITS.iterations),
+    short: 'n',
+    value: 'N',
+    help: `gradient-descent iterations per scheme (default ${D().iterations})`,
+    text: (c) => String(c.iterations),
+    example: '2000',
+    form: 'iterations',
+    json: (c) => ({ iterations: c.iterations }),
+    header: (c) => plural(c.iterations, 'iteration'),
+  },
+  seed: {
+    ...integerField('--seed', 0, LIMITS.seed),
+    value: 'N',
+    help: `seed of the weight initialization (default ${D().seed})`,
+    text: (c) => String(c.seed),
+    example: '7',
+    form: 'seed',
+    json: (c) => ({ seed: c.seed }),
+    header: (c) => `seed ${c.seed}${c.sweep && c.seeds > 1 ? `…${c.seed + c.seeds - 1}` : ''}`,
+  },
+  seeds: {
+    ...integerField('--seeds', 1, LIMITS.seeds),
+    value: 'N',
+    help: 'train every scheme (or sweep cell) with N seeds (seed … seed+N-1) and summarise (default 1)',
+    text: (c) => String(c.seeds),
+    example: '3',
+    json: (c) => (c.seeds > 1 ? { seeds: c.seeds } : {}),
+  },
+  sweep: {
+    option: '--sweep',
+    accepts: sweepAccepts,
+    parse(raw: string): SweepSpec {
+      return parseSweep(raw);
     },
+    value: 'SPEC',
+    help: 'a gain sweep instead of a race: gain=A..B:N[,depth=D1..D2] (see Sweeps below)',
+    text: (c) => (c.sweep ? sweepText(c.sweep) : undefined),
+    example: 'gain=0.5..4:4,depth=1..3',
+    json: (c) =>
+      c.sweep !== undefined ? { sweep: { gain: { ...c.sweep.gain }, ...(c.sweep.depth ? { depth: { ...c.sweep.depth } } : {}) } } : {},
   },
-  seeds: integerField('--seeds', 1, LIMITS.seeds),
-  seed: integerField('--seed', 0, LIMITS.seed),
-  every: integerField('--every', 1, LIMITS.iterations),
-  threads: integerField('--threads', 1, LIMITS.threads),
+  every: {
+    ...integerField('--every', 1, LIMITS.iterations),
+    value: 'K',
+    help: `record the cost every K iterations in --json output (default ${D().every}; at most ${thousands(LIMITS.recordedCosts)} costs in all)`,
+    text: (c) => String(c.every),
+    example: '250',
+    json: (c) => ({ every: c.every }),
+  },
+  threads: {
+    ...integerField('--threads', 1, LIMITS.threads),
+    value: 'N',
+    help: 'worker threads for the race (default: one per run, at most one per core, but up to 8 schemes always side by side; one per core with --sweep)',
+    text: (c) => (c.threads === undefined ? undefined : String(c.threads)),
+    example: '2',
+  },
   pace: {
     option: '--pace',
     accepts: FIELDS_PACE_ACCEPTS,
@@ -240,25 +419,41 @@ export const FIELDS = {
       if (!Number.isInteger(n) || n < 1 || n > LIMITS.iterations) throw refuse('--pace', FIELDS_PACE_ACCEPTS, raw);
       return n;
     },
+    value: 'P',
+    help: `dashboard pace: iterations per second per run, max, or auto (a race of about ${AUTO_RACE_SECONDS} s; default ${D().pace}); --json and plain text always run flat out`,
+    text: (c) => paceText(c.pace),
+    example: 'max',
+    form: 'pace',
   },
-  sweep: {
-    option: '--sweep',
-    accepts: sweepAccepts,
-    parse(raw: string): SweepSpec {
-      return parseSweep(raw);
-    },
+  kernel: {
+    ...choiceField('--kernel', KERNELS),
+    value: 'NAME',
+    help: `training kernel: ${Object.keys(KERNELS).join(', ')} (default ${DEFAULT_KERNEL}; all give identical numbers)`,
+    text: (c) => c.kernel,
+    example: 'generic',
   },
-  kernel: choiceField('--kernel', KERNELS),
 } as const satisfies Record<string, Field<unknown>>;
 
 export type FieldName = keyof typeof FIELDS;
 
+/** Every row, with its name, in order. */
+export const FIELD_ROWS: readonly (readonly [FieldName, Field<unknown>])[] = Object.entries(FIELDS) as [FieldName, Field<unknown>][];
+
 /** The raw text of each field that was given (the command line's values, the settings form's). */
-export type ConfigText = Partial<Record<FieldName, string>> & {
-  /** Your own data files (the CLI reads them; here they only decide the data set). */
-  readonly data?: string;
-  readonly 'test-data'?: string;
-};
+export type ConfigText = Partial<Record<FieldName, string>>;
+
+/** The document's `config`, from the rows (SPEC §5). */
+export function configJson(config: ExperimentConfig): ConfigJson {
+  return Object.assign({}, ...FIELD_ROWS.map(([, f]) => f.json?.(config) ?? {})) as ConfigJson;
+}
+
+/** The header's parts, from the rows ("circles", "layers 2-10-5-1", "lr 0.01", …). */
+export function headerParts(config: ExperimentConfig): string[] {
+  return FIELD_ROWS.flatMap(([, f]) => {
+    const part = f.header?.(config);
+    return part === undefined ? [] : [part];
+  });
+}
 
 /**
  * A whole configuration from raw field texts: each given field through its
@@ -277,12 +472,14 @@ export function configFrom(
     if (raw === undefined) return undefined;
     return FIELDS[name].parse(raw, spelled[name]) as ReturnType<(typeof FIELDS)[K]['parse']>;
   };
-  if (text['test-data'] !== undefined && text.data === undefined) throw new ConfigError('--test-data needs --data (the training set it tests)');
-  if (text.data !== undefined && text.dataset !== undefined) {
+  const train = parse('data');
+  const test = parse('test-data');
+  if (test !== undefined && train === undefined) throw new ConfigError('--test-data needs --data (the training set it tests)');
+  if (train !== undefined && text.dataset !== undefined) {
     throw new ConfigError('--data and --dataset exclude each other: train on a file or on a generated data set');
   }
-  if (text.data !== undefined && text.noise !== undefined) throw new ConfigError('--noise applies to generated data sets, not to --data');
-  const fileData = text.data !== undefined ? { train: text.data, test: text['test-data'] ?? null } : base.dataset === 'csv' ? base.data : undefined;
+  if (train !== undefined && text.noise !== undefined) throw new ConfigError('--noise applies to generated data sets, not to --data');
+  const fileData = train !== undefined ? { train, test: test ?? null } : base.dataset === 'csv' ? base.data : undefined;
   const dataset = fileData ? 'csv' : (parse('dataset') ?? base.dataset);
   const noise = parse('noise') ?? (text.dataset === undefined ? base.noise : undefined);
   const threads = parse('threads') ?? base.threads;

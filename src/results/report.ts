@@ -2,7 +2,7 @@
  * The `--json` document of SPEC §5, built from finished runs: what `--json`
  * prints, what `--out` and the dashboard's export write.
  */
-import type { ExperimentConfig } from '../core/config.js';
+import { configJson, type ConfigJson, type ExperimentConfig } from '../core/config.js';
 import type { Diagnostics } from '../core/diagnostics.js';
 import type { DoneRun, FinishedRun } from '../core/experiment.js';
 import { depthValues, gainValues } from '../core/sweep.js';
@@ -57,19 +57,8 @@ export interface JsonRun {
   summary?: { trainAccuracy: JsonStats; testAccuracy: JsonStats; finalCost: JsonStats };
 }
 
-/** The document's `config`: the experiment's numbers-defining fields, as SPEC §5 names them. */
-export interface JsonConfig {
-  dataset: string;
-  layers: number[];
-  learningRate: number;
-  iterations: number;
-  seed: number;
-  every: number;
-  noise?: number;
-  data?: { train: string; test: string | null };
-  seeds?: number;
-  sweep?: { gain: { from: number; to: number; count: number }; depth?: { from: number; to: number } };
-}
+/** The document's `config` (core/config.ts builds it from the option rows). */
+export type JsonConfig = ConfigJson;
 
 export interface Report {
   readonly config: JsonConfig;
@@ -149,24 +138,6 @@ function oneRun(r: FinishedRun, iterations: number): JsonRun {
     : { scheme: r.scheme, costs: [], trainAccuracy: null, testAccuracy: null, seconds: null, diagnostics: null, error: r.error };
 }
 
-/** The config as the document reports it: what decides the numbers, nothing about threads or kernels. */
-export function jsonConfig(config: ExperimentConfig): JsonConfig {
-  return {
-    dataset: config.dataset,
-    layers: [...config.layers],
-    learningRate: config.learningRate,
-    iterations: config.iterations,
-    seed: config.seed,
-    every: config.every,
-    ...(config.noise !== undefined ? { noise: config.noise } : {}),
-    ...(config.data !== undefined ? { data: { ...config.data } } : {}),
-    ...(config.seeds > 1 ? { seeds: config.seeds } : {}),
-    ...(config.sweep !== undefined
-      ? { sweep: { gain: { ...config.sweep.gain }, ...(config.sweep.depth ? { depth: { ...config.sweep.depth } } : {}) } }
-      : {}),
-  };
-}
-
 /**
  * The document, runs in the order given. A failed run keeps its place, with
  * null results and an `error` message.
@@ -178,7 +149,7 @@ export function jsonConfig(config: ExperimentConfig): JsonConfig {
  */
 export function toReport(config: ExperimentConfig, runs: readonly FinishedRun[]): Report {
   const one = (r: FinishedRun) => oneRun(r, config.iterations);
-  if (config.seeds <= 1) return { config: jsonConfig(config), runs: runs.map(one) };
+  if (config.seeds <= 1) return { config: configJson(config), runs: runs.map(one) };
   const grouped: JsonRun[] = [];
   for (const group of bySeed(runs, config.seeds)) {
     const first = group[0];
@@ -198,7 +169,7 @@ export function toReport(config: ExperimentConfig, runs: readonly FinishedRun[])
     entry.summary = jsonSummary(summarise(group.filter((r): r is DoneRun => r.status === 'done')));
     grouped.push(entry);
   }
-  return { config: jsonConfig(config), runs: grouped };
+  return { config: configJson(config), runs: grouped };
 }
 
 /**
@@ -227,7 +198,7 @@ export function toSweepReport(config: ExperimentConfig, runs: readonly (Finished
       diverged: c.diverged > 0,
     }),
   );
-  return { config: jsonConfig(config), sweep: { axes, cells } };
+  return { config: configJson(config), sweep: { axes, cells } };
 }
 
 /** The document for `config`: a sweep's when it has one, else the race's. */

@@ -1,6 +1,5 @@
 import { Box, Text } from 'ink';
-import type { ExperimentConfig } from '../core/config.js';
-import { sweepText } from '../core/sweep.js';
+import { headerParts, type ExperimentConfig } from '../core/config.js';
 import { fit, integer } from '../results/format.js';
 
 export interface HeaderProps {
@@ -38,25 +37,10 @@ export function fitParts(parts: readonly string[], room: number): string {
   return text;
 }
 
-/** A sweep in the header: "sweep gain=0.1..10:9,depth=1..6" or, 1-D, "sweep gain=0.5..4:3 on 2-10-5-1". */
-function sweepOf(config: ExperimentConfig): string {
-  const text = sweepText(config.sweep!);
-  return config.sweep!.depth ? `sweep ${text}` : `sweep ${text} on ${config.layers.join('-')}`;
-}
-
 /** One line: the experiment on the left, the race's state and pace on the right. */
 export function Header({ config, status, pace, secondsLeft, color, width }: HeaderProps) {
   const state = `${status} · pace ${pace === 0 ? 'max' : `${integer(pace)} it/s`}${secondsLeft !== undefined ? ` · ${leftText(secondsLeft)}` : ''}`;
-  const experiment = fitParts(
-    [
-      config.dataset,
-      config.sweep ? sweepOf(config) : `layers ${config.layers.join('-')}`,
-      `lr ${config.learningRate}`,
-      `${integer(config.iterations)} iteration${config.iterations === 1 ? '' : 's'}`,
-      `seed ${config.seed}${config.sweep && config.seeds > 1 ? `…${config.seed + config.seeds - 1}` : ''}`,
-    ],
-    width - 'init-tui  '.length - state.length - 1,
-  );
+  const experiment = fitParts(headerParts(config), width - 'init-tui  '.length - state.length - 1);
   // The race's state always shows whole; the experiment gives way (cut with …) when the line is short.
   return (
     <Box>

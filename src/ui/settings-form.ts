@@ -4,22 +4,15 @@
  * editing, and what it stands for. The reducer holds the form, so every key
  * of a burst edits the form as the previous key left it.
  */
-import { ConfigError, configFrom, DEFAULT_CONFIG, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
-import { paceText } from '../core/pace.js';
+import { ConfigError, configFrom, DEFAULT_CONFIG, FIELD_ROWS, FIELDS, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
 
-/** The fields of the settings screen, in order. */
-export const FORM_FIELDS = [
-  { key: 'dataset', label: 'data set' },
-  { key: 'noise', label: 'noise' },
-  { key: 'schemes', label: 'schemes' },
-  { key: 'learning-rate', label: 'learning rate' },
-  { key: 'iterations', label: 'iterations' },
-  { key: 'layers', label: 'layers' },
-  { key: 'seed', label: 'seed' },
-  { key: 'pace', label: 'pace' },
-] as const satisfies readonly { key: FieldName; label: string }[];
+/** The names of the rows that are on the settings screen (those with a form label). */
+export type FormKey = { [K in FieldName]: (typeof FIELDS)[K] extends { readonly form: string } ? K : never }[FieldName];
 
-export type FormKey = (typeof FORM_FIELDS)[number]['key'];
+/** The fields of the settings screen, in the rows' order: every row of core/config.ts with a form label. */
+export const FORM_FIELDS: readonly { readonly key: FormKey; readonly label: string }[] = FIELD_ROWS.flatMap(([key, f]) =>
+  f.form !== undefined ? [{ key: key as FormKey, label: f.form }] : [],
+);
 
 export interface SettingsForm {
   readonly values: Readonly<Record<FormKey, string>>;
@@ -36,19 +29,9 @@ export function locked(key: FormKey, config: ExperimentConfig): boolean {
 
 /** The form for `config`; its pace field shows the race's pace as it is now (`+`/`-` may have moved it). */
 export function openForm(config: ExperimentConfig, livePace?: number): SettingsForm {
-  return {
-    values: {
-      dataset: config.dataset,
-      noise: config.noise === undefined ? '' : String(config.noise),
-      schemes: config.schemes.join(','),
-      'learning-rate': String(config.learningRate),
-      iterations: String(config.iterations),
-      layers: config.layers.join(','),
-      seed: String(config.seed),
-      pace: livePace === undefined ? paceText(config.pace) : livePace === 0 ? 'max' : String(livePace),
-    },
-    cursor: 0,
-  };
+  const values = Object.fromEntries(FORM_FIELDS.map((f) => [f.key, FIELDS[f.key].text(config) ?? ''])) as Record<FormKey, string>;
+  if (livePace !== undefined) values.pace = livePace === 0 ? 'max' : String(livePace);
+  return { values, cursor: 0 };
 }
 
 export function moveField(form: SettingsForm, by: number): SettingsForm {
@@ -91,24 +74,21 @@ export function deleteChar(form: SettingsForm, config: ExperimentConfig): Settin
  * stays as it is.
  */
 export function formConfig(form: SettingsForm, current: ExperimentConfig): ExperimentConfig | string {
-  const fileData = current.dataset === 'csv';
-  const text: Partial<Record<FormKey, string>> = {};
+  const text: ConfigText = {};
   for (const f of FORM_FIELDS) {
     if (locked(f.key, current)) continue;
     const v = form.values[f.key].trim();
     // A blank noise is the data set's default; any other blank field is refused, as on the command line.
     if (v !== '' || f.key !== 'noise') text[f.key] = v;
   }
-  const { threads, data } = current;
-  const base: ExperimentConfig = {
-    ...DEFAULT_CONFIG,
-    seeds: current.seeds,
-    kernel: current.kernel,
-    ...(threads !== undefined ? { threads } : {}),
-    ...(fileData && data ? { dataset: 'csv', data } : {}),
-  };
+  // What the form does not show (seeds, --every, kernel, threads, your own data…) stays as it is: every other
+  // row's value is carried over by its own text, as if typed again. A sweep is not: the form's schemes replace it.
+  for (const [key, f] of FIELD_ROWS) {
+    const v = f.form === undefined && key !== 'sweep' ? f.text(current) : undefined;
+    if (v !== undefined) text[key] = v;
+  }
   try {
-    return configFrom(text as ConfigText, base, { 'learning-rate': '--lr' });
+    return configFrom(text, DEFAULT_CONFIG, { 'learning-rate': '--lr' });
   } catch (err) {
     if (err instanceof ConfigError) return err.message;
     throw err;
