@@ -1,0 +1,240 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Dataset } from '../../../src/core/datasets.ts';
+import { makeData } from '../../../src/core/experiment.ts';
+import { FusedKernel } from '../../../src/core/fused-kernel.ts';
+import { KERNELS } from '../../../src/core/kernel-table.ts';
+import { initParams, type Params } from '../../../src/core/network.ts';
+import { RandomState } from '../../../src/core/rng.ts';
+import { resolveScheme } from '../../../src/core/schemes.ts';
+import { expMismatches, expProbes, SIMD_SAMPLES, SimdKernel, simdModule, simdSupports } from '../../../src/core/simd-kernel.ts';
+import { GenericKernel, type Kernel } from '../../../src/core/train.ts';
+
+const DATA = makeData('circles');
+const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
+
+/** The first m training samples (x is 2 × m, unit-major). */
+function firstSamples(m: number): Dataset {
+  const n = DATA.train.m;
+  const x = new Float64Array(2 * m);
+  x.set(DATA.train.x.subarray(0, m), 0);
+  x.set(DATA.train.x.subarray(n, n + m), m);
+  return { m, x, y: DATA.train.y.slice(0, m) };
+}
+
+function initial(layers: number[], scheme: string, seed: number): Params {
+  return initParams(layers, resolveScheme(scheme)!, new RandomState(seed));
+}
+
+interface Case {
+  layers: number[];
+  scheme: string;
+  lr: number;
+  iterations: number;
+  m?: number;
+  seed?: number;
+  /** The reference kernel (default generic; fused on the networks it unrolls quickly). */
+  against?: 'generic' | 'fused';
+}
+
+/**
+ * Steps simd and the reference side by side: every cost (Object.is: the same
+ * float64, −0 and NaN included) and, at the end, every parameter. Costs are
+ * asked for on two steps in three, so steps without a cost are covered too.
+ * Returns the costs, for the callers that check a run really diverged.
+ */
+function assertIdentical(c: Case): number[] {
+  const train = firstSamples(c.m ?? DATA.train.m);
+  const p = initial(c.layers, c.scheme, c.seed ?? 3);
+  const ref: Kernel = c.against === 'fused' ? new FusedKernel(p, train, c.lr) : new GenericKernel(p, train, c.lr);
+  const simd = new SimdKernel(p, train, c.lr);
+  const what = `${c.layers.join(',')} ${c.scheme} seed ${c.seed ?? 3} lr ${c.lr} m ${train.m} vs ${ref.name}`;
+  const costs: number[] = [];
+  for (let i = 0; i < c.iterations; i++) {
+    const withCost = i % 3 !== 2;
+    const a = ref.step(withCost);
+    const b = simd.step(withCost);
+    if (!Object.is(a, b)) assert.fail(`${what}: cost @${i} ${a} vs ${b}`);
+    costs.push(b);
+  }
+  assertSameParams(ref.params(), simd.params(), what);
+  return costs;
+}
+
+function assertSameParams(a: Params, b: Params, what: string): void {
+  assert.deepEqual(b.layers, a.layers);
+  for (const [name, xs, ys] of [['W', a.W, b.W], ['b', a.b, b.b]] as const) {
+    xs.forEach((x, l) => {
+      assert.equal(ys[l]!.length, x.length);
+      x.forEach((v, i) => {
+        if (!Object.is(v, ys[l]![i])) assert.fail(`${what}: ${name}${l + 1}[${i}] ${v} vs ${ys[l]![i]}`);
+      });
+    });
+  }
+}
+
+const DEEP = [2, 16, 16, 16, 16, 16, 16, 16, 16, 1];
+
+test('the select-form ReLU mask gives the bits of the multiply by the mask, −0 and NaN included', () => {
+  const values = [0, -0, 1, -1, 2.5e-308, -5e-324, 1e308, Infinity, -Infinity, NaN];
+  for (const s of values) {
+    for (const a of values) {
+      const multiply = s * (a > 0 ? 1 : 0);
+      const select = a > 0 ? s : s * 0;
+      assert.ok(Object.is(multiply, select), `s = ${s}, a = ${a}: ${multiply} vs ${select}`);
+    }
+  }
+});
+
+test('WebAssembly SIMD runs here and the kernel covers 1 to 8 hidden layers of 1 to 256 units', () => {
+  assert.notEqual(simdModule(), null, 'Node 20 has WebAssembly SIMD and its Math.exp is fdlibm');
+  assert.equal(simdSupports([2, 1, 1]), true);
+  assert.equal(simdSupports(DEEP), true);
+  assert.equal(simdSupports([2, 256, 256, 1]), true);
+  assert.equal(simdSupports([2, 257, 1]), false);
+  assert.equal(simdSupports([2, 10, 2]), false, 'one output unit');
+});
+
+test("the kernel's exp gives Math.exp's bits on the probes and a spread of other inputs", () => {
+  const mod = simdModule()!;
+  const probes = expProbes();
+  assert.ok(probes.length > 20000);
+  assert.equal(expMismatches(mod, probes, true), 0);
+  // 300 000 more: a Weyl sequence over the sigmoid's usual range and over the whole finite range.
+  const more = new Float64Array(300_000);
+  let u = 0.5;
+  for (let i = 0; i < more.length; i++) {
+    u = (u + 0.7548776662466927) % 1;
+    more[i] = i % 3 === 0 ? (u - 0.5) * 1500 : i % 3 === 1 ? (u - 0.5) * 40 : (u < 0.5 ? -1 : 1) * 2 ** (u * 70 - 60);
+  }
+  assert.equal(expMismatches(mod, more, true), 0);
+});
+
+test('the vector exps give Math.exp\'s bits when one lane is out of their range and the others are not', () => {
+  const mod = simdModule()!;
+  // Where the vector path stops or changes form, as $exp's high-word tests see it: |x| = 2^-28 (0x3E300000),
+  // 0.5·ln2 (k = 0 up to 0x3FD62E42), 1.5·ln2 (0x3FF0A2B2), 700, x = 1, and the special values; the first
+  // and last float64 of each high word, both signs, each next to sigmoid-range values, in every lane.
+  const view = new DataView(new ArrayBuffer(8));
+  const fromWords = (hi: number, lo: number): number => {
+    view.setUint32(0, hi >>> 0);
+    view.setUint32(4, lo >>> 0);
+    return view.getFloat64(0);
+  };
+  const specials = [0, -0, 1, -1, NaN, Infinity, -Infinity, 5e-324, Math.LN2 / 2, -Math.LN2 / 2, 1.5 * Math.LN2,
+    700, -700, 699.9999999999999, -699.9999999999999, 709.782712893384, -745.1332191019411, -708.4, 1e300, -1e300];
+  for (const hi of [0x3e2fffff, 0x3e300000, 0x3fd62e42, 0x3fd62e43, 0x3fefffff, 0x3ff00000, 0x3ff0a2b1, 0x3ff0a2b2]) {
+    for (const sign of [0, 0x80000000]) specials.push(fromWords(hi | sign, 0), fromWords(hi | sign, 0xffffffff));
+  }
+  const xs: number[] = [];
+  let u = 0.25;
+  for (const s of specials) {
+    xs.push(s);
+    for (let q = 1; q < SIMD_SAMPLES; q++) {
+      u = (u + 0.6180339887498949) % 1;
+      xs.push((u - 0.5) * 30);
+    }
+  }
+  assert.equal(expMismatches(mod, Float64Array.from(xs), true), 0);
+});
+
+test('simd is bit-identical to fused on the notebook network for every scheme and seed', () => {
+  for (const scheme of ['zeros', 'random', 'he', 'xavier', 'small', 'scale:3']) {
+    for (const seed of [3, 0, 12345]) {
+      assertIdentical({ layers: [2, 10, 5, 1], scheme, seed, lr: 0.01, iterations: 300, against: 'fused' });
+    }
+  }
+});
+
+test('simd is bit-identical to generic on narrow, odd-width, wide and deep networks', () => {
+  for (const scheme of ['he', 'random', 'zeros']) {
+    assertIdentical({ layers: [2, 1, 1], scheme, lr: 0.05, iterations: 300 });
+    assertIdentical({ layers: [2, 3, 1], scheme, lr: 0.05, iterations: 300 });
+    assertIdentical({ layers: [2, 7, 5, 3, 1], scheme, lr: 0.05, iterations: 200 });
+  }
+  assertIdentical({ layers: [2, 1], scheme: 'random', lr: 0.1, iterations: 100 });
+  assertIdentical({ layers: [2, 256, 1], scheme: 'he', lr: 0.05, iterations: 40 });
+  assertIdentical({ layers: [2, 255, 1], scheme: 'xavier', lr: 0.05, iterations: 20, m: 37 });
+  assertIdentical({ layers: DEEP, scheme: 'he', lr: 0.05, iterations: 30 });
+  assertIdentical({ layers: [2, 3, 9, 1, 4, 1], scheme: 'scale:3', seed: 0, lr: 0.02, iterations: 100 });
+});
+
+test('simd is bit-identical for any number of samples: 1, 2, 3, 5, 7 and 41', () => {
+  for (const m of [1, 2, 3, 5, 7, 41]) {
+    assertIdentical({ layers: [2, 10, 5, 1], scheme: 'he', lr: 0.1, iterations: 200, m, against: 'fused' });
+    assertIdentical({ layers: [2, 7, 5, 3, 1], scheme: 'random', lr: 0.01, iterations: 100, m, seed: 12345 });
+    assertIdentical({ layers: [2, 1, 1], scheme: 'small', lr: 0.5, iterations: 100, m, seed: 0 });
+  }
+});
+
+test('simd is bit-identical at the edges of its groups of six samples: 6, 11, 12, 13, 17, 18, 19 and 300', () => {
+  assert.equal(SIMD_SAMPLES, 6);
+  for (const m of [6, 11, 12, 13, 17, 18, 19]) {
+    assertIdentical({ layers: [2, 10, 5, 1], scheme: 'he', lr: 0.1, iterations: 100, m, against: 'fused' });
+    assertIdentical({ layers: [2, 7, 5, 3, 1], scheme: 'random', lr: 0.01, iterations: 60, m, seed: 12345 });
+  }
+  assertIdentical({ layers: [2, 10, 5, 1], scheme: 'random', lr: 0.01, iterations: 300, m: 300, against: 'fused' });
+  assertIdentical({ layers: [2, 7, 5, 3, 1], scheme: 'xavier', lr: 0.05, iterations: 100, m: 300, seed: 0 });
+});
+
+test('simd is bit-identical on diverging runs: costs go ∞ and NaN exactly as in the scalar code', () => {
+  const cases: Case[] = [
+    { layers: [2, 10, 5, 1], scheme: 'he', lr: 1e300, iterations: 30, against: 'fused' },
+    { layers: [2, 7, 5, 3, 1], scheme: 'he', lr: 1e300, iterations: 30 },
+    { layers: [2, 3, 1], scheme: 'random', lr: 1e300, iterations: 30, m: 7 },
+    { layers: [2, 10, 5, 1], scheme: 'scale:10', lr: 1e5, iterations: 60, against: 'fused' },
+    { layers: [2, 7, 5, 3, 1], scheme: 'scale:10', lr: 1e5, iterations: 60, m: 41 },
+    { layers: [2, 255, 1], scheme: 'scale:10', lr: 1e5, iterations: 20, m: 33 },
+  ];
+  for (const c of cases) {
+    const costs = assertIdentical(c);
+    const recorded = costs.filter((_, i) => i % 3 !== 2);
+    assert.ok(recorded.some((x) => !Number.isFinite(x)), `${c.layers} lr ${c.lr}: the run should diverge`);
+  }
+});
+
+test('simd is bit-identical to fused over the chaotic 15000-iteration random run at the notebook settings', () => {
+  const p = initial([2, 10, 5, 1], 'random', 3);
+  const fused = new FusedKernel(p, DATA.train, 0.01);
+  const simd = new SimdKernel(p, DATA.train, 0.01);
+  for (let i = 0; i < 15000; i++) {
+    const a = fused.step(true);
+    const b = simd.step(true);
+    if (!Object.is(a, b)) assert.fail(`cost @${i}: ${a} vs ${b}`);
+  }
+  assertSameParams(fused.params(), simd.params(), 'random, 15000 iterations');
+});
+
+test('auto picks simd for the notebook network and bigger ones', () => {
+  for (const layers of [[2, 10, 5, 1], [2, 100, 100, 1], DEEP]) {
+    const k = KERNELS['auto']!.make(initial(layers, 'he', 3), DATA.train, 0.01);
+    assert.equal(k.name, 'simd', layers.join(','));
+  }
+});
+
+/** `init-tui --json` with these options (and node flags), its runs without the timing. */
+function jsonRuns(args: string[], nodeFlags: string[] = []): unknown {
+  const r = spawnSync(process.execPath, [...nodeFlags, CLI, '--json', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 120_000,
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const doc = JSON.parse(r.stdout) as { config: unknown; runs: Record<string, unknown>[] };
+  return { config: doc.config, runs: doc.runs.map(({ seconds: _, ...rest }) => rest) };
+}
+
+test('init-tui --json --kernel simd prints what --kernel fused prints, but the seconds', () => {
+  assert.deepEqual(jsonRuns(['--kernel', 'simd']), jsonRuns(['--kernel', 'fused']));
+  const other = ['--layers', '2,9,3,1', '--schemes', 'he,xavier,scale:3', '-n', '3000', '--every', '7', '--seed', '12345'];
+  assert.deepEqual(jsonRuns(['--kernel', 'simd', ...other]), jsonRuns(['--kernel', 'fused', ...other]));
+});
+
+test('without WebAssembly (node --jitless), auto falls back to fused and the numbers stay the same', () => {
+  const args = ['--schemes', 'random,he', '-n', '40', '--every', '3'];
+  assert.deepEqual(jsonRuns(args, ['--jitless']), jsonRuns(['--kernel', 'simd', ...args]));
+  const r = spawnSync(process.execPath, ['--jitless', CLI, '--json', '--kernel', 'simd', '-n', '5'], { encoding: 'utf8' });
+  assert.match(r.stderr, /the simd kernel needs WebAssembly SIMD/);
+});
