@@ -77,7 +77,7 @@ async function main(): Promise<void> {
       keepHeapSmall();
       // The terminal is taken at once (raw mode, the alternate screen): a key typed while
       // the dashboard loads is read as a key later, never echoed over the screen.
-      const { capabilities, openTerminal } = await import('../ui/terminal.js');
+      const { capabilities, openTerminal } = await import('./dashboard/terminal.js');
       const terminal = openTerminal(process.stdout, process.stdin, capabilities(process.env));
       // Until the dashboard has its own handlers, a signal still gives the terminal back first.
       // Installed before the terminal is taken: a signal in between would otherwise end the
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       delete process.env['CONTINUOUS_INTEGRATION'];
       // Loaded only here: --json and plain text never import Ink or React. (The bundle
       // holds React's production build: scripts/build.mjs fixes NODE_ENV.)
-      const { runDashboard } = await import('../ui/run-dashboard.js');
+      const { runDashboard } = await import('./dashboard/run.js');
       const status = await runDashboard({
         config: invocation.config, data, fault, out: invocation.out, writeFile: outFileWriter(invocation.force), terminal,
         takeSignals: () => early.forEach(([sig, h]) => process.off(sig, h)),

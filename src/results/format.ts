@@ -1,4 +1,9 @@
-/** Number formatting shared by the plain-text mode and the dashboard. */
+/**
+ * Every number format of the program, one per kind of figure, shared by the
+ * plain-text mode, the dashboard's views and the reports: an accuracy
+ * (`percent`), a share of units (`share`), a cost (`cost`), any other figure
+ * (`figure`), a duration, a count.
+ */
 import { thousands } from '../core/thousands.js';
 
 /** 0.99333 → "99.3%" (one decimal, as the notebook's accuracies read). */
@@ -13,6 +18,23 @@ export function cost(c: number): string {
   if (c === -Infinity) return '-∞';
   if (c !== 0 && (Math.abs(c) < 1e-4 || Math.abs(c) >= 1e6)) return c.toExponential(3);
   return c.toPrecision(6);
+}
+
+/** A figure (a norm, a standard deviation, a ratio): 3 significant digits, exactly 0 as "0", tiny and huge values with an exponent. */
+export function figure(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
+  if (x === 0) return '0';
+  if (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4) return x.toExponential(2);
+  return x.toPrecision(3);
+}
+
+/** A share (of units, of samples) as a whole percentage; a share that is not 0 never reads "0%", nor one below 1 "100%". */
+export function share(x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  if (x > 0 && x < 0.005) return '<1%';
+  if (x < 1 && x > 0.995) return '>99%';
+  return `${Math.round(x * 100)}%`;
 }
 
 /** Seconds with a unit: "0.84 s", "12.3 s". */

@@ -1,29 +1,23 @@
 import { Box, useApp, useStdin } from 'ink';
-import { useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { ExperimentConfig } from '../core/config.js';
 import type { TrainTest } from '../core/experiment.js';
-import { gridCells } from '../core/sweep.js';
 import type { Fault } from '../engine/protocol.js';
 import type { Race } from '../engine/race.js';
-import { CompareView } from './CompareView.js';
-import { DetailView } from './DetailView.js';
-import { Footer } from './Footer.js';
-import { Header } from './Header.js';
-import { HelpOverlay } from './HelpOverlay.js';
-import type { Key } from './input.js';
-import { footerHints, keyIntent } from './keys.js';
-import { lanesShown, layout, MIN_COLUMNS, minRows } from './layout.js';
-import { RaceView } from './RaceView.js';
-import { SettingsView } from './SettingsView.js';
-import { cellName, sweepMinRows } from './sweep-layout.js';
-import { SweepView } from './SweepView.js';
-import { groupCount, initialState, raceFinished, reduce, schemeGroups, secondsLeft, type Action, type DashboardState, type SchemeGroup, type View } from './state.js';
-import { TooSmall } from './TooSmall.js';
-import { followState, useRace } from './use-race.js';
-import { useKeys } from './use-keys.js';
-import { useStopwatch } from './use-stopwatch.js';
-import { useTerminalSize } from './use-terminal-size.js';
-import { WhyView } from './WhyView.js';
+import { Footer } from './chrome/Footer.js';
+import { Header } from './chrome/Header.js';
+import type { Key } from './input/input.js';
+import { footerHints, keyIntent } from './input/keys.js';
+import { lanesShown, layout, MIN_COLUMNS, minRows } from './views/race/layout.js';
+import { sweepMinRows } from './views/sweep/sweep-layout.js';
+import { VIEW_ROWS, type ViewContext } from './views/registry.js';
+import { raceFinished, schemeGroups, secondsLeft } from './state/selectors.js';
+import { initialState, reduce, type Action, type DashboardState } from './state/reducer.js';
+import { TooSmall } from './chrome/TooSmall.js';
+import { followState, useRace } from './hooks/use-race.js';
+import { useKeys } from './input/use-keys.js';
+import { useStopwatch } from './hooks/use-stopwatch.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
 
 export interface AppProps {
   readonly config: ExperimentConfig;
@@ -49,84 +43,6 @@ export interface AppProps {
 function raceStatus(s: DashboardState): string {
   if (raceFinished(s)) return 'finished';
   return s.paused ? 'paused' : 'racing';
-}
-
-/** What every view gets to draw itself. */
-interface ViewContext {
-  readonly state: DashboardState;
-  readonly groups: readonly SchemeGroup[];
-  readonly columns: number;
-  readonly rows: number;
-  readonly plotRows: number;
-  readonly color: boolean;
-  /** Whether keys reach the dashboard (stdin can go raw). */
-  readonly interactive: boolean;
-  /** Wall-clock seconds since the race started (the sweep's progress line). */
-  readonly elapsed: number;
-  /** Lanes and table rows the race view shows (a window when there are more schemes). */
-  readonly shown: number;
-}
-
-/** The run a run view shows: the selected scheme's first seed (in a sweep, the selected cell's). */
-function selectedRun(c: ViewContext) {
-  if (c.state.config.sweep) return c.state.runs[c.state.selected * c.state.config.seeds];
-  const group = c.groups[c.state.selected] ?? c.groups[0];
-  return group?.runs[0];
-}
-
-/**
- * The views, by name (Ink's router example): each draws its body between the
- * header and the footer. Keys reach them through the key table (keys.ts); the
- * settings form reads its own typing.
- */
-const VIEWS: Readonly<Record<View, (c: ViewContext) => ReactNode>> = {
-  race: (c) => <RaceView state={c.state} groups={c.groups} columns={c.columns} plotRows={c.plotRows} interactive={c.interactive} color={c.color} shown={c.shown} />,
-  detail: (c) => {
-    const run = selectedRun(c);
-    return run ? (
-      <DetailView
-        run={run}
-        index={c.state.selected}
-        total={groupCount(c.state)}
-        {...(c.state.config.sweep ? { label: sweepRunLabel(c) } : {})}
-        config={c.state.config}
-        train={c.state.data.train}
-        width={c.columns}
-        height={c.rows - 3}
-        paused={c.state.paused}
-        logScale={c.state.logScale}
-        color={c.color}
-      />
-    ) : null;
-  },
-  why: (c) => {
-    const run = selectedRun(c);
-    return run ? (
-      <WhyView run={run} index={c.state.selected} total={groupCount(c.state)} config={c.state.config} width={c.columns} paused={c.state.paused} color={c.color} />
-    ) : null;
-  },
-  compare: (c) => (
-    <CompareView
-      groups={c.groups}
-      selected={c.state.selected}
-      config={c.state.config}
-      train={c.state.data.train}
-      width={c.columns}
-      height={c.rows - 3}
-      paused={c.state.paused}
-      color={c.color}
-    />
-  ),
-  settings: (c) => (c.state.form ? <SettingsView config={c.state.config} form={c.state.form} width={c.columns} /> : null),
-  help: (c) => <HelpOverlay view={c.state.behindHelp} width={c.columns} height={c.rows - 2} />,
-  sweep: (c) => <SweepView state={c.state} columns={c.columns} rows={c.rows} color={c.color} elapsed={c.elapsed} />,
-};
-
-/** A sweep cell's model as the detail view names it: the cell and the seed. */
-function sweepRunLabel(c: ViewContext): string {
-  const cells = gridCells(c.state.config);
-  const cell = cells[c.state.selected];
-  return `${cell ? cellName(cell, c.state.config.sweep?.depth !== undefined) : ''} · seed ${c.state.config.seed} (cell ${c.state.selected + 1} of ${cells.length})`;
 }
 
 export function App({ config, data, color, fault, onQuit, onRace, onState, onExport, autoExport, startPaused, onSuspend }: AppProps) {
@@ -214,7 +130,7 @@ export function App({ config, data, color, fault, onQuit, onRace, onState, onExp
   return (
     <Box flexDirection="column" width={columns}>
       <Header config={state.config} status={raceStatus(state)} pace={state.pace} secondsLeft={secondsLeft(state)} color={color} width={columns} />
-      {VIEWS[state.view](context)}
+      {VIEW_ROWS[state.view].draw(context)}
       <Footer hints={(state.view === 'settings' ? undefined : notice) ?? footerHints(state.view, columns, state)} />
     </Box>
   );

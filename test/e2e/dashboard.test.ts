@@ -139,8 +139,8 @@ test('the settings screen refuses a bad value in place with the CLI message, the
     await s.waitFor(/finished[\s\S]*he\s+\d+\.\d%[\s\S]*q quit/, 30_000);
     s.press('s');
     await s.waitFor(/Settings: change the experiment/);
-    // iterations is the fifth field: move there, clear it, type a bad value.
-    for (let k = 0; k < 4; k++) {
+    // iterations is the sixth field: move there, clear it, type a bad value.
+    for (let k = 0; k < 5; k++) {
       s.press(KEYS.down);
       await new Promise((r) => setTimeout(r, 60));
     }
@@ -158,8 +158,8 @@ test('the settings screen refuses a bad value in place with the CLI message, the
       s.press(ch);
       await new Promise((r) => setTimeout(r, 40));
     }
-    // Up four fields to the data set (layers, schemes and the rest untouched): moons.
-    for (let k = 0; k < 4; k++) {
+    // Up five fields to the data set (layers, schemes and the rest untouched): moons.
+    for (let k = 0; k < 5; k++) {
       s.press(KEYS.up);
       await new Promise((r) => setTimeout(r, 60));
     }

@@ -7,7 +7,7 @@ import { KERNELS } from '../../../src/core/kernel-table.ts';
 import { cloneParams, type Params } from '../../../src/core/network.ts';
 import { startRace } from '../../../src/engine/race.ts';
 import type { RunEvent } from '../../../src/engine/protocol.ts';
-import { sparkline } from '../../../src/ui/sparkline.ts';
+import { sparkline } from '../../../src/ui/charts/sparkline.ts';
 
 const DATA = makeData('circles');
 

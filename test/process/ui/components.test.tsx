@@ -3,14 +3,15 @@ import { test } from 'node:test';
 import { render } from 'ink-testing-library';
 import { DEFAULT_CONFIG } from '../../../src/core/config.ts';
 import { makeData, runScheme } from '../../../src/core/experiment.ts';
-import { AccuracyTable } from '../../../src/ui/AccuracyTable.tsx';
+import { AccuracyTable } from '../../../src/ui/views/race/AccuracyTable.tsx';
 import { App } from '../../../src/ui/App.tsx';
-import { DetailView } from '../../../src/ui/DetailView.tsx';
-import { HelpOverlay } from '../../../src/ui/HelpOverlay.tsx';
-import { helpRows } from '../../../src/ui/keys.ts';
-import { LossChart } from '../../../src/ui/LossChart.tsx';
-import { initialState, reduce, type DashboardState, type RunView } from '../../../src/ui/state.ts';
-import { TooSmall } from '../../../src/ui/TooSmall.tsx';
+import { DetailView } from '../../../src/ui/views/detail/DetailView.tsx';
+import { HelpOverlay } from '../../../src/ui/views/help/HelpOverlay.tsx';
+import { helpRows } from '../../../src/ui/input/keys.ts';
+import { LossChart } from '../../../src/ui/charts/LossChart.tsx';
+import { type RunView } from '../../../src/ui/state/runs.ts';
+import { initialState, reduce, type DashboardState } from '../../../src/ui/state/reducer.ts';
+import { TooSmall } from '../../../src/ui/chrome/TooSmall.tsx';
 import { plain, settled, until } from '../../support/frames.ts';
 
 const DATA = makeData('circles');
@@ -45,7 +46,7 @@ test('the accuracy table shows percentages with one decimal, cost, time and a ve
 
 test('the help overlay lists every key of the view behind it, from the key table', () => {
   for (const view of ['race', 'detail', 'why', 'settings'] as const) {
-    const { lastFrame, unmount } = render(<HelpOverlay view={view} width={100} height={40} />);
+    const { lastFrame, unmount } = render(<HelpOverlay view={view} rows={helpRows(view)} width={100} height={40} />);
     const frame = plain(lastFrame());
     for (const [k, what] of helpRows(view)) {
       assert.ok(frame.includes(k), `${view}: ${k}`);
@@ -56,7 +57,7 @@ test('the help overlay lists every key of the view behind it, from the key table
 });
 
 test('in a short terminal the help overlay takes two columns and still names every key', () => {
-  const { lastFrame, unmount } = render(<HelpOverlay view="race" width={80} height={22} />);
+  const { lastFrame, unmount } = render(<HelpOverlay view="race" rows={helpRows('race')} width={80} height={22} />);
   const frame = plain(lastFrame());
   assert.ok(frame.split('\n').length <= 22, `${frame.split('\n').length} rows:\n${frame}`);
   for (const [k] of helpRows('race')) assert.ok(frame.includes(k), k);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { parseCommandLine, helpText } from '../../../src/cli/argv.ts';
 import { configJson, DEFAULT_CONFIG, FIELD_ROWS, headerParts, type ExperimentConfig } from '../../../src/core/config.ts';
 import { toReport } from '../../../src/results/report.ts';
-import { FORM_FIELDS, formConfig, openForm } from '../../../src/ui/settings-form.ts';
+import { FORM_FIELDS, formConfig, openForm } from '../../../src/ui/state/settings-form.ts';
 
 function configOf(argv: readonly string[]): ExperimentConfig {
   const parsed = parseCommandLine(argv);

@@ -1,0 +1,262 @@
+/**
+ * Every key of the dashboard, in one table (lazygit's key bindings are the
+ * model: one binding, one description). The key handler (`keyIntent`), the
+ * help overlay (`helpRows`) and the footer (`footerHints`) are all derived
+ * from it, so a key cannot be documented in one place and missing in another.
+ */
+import type { Key } from './input.js';
+import { groupCount } from '../state/selectors.js';
+import type { Action, DashboardState, Panel } from '../state/reducer.js';
+import { VIEW_ROWS, type View } from '../views/registry.js';
+
+/** A key asks the reducer for an action, or for one of the few things that are not state. */
+export type Intent =
+  | { readonly kind: 'action'; readonly action: Action }
+  /** One iteration of every run, while paused (a command to the race, not a state). */
+  | { readonly kind: 'step' }
+  | { readonly kind: 'export' }
+  /** Ctrl-Z: give the terminal back to the shell until `fg`. */
+  | { readonly kind: 'suspend' }
+  | { readonly kind: 'quit'; readonly status: number };
+
+export interface Binding {
+  /** The key as the help overlay shows it. */
+  readonly label: string;
+  /** What it does, for the help overlay. */
+  readonly help: string;
+  /** Its footer hint, if it has one, and the views that show it (default: all its views). */
+  readonly hint?: string;
+  readonly hintIn?: Where;
+  /** Where the key is live. */
+  readonly views: Where;
+  /** In the race view: only while this panel has the focus. */
+  readonly panel?: Panel;
+  /** Only in states where this holds (its hint is hidden elsewhere too). */
+  readonly when?: (state: DashboardState) => boolean;
+  readonly match: (key: Key) => boolean;
+  readonly intent: (state: DashboardState, key: Key) => Intent | undefined;
+}
+
+const action = (a: Action): Intent => ({ kind: 'action', action: a });
+const notSweep = (s: DashboardState): boolean => s.config.sweep === undefined;
+/** A plain character key (no Ctrl). */
+const is = (...chars: string[]) => (k: Key) => k.name === 'char' && !k.ctrl && chars.includes(k.text);
+const named = (...names: Key['name'][]) => (k: Key) => names.includes(k.name);
+const ctrl = (letter: string) => (k: Key) => k.name === 'char' && k.ctrl && k.text === letter;
+/** ↑/k one way, ↓/j the other. */
+const upDown = (k: Key) => named('up', 'down')(k) || is('j', 'k')(k);
+const upward = (k: Key) => k.name === 'up' || k.text === 'k';
+
+/**
+ * Views, by name or by the shared keys their row in the view registry says
+ * they take: `race views` (the race's keys), `run views` (those and the other
+ * run), `all`. A new view's row decides which keys it gets; the table stays.
+ */
+type Where = readonly (View | 'race views' | 'run views' | 'all')[];
+
+/** Whether `view` is one of `where`. The registry is read when a key is judged, never at load (it imports this file). */
+export function among(where: Where, view: View): boolean {
+  const takes = VIEW_ROWS[view].keys;
+  return where.some((w) => w === view || w === 'all' || (w === 'race views' && takes !== 'own') || (w === 'run views' && takes === 'run'));
+}
+
+/** In table order: the footer lists hints in this order; a key matches the first live row. */
+export const BINDINGS: readonly Binding[] = [
+  {
+    label: 'Esc', help: 'back', hint: 'Esc back', hintIn: ['run views', 'compare'], views: ['race views'],
+    match: named('escape'), intent: () => action({ type: 'back' }),
+  },
+  {
+    label: 'Esc  ?', help: 'close this help', hint: 'Esc or ? close', views: ['help'],
+    match: (k) => k.name === 'escape' || is('?')(k), intent: () => action({ type: 'toggleHelp' }),
+  },
+  {
+    label: '↑ ↓  j k', help: 'move between runs', hint: '↑↓ move', views: ['race'], panel: 'runs',
+    match: upDown, intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
+  },
+  {
+    label: '↑ ↓  j k', help: 'highlight the previous / next scheme (the columns scroll if need be)', hint: '↑↓ highlight', views: ['compare'],
+    match: upDown, intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
+  },
+  {
+    label: '↑ ↓  j k', help: 'the previous / next run', hint: '↑↓ other run', views: ['run views'],
+    match: upDown, intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
+  },
+  {
+    label: 'Enter', help: "open the run's detail view", hint: 'Enter open', views: ['race'], panel: 'runs',
+    match: named('return'), intent: () => action({ type: 'open' }),
+  },
+  {
+    label: 'w', help: 'why it learns: norms, gradients, dead units, saturation, symmetry', hint: 'w why', hintIn: ['race', 'detail', 'compare'], views: ['race views'],
+    match: is('w'), intent: () => action({ type: 'why' }),
+  },
+  {
+    label: 'c', help: 'compare the schemes side by side, every figure at 0 → now', hint: 'c compare', hintIn: ['race', 'detail', 'why'], views: ['race views'],
+    // A sweep's cells are compared on its map, not scheme by scheme.
+    when: notSweep, match: is('c'), intent: () => action({ type: 'compare' }),
+  },
+  {
+    label: 'Tab', help: 'switch panel: runs ⇄ chart (← → move the chart cursor)', views: ['race'],
+    match: named('tab', 'backtab'), intent: () => action({ type: 'nextPanel' }),
+  },
+  {
+    label: '← →  h', help: 'move the chart cursor (chart panel)', views: ['race'], panel: 'chart',
+    match: (k) => named('left', 'right')(k) || is('h')(k),
+    intent: (_, k) => action({ type: 'moveCursor', by: k.name === 'right' ? 1 / 50 : -1 / 50 }),
+  },
+  {
+    label: 'Home End', help: 'the chart cursor to the first / last iteration (chart panel)', views: ['race'], panel: 'chart',
+    match: named('home', 'end'), intent: (_, k) => action({ type: 'moveCursor', by: k.name === 'end' ? 1 : -1 }),
+  },
+  {
+    label: '1–9', help: 'focus run N', views: ['race views'],
+    match: (k) => k.name === 'char' && !k.ctrl && /^[1-9]$/.test(k.text),
+    intent: (s, k) => {
+      const run = Number(k.text) - 1;
+      return run < groupCount(s) ? action({ type: 'select', run }) : undefined;
+    },
+  },
+  {
+    label: 'l', help: 'log-scale cost axis', hint: 'l log', hintIn: ['detail'], views: ['race views'],
+    match: is('l'), intent: () => action({ type: 'toggleLog' }),
+  },
+  {
+    label: 'v', help: 'charts: all schemes overlaid ⇄ one small chart per scheme', hint: 'v charts', hintIn: ['race'], views: ['race'],
+    match: is('v'), intent: () => action({ type: 'toggleChart' }),
+  },
+  {
+    label: 's', help: 'settings: data set, schemes, learning rate, iterations, layers, seed, pace', hint: 's settings', hintIn: ['race'], views: ['race views'],
+    // The settings form edits a race, not a sweep.
+    when: notSweep, match: is('s'), intent: () => action({ type: 'settings' }),
+  },
+  {
+    label: 'space', help: 'pause / resume', hint: 'space pause', views: ['race views'],
+    match: is(' '), intent: () => action({ type: 'togglePause' }),
+  },
+  {
+    label: 'n', help: 'one iteration while paused', hint: 'n step', hintIn: ['why', 'compare'], views: ['race views'],
+    match: is('n'), intent: () => ({ kind: 'step' }),
+  },
+  {
+    label: '+ -', help: 'faster / slower pace (+ up to max)', hint: '+/- pace', hintIn: ['race'], views: ['race views'],
+    match: is('+', '=', '-', '_'), intent: (_, k) => action({ type: 'pace', faster: k.text === '+' || k.text === '=' }),
+  },
+  {
+    label: 'r', help: 'restart the race', hint: 'r restart', hintIn: ['run views'], views: ['race views'],
+    match: is('r'), intent: () => action({ type: 'restart' }),
+  },
+  {
+    label: 'e', help: 'export the results as JSON (to --out, or init-tui-DATE.json)', hint: 'e export', hintIn: ['race'], views: ['race views'],
+    match: is('e'), intent: () => ({ kind: 'export' }),
+  },
+  {
+    label: '?', help: 'this help', hint: '? help', views: ['race views'],
+    match: is('?'), intent: () => action({ type: 'toggleHelp' }),
+  },
+  {
+    label: 'q', help: 'quit', hint: 'q quit', views: ['race views', 'help'],
+    match: is('q'), intent: () => ({ kind: 'quit', status: 0 }),
+  },
+  // The sweep's map (or its plots): a cursor over the cells, and the race's own commands.
+  {
+    label: '↑ ↓  j k', help: "the depth above / below (the map's rows)", hint: '←↑↓→ move', views: ['sweep'],
+    match: upDown, intent: (_, k) => action({ type: 'moveCell', rows: upward(k) ? -1 : 1, cols: 0 }),
+  },
+  {
+    label: '← →  h l', help: 'the smaller / larger gain (the columns)', views: ['sweep'],
+    match: (k) => named('left', 'right')(k) || is('h', 'l')(k),
+    intent: (_, k) => action({ type: 'moveCell', rows: 0, cols: k.name === 'right' || k.text === 'l' ? 1 : -1 }),
+  },
+  {
+    label: 'Enter', help: "open the cell's first model: its cost chart, printout and decision boundary (Esc back)", hint: 'Enter open', views: ['sweep'],
+    match: named('return'), intent: () => action({ type: 'open' }),
+  },
+  {
+    label: 'space', help: 'pause / resume', hint: 'space pause', views: ['sweep'],
+    match: is(' '), intent: () => action({ type: 'togglePause' }),
+  },
+  {
+    label: 'r', help: 'restart the sweep', views: ['sweep'],
+    match: is('r'), intent: () => action({ type: 'restart' }),
+  },
+  {
+    label: 'e', help: 'export the sweep as JSON (to --out, or init-tui-DATE.json)', hint: 'e export', views: ['sweep'],
+    match: is('e'), intent: () => ({ kind: 'export' }),
+  },
+  {
+    label: '?', help: 'this help', hint: '? help', views: ['sweep'],
+    match: is('?'), intent: () => action({ type: 'toggleHelp' }),
+  },
+  {
+    label: 'q', help: 'quit', hint: 'q quit', views: ['sweep'],
+    match: is('q'), intent: () => ({ kind: 'quit', status: 0 }),
+  },
+  // The settings form.
+  {
+    label: '↑ ↓  Tab', help: 'previous / next field', hint: '↑↓ field', views: ['settings'],
+    match: named('up', 'down', 'tab', 'backtab'),
+    intent: (_, k) => action({ type: 'formMove', by: k.name === 'up' || k.name === 'backtab' ? -1 : 1 }),
+  },
+  {
+    label: 'a–z 0–9 …', help: 'type to edit the field (a paste goes in as text)', views: ['settings'],
+    match: (k) => (k.name === 'char' && !k.ctrl) || k.name === 'paste', intent: (_, k) => action({ type: 'formType', text: k.text }),
+  },
+  {
+    label: 'Backspace', help: 'delete the last character', hint: 'Backspace delete', views: ['settings'],
+    match: named('backspace', 'delete'), intent: () => action({ type: 'formDelete' }),
+  },
+  {
+    label: 'Enter', help: 'apply and restart the race', hint: 'Enter apply', views: ['settings'],
+    match: named('return'), intent: () => action({ type: 'formApply' }),
+  },
+  {
+    label: 'Esc', help: 'cancel', hint: 'Esc cancel', views: ['settings'],
+    match: named('escape'), intent: () => action({ type: 'back' }),
+  },
+  {
+    label: 'Ctrl-Z', help: 'suspend (fg resumes)', views: ['all'],
+    match: ctrl('z'), intent: () => ({ kind: 'suspend' }),
+  },
+  {
+    label: 'Ctrl-C', help: 'quit, from any screen', hint: 'Ctrl-C quit', hintIn: ['settings'], views: ['all'],
+    match: ctrl('c'), intent: () => ({ kind: 'quit', status: 130 }),
+  },
+];
+
+function live(b: Binding, state: DashboardState): boolean {
+  if (!among(b.views, state.view) || (b.when && !b.when(state))) return false;
+  return b.panel === undefined || state.view !== 'race' || b.panel === state.panel;
+}
+
+/** What a key asks for in this state, or undefined (not a key here). */
+export function keyIntent(key: Key, state: DashboardState): Intent | undefined {
+  for (const b of BINDINGS) {
+    if (live(b, state) && b.match(key)) return b.intent(state, key);
+  }
+  return undefined;
+}
+
+/**
+ * The footer of a view: its hints, in table order, as many as fit `width`
+ * columns. The last two (help and quit) always stay; hints before them give
+ * way from the end.
+ */
+export function footerHints(view: View, width = Infinity, state?: DashboardState): string {
+  const hints = BINDINGS.filter(
+    (b) => b.hint !== undefined && among(b.views, view) && among(b.hintIn ?? b.views, view) && (!state || !b.when || b.when(state)),
+  ).map((b) => b.hint ?? '');
+  const keep = hints.slice(-2);
+  const rest = hints.slice(0, -2);
+  while (rest.length > 0 && [...rest, ...keep].join(' · ').length > width) rest.pop();
+  return [...rest, ...keep].join(' · ');
+}
+
+/** The help overlay's rows for the keys of a view (and those that work everywhere), each key once. */
+export function helpRows(view: View): readonly (readonly [string, string])[] {
+  const rows: [string, string][] = [];
+  for (const b of BINDINGS) {
+    if (!among(b.views, view) || rows.some(([k, h]) => k === b.label && h === b.help)) continue;
+    rows.push([b.label, b.help]);
+  }
+  return rows;
+}

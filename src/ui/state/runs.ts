@@ -1,0 +1,126 @@
+/**
+ * The run model of the dashboard: what it keeps of one run (its latest
+ * progress, a thinned cost trace, a thinned diagnostics history, its result),
+ * how an engine event updates it, and what a lane says of it.
+ */
+import type { Diagnostics } from '../../core/diagnostics.js';
+import type { ExperimentConfig } from '../../core/config.js';
+import { runsOf, type CostPoint, type DoneRun, type FinishedRun } from '../../core/experiment.js';
+import type { RunEvent } from '../../engine/protocol.js';
+
+export interface DiagPoint {
+  readonly at: number;
+  readonly d: Diagnostics;
+}
+
+/** Kept diagnostics per run (sparklines need no more). */
+export const DIAG_CAP = 240;
+
+/** Kept trace points per run; beyond this the trace is thinned (every other point goes). */
+export const TRACE_CAP = 2000;
+
+export type RunStatus = 'waiting' | 'running' | 'paused' | 'done' | 'failed' | 'diverged';
+
+export interface RunView {
+  readonly scheme: string;
+  readonly seed: number;
+  readonly iteration: number;
+  readonly cost: number;
+  readonly costAt: number;
+  readonly itersPerSec: number;
+  /** Wall time the run has trained, pauses left out (from its latest progress). */
+  readonly elapsedMs: number;
+  /** Cost samples for the charts, thinned to at most TRACE_CAP points. */
+  readonly trace: readonly CostPoint[];
+  /** Minimum spacing, in iterations, between kept trace points (doubles on each thinning). */
+  readonly traceStride: number;
+  /** The "why" history: diagnostics over time, thinned to at most DIAG_CAP entries. */
+  readonly diag: readonly DiagPoint[];
+  /** Set when the run ends: trained, or failed. */
+  readonly result?: FinishedRun;
+  /** The run's network, where it is not the config's (a depth sweep's cell). */
+  readonly layers?: readonly number[];
+}
+
+export function freshRuns(config: ExperimentConfig): RunView[] {
+  return runsOf(config).map(({ scheme, seed, layers }): RunView => ({
+    scheme, seed, iteration: 0, cost: NaN, costAt: -1, itersPerSec: 0, elapsedMs: 0, trace: [], traceStride: 1, diag: [],
+    ...(layers ? { layers } : {}),
+  }));
+}
+
+/** Appends samples, keeping at most TRACE_CAP points evenly spread over the iterations seen. */
+export function appendTrace(
+  trace: readonly CostPoint[],
+  stride: number,
+  samples: readonly CostPoint[],
+): { trace: CostPoint[]; stride: number } {
+  let out = trace as CostPoint[];
+  let copied = false;
+  let s = stride;
+  for (const p of samples) {
+    const last = out[out.length - 1];
+    if (last !== undefined && p[0] - last[0] < s) continue;
+    if (!copied) {
+      out = out.slice();
+      copied = true;
+    }
+    out.push(p);
+    if (out.length > TRACE_CAP) {
+      // Thin: keep every other point and double the spacing required from now on.
+      out = out.filter((_, k) => k % 2 === 0);
+      s *= 2;
+    }
+  }
+  return { trace: out, stride: s };
+}
+
+export function applyEvent(run: RunView, e: RunEvent, iterations: number): RunView {
+  switch (e.type) {
+    case 'progress': {
+      const { trace, stride } = appendTrace(run.trace, run.traceStride, e.samples);
+      let diag = run.diag;
+      if (e.diag) {
+        diag = [...diag, { at: e.diagAt ?? e.iteration, d: e.diag }];
+        if (diag.length > DIAG_CAP) diag = diag.filter((_, k) => k % 2 === 0 || k === diag.length - 1);
+      }
+      return { ...run, iteration: e.iteration, cost: e.cost, costAt: e.costAt, itersPerSec: e.itersPerSec, elapsedMs: e.elapsedMs, trace, traceStride: stride, diag };
+    }
+    case 'finished': {
+      if (e.result.status !== 'done') return { ...run, itersPerSec: 0, result: e.result };
+      // The why view's history ends on the trained network itself (its diagnostics at the end).
+      const last = run.diag[run.diag.length - 1];
+      const diag = last && last.at >= iterations ? run.diag : [...run.diag, { at: iterations, d: e.result.diagnostics.end }];
+      return { ...run, iteration: iterations, cost: e.result.finalCost, costAt: iterations - 1, itersPerSec: 0, result: e.result, diag };
+    }
+  }
+}
+
+/** Whether the run has ended, trained or failed. */
+export function isFinished(run: RunView): boolean {
+  return run.result !== undefined;
+}
+
+/** The failure message of a failed run. */
+export function failureOf(run: RunView): string | undefined {
+  return run.result?.status === 'failed' ? run.result.error : undefined;
+}
+
+/** The trained result of a run, once it has one. */
+export function doneOf(run: RunView): DoneRun | undefined {
+  return run.result?.status === 'done' ? run.result : undefined;
+}
+
+/**
+ * What a lane says. "diverged": the cost became NaN (the weights overflowed),
+ * or the run ended on a non-finite cost. The ×10 scheme's +∞ at the start is
+ * not divergence: it is where that lesson begins.
+ */
+export function statusOf(run: RunView, paused: boolean): RunStatus {
+  if (run.result?.status === 'failed') return 'failed';
+  if (Number.isNaN(run.cost) && run.costAt >= 0) return 'diverged';
+  if (run.result) return Number.isFinite(run.cost) ? 'done' : 'diverged';
+  if (paused) return 'paused';
+  return run.costAt < 0 && run.iteration === 0 ? 'waiting' : 'running';
+}
+

@@ -1,0 +1,129 @@
+import { Box, Text } from 'ink';
+import type { ExperimentConfig } from '../../../core/config.js';
+import type { CostPoint } from '../../../core/experiment.js';
+import type { Dataset } from '../../../core/datasets.js';
+import { cost, integer, percent, seconds } from '../../../results/format.js';
+import { verdict } from '../../../results/verdict.js';
+import { renderDecisionMap } from '../../charts/decision-map.js';
+import { LossChart } from '../../charts/LossChart.js';
+import { doneOf, failureOf, isFinished, statusOf, type RunView } from '../../state/runs.js';
+import { paint, schemeColor } from '../../chrome/theme.js';
+import { ViewTitle } from '../../chrome/ViewTitle.js';
+
+export interface DetailViewProps {
+  readonly run: RunView;
+  readonly index: number;
+  readonly total: number;
+  readonly config: ExperimentConfig;
+  readonly train: Dataset;
+  readonly width: number;
+  /** Rows available for this view (header and footer excluded). */
+  readonly height: number;
+  readonly paused: boolean;
+  readonly logScale: boolean;
+  readonly color: boolean;
+  /** What the title calls the run, instead of "scheme (run i of n)" (a sweep's cell). */
+  readonly label?: string;
+}
+
+/** The recorded costs (every `config.every` iterations), from the result or, while training, the trace. */
+export function recordedCosts(run: RunView, every: number): readonly CostPoint[] {
+  const done = doneOf(run);
+  if (done) return done.costs;
+  return run.trace.filter(([i]) => i % every === 0);
+}
+
+/** "Cost after iteration i" cells laid out in as many columns as fit. */
+function costGrid(costs: readonly CostPoint[], width: number): string[] {
+  const cell = (p: CostPoint) => `${integer(p[0]).padStart(7)}  ${cost(p[1]).padEnd(9)}`;
+  const cellWidth = 21;
+  const cols = Math.max(1, Math.floor(width / cellWidth));
+  const rows = Math.ceil(costs.length / cols);
+  const lines: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    let line = '';
+    for (let c = 0; c < cols; c++) {
+      const p = costs[c * rows + r];
+      if (p) line += `${cell(p)}   `;
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+/** One run up close: its cost chart, the notebook's printout, and its decision boundary. */
+export function DetailView(p: DetailViewProps) {
+  const { run, config } = p;
+  const status = statusOf(run, p.paused);
+  const res = doneOf(run);
+  const title =
+    `${p.label ?? `${paint(run.scheme, p.color, schemeColor(run.scheme, p.index))} (run ${p.index + 1} of ${p.total})`} · ${status}` +
+    (res
+      ? ` · train ${percent(res.trainAccuracy)} · test ${percent(res.testAccuracy)} · final cost ${cost(res.finalCost)} · ${seconds(res.seconds)}`
+      : ` · iteration ${integer(run.iteration)} of ${integer(config.iterations)} · cost ${run.costAt < 0 ? '–' : cost(run.cost)}`);
+
+  const body = Math.max(8, p.height - 2);
+  const mapRows = Math.max(4, body - 4);
+  const mapCols = Math.max(10, Math.min(Math.round(mapRows * 2.2), Math.floor(p.width * 0.5) - 2));
+  const leftWidth = Math.max(20, p.width - mapCols - 2);
+  const costs = recordedCosts(run, config.every);
+  const grid = costGrid(costs, leftWidth - 2);
+  const gridRows = Math.min(grid.length, Math.max(1, body - 12));
+  const plotRows = Math.max(3, body - gridRows - 3 - 6);
+  const map = res ? renderDecisionMap(res.params, p.train, mapCols, mapRows, p.color) : undefined;
+
+  return (
+    <Box flexDirection="column">
+      <ViewTitle>{title}</ViewTitle>
+      <Text wrap="truncate" dimColor>
+        {verdict(run.scheme, isFinished(run) ? run.cost : undefined, failureOf(run), doneOf(run)?.trainAccuracy)}
+      </Text>
+      <Box>
+        <Box flexDirection="column" width={leftWidth}>
+          <LossChart
+            title="Cost"
+            series={[{ label: run.scheme, color: schemeColor(run.scheme, p.index), points: run.trace }]}
+            iterations={config.iterations}
+            width={leftWidth - 2}
+            plotRows={plotRows}
+            logScale={p.logScale}
+            color={p.color}
+            focused={false}
+            maxNotes={1}
+          />
+          <Box borderStyle="round" borderColor="gray" flexDirection="column">
+            <Text bold wrap="truncate">
+              Cost every {integer(config.every)} iterations
+            </Text>
+            {grid.slice(0, gridRows).map((line, k) => (
+              <Text key={k} wrap="truncate">
+                {line}
+              </Text>
+            ))}
+            {grid.length > gridRows && <Text dimColor>… {grid.length - gridRows} more rows (enlarge the terminal)</Text>}
+            {grid.length === 0 && <Text dimColor>no cost recorded yet</Text>}
+          </Box>
+        </Box>
+        <Box borderStyle="round" borderColor="gray" flexDirection="column" width={mapCols + 2}>
+          <Text bold wrap="truncate">
+            Decision boundary
+          </Text>
+          {map
+            ? map.map((line, k) => (
+                <Text key={k} wrap="truncate">
+                  {line}
+                </Text>
+              ))
+            : Array.from({ length: mapRows }, (_, k) => (
+                <Text key={k} dimColor wrap="truncate">
+                  {k === Math.floor(mapRows / 2) ? (failureOf(run) !== undefined ? '  no result: the run failed' : '  drawn when the run finishes') : ' '}
+                </Text>
+              ))}
+          <Text wrap="truncate" dimColor>
+            {p.color ? `${paint('▀', true, 'red')} predicts 0  ${paint('▀', true, 'blue')} predicts 1  ● points` : '· predicts 1  o/x points 0/1'}
+          </Text>
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The views of the dashboard, one row each (Ink's router example): what it
+ * draws between the header and the footer, which of the shared keys are live
+ * in it, and where Esc leads. The reducer's navigation and the key table's
+ * view groups read these rows, so a new view is its folder and one row here.
+ */
+import type { ReactNode } from 'react';
+import { gridCells } from '../../core/sweep.js';
+import { helpRows } from '../input/keys.js';
+import type { DashboardState } from '../state/reducer.js';
+import { groupCount, type SchemeGroup } from '../state/selectors.js';
+import { CompareView } from './compare/CompareView.js';
+import { DetailView } from './detail/DetailView.js';
+import { HelpOverlay } from './help/HelpOverlay.js';
+import { RaceView } from './race/RaceView.js';
+import { SettingsView } from './settings/SettingsView.js';
+import { cellName } from './sweep/sweep-layout.js';
+import { SweepView } from './sweep/SweepView.js';
+import { WhyView } from './why/WhyView.js';
+
+/** Every view's name; each has its row in VIEW_ROWS. */
+export type View = 'race' | 'detail' | 'why' | 'compare' | 'settings' | 'help' | 'sweep';
+
+export interface ViewRow {
+  /**
+   * Which shared keys are live in it: `race`, the race's (pause, pace, restart,
+   * export, the other views…); `run`, those and the previous / next run; `own`,
+   * only the keys bound to this view by name.
+   */
+  readonly keys: 'race' | 'run' | 'own';
+  /** Where Esc leads: home (the race, or a sweep's map), back to the view behind it, or nowhere. */
+  readonly back: 'home' | 'behind' | undefined;
+  readonly draw: (c: ViewContext) => ReactNode;
+}
+
+/** What every view gets to draw itself. */
+export interface ViewContext {
+  readonly state: DashboardState;
+  readonly groups: readonly SchemeGroup[];
+  readonly columns: number;
+  readonly rows: number;
+  readonly plotRows: number;
+  readonly color: boolean;
+  /** Whether keys reach the dashboard (stdin can go raw). */
+  readonly interactive: boolean;
+  /** Wall-clock seconds since the race started (the sweep's progress line). */
+  readonly elapsed: number;
+  /** Lanes and table rows the race view shows (a window when there are more schemes). */
+  readonly shown: number;
+}
+
+/** The run a run view shows: the selected scheme's first seed (in a sweep, the selected cell's). */
+function selectedRun(c: ViewContext) {
+  if (c.state.config.sweep) return c.state.runs[c.state.selected * c.state.config.seeds];
+  const group = c.groups[c.state.selected] ?? c.groups[0];
+  return group?.runs[0];
+}
+
+export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
+  race: {
+    // the race: lanes, the loss chart, the results table
+    keys: 'race',
+    back: undefined,
+    draw: (c) => <RaceView state={c.state} groups={c.groups} columns={c.columns} plotRows={c.plotRows} interactive={c.interactive} color={c.color} shown={c.shown} />,
+  },
+  detail: {
+    // one run: its cost chart, printout and decision boundary
+    keys: 'run',
+    back: 'home',
+    draw: (c) => {
+        const run = selectedRun(c);
+        return run ? (
+          <DetailView
+            run={run}
+            index={c.state.selected}
+            total={groupCount(c.state)}
+            {...(c.state.config.sweep ? { label: sweepRunLabel(c) } : {})}
+            config={c.state.config}
+            train={c.state.data.train}
+            width={c.columns}
+            height={c.rows - 3}
+            paused={c.state.paused}
+            logScale={c.state.logScale}
+            color={c.color}
+          />
+        ) : null;
+      },
+  },
+  why: {
+    // why a run learns or not: norms, gradients, dead units, saturation, symmetry over time
+    keys: 'run',
+    back: 'home',
+    draw: (c) => {
+        const run = selectedRun(c);
+        return run ? (
+          <WhyView run={run} index={c.state.selected} total={groupCount(c.state)} config={c.state.config} width={c.columns} paused={c.state.paused} color={c.color} />
+        ) : null;
+      },
+  },
+  compare: {
+    // the schemes side by side, every figure at iteration 0 → now
+    keys: 'race',
+    back: 'home',
+    draw: (c) => (
+        <CompareView
+          groups={c.groups}
+          selected={c.state.selected}
+          config={c.state.config}
+          train={c.state.data.train}
+          width={c.columns}
+          height={c.rows - 3}
+          paused={c.state.paused}
+          color={c.color}
+        />
+      ),
+  },
+  settings: {
+    // the settings form
+    keys: 'own',
+    back: 'home',
+    draw: (c) => (c.state.form ? <SettingsView config={c.state.config} form={c.state.form} width={c.columns} /> : null),
+  },
+  help: {
+    // the keys of the view behind it
+    keys: 'own',
+    back: 'behind',
+    draw: (c) => <HelpOverlay view={c.state.behindHelp} rows={helpRows(c.state.behindHelp)} width={c.columns} height={c.rows - 2} />,
+  },
+  sweep: {
+    // a sweep's accuracy against gain, or its depth × gain map
+    keys: 'own',
+    back: undefined,
+    draw: (c) => <SweepView state={c.state} columns={c.columns} rows={c.rows} color={c.color} elapsed={c.elapsed} />,
+  },
+};
+
+/** A sweep cell's model as the detail view names it: the cell and the seed. */
+function sweepRunLabel(c: ViewContext): string {
+  const cells = gridCells(c.state.config);
+  const cell = cells[c.state.selected];
+  return `${cell ? cellName(cell, c.state.config.sweep?.depth !== undefined) : ''} · seed ${c.state.config.seed} (cell ${c.state.selected + 1} of ${cells.length})`;
+}
+

@@ -1,0 +1,96 @@
+import { Box, Text } from 'ink';
+import type { ExperimentConfig } from '../../../core/config.js';
+import { figure, fit, integer, share } from '../../../results/format.js';
+import { sparkline } from '../../charts/sparkline.js';
+import { statusOf, type RunView } from '../../state/runs.js';
+import { paint, schemeColor } from '../../chrome/theme.js';
+import { ViewTitle } from '../../chrome/ViewTitle.js';
+
+export interface WhyViewProps {
+  readonly run: RunView;
+  readonly index: number;
+  readonly total: number;
+  readonly config: ExperimentConfig;
+  readonly width: number;
+  readonly paused: boolean;
+  readonly color: boolean;
+}
+
+/**
+ * The "why" of a run, live: per layer the weight and gradient norms over time,
+ * how many units are really distinct, how many ReLUs are dead; the share of
+ * saturated sigmoid outputs; and what those numbers say in plain words.
+ */
+export function WhyView({ run, index, total, config, width, paused, color }: WhyViewProps) {
+  const last = run.diag[run.diag.length - 1];
+  const title = `${paint(run.scheme, color, schemeColor(run.scheme, index))} (run ${index + 1} of ${total}) · ${statusOf(run, paused)} · why it learns, or not`;
+  if (!last) {
+    return (
+      <Box flexDirection="column">
+        <ViewTitle>{title}</ViewTitle>
+        <Text dimColor>no diagnostics yet: they arrive while the run trains (a finished run keeps its last ones).</Text>
+      </Box>
+    );
+  }
+  const spark = Math.max(8, Math.min(40, Math.floor((width - 60) / 2)));
+  const head = `${fit('layer', 12)} ${fit('units', 5, 'right')} ${fit('distinct', 8, 'right')} ${fit('dead', 5, 'right')}  ${fit('|W|', 9, 'right')} ${fit('', spark)}  ${fit('|∇W|', 9, 'right')} ${fit('', spark)}`;
+  // A sweep's cell may have its own network.
+  const sizes = run.layers ?? config.layers;
+  const L = sizes.length - 1;
+  const rows = last.d.layers.map((layer, l) => {
+    const name = `W${l + 1} ${sizes[l]}→${sizes[l + 1]}`;
+    const hidden = l < L - 1;
+    const wHist = run.diag.map((p) => p.d.layers[l]!.weightNorm);
+    const gHist = run.diag.map((p) => p.d.layers[l]!.gradNorm);
+    return (
+      `${fit(name, 12)} ${fit(String(layer.units), 5, 'right')} ${fit(hidden ? String(layer.distinct) : '–', 8, 'right')} ` +
+      `${fit(hidden ? share(layer.dead) : '–', 5, 'right')}  ${fit(figure(layer.weightNorm), 9, 'right')} ${fit(sparkline(wHist, spark), spark)}  ` +
+      `${fit(figure(layer.gradNorm), 9, 'right')} ${fit(sparkline(gHist, spark), spark)}`
+    );
+  });
+  const satHist = run.diag.map((p) => p.d.saturated);
+  const hiddenLayers = last.d.layers.slice(0, -1);
+  const symmetric = hiddenLayers.filter((h) => h.distinct === 1 && h.units > 1);
+  const says: string[] = [];
+  if (symmetric.length === hiddenLayers.length && hiddenLayers.length > 0) {
+    says.push('Symmetry never broke: in every hidden layer all units are one and the same (distinct 1), and so are their gradients; the network is as strong as one unit per layer.');
+  } else if (symmetric.length > 0) {
+    says.push(`${symmetric.length} hidden layer(s) still have a single distinct unit: symmetry there is not broken.`);
+  } else {
+    says.push('Symmetry is broken: the hidden units differ, so each can learn its own feature.');
+  }
+  if (last.d.saturated > 0.5) says.push(`The sigmoid is saturated on ${share(last.d.saturated)} of the points: its slope is nearly 0 there, so they barely teach anything (large weights do this).`);
+  const dead = hiddenLayers.reduce((a, h) => a + h.dead * h.units, 0);
+  if (dead > 0) says.push(`${dead} ReLU unit(s) are dead (output 0 on every point) and no longer learn.`);
+  const firstGrad = last.d.layers[0]!.gradNorm;
+  const lastGrad = last.d.layers[last.d.layers.length - 1]!.gradNorm;
+  if (Number.isFinite(firstGrad) && Number.isFinite(lastGrad) && lastGrad > 0 && firstGrad / lastGrad < 1e-3) {
+    says.push('The first layer receives almost no gradient: the signal fades on its way back (vanishing gradients).');
+  }
+  return (
+    <Box flexDirection="column">
+      <ViewTitle>{title}</ViewTitle>
+      <Text dimColor wrap="truncate">
+        at iteration {integer(run.diag[run.diag.length - 1]!.at)}; sparklines cover iterations {integer(run.diag[0]!.at)}–{integer(last.at)}
+      </Text>
+      <Box borderStyle="round" borderColor="gray" flexDirection="column">
+        <Text bold wrap="truncate">
+          {head}
+        </Text>
+        {rows.map((r, k) => (
+          <Text key={k} wrap="truncate">
+            {r}
+          </Text>
+        ))}
+        <Text wrap="truncate">
+          {fit('sigmoid out', 12)} saturated on {fit(share(last.d.saturated), 4, 'right')} of the points {sparkline(satHist, spark)}
+        </Text>
+      </Box>
+      {says.map((line, k) => (
+        <Text key={k} wrap="wrap">
+          · {line}
+        </Text>
+      ))}
+    </Box>
+  );
+}
