@@ -32,7 +32,7 @@ interface KernelExports {
   readonly expArray: (ptr: number, n: number) => void;
   /** The two-lane exp, over n (even) float64s in place at ptr, two at a time. */
   readonly expArray2: (ptr: number, n: number) => void;
-  /** The exp the sigmoid uses, SIMD_SAMPLES lanes at once, over n (a multiple of SIMD_SAMPLES) float64s in place at ptr. */
+  /** The exp the sigmoid uses, a group's samples at once, over n (a multiple of the group size) float64s in place at ptr. */
   readonly expArrayN: (ptr: number, n: number) => void;
 }
 
@@ -43,8 +43,19 @@ function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function instantiate(mod: WebAssembly.Module, bytes: number): { exports: KernelExports; memory: WebAssembly.Memory } {
-  const pages = Math.max(SIMD_LAYOUT.minPages, Math.ceil(bytes / PAGE_BYTES));
+/**
+ * A compiled simd module and the layout its text was generated from: the
+ * host lays out the memory by the same table. SIMD_LAYOUT's module is the
+ * built one (simdModule); the tests build others from other tables.
+ */
+export interface SimdBuild {
+  readonly module: WebAssembly.Module;
+  readonly layout: SimdLayout;
+}
+
+function instantiate(build: SimdBuild, bytes: number): { exports: KernelExports; memory: WebAssembly.Memory } {
+  const { module: mod, layout } = build;
+  const pages = Math.max(layout.minPages, Math.ceil(bytes / PAGE_BYTES));
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
   const instance = new WebAssembly.Instance(mod, { env: { memory } });
   return { exports: instance.exports as unknown as KernelExports, memory };
@@ -75,17 +86,18 @@ export function expProbes(): Float64Array {
 
 /**
  * How many probes the module's exps get wrong (0: they are Math.exp): the
- * scalar exp, and the SIMD_SAMPLES-lane exp of the sigmoid on groups of SIMD_SAMPLES
+ * scalar exp, and the group-wide exp of the sigmoid on groups of layout.samples
  * probes (the vector exps send a whole group to the scalar one when any lane
  * is out of their range). With everyLane (the tests), each probe takes each
  * lane of the groups in turn, and the two-lane exp that the wide one falls
  * back on is checked too, on pairs (x0, x1), (x2, x3), … and (x1, x2), ….
  * The probes wrap around to fill the last group.
  */
-export function expMismatches(mod: WebAssembly.Module, probes: Float64Array, everyLane = false): number {
+export function expMismatches(mod: WebAssembly.Module, probes: Float64Array, everyLane = false, layout = SIMD_LAYOUT): number {
   const n = probes.length;
-  const padded = Math.ceil(n / SIMD_SAMPLES) * SIMD_SAMPLES;
-  const { exports, memory } = instantiate(mod, padded * F64_BYTES);
+  const group = layout.samples;
+  const padded = Math.ceil(n / group) * group;
+  const { exports, memory } = instantiate({ module: mod, layout }, padded * F64_BYTES);
   const buf = new Float64Array(memory.buffer, 0, padded);
   let bad = 0;
   const run = (exp: (ptr: number, n: number) => void, shift: number): void => {
@@ -98,7 +110,7 @@ export function expMismatches(mod: WebAssembly.Module, probes: Float64Array, eve
     run(exports.expArray2, 0);
     run(exports.expArray2, 1);
   }
-  for (let shift = 0; shift < (everyLane ? SIMD_SAMPLES : 1); shift++) run(exports.expArrayN, shift);
+  for (let shift = 0; shift < (everyLane ? group : 1); shift++) run(exports.expArrayN, shift);
   return bad;
 }
 
@@ -124,11 +136,20 @@ export function simdModule(): WebAssembly.Module | null {
   return compiled;
 }
 
+function builtKernel(): SimdBuild | null {
+  const mod = simdModule();
+  return mod && { module: mod, layout: SIMD_LAYOUT };
+}
+
 /** Whether the simd kernel runs here (WebAssembly SIMD, an exact exp) for these layer sizes. */
 export function simdSupports(layers: readonly number[]): boolean {
+  return covers(layers, SIMD_MAX_UNITS) && simdModule() !== null;
+}
+
+/** Whether the kernel's loops take these layer sizes: one output, every layer 1..widest units. */
+function covers(layers: readonly number[], widest: number): boolean {
   if (layers.length < 2 || layers[layers.length - 1] !== 1) return false;
-  if (layers.some((n) => !Number.isInteger(n) || n < 1 || n > SIMD_MAX_UNITS)) return false;
-  return simdModule() !== null;
+  return layers.every((n) => Number.isInteger(n) && n >= 1 && n <= widest);
 }
 
 /**
@@ -176,11 +197,12 @@ export class SimdKernel implements Kernel {
   private readonly arrays: LayerArrays[];
   private readonly p: Params;
 
-  constructor(initial: Params, train: Dataset, learningRate: number) {
-    const mod = simdModule();
-    if (!mod) throw new RangeError('the simd kernel needs WebAssembly SIMD, which this runtime does not offer');
-    if (!simdSupports(initial.layers)) {
-      throw new RangeError(`the simd kernel does not cover layers ${initial.layers.join(',')} (output 1, up to ${SIMD_MAX_UNITS} units a layer)`);
+  /** build: the module and its layout (default: the built kernel, where it runs here). */
+  constructor(initial: Params, train: Dataset, learningRate: number, build: SimdBuild | null = builtKernel()) {
+    if (!build) throw new RangeError('the simd kernel needs WebAssembly SIMD, which this runtime does not offer');
+    const { layout } = build;
+    if (!covers(initial.layers, maxUnits(layout))) {
+      throw new RangeError(`the simd kernel does not cover layers ${initial.layers.join(',')} (output 1, up to ${maxUnits(layout)} units a layer)`);
     }
     const sizes = [...initial.layers];
     const L = sizes.length - 1;
@@ -192,7 +214,7 @@ export class SimdKernel implements Kernel {
     this.y = train.y;
 
     // Lay out the memory (byte addresses): header and records, then parameters, scratch, data.
-    let top = alignV128(recordAt(SIMD_LAYOUT, L + 1));
+    let top = alignV128(recordAt(layout, L + 1));
     const alloc = (bytes: number): number => {
       const at = top;
       top = alignV128(top + bytes);
@@ -200,7 +222,7 @@ export class SimdKernel implements Kernel {
     };
     const f64s = (count: number): number => alloc(count * F64_BYTES);
     // A group's rows of s float64s, sample q's at +rowBytes·q.
-    const rows = (s: number): number => alloc((SIMD_SAMPLES - 1) * SIMD_LAYOUT.rowBytes + s * F64_BYTES);
+    const rows = (s: number): number => alloc((layout.samples - 1) * layout.rowBytes + s * F64_BYTES);
     const rec: FieldValues<SimdLayout['records']>[] = [];
     for (let l = 0; l <= L; l++) {
       const n = sizes[l]!;
@@ -217,14 +239,14 @@ export class SimdKernel implements Kernel {
     const s0 = stride(n0);
     const X = f64s(m * s0);
     // The last group of samples may hold phantoms: room for them past the m real ones.
-    const Y = f64s(m + SIMD_SAMPLES - 1);
-    const OUT = f64s(m + SIMD_SAMPLES - 1);
-    const { exports, memory } = instantiate(mod, top);
+    const Y = f64s(m + layout.samples - 1);
+    const OUT = f64s(m + layout.samples - 1);
+    const { exports, memory } = instantiate(build, top);
     this.step_ = exports.step;
 
     const i32 = new Int32Array(memory.buffer);
-    writeFields(i32, SIMD_LAYOUT.header, { L, m, X, Y, OUT });
-    rec.forEach((r, l) => writeFields(i32, SIMD_LAYOUT.records, r, l));
+    writeFields(i32, layout.header, { L, m, X, Y, OUT });
+    rec.forEach((r, l) => writeFields(i32, layout.records, r, l));
     const heap = new Float64Array(memory.buffer);
     this.heap = heap;
     // Inputs sample-major with the even stride s0 (x is n0 × m, unit-major); labels; the outputs' view.
