@@ -57,7 +57,7 @@ function instantiate(build: SimdBuild, bytes: number): { exports: KernelExports;
   const { module: mod, layout } = build;
   const pages = Math.max(layout.minPages, Math.ceil(bytes / PAGE_BYTES));
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-  const instance = new WebAssembly.Instance(mod, { env: { memory } });
+  const instance = new WebAssembly.Instance(mod, { [layout.memory.module]: { [layout.memory.name]: memory } });
   return { exports: instance.exports as unknown as KernelExports, memory };
 }
 

@@ -197,9 +197,10 @@ async function buildFor(layout: SimdLayout): Promise<SimdBuild> {
 }
 
 test('a kernel generated from another layout table is bit-identical too: 2, 4 and 8 samples a group, every field moved', async () => {
-  // The header and the records elsewhere, their fields in reverse order, wider rows: the host and
-  // the module only agree if both read every address from the table.
+  // The memory imported under other names, the header and the records elsewhere, their fields in
+  // reverse order, wider rows: the host and the module only agree if both read all of it from the table.
   const moved: SimdLayout = {
+    memory: { module: 'host', name: 'heap' },
     minPages: 2,
     samples: 4,
     rowBytes: 4096,

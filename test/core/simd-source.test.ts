@@ -27,11 +27,12 @@ test('the simd layout table is sound: fields distinct, aligned and inside their 
   assert.deepEqual(layoutProblems(SIMD_LAYOUT), []);
 });
 
-test('a layout whose fields overlap or stick out of their record is reported', () => {
+test('a layout whose fields overlap or stick out of their record is reported, and the generator refuses it', () => {
   assert.match(layoutProblems(withRecordFields({ dz: 28 })).join('\n'), /records has two fields at one offset/);
   assert.match(layoutProblems(withRecordFields({ dz: 46 })).join('\n'), /records\.dz at 46/);
   assert.match(layoutProblems({ ...SIMD_LAYOUT, samples: 5 }).join('\n'), /samples/);
   assert.match(layoutProblems({ ...SIMD_LAYOUT, rowBytes: 3072 }).join('\n'), /rowBytes/);
+  assert.throws(() => simdSource(withRecordFields({ dz: 28 })), /unusable simd layout: records has two fields at one offset/);
 });
 
 test('the addresses in the text come from the table: moving a field moves every load of it', () => {

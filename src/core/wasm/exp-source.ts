@@ -9,6 +9,19 @@
 import { F64_BYTES, V128_BYTES } from './layout.js';
 import { each } from './wat.js';
 
+/** An export that applies fn to the n float64s at ptr in place, one f64 or one f64x2 at a time. */
+function inPlace(comment: string, name: string, fn: string, type: 'f64' | 'v128'): string {
+  const bytes = type === 'f64' ? F64_BYTES : V128_BYTES;
+  return `  ;; ${comment}
+  (func (export "${name}") (param $ptr i32) (param $n i32)
+    (block $done
+      (br_if $done (i32.eqz (local.get $n)))
+      (loop $each
+        (${type}.store (local.get $ptr) (call ${fn} (${type}.load (local.get $ptr))))
+        (local.set $ptr (i32.add (local.get $ptr) (i32.const ${bytes})))
+        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const ${bytes / F64_BYTES})))))))`;
+}
+
 /** $exp, expArray, $expv, expArray2: the same for every kernel. */
 function scalarAndPair(): string {
   return `  ;; --------------------------------------------------------------------
@@ -109,14 +122,7 @@ function scalarAndPair(): string {
     (f64.mul (f64.mul (local.get $y) (local.get $twopk)) (f64.const 9.3326361850321888e-302))
   )
 
-  ;; exp over n float64s in place at ptr (for the exp check, one call per batch).
-  (func (export "expArray") (param $ptr i32) (param $n i32)
-    (block $done
-      (br_if $done (i32.eqz (local.get $n)))
-      (loop $each
-        (f64.store (local.get $ptr) (call $exp (f64.load (local.get $ptr))))
-        (local.set $ptr (i32.add (local.get $ptr) (i32.const ${F64_BYTES})))
-        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))))
+${inPlace('exp over n float64s in place at ptr (for the exp check, one call per batch).', 'expArray', '$exp', 'f64')}
 
   ;; --------------------------------------------------------------------
   ;; exp of both lanes: lane i is $exp(lane i), bit for bit. Where every lane
@@ -178,14 +184,7 @@ function scalarAndPair(): string {
                    (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)))
       (f64x2.eq (local.get $x) (f64x2.splat (f64.const 1)))))
 
-  ;; $expv over n float64s in place at ptr, two at a time (n even; for the exp check).
-  (func (export "expArray2") (param $ptr i32) (param $n i32)
-    (block $done
-      (br_if $done (i32.eqz (local.get $n)))
-      (loop $each
-        (v128.store (local.get $ptr) (call $expv (v128.load (local.get $ptr))))
-        (local.set $ptr (i32.add (local.get $ptr) (i32.const ${V128_BYTES})))
-        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const ${V128_BYTES / F64_BYTES})))))))`;
+${inPlace('$expv over n float64s in place at ptr, two at a time (n even; for the exp check).', 'expArray2', '$expv', 'v128')}`;
 }
 
 /**

@@ -31,6 +31,8 @@ export interface I32Block<K extends string> {
 
 /** The simd kernel's memory: a header, one record per layer, then the arrays they point to. */
 export interface SimdLayout {
+  /** Where the module imports its memory from: the host instantiates it with imports[module][name]. */
+  readonly memory: { readonly module: string; readonly name: string };
   /** The memory pages the module imports at least (the host never gives fewer). */
   readonly minPages: number;
   /**
@@ -52,6 +54,7 @@ export interface SimdLayout {
 }
 
 export const SIMD_LAYOUT: SimdLayout = {
+  memory: { module: 'env', name: 'memory' },
   minPages: 1,
   samples: 6,
   rowBytes: 2048,

@@ -10,11 +10,13 @@
  * (six chains, A … F) is written once and repeated by `each`.
  */
 import { expSource } from './exp-source.js';
-import { F64_BYTES, recordAt, V128_BYTES, type SimdLayout } from './layout.js';
-import { each, letter, letterSpan, locals, offset, shift } from './wat.js';
+import { F64_BYTES, layoutProblems, recordAt, V128_BYTES, type SimdLayout } from './layout.js';
+import { each, letter, letterSpan, locals, name, offset, shift } from './wat.js';
 
 /** The module text of the simd kernel for this layout. */
 export function simdSource(layout: SimdLayout): string {
+  const problems = layoutProblems(layout);
+  if (problems.length > 0) throw new RangeError(`unusable simd layout: ${problems.join('; ')}`);
   const S = layout.samples;
   const ROW = layout.rowBytes;
   const H = layout.header.fields;
@@ -36,6 +38,15 @@ export function simdSource(layout: SimdLayout): string {
   // g + Σ_q terms(q), the sum opened S times and closed after each term, as the scalar order.
   const chain = (indent: string, first: string, term: (q: number) => string): string =>
     `${indent}${'(f64x2.add '.repeat(S).trimEnd()}\n${indent}  ${first}\n${each(S, (q) => `${indent}  ${term(q)})`)}`;
+
+  // The inner loop of the forward and the backReLU passes (locals $<pass>_…): per term,
+  // acc_q += w·splat(v_q) for every sample q, w the weight pair at pw (then pw += sb),
+  // v_q the float64 at p in sample q's row (then p += 8, until p = end).
+  const dotTerms = (indent: string, pass: string, acc: string, p: string): string => `${indent}(loop $terms
+${indent}  (local.set $${pass}_w (v128.load (local.get $${pass}_pw)))
+${each(S, (q) => `${indent}  (local.set $${pass}_${acc}${letter(q)} (f64x2.add (local.get $${pass}_${acc}${letter(q)}) (f64x2.mul (local.get $${pass}_w) (v128.load64_splat${row(q)} (local.get $${pass}_${p})))))`)}
+${indent}  (local.set $${pass}_pw (i32.add (local.get $${pass}_pw) (local.get $${pass}_sb)))
+${indent}  (br_if $terms (i32.ne (local.tee $${pass}_${p} (i32.add (local.get $${pass}_${p}) (i32.const ${F}))) (local.get $${pass}_end))))`;
 
   const samplesLocals: [string, string][] = [
     ['top', 'i32'], ['rec', 'i32'], ['q', 'i32'],
@@ -114,7 +125,7 @@ export function simdSource(layout: SimdLayout): string {
 ;;   X: m × s_0 inputs, sample-major (pad 0); Y: m + ${S - 1} labels; OUT: m + ${S - 1} outputs a_L
 ;;   (the ${S - 1} extra slots of Y and OUT serve the phantom samples).
 (module
-  (import "env" "memory" (memory ${layout.minPages}))
+  (import ${name(layout.memory.module)} ${name(layout.memory.name)} (memory ${layout.minPages}))
 
 ${expSource(pairs)}
 
@@ -241,11 +252,7 @@ ${each(S, (q) => `      (local.set $in_p${letter(q)} (i32.add (local.get $in_p${
 ${each(S, (q) => `          (local.set $fw_acc${letter(q)} (local.get $fw_zero))`)}
           (local.set $fw_pa (local.get $fw_in))
           ;; one row of Wc per input k: the weights from k into units r and r+1
-          (loop $terms
-            (local.set $fw_w (v128.load (local.get $fw_pw)))
-${each(S, (q) => `            (local.set $fw_acc${letter(q)} (f64x2.add (local.get $fw_acc${letter(q)}) (f64x2.mul (local.get $fw_w) (v128.load64_splat${row(q)} (local.get $fw_pa)))))`)}
-            (local.set $fw_pw (i32.add (local.get $fw_pw) (local.get $fw_sb)))
-            (br_if $terms (i32.ne (local.tee $fw_pa (i32.add (local.get $fw_pa) (i32.const ${F}))) (local.get $fw_end))))
+${dotTerms('          ', 'fw', 'acc', 'pa')}
           (local.set $fw_pw (i32.add (local.get $fw_pw) (local.get $fw_back)))
           (local.set $fw_b (v128.load (local.get $fw_pb)))
           ;; relu: pmax(z, 0) = z < 0 ? 0 : z
@@ -309,11 +316,7 @@ ${each(pairs, (p) => `    (local.set $out_z${pairName(p)} (f64x2.mul (local.get 
 ${each(S, (q) => `            (local.set $br_s${letter(q)} (local.get $br_zero))`)}
             (local.set $br_pd (local.get $br_dz))
             ;; down the column pair (k, k+1) of Wr: one row per unit r of layer l
-            (loop $terms
-              (local.set $br_w (v128.load (local.get $br_pw)))
-${each(S, (q) => `              (local.set $br_s${letter(q)} (f64x2.add (local.get $br_s${letter(q)}) (f64x2.mul (local.get $br_w) (v128.load64_splat${row(q)} (local.get $br_pd)))))`)}
-              (local.set $br_pw (i32.add (local.get $br_pw) (local.get $br_sb)))
-              (br_if $terms (i32.ne (local.tee $br_pd (i32.add (local.get $br_pd) (i32.const ${F}))) (local.get $br_end))))
+${dotTerms('            ', 'br', 's', 'pd')}
             (local.set $br_pw (i32.add (local.get $br_pw) (local.get $br_back)))
 ${each(S, (q) => `            (v128.store${row(q)} (local.get $br_po)
               (f64x2.mul (local.get $br_s${letter(q)}) (v128.and (f64x2.gt (v128.load${row(q)} (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))`)}

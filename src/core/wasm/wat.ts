@@ -9,6 +9,12 @@ export function offset(bytes: number): string {
   return bytes === 0 ? '' : ` offset=${bytes}`;
 }
 
+/** A module or field name of an import or export, as WebAssembly text: a string (plain ASCII names only). */
+export function name(text: string): string {
+  if (!/^[\w.-]+$/.test(text)) throw new RangeError(`"${text}" is not a plain name`);
+  return `"${text}"`;
+}
+
 /** The shift count that multiplies by bytes (a power of two). */
 export function shift(bytes: number): number {
   const k = Math.log2(bytes);
