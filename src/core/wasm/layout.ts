@@ -47,7 +47,7 @@ export interface SimdLayout {
    * a group is at +rowBytes·q. It bounds a layer's width (rowBytes / F64_BYTES units).
    */
   readonly rowBytes: number;
-  /** At 0: the sizes and the data arrays of the whole run. */
+  /** The run's sizes and the addresses of its data arrays (at 0 in SIMD_LAYOUT). */
   readonly header: I32Block<'L' | 'm' | 'X' | 'Y' | 'OUT'>;
   /** Layer l's record at records.at + records.bytes·l, l = 0..L (layer 0, the inputs, has only n, s, act). */
   readonly records: I32Block<'n' | 's' | 'Wr' | 'Wc' | 'b' | 'g' | 'h' | 'act' | 'dz'>;
