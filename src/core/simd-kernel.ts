@@ -9,15 +9,20 @@
  *
  * The binary is built from kernel.wat by `npm run build` into a generated
  * module (base64), compiled once per process; each kernel instantiates it
- * with its own memory, sized to the network and the data.
+ * with its own memory, sized to the network and the data. Every address in
+ * that memory comes from the layout table (./wasm/layout.ts) that kernel.wat
+ * is generated from.
  */
 import type { Dataset } from './datasets.js';
 import { zeroParams, type Params } from './network.js';
 import type { Kernel } from './train.js';
 import { KERNEL_WASM_BASE64 } from './wasm/kernel-wasm.generated.js';
+import { F64_BYTES, maxUnits, PAGE_BYTES, recordAt, SIMD_LAYOUT, V128_BYTES, writeFields, type FieldValues, type SimdLayout } from './wasm/layout.js';
 
-/** Widest layer the kernel takes: each sample's scratch row is 2048 bytes (256 float64s) after the previous one's. */
-export const SIMD_MAX_UNITS = 256;
+/** Widest layer the kernel takes: one sample's scratch row of float64s. */
+export const SIMD_MAX_UNITS = maxUnits(SIMD_LAYOUT);
+/** The kernel takes this many samples at a time, each with its own scratch row. */
+export const SIMD_SAMPLES = SIMD_LAYOUT.samples;
 
 interface KernelExports {
   readonly step: (lr: number) => void;
@@ -27,16 +32,9 @@ interface KernelExports {
   readonly expArray: (ptr: number, n: number) => void;
   /** The two-lane exp, over n (even) float64s in place at ptr, two at a time. */
   readonly expArray2: (ptr: number, n: number) => void;
-  /** The exp the sigmoid uses, SIMD_SAMPLES lanes at once, over n (a multiple of SIMD_SAMPLES) float64s in place at ptr. */
+  /** The exp the sigmoid uses, a group's samples at once, over n (a multiple of the group size) float64s in place at ptr. */
   readonly expArrayN: (ptr: number, n: number) => void;
 }
-
-/** Layer records start here, 48 bytes each (the layout is kernel.wat's). */
-const RECORDS = 64;
-const RECORD_BYTES = 48;
-/** The kernel takes six samples at a time; sample q's scratch row is at +ROW·q bytes. */
-export const SIMD_SAMPLES = 6;
-const ROW = 2048;
 
 function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
   const bin = atob(s);
@@ -45,10 +43,21 @@ function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function instantiate(mod: WebAssembly.Module, bytes: number): { exports: KernelExports; memory: WebAssembly.Memory } {
-  const pages = Math.max(1, Math.ceil(bytes / 65536));
+/**
+ * A compiled simd module and the layout its text was generated from: the
+ * host lays out the memory by the same table. SIMD_LAYOUT's module is the
+ * built one (simdModule); the tests build others from other tables.
+ */
+export interface SimdBuild {
+  readonly module: WebAssembly.Module;
+  readonly layout: SimdLayout;
+}
+
+function instantiate(build: SimdBuild, bytes: number): { exports: KernelExports; memory: WebAssembly.Memory } {
+  const { module: mod, layout } = build;
+  const pages = Math.max(layout.minPages, Math.ceil(bytes / PAGE_BYTES));
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-  const instance = new WebAssembly.Instance(mod, { env: { memory } });
+  const instance = new WebAssembly.Instance(mod, { [layout.memory.module]: { [layout.memory.name]: memory } });
   return { exports: instance.exports as unknown as KernelExports, memory };
 }
 
@@ -77,17 +86,18 @@ export function expProbes(): Float64Array {
 
 /**
  * How many probes the module's exps get wrong (0: they are Math.exp): the
- * scalar exp, and the SIMD_SAMPLES-lane exp of the sigmoid on groups of SIMD_SAMPLES
+ * scalar exp, and the group-wide exp of the sigmoid on groups of layout.samples
  * probes (the vector exps send a whole group to the scalar one when any lane
  * is out of their range). With everyLane (the tests), each probe takes each
  * lane of the groups in turn, and the two-lane exp that the wide one falls
  * back on is checked too, on pairs (x0, x1), (x2, x3), … and (x1, x2), ….
  * The probes wrap around to fill the last group.
  */
-export function expMismatches(mod: WebAssembly.Module, probes: Float64Array, everyLane = false): number {
+export function expMismatches(mod: WebAssembly.Module, probes: Float64Array, everyLane = false, layout = SIMD_LAYOUT): number {
   const n = probes.length;
-  const padded = Math.ceil(n / SIMD_SAMPLES) * SIMD_SAMPLES;
-  const { exports, memory } = instantiate(mod, padded * 8);
+  const group = layout.samples;
+  const padded = Math.ceil(n / group) * group;
+  const { exports, memory } = instantiate({ module: mod, layout }, padded * F64_BYTES);
   const buf = new Float64Array(memory.buffer, 0, padded);
   let bad = 0;
   const run = (exp: (ptr: number, n: number) => void, shift: number): void => {
@@ -100,7 +110,7 @@ export function expMismatches(mod: WebAssembly.Module, probes: Float64Array, eve
     run(exports.expArray2, 0);
     run(exports.expArray2, 1);
   }
-  for (let shift = 0; shift < (everyLane ? SIMD_SAMPLES : 1); shift++) run(exports.expArrayN, shift);
+  for (let shift = 0; shift < (everyLane ? group : 1); shift++) run(exports.expArrayN, shift);
   return bad;
 }
 
@@ -126,11 +136,20 @@ export function simdModule(): WebAssembly.Module | null {
   return compiled;
 }
 
+function builtKernel(): SimdBuild | null {
+  const mod = simdModule();
+  return mod && { module: mod, layout: SIMD_LAYOUT };
+}
+
 /** Whether the simd kernel runs here (WebAssembly SIMD, an exact exp) for these layer sizes. */
 export function simdSupports(layers: readonly number[]): boolean {
+  return covers(layers, SIMD_MAX_UNITS) && simdModule() !== null;
+}
+
+/** Whether the kernel's loops take these layer sizes: one output, every layer 1..widest units. */
+function covers(layers: readonly number[], widest: number): boolean {
   if (layers.length < 2 || layers[layers.length - 1] !== 1) return false;
-  if (layers.some((n) => !Number.isInteger(n) || n < 1 || n > SIMD_MAX_UNITS)) return false;
-  return simdModule() !== null;
+  return layers.every((n) => Number.isInteger(n) && n >= 1 && n <= widest);
 }
 
 /**
@@ -151,7 +170,8 @@ export function simdPreferred(layers: readonly number[], fusedCovers: boolean): 
   return (weights >= SIMD_AUTO_MIN_WEIGHTS || !fusedCovers) && simdSupports(layers);
 }
 
-const align16 = (n: number): number => (n + 15) & ~15;
+/** Rounded up to whole v128s: the kernel loads and stores its arrays two float64s at a time. */
+const alignV128 = (n: number): number => Math.ceil(n / V128_BYTES) * V128_BYTES;
 /** A layer's stride: its width rounded up to even, the extra lane a pad unit (see kernel.wat). */
 const stride = (n: number): number => n + (n & 1);
 
@@ -177,11 +197,12 @@ export class SimdKernel implements Kernel {
   private readonly arrays: LayerArrays[];
   private readonly p: Params;
 
-  constructor(initial: Params, train: Dataset, learningRate: number) {
-    const mod = simdModule();
-    if (!mod) throw new RangeError('the simd kernel needs WebAssembly SIMD, which this runtime does not offer');
-    if (!simdSupports(initial.layers)) {
-      throw new RangeError(`the simd kernel does not cover layers ${initial.layers.join(',')} (output 1, up to ${SIMD_MAX_UNITS} units a layer)`);
+  /** build: the module and its layout (default: the built kernel, where it runs here). */
+  constructor(initial: Params, train: Dataset, learningRate: number, build: SimdBuild | null = builtKernel()) {
+    if (!build) throw new RangeError('the simd kernel needs WebAssembly SIMD, which this runtime does not offer');
+    const { layout } = build;
+    if (!covers(initial.layers, maxUnits(layout))) {
+      throw new RangeError(`the simd kernel does not cover layers ${initial.layers.join(',')} (output 1, up to ${maxUnits(layout)} units a layer)`);
     }
     const sizes = [...initial.layers];
     const L = sizes.length - 1;
@@ -192,50 +213,49 @@ export class SimdKernel implements Kernel {
     this.invM = 1 / m;
     this.y = train.y;
 
-    // Lay out the memory (byte addresses): records, then parameters, scratch, data.
-    let top = align16(RECORDS + RECORD_BYTES * (L + 1));
+    // Lay out the memory (byte addresses): header and records, then parameters, scratch, data.
+    let top = alignV128(recordAt(layout, L + 1));
     const alloc = (bytes: number): number => {
       const at = top;
-      top = align16(top + bytes);
+      top = alignV128(top + bytes);
       return at;
     };
-    const rec: number[][] = [];
+    const f64s = (count: number): number => alloc(count * F64_BYTES);
+    // A group's rows of s float64s, sample q's at +rowBytes·q.
+    const rows = (s: number): number => alloc((layout.samples - 1) * layout.rowBytes + s * F64_BYTES);
+    const rec: FieldValues<SimdLayout['records']>[] = [];
     for (let l = 0; l <= L; l++) {
       const n = sizes[l]!;
       const s = stride(n);
-      const r = [n, s, 0, 0, 0, 0, 0, 0, 0];
-      if (l > 0) {
+      if (l === 0) {
+        // The inputs' record: their width and the rows the group's inputs are copied to.
+        rec.push({ n, s, Wr: 0, Wc: 0, b: 0, g: 0, h: 0, dz: 0, act: rows(s) });
+      } else {
         const sPrev = stride(sizes[l - 1]!);
-        r[2] = alloc(n * sPrev * 8); // Wr
-        r[3] = alloc(sPrev * s * 8); // Wc
-        r[4] = alloc(s * 8); // b
-        r[5] = alloc(n * sPrev * 8); // g
-        r[6] = alloc(s * 8); // h
-        r[8] = alloc((SIMD_SAMPLES - 1) * ROW + s * 8); // dz, six samples
+        rec.push({ n, s, Wr: f64s(n * sPrev), Wc: f64s(sPrev * s), b: f64s(s), g: f64s(n * sPrev), h: f64s(s), dz: rows(s), act: rows(s) });
       }
-      r[7] = alloc((SIMD_SAMPLES - 1) * ROW + s * 8); // act, six samples
-      rec.push(r);
     }
     const n0 = sizes[0]!;
     const s0 = stride(n0);
-    const X = alloc(m * s0 * 8);
+    const X = f64s(m * s0);
     // The last group of samples may hold phantoms: room for them past the m real ones.
-    const Y = alloc((m + SIMD_SAMPLES - 1) * 8);
-    const OUT = alloc((m + SIMD_SAMPLES - 1) * 8);
-    const { exports, memory } = instantiate(mod, top);
+    const Y = f64s(m + layout.samples - 1);
+    const OUT = f64s(m + layout.samples - 1);
+    const { exports, memory } = instantiate(build, top);
     this.step_ = exports.step;
 
     const i32 = new Int32Array(memory.buffer);
-    i32.set([L, m, X, Y, OUT], 0);
-    rec.forEach((r, l) => i32.set(r, (RECORDS + RECORD_BYTES * l) / 4));
+    writeFields(i32, layout.header, { L, m, X, Y, OUT });
+    rec.forEach((r, l) => writeFields(i32, layout.records, r, l));
     const heap = new Float64Array(memory.buffer);
     this.heap = heap;
     // Inputs sample-major with the even stride s0 (x is n0 × m, unit-major); labels; the outputs' view.
-    for (let j = 0; j < m; j++) for (let k = 0; k < n0; k++) heap[X / 8 + j * s0 + k] = train.x[k * m + j]!;
-    heap.set(train.y.subarray(0, m), Y / 8);
-    this.out = heap.subarray(OUT / 8, OUT / 8 + m);
+    const x0 = X / F64_BYTES;
+    for (let j = 0; j < m; j++) for (let k = 0; k < n0; k++) heap[x0 + j * s0 + k] = train.x[k * m + j]!;
+    heap.set(train.y.subarray(0, m), Y / F64_BYTES);
+    this.out = heap.subarray(OUT / F64_BYTES, OUT / F64_BYTES + m);
 
-    this.arrays = rec.slice(1).map((r) => ({ Wr: r[2]! / 8, Wc: r[3]! / 8, b: r[4]! / 8 }));
+    this.arrays = rec.slice(1).map((r) => ({ Wr: r.Wr / F64_BYTES, Wc: r.Wc / F64_BYTES, b: r.b / F64_BYTES }));
     this.p = zeroParams(sizes);
     for (let l = 1; l <= L; l++) {
       const n = sizes[l]!;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import wabtInit from 'wabt';
 import type { Dataset } from '../../../src/core/datasets.ts';
 import { makeData } from '../../../src/core/experiment.ts';
 import { FusedKernel } from '../../../src/core/fused-kernel.ts';
@@ -9,8 +10,10 @@ import { KERNELS } from '../../../src/core/kernel-table.ts';
 import { initParams, type Params } from '../../../src/core/network.ts';
 import { RandomState } from '../../../src/core/rng.ts';
 import { resolveScheme } from '../../../src/core/schemes.ts';
-import { expMismatches, expProbes, SIMD_SAMPLES, SimdKernel, simdModule, simdSupports } from '../../../src/core/simd-kernel.ts';
+import { expMismatches, expProbes, SIMD_SAMPLES, SimdKernel, simdModule, simdSupports, type SimdBuild } from '../../../src/core/simd-kernel.ts';
 import { GenericKernel, type Kernel } from '../../../src/core/train.ts';
+import { layoutProblems, SIMD_LAYOUT, type SimdLayout } from '../../../src/core/wasm/layout.ts';
+import { simdSource } from '../../../src/core/wasm/simd-source.ts';
 
 const DATA = makeData('circles');
 const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
@@ -37,6 +40,8 @@ interface Case {
   seed?: number;
   /** The reference kernel (default generic; fused on the networks it unrolls quickly). */
   against?: 'generic' | 'fused';
+  /** The simd module and its layout (default: the built one). */
+  build?: SimdBuild;
 }
 
 /**
@@ -49,8 +54,8 @@ function assertIdentical(c: Case): number[] {
   const train = firstSamples(c.m ?? DATA.train.m);
   const p = initial(c.layers, c.scheme, c.seed ?? 3);
   const ref: Kernel = c.against === 'fused' ? new FusedKernel(p, train, c.lr) : new GenericKernel(p, train, c.lr);
-  const simd = new SimdKernel(p, train, c.lr);
-  const what = `${c.layers.join(',')} ${c.scheme} seed ${c.seed ?? 3} lr ${c.lr} m ${train.m} vs ${ref.name}`;
+  const simd = new SimdKernel(p, train, c.lr, c.build);
+  const what = `${c.layers.join(',')} ${c.scheme} seed ${c.seed ?? 3} lr ${c.lr} m ${train.m} vs ${ref.name}${c.build ? `, ${c.build.layout.samples} samples a group` : ''}`;
   const costs: number[] = [];
   for (let i = 0; i < c.iterations; i++) {
     const withCost = i % 3 !== 2;
@@ -177,6 +182,42 @@ test('simd is bit-identical at the edges of its groups of six samples: 6, 11, 12
   }
   assertIdentical({ layers: [2, 10, 5, 1], scheme: 'random', lr: 0.01, iterations: 300, m: 300, against: 'fused' });
   assertIdentical({ layers: [2, 7, 5, 3, 1], scheme: 'xavier', lr: 0.05, iterations: 100, m: 300, seed: 0 });
+});
+
+/** The module wabt assembles from the generator's text for this layout (as npm run build does for SIMD_LAYOUT). */
+async function buildFor(layout: SimdLayout): Promise<SimdBuild> {
+  const wabt = await wabtInit();
+  const mod = wabt.parseWat('kernel.wat', simdSource(layout), { simd: true });
+  try {
+    mod.validate();
+    return { module: new WebAssembly.Module(new Uint8Array(mod.toBinary({ write_debug_names: false }).buffer)), layout };
+  } finally {
+    mod.destroy();
+  }
+}
+
+test('a kernel generated from another layout table is bit-identical too: 2, 4 and 8 samples a group, every field moved', async () => {
+  // The memory imported under other names, the header and the records elsewhere, their fields in
+  // reverse order, wider rows: the host and the module only agree if both read all of it from the table.
+  const moved: SimdLayout = {
+    memory: { module: 'host', name: 'heap' },
+    minPages: 2,
+    samples: 4,
+    rowBytes: 4096,
+    header: { at: 0, bytes: 32, fields: { OUT: 0, Y: 4, X: 8, m: 12, L: 16 } },
+    records: { at: 32, bytes: 40, fields: { dz: 0, act: 4, h: 8, g: 12, b: 16, Wc: 20, Wr: 24, s: 28, n: 32 } },
+  };
+  for (const layout of [moved, { ...SIMD_LAYOUT, samples: 2 }, { ...moved, samples: 8 }]) {
+    assert.deepEqual(layoutProblems(layout), []);
+    const build = await buildFor(layout);
+    assert.equal(expMismatches(build.module, expProbes(), true, layout), 0, `${layout.samples} samples: exp`);
+    for (const m of [1, layout.samples - 1, layout.samples, layout.samples + 1, 41]) {
+      assertIdentical({ layers: [2, 7, 5, 3, 1], scheme: 'random', lr: 0.01, iterations: 60, m, seed: 12345, build });
+    }
+    assertIdentical({ layers: [2, 10, 5, 1], scheme: 'he', lr: 0.1, iterations: 100, against: 'fused', build });
+  }
+  // Rows of 4096 bytes hold 512 units: wider than the built kernel's 256.
+  assertIdentical({ layers: [2, 301, 1], scheme: 'he', lr: 0.05, iterations: 10, m: 37, build: await buildFor(moved) });
 });
 
 test('simd is bit-identical on diverging runs: costs go ∞ and NaN exactly as in the scalar code', () => {
