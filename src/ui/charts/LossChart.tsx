@@ -1,20 +1,15 @@
 import { Box, Text } from 'ink';
 import { cost, fit, integer } from '../../results/format.js';
-import { drawChart, type ChartSeries } from './chart.js';
+import { drawChart, type ChartOptions, type ChartSeries } from './chart.js';
 import { paint } from '../chrome/theme.js';
 
-export interface LossChartProps {
+/** The chart's options (its `height` is `plotRows`, its `width` the frame's inner width), and the frame's. */
+export interface LossChartProps extends Omit<ChartOptions, 'height'> {
   readonly title: string;
   readonly series: readonly ChartSeries[];
-  readonly iterations: number;
-  /** Inner width (the border is added around it). */
-  readonly width: number;
   readonly plotRows: number;
-  readonly logScale: boolean;
-  readonly color: boolean;
+  /** Whether the chart panel has the focus: its cursor shows only then. */
   readonly focused: boolean;
-  readonly cursor?: number | undefined;
-  readonly front?: number | undefined;
   /** At most this many note lines (∞, NaN, clipping). */
   readonly maxNotes?: number;
   /** Show the colour legend after the title (default true; a single-series chart names its scheme in the title). */

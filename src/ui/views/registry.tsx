@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { gridCells } from '../../core/sweep.js';
 import { helpRows } from '../input/keys.js';
 import type { DashboardState } from '../state/reducer.js';
+import type { RunView } from '../state/runs.js';
 import { groupCount, type SchemeGroup } from '../state/selectors.js';
 import { CompareView } from './compare/CompareView.js';
 import { DetailView } from './detail/DetailView.js';
@@ -49,11 +50,10 @@ export interface ViewContext {
   readonly shown: number;
 }
 
-/** The run a run view shows: the selected scheme's first seed (in a sweep, the selected cell's). */
-function selectedRun(c: ViewContext) {
-  if (c.state.config.sweep) return c.state.runs[c.state.selected * c.state.config.seeds];
-  const group = c.groups[c.state.selected] ?? c.groups[0];
-  return group?.runs[0];
+/** A run view of the run it shows: the selected scheme's first seed (in a sweep, the selected cell's); nothing before there is one. */
+function withRun(c: ViewContext, draw: (run: RunView) => ReactNode): ReactNode {
+  const run = c.state.config.sweep ? c.state.runs[c.state.selected * c.state.config.seeds] : (c.groups[c.state.selected] ?? c.groups[0])?.runs[0];
+  return run ? draw(run) : null;
 }
 
 export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
@@ -67,52 +67,48 @@ export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
     // one run: its cost chart, printout and decision boundary
     keys: 'run',
     back: 'home',
-    draw: (c) => {
-        const run = selectedRun(c);
-        return run ? (
-          <DetailView
-            run={run}
-            index={c.state.selected}
-            total={groupCount(c.state)}
-            {...(c.state.config.sweep ? { label: sweepRunLabel(c) } : {})}
-            config={c.state.config}
-            train={c.state.data.train}
-            width={c.columns}
-            height={c.rows - 3}
-            paused={c.state.paused}
-            logScale={c.state.logScale}
-            color={c.color}
-          />
-        ) : null;
-      },
+    draw: (c) =>
+      withRun(c, (run) => (
+        <DetailView
+          run={run}
+          index={c.state.selected}
+          total={groupCount(c.state)}
+          {...(c.state.config.sweep ? { label: sweepRunLabel(c) } : {})}
+          config={c.state.config}
+          train={c.state.data.train}
+          width={c.columns}
+          height={c.rows - 3}
+          paused={c.state.paused}
+          logScale={c.state.logScale}
+          color={c.color}
+        />
+      )),
   },
   why: {
     // why a run learns or not: norms, gradients, dead units, saturation, symmetry over time
     keys: 'run',
     back: 'home',
-    draw: (c) => {
-        const run = selectedRun(c);
-        return run ? (
-          <WhyView run={run} index={c.state.selected} total={groupCount(c.state)} config={c.state.config} width={c.columns} paused={c.state.paused} color={c.color} />
-        ) : null;
-      },
+    draw: (c) =>
+      withRun(c, (run) => (
+        <WhyView run={run} index={c.state.selected} total={groupCount(c.state)} config={c.state.config} width={c.columns} paused={c.state.paused} color={c.color} />
+      )),
   },
   compare: {
     // the schemes side by side, every figure at iteration 0 → now
     keys: 'race',
     back: 'home',
     draw: (c) => (
-        <CompareView
-          groups={c.groups}
-          selected={c.state.selected}
-          config={c.state.config}
-          train={c.state.data.train}
-          width={c.columns}
-          height={c.rows - 3}
-          paused={c.state.paused}
-          color={c.color}
-        />
-      ),
+      <CompareView
+        groups={c.groups}
+        selected={c.state.selected}
+        config={c.state.config}
+        train={c.state.data.train}
+        width={c.columns}
+        height={c.rows - 3}
+        paused={c.state.paused}
+        color={c.color}
+      />
+    ),
   },
   settings: {
     // the settings form
