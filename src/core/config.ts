@@ -247,9 +247,22 @@ function parseSweep(raw: string): SweepSpec {
 
 const schemesAccepts = `a comma-separated list of ${schemeNames().join(', ')} (K, G > 0)`;
 const layersAccepts =
-  `a comma-separated list of layer sizes: 2, then 1 to ${LIMITS.hiddenLayers} hidden sizes of 1 to ${LIMITS.units}, then 1`;
+  `a comma-separated list of layer sizes: 2, then 1 to ${LIMITS.hiddenLayers} hidden sizes of 1 to ${LIMITS.units} (NxK: K layers of N), then 1`;
 
 const D = (): ExperimentConfig => DEFAULT_CONFIG;
+
+/** Layer sizes as --layers spells them, a run of three or more equal hidden sizes as NxK: [2,32,32,32,1] → "2,32x3,1". */
+export function layersText(layers: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < layers.length; ) {
+    let j = i + 1;
+    // Only hidden layers repeat: the input (2) and the output (1) stay as they are.
+    if (i > 0) while (j < layers.length - 1 && layers[j] === layers[i]) j++;
+    parts.push(j - i >= 3 ? `${layers[i]}x${j - i}` : layers.slice(i, j).join(','));
+    i = j;
+  }
+  return parts.join(',');
+}
 const plural = (n: number, one: string): string => `${thousands(n)} ${one}${n === 1 ? '' : 's'}`;
 
 /**
@@ -300,24 +313,29 @@ export const FIELDS = {
     option: '--layers',
     accepts: layersAccepts,
     parse(raw: string): readonly number[] {
+      // "2,32x16,1": a size NxK stands for K layers of N units (at most the hidden-layer limit, so a huge K is refused unexpanded).
       const parts = raw.split(',').map((p) => p.trim());
-      if (parts.some((p) => !/^\d+$/.test(p))) throw refuse('--layers', layersAccepts, raw);
-      const sizes = parts.map(Number);
+      if (parts.some((p) => !/^\d+(x\d+)?$/.test(p))) throw refuse('--layers', layersAccepts, raw);
+      const repeats = parts.map((p) => p.split('x').map(Number) as [number, number?]);
+      const count = repeats.reduce((n, [, k = 1]) => n + k, 0);
+      if (repeats.some(([, k]) => k === 0)) throw refuse('--layers', layersAccepts, raw);
+      if (count > LIMITS.hiddenLayers + 2) throw new ConfigError(`--layers has ${thousands(count - 2)} hidden layers; it accepts at most ${LIMITS.hiddenLayers}, got ${quote(raw)}`);
+      const sizes = repeats.flatMap(([n, k = 1]) => Array<number>(k).fill(n));
       if (sizes.length < 3) throw new ConfigError(`--layers needs at least one hidden layer: ${layersAccepts}, got ${quote(raw)}`);
-      if (sizes[0] !== 2) throw new ConfigError(`--layers must start with 2 (the two coordinates), got ${quote(raw)}`);
-      if (sizes[sizes.length - 1] !== 1) throw new ConfigError(`--layers must end with 1 (one sigmoid output), got ${quote(raw)}`);
+      if (sizes[0] !== 2 || parts[0] !== '2') throw new ConfigError(`--layers must start with 2 (the two coordinates), got ${quote(raw)}`);
+      if (sizes[sizes.length - 1] !== 1 || parts[parts.length - 1] !== '1') throw new ConfigError(`--layers must end with 1 (one sigmoid output), got ${quote(raw)}`);
       const hidden = sizes.slice(1, -1);
       if (hidden.length > LIMITS.hiddenLayers || hidden.some((n) => n < 1 || n > LIMITS.units)) throw refuse('--layers', layersAccepts, raw);
       return sizes;
     },
     value: 'LIST',
     help: `layer sizes, input 2 and output 1 (default ${D().layers.join(',')}; up to ${LIMITS.hiddenLayers} hidden layers of up to ${LIMITS.units} units)`,
-    text: (c) => c.layers.join(','),
-    example: '2,16,8,1',
+    text: (c) => layersText(c.layers),
+    example: '2,16x3,8,1',
     form: 'layers',
     json: (c) => ({ layers: [...c.layers] }),
     // A sweep's depth axis replaces the hidden layers; a 1-D sweep runs on these layers.
-    header: (c) => (c.sweep ? (c.sweep.depth ? `sweep ${sweepText(c.sweep)}` : `sweep ${sweepText(c.sweep)} on ${c.layers.join('-')}`) : `layers ${c.layers.join('-')}`),
+    header: (c) => (c.sweep ? (c.sweep.depth ? `sweep ${sweepText(c.sweep)}` : `sweep ${sweepText(c.sweep)} on ${layersText(c.layers).replaceAll(',', '-')}`) : `layers ${layersText(c.layers).replaceAll(',', '-')}`),
   },
   schemes: {
     option: '--schemes',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { helpText, parseCommandLine } from '../../../src/cli/argv.ts';
+import { LIMITS } from '../../../src/core/config.ts';
 
 function options(argv: string[]) {
   const p = parseCommandLine(argv);
@@ -123,7 +124,10 @@ test('the new options parse, and their bad values are refused with one line nami
     [['--layers', '2,0,1'], /--layers expects/],
     [['--layers', '2,1000,1'], /--layers expects .* 1 to 256/],
     [['--layers', '2,a,1'], /--layers expects/],
-    [['--layers', '2,1,1,1,1,1,1,1,1,1,1'], /--layers expects .*1 to 8 hidden/],
+    [['--layers', ['2', ...Array<string>(LIMITS.hiddenLayers + 1).fill('1'), '1'].join(',')], new RegExp(`--layers has ${LIMITS.hiddenLayers + 1} hidden layers; it accepts at most ${LIMITS.hiddenLayers}`)],
+    [['--layers', `2,4x${LIMITS.hiddenLayers + 1},1`], new RegExp(`--layers has ${LIMITS.hiddenLayers + 1} hidden layers`)],
+    [['--layers', '2,4x0,1'], /--layers expects .*NxK: K layers of N/],
+    [['--layers', '2x1,4,1'], /--layers must start with 2/],
     [['--seeds', '0'], /--seeds expects an integer from 1 to 1000/],
     [['--seeds', '2', '--seed', '4294967295'], /--seeds 2 from --seed 4294967295 would pass 4294967295/],
     [['--schemes', 'scale:0'], /--schemes: unknown scheme "scale:0"/],
