@@ -23,11 +23,6 @@ export function affine(
   }
 }
 
-/** a = max(0, z), in place, over `len` entries (NaN stays NaN, as in np.maximum). */
-export function relu(z: Float64Array, len: number): void {
-  for (let i = 0; i < len; i++) if (z[i]! < 0) z[i] = 0;
-}
-
 /** a = 1 / (1 + e^(-z)), in place, over `len` entries. */
 export function sigmoid(z: Float64Array, len: number): void {
   for (let i = 0; i < len; i++) z[i] = 1 / (1 + Math.exp(-z[i]!));
@@ -81,11 +76,12 @@ export function weightGrads(
 }
 
 /**
- * dz_prev[n×m] = (W[o×n]ᵀ·dz[o×m]) ⊙ (a_prev > 0): back through the weights,
- * then through the ReLU that produced a_prev (its derivative is 1 where it fired).
+ * da_prev[n×m] = W[o×n]ᵀ·dz[o×m]: back through the weights, summing over the
+ * units r = 0, 1, … from 0 (numpy's np.dot order). The activation's `backward`
+ * then multiplies by its derivative, in place (activations.ts).
  */
-export function backReLU(
-  W: Float64Array, dz: Float64Array, aPrev: Float64Array, dzPrev: Float64Array,
+export function backWeights(
+  W: Float64Array, dz: Float64Array, daPrev: Float64Array,
   o: number, n: number, m: number,
 ): void {
   for (let k = 0; k < n; k++) {
@@ -93,10 +89,7 @@ export function backReLU(
     for (let j = 0; j < m; j++) {
       let s = 0;
       for (let r = 0; r < o; r++) s += W[r * n + k]! * dz[r * m + j]!;
-      // numpy multiplies by the mask (a > 0); the select below gives the same
-      // bits: s·1 = s (−0 and NaN included), and the masked side still
-      // multiplies, so ∞·0 stays NaN when a run diverges.
-      dzPrev[out + j] = aPrev[out + j]! > 0 ? s : s * 0;
+      daPrev[out + j] = s;
     }
   }
 }
