@@ -67,46 +67,45 @@ function uniformWithin(boundFor: (cols: number, rows: number) => number): Pick<S
  * the signs that make R's diagonal positive: the unique Q, so numpy's
  * `Q, R = np.linalg.qr(A); Q * np.sign(np.diag(R))` to rounding. Householder
  * reflections H_j = I - 2·v·vᵀ / (vᵀv); Q = H_0·H_1·…·H_{K-1} applied to the
- * first K columns of the identity. Overwrites A; writes Q (N × K) into `Q`.
+ * first K columns of the identity. Writes Q (N × K, row-major) into `Q`.
+ * Columns are worked on transposed (each one contiguous), for the cache.
  */
 export function orthonormalColumns(A: Float64Array, N: number, K: number, Q: Float64Array): void {
-  const V = new Float64Array(N * K); // reflector v_j in column j, rows j..N-1
+  const C = new Float64Array(K * N); // C[c·N + i] = A[i, c]
+  for (let i = 0; i < N; i++) for (let c = 0; c < K; c++) C[c * N + i] = A[i * K + c]!;
+  const V = new Float64Array(K * N); // reflector v_j at V[j·N + j .. j·N + N-1]
   const vv = new Float64Array(K);
   const sign = new Float64Array(K);
+  const reflect = (j: number, M: Float64Array, c: number): void => {
+    const s = vv[j]!;
+    const v = j * N;
+    const col = c * N;
+    let dot = 0;
+    for (let i = j; i < N; i++) dot += V[v + i]! * M[col + i]!;
+    const f = (2 * dot) / s;
+    for (let i = j; i < N; i++) M[col + i] = M[col + i]! - f * V[v + i]!;
+  };
   for (let j = 0; j < K; j++) {
+    const col = j * N;
     let norm2 = 0;
-    for (let i = j; i < N; i++) norm2 += A[i * K + j]! * A[i * K + j]!;
+    for (let i = j; i < N; i++) norm2 += C[col + i]! * C[col + i]!;
     const norm = Math.sqrt(norm2);
-    const alpha = A[j * K + j]!;
+    const alpha = C[col + j]!;
     // R_jj = beta = -sign(alpha)·‖x‖: alpha - beta then adds two numbers of one sign, no cancellation.
     const beta = alpha >= 0 ? -norm : norm;
     sign[j] = beta > 0 ? 1 : -1;
-    for (let i = j; i < N; i++) V[i * K + j] = A[i * K + j]!;
-    V[j * K + j] = alpha - beta;
+    for (let i = j; i < N; i++) V[col + i] = C[col + i]!;
+    V[col + j] = alpha - beta;
     let s = 0;
-    for (let i = j; i < N; i++) s += V[i * K + j]! * V[i * K + j]!;
+    for (let i = j; i < N; i++) s += V[col + i]! * V[col + i]!;
     vv[j] = s;
     if (s === 0) continue; // a zero column: H_j = I
-    for (let c = j; c < K; c++) {
-      let dot = 0;
-      for (let i = j; i < N; i++) dot += V[i * K + j]! * A[i * K + c]!;
-      const f = (2 * dot) / s;
-      for (let i = j; i < N; i++) A[i * K + c] = A[i * K + c]! - f * V[i * K + j]!;
-    }
+    for (let c = j; c < K; c++) reflect(j, C, c);
   }
-  Q.fill(0);
-  for (let c = 0; c < K; c++) Q[c * K + c] = 1;
-  for (let j = K - 1; j >= 0; j--) {
-    const s = vv[j]!;
-    if (s === 0) continue;
-    for (let c = j; c < K; c++) {
-      let dot = 0;
-      for (let i = j; i < N; i++) dot += V[i * K + j]! * Q[i * K + c]!;
-      const f = (2 * dot) / s;
-      for (let i = j; i < N; i++) Q[i * K + c] = Q[i * K + c]! - f * V[i * K + j]!;
-    }
-  }
-  for (let i = 0; i < N; i++) for (let c = 0; c < K; c++) Q[i * K + c] = Q[i * K + c]! * sign[c]!;
+  const E = new Float64Array(K * N); // the columns of Q, transposed
+  for (let c = 0; c < K; c++) E[c * N + c] = 1;
+  for (let j = K - 1; j >= 0; j--) if (vv[j]! !== 0) for (let c = j; c < K; c++) reflect(j, E, c);
+  for (let i = 0; i < N; i++) for (let c = 0; c < K; c++) Q[i * K + c] = E[c * N + i]! * sign[c]!;
 }
 
 /**
