@@ -7,9 +7,13 @@ np.random.seed + make_circles for the data, np.random.randn for the weights,
 np.dot / np.nansum for the passes.
 
   oracle.py [--schemes zeros,random,he] [--iterations N] [--lr X] [--seed N] [--every K]
-            [--layers 2,10,5,1 | --depth D --width W] [--dataset circles|moons] [--noise X]
+            [--layers 2,10,5,1 | --layers 2,32x16,1 | --depth D --width W] [--dataset circles|moons]
+            [--noise X] [--activation relu|leaky-relu[:A]|tanh|sigmoid|linear|selu] [--theory]
       prints one JSON document shaped like `init-tui --json`. Schemes: zeros, random, he,
-      xavier, small, scale:K, gain:G. Any number of hidden layers.
+      xavier, small, scale:K, gain:G, glorot, glorot-uniform, he-uniform, torch-default,
+      orthogonal, orthogonal:G (SPEC 6.2). Any number of hidden layers. --theory adds each run's
+      "signals": signal, gradSignal and relative update per layer at iteration 0, and the
+      mean-field theory of SPEC 6.4-6.5 integrated with scipy's quad.
   oracle.py --sweep gain=A..B:N[,depth=D1..D2] [--seeds K] [same options but --schemes]
       prints the document of `init-tui --json --sweep ...`: N log-spaced gains (computed as
       init-tui does), each trained as gain:G with K seeds on every depth's network, and per
@@ -21,9 +25,12 @@ np.dot / np.nansum for the passes.
       runs the fixed list of settings in GOLDEN_SETTINGS and writes FILE
       (test/golden/oracle.json), so that tests need no Python. Cases already in FILE
       with the same name, config and schemes are kept verbatim (--fresh: recompute all).
-      The sweeps of GOLDEN_SWEEPS go to the file's "sweeps", kept the same way.
+      The sweeps of GOLDEN_SWEEPS go to the file's "sweeps", kept the same way; the SPEC 6 cases
+      of GOLDEN_ACTIVATIONS to "activations" (with their signals and theory), kept the same way;
+      GOLDEN_DRAWS' initial parameters to "draws" and GOLDEN_MOMENTS' integrals to "moments".
 
-Needs Debian's python3-numpy and python3-sklearn (apt-get install -y python3-numpy python3-sklearn).
+Needs Debian's python3-numpy, python3-sklearn and python3-scipy (apt-get install -y python3-numpy
+python3-sklearn python3-scipy); run it with /usr/bin/python3.
 """
 import argparse
 import json
