@@ -10,9 +10,9 @@
 import { activationOf } from './activations.js';
 import type { Dataset } from './datasets.js';
 import type { Params } from './network.js';
-import { affine, backWeights, outputDelta, sigmoid } from './kernels.js';
+import { affine, backWeights, outputDelta, sigmoid, weightGrads } from './kernels.js';
 import type { NetworkTheory } from './theory.js';
-import { accuracy, GenericKernel } from './train.js';
+import { accuracy } from './train.js';
 
 export interface LayerDiagnostics {
   /** Frobenius norm of W_l. */
@@ -157,6 +157,16 @@ function meanSquare(a: Float64Array, len: number, scale = 1): number {
  * `theory` (theory.ts), when given, is set beside the measured signals.
  */
 export function diagnose(before: Params, after: Params, lr: number, train: Dataset, test: Dataset, theory?: NetworkTheory): Diagnostics {
+  return measure(before, after, lr, train, test, theory);
+}
+
+/**
+ * diagnose, or (after = null) diagnoseAt: then the step's weights are made here
+ * from this backward pass's gradients, W - lr·dW, with GenericKernel's very
+ * operations (weightGrads, then sgd's p - lr·g), so they are the bits a copy's
+ * step would give, for one pass instead of two.
+ */
+function measure(before: Params, given: Params | null, lr: number, train: Dataset, test: Dataset, theory?: NetworkTheory): Diagnostics {
   const sizes = before.layers;
   const L = sizes.length - 1;
   const m = train.m;
@@ -187,15 +197,28 @@ export function diagnose(before: Params, after: Params, lr: number, train: Datas
   }
   // Backward, as GenericKernel: dz_L = (a_L - y)/m, dz_{l-1} = (W_lᵀ·dz_l) ⊙ φ′.
   const gradSignal = new Array<number>(L).fill(NaN);
+  const stepped: Float64Array[] = [];
+  /** W_l after the step, from dz_l (only without `given`). */
+  const step = (l: number, dzl: Float64Array): void => {
+    if (given) return;
+    const W = before.W[l - 1]!;
+    const dW = new Float64Array(W.length);
+    weightGrads(dzl, acts[l - 1]!, dW, new Float64Array(sizes[l]!), sizes[l]!, sizes[l - 1]!, m);
+    // sgd's p - lr·g, into the gradient's buffer.
+    for (let i = 0; i < dW.length; i++) dW[i] = W[i]! - lr * dW[i]!;
+    stepped[l - 1] = dW;
+  };
   let dz = new Float64Array(m);
   outputDelta(acts[L]!, train.y, dz, m);
   gradSignal[L - 1] = meanSquare(dz, m, m);
+  step(L, dz);
   for (let l = L; l > 1; l--) {
     const n = sizes[l - 1]!;
     const prev = new Float64Array(n * m);
     backWeights(before.W[l - 1]!, dz, prev, sizes[l]!, n, m);
     act.backward(prev, zs[l - 1]!, acts[l - 1]!, n * m);
     gradSignal[l - 2] = meanSquare(prev, n * m, m);
+    step(l - 1, prev);
     dz = prev;
   }
   const layers: LayerDiagnostics[] = [];
@@ -203,7 +226,7 @@ export function diagnose(before: Params, after: Params, lr: number, train: Datas
     const o = sizes[l]!;
     const n = sizes[l - 1]!;
     const W = before.W[l - 1]!;
-    const Wafter = after.W[l - 1]!;
+    const Wafter = given ? given.W[l - 1]! : stepped[l - 1]!;
     let dead = 0;
     if (l < L) {
       // The slope at every point: backward over ones gives φ′ itself.
@@ -242,12 +265,11 @@ export function diagnose(before: Params, after: Params, lr: number, train: Datas
 
 /**
  * Diagnostics of `params` as they stand, with the gradient of the step they
- * would take next. That step is taken on a copy (a GenericKernel, whose steps
- * are bit-identical to every kernel's), so `params` and whatever run they
- * belong to are not touched: a run's numbers are the same with or without it.
+ * would take next. That step is computed here, not taken (its weights are the
+ * bits GenericKernel's step would give, and every kernel's are those), so
+ * `params` and whatever run they belong to are not touched: a run's numbers are
+ * the same with or without it.
  */
 export function diagnoseAt(params: Params, lr: number, train: Dataset, test: Dataset, theory?: NetworkTheory): Diagnostics {
-  const copy = new GenericKernel(params, train, lr);
-  copy.step(false);
-  return diagnose(params, copy.params(), lr, train, test, theory);
+  return measure(params, null, lr, train, test, theory);
 }
