@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/core/config.ts';
-import { makeData, runScheme } from '../../src/core/experiment.ts';
+import { makeData, runScheme, type DoneRun } from '../../src/core/experiment.ts';
+import { startRace } from '../../src/engine/race.ts';
 import { relClose } from '../support/oracle.ts';
 
 /**
@@ -90,3 +91,21 @@ for (const want of golden.activations) {
     }
   });
 }
+
+test('a race on worker threads carries the activation to every run: the tanh case, as the oracle trained it', async () => {
+  const want = golden.activations.find((c) => c.config.activation === 'tanh' && c.config.layers.length === 4)!;
+  const c = want.config;
+  const config: ExperimentConfig = {
+    ...DEFAULT_CONFIG, layers: c.layers, activation: 'tanh', learningRate: c.learningRate, iterations: c.iterations,
+    seed: c.seed, every: c.every, schemes: want.runs.map((r) => r.scheme), threads: 2, pace: 'max',
+  };
+  const outcomes = await startRace(config, { data: DATA }, () => {}).finished;
+  want.runs.forEach((w, k) => {
+    const got = outcomes[k] as DoneRun;
+    assert.equal(got.status, 'done', w.scheme);
+    w.costs.forEach(([i, cost], j) => relClose(got.costs[j]![1], cost, want.tolerance, `${w.scheme} cost @${i}`));
+    assert.equal(got.testAccuracy, w.testAccuracy, w.scheme);
+    assert.equal(got.params.activation, 'tanh');
+    assert.equal(got.diagnostics.start.theory!.prediction, w.signals.theory.prediction);
+  });
+});
