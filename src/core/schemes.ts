@@ -21,7 +21,10 @@ export interface SchemeSpec {
   readonly name: string;
   /** What the scheme does, in a few words (help text, legend). */
   readonly formula: string;
-  /** Where the scale comes from, in plain words (the legend's second line); measurements give the verdicts. */
+  /**
+   * In plain words (the legend, the verdict line): for the notebook's schemes what it teaches with
+   * them; for the others where their scale comes from, promising no outcome (measurements judge).
+   */
   readonly lesson: string;
   /** Whether it draws random numbers (zeros does not: no seeding, no draws). */
   readonly random: boolean;
