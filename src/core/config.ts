@@ -4,6 +4,7 @@
  * read this file, so a value is accepted (or refused, with the same one-line
  * message) the same way wherever it is typed.
  */
+import { DEFAULT_ACTIVATION } from './activations.js';
 import { DATASETS } from './datasets.js';
 import { DEFAULT_KERNEL, KERNELS } from './kernel-table.js';
 import { AUTO_RACE_SECONDS, paceText, type Pace } from './pace.js';
@@ -32,6 +33,8 @@ export interface ExperimentConfig {
   /** With your own data: the files it came from (test null: a seeded 75/25 split). */
   readonly data?: { readonly train: string; readonly test: string | null };
   readonly layers: readonly number[];
+  /** The hidden layers' activation (core/activations.ts: relu, leaky-relu[:A], tanh, sigmoid, linear, selu). */
+  readonly activation: string;
   readonly learningRate: number;
   readonly iterations: number;
   /** The first initialization seed. */
@@ -62,7 +65,7 @@ export const LIMITS = {
   threads: 64,
   noise: 10,
   units: 256,
-  hiddenLayers: 8,
+  hiddenLayers: 64,
   seeds: 1000,
   /** --data / --test-data: the largest file read (64 MiB, ~3 million points); larger ones are refused unread. */
   dataFileBytes: 64 * 1024 * 1024,
@@ -79,6 +82,7 @@ export const LIMITS = {
 export const DEFAULT_CONFIG: ExperimentConfig = {
   dataset: 'circles',
   layers: [2, 10, 5, 1],
+  activation: DEFAULT_ACTIVATION,
   learningRate: 0.01,
   iterations: 15000,
   seed: 3,
@@ -511,6 +515,7 @@ export function configFrom(
     ...(dataset !== 'csv' && (noise !== undefined || dataset !== 'circles') ? { noise: noise ?? DATASETS[dataset]?.defaultNoise ?? 0 } : {}),
     ...(fileData ? { data: fileData } : {}),
     layers: parse('layers') ?? base.layers,
+    activation: base.activation,
     learningRate: parse('learning-rate') ?? base.learningRate,
     iterations: parse('iterations') ?? base.iterations,
     seed: parse('seed') ?? base.seed,

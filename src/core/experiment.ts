@@ -1,3 +1,4 @@
+import { resolveActivation } from './activations.js';
 import type { ExperimentConfig } from './config.js';
 import { diagnoseAt, type Diagnostics } from './diagnostics.js';
 import { DATASETS, TEST_SEED, TEST_SIZE, TRAIN_SEED, TRAIN_SIZE, type Dataset } from './datasets.js';
@@ -6,6 +7,7 @@ import { RandomState } from './rng.js';
 import { resolveScheme, type SchemeSpec } from './schemes.js';
 import { kernelFactory, type KernelFactory } from './kernel-table.js';
 import { gainScheme, gridCells } from './sweep.js';
+import { theoryOf } from './theory.js';
 import { accuracy, type Kernel } from './train.js';
 
 /** The seed of the 75/25 split of --data without --test-data (the training data's seed, as the notebook's). */
@@ -31,10 +33,14 @@ export function makeData(dataset: string, noise?: number): TrainTest {
   return { train, test };
 }
 
-/** Initial parameters of a scheme: `seed(seed)` once (random schemes only), then every layer in turn. */
-export function initialParams(layers: readonly number[], scheme: SchemeSpec, seed: number): Params {
+/**
+ * Initial parameters of a scheme: `seed(seed)` once (random schemes only), then
+ * every layer in turn; `activation` names the hidden layers' (default relu).
+ */
+export function initialParams(layers: readonly number[], scheme: SchemeSpec, seed: number, activation?: string): Params {
   checkLayers(layers);
-  return initParams(layers, scheme, new RandomState(seed));
+  if (activation !== undefined && !resolveActivation(activation)) throw new RangeError(`unknown activation "${activation}"`);
+  return initParams(layers, scheme, new RandomState(seed), activation);
 }
 
 export function lookupScheme(name: string): SchemeSpec {
@@ -125,7 +131,7 @@ export class Run {
   private done = 0;
   private lastCost = NaN;
   private lastCostAt = -1;
-  /** Diagnostics of the initial parameters (iteration 0), taken before any step. */
+  /** Diagnostics of the initial parameters (iteration 0), taken before any step, with the theory's prediction. */
   readonly startDiagnostics: Diagnostics;
   /**
    * The recorded costs, compactly: value k is the cost of iteration k·every
@@ -142,8 +148,11 @@ export class Run {
     this.data = data;
     this.traceEvery = opts.traceEvery ?? config.every;
     const make = opts.kernel ?? kernelFactory(config.kernel);
-    const initial = initialParams(run.layers ?? config.layers, lookupScheme(run.scheme), run.seed);
-    this.startDiagnostics = diagnoseAt(initial, config.learningRate, data.train, data.test);
+    const layers = run.layers ?? config.layers;
+    const scheme = lookupScheme(run.scheme);
+    const initial = initialParams(layers, scheme, run.seed, config.activation);
+    const theory = theoryOf(layers, config.activation, scheme, data.train);
+    this.startDiagnostics = diagnoseAt(initial, config.learningRate, data.train, data.test, theory);
     this.kernel = make(initial, data.train, config.learningRate);
   }
 

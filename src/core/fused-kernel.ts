@@ -8,12 +8,15 @@
  * its numbers are bit-identical, not merely close:
  *  - z = (0 + W[r,0]·a[0] + W[r,1]·a[1] + …) + b[r], as `affine`;
  *  - each gradient accumulates over the samples j = 0, 1, … from 0, as
- *    `weightGrads`; da_prev sums over the units r = 0, 1, … as `backReLU`;
+ *    `weightGrads`; da_prev sums over the units r = 0, 1, … as `backWeights`,
+ *    then relu's mask as its `backward` (activations.ts);
  *  - the cost sums its terms in sample order and skips NaN terms (but is
  *    NaN when an output is NaN, as `crossEntropy`);
  *  - every parameter is updated after the whole pass: p = p - lr·g.
- * Only the loop nest differs: samples outermost, layers inside.
+ * Only the loop nest differs: samples outermost, layers inside. The hidden
+ * layers are relu's (other activations train on GenericKernel).
  */
+import { DEFAULT_ACTIVATION } from './activations.js';
 import type { Dataset } from './datasets.js';
 import { cloneParams, type Params } from './network.js';
 import type { Kernel } from './train.js';
@@ -136,6 +139,9 @@ export class FusedKernel implements Kernel {
 
   constructor(initial: Params, train: Dataset, learningRate: number) {
     if (!fusedSupports(initial.layers)) throw new RangeError(`the fused kernel does not cover layers ${initial.layers.join(',')}`);
+    if ((initial.activation ?? DEFAULT_ACTIVATION) !== DEFAULT_ACTIVATION) {
+      throw new RangeError(`the fused kernel covers relu hidden layers only, not ${initial.activation}`);
+    }
     this.p = cloneParams(initial);
     this.x = train.x;
     this.y = train.y;

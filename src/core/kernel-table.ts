@@ -1,39 +1,63 @@
+import { DEFAULT_ACTIVATION } from './activations.js';
 import type { Dataset } from './datasets.js';
 import { FusedKernel, fusedSupports } from './fused-kernel.js';
 import type { Params } from './network.js';
-import { SimdKernel, simdPreferred } from './simd-kernel.js';
+import { SimdKernel, simdPreferred, simdSupports } from './simd-kernel.js';
 import { GenericKernel, type Kernel } from './train.js';
 
+/** A kernel is built from the initial parameters (which name the hidden activation), the training set and the learning rate. */
 export type KernelFactory = (initial: Params, train: Dataset, learningRate: number) => Kernel;
+
+/** What a kernel is asked to cover: the layer sizes and the hidden activation (absent: relu). */
+export type NetworkShape = Pick<Params, 'layers' | 'activation'>;
+
+const reluOnly = (net: NetworkShape): boolean => (net.activation ?? DEFAULT_ACTIVATION) === DEFAULT_ACTIVATION;
 
 /** The fastest kernel that covers the network (what `auto` picks): simd where it runs and pays, else fused, else generic. */
 export const defaultKernel: KernelFactory = (initial, train, lr) => {
-  const fused = fusedSupports(initial.layers);
-  if (simdPreferred(initial.layers, fused)) return new SimdKernel(initial, train, lr);
+  const fused = KERNELS['fused']!.supports(initial);
+  if (reluOnly(initial) && simdPreferred(initial.layers, fused)) return new SimdKernel(initial, train, lr);
   return fused ? new FusedKernel(initial, train, lr) : new GenericKernel(initial, train, lr);
 };
+
+interface KernelRow {
+  readonly description: string;
+  /** Whether the kernel trains this network (its sizes and its activation). */
+  readonly supports: (net: NetworkShape) => boolean;
+  readonly make: KernelFactory;
+}
 
 /**
  * The training kernels, by name. They differ in speed only: each performs
  * SPEC §3 with the same float64 operations in the same order, so their
  * results are bit-identical. `--kernel` and the bench read this table.
+ * fused and simd are written for relu hidden layers; `auto` trains every
+ * other activation on generic.
  */
-export const KERNELS: Readonly<Record<string, { readonly description: string; readonly make: KernelFactory }>> = {
+export const KERNELS: Readonly<Record<string, KernelRow>> = {
   auto: {
-    description: 'simd where WebAssembly SIMD runs, except tiny networks (fewer than 24 weights) that fused covers; else fused, else generic (default)',
+    description: 'simd where WebAssembly SIMD runs, except tiny networks (fewer than 24 weights) that fused covers; else fused, else generic; generic for activations other than relu (default)',
+    supports: () => true,
     make: defaultKernel,
   },
   fused: {
-    description: `code generated for the layer sizes, one sample at a time through every layer (input 2, output 1, up to 4096 weights)`,
+    description: `code generated for the layer sizes, one sample at a time through every layer (input 2, output 1, up to 4096 weights; relu)`,
+    supports: (net) => reluOnly(net) && fusedSupports(net.layers),
     make: (initial, train, lr) => new FusedKernel(initial, train, lr),
   },
   generic: {
-    description: 'plain loops over Float64Arrays, one layer at a time; any layer sizes',
+    description: 'plain loops over Float64Arrays, one layer at a time; any layer sizes, any activation',
+    supports: () => true,
     make: (initial, train, lr) => new GenericKernel(initial, train, lr),
   },
   simd: {
-    description: 'WebAssembly SIMD: hidden units two at a time in f64x2 lanes, six samples at a time (output 1, up to 256 units a layer)',
-    make: (initial, train, lr) => new SimdKernel(initial, train, lr),
+    description: 'WebAssembly SIMD: hidden units two at a time in f64x2 lanes, six samples at a time (output 1, up to 256 units a layer; relu)',
+    supports: (net) => reluOnly(net) && simdSupports(net.layers),
+    make: (initial, train, lr) => {
+      // The WebAssembly is relu's; refused here, as fused refuses in its constructor.
+      if (!reluOnly(initial)) throw new RangeError(`the simd kernel covers relu hidden layers only, not ${initial.activation}`);
+      return new SimdKernel(initial, train, lr);
+    },
   },
 };
 

@@ -6,7 +6,12 @@
  * summation order follows numpy's: the dot product first, then the bias.
  */
 
-/** z[o×m] = W[o×n]·a[n×m] + b[o] */
+/**
+ * z[o×m] = W[o×n]·a[n×m] + b[o]. Each z[r, j] sums its terms k = 0, 1, … from
+ * 0 and then adds the bias, as numpy does; the loops run over j innermost, so
+ * a row of z accumulates in place along contiguous memory (the same additions
+ * in the same order per entry: the same bits as a dot product per entry).
+ */
 export function affine(
   W: Float64Array, b: Float64Array, a: Float64Array, z: Float64Array,
   o: number, n: number, m: number,
@@ -14,18 +19,15 @@ export function affine(
   for (let r = 0; r < o; r++) {
     const row = r * n;
     const out = r * m;
-    const bias = b[r]!;
-    for (let j = 0; j < m; j++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += W[row + k]! * a[k * m + j]!;
-      z[out + j] = s + bias;
+    z.fill(0, out, out + m);
+    for (let k = 0; k < n; k++) {
+      const w = W[row + k]!;
+      const ak = k * m;
+      for (let j = 0; j < m; j++) z[out + j] = z[out + j]! + w * a[ak + j]!;
     }
+    const bias = b[r]!;
+    for (let j = 0; j < m; j++) z[out + j] = z[out + j]! + bias;
   }
-}
-
-/** a = max(0, z), in place, over `len` entries (NaN stays NaN, as in np.maximum). */
-export function relu(z: Float64Array, len: number): void {
-  for (let i = 0; i < len; i++) if (z[i]! < 0) z[i] = 0;
 }
 
 /** a = 1 / (1 + e^(-z)), in place, over `len` entries. */
@@ -81,22 +83,22 @@ export function weightGrads(
 }
 
 /**
- * dz_prev[n×m] = (W[o×n]ᵀ·dz[o×m]) ⊙ (a_prev > 0): back through the weights,
- * then through the ReLU that produced a_prev (its derivative is 1 where it fired).
+ * da_prev[n×m] = W[o×n]ᵀ·dz[o×m]: back through the weights, each entry summing
+ * over the units r = 0, 1, … from 0 (numpy's np.dot order), accumulated along
+ * contiguous rows as in `affine`. The activation's `backward` then multiplies
+ * by its derivative, in place (activations.ts).
  */
-export function backReLU(
-  W: Float64Array, dz: Float64Array, aPrev: Float64Array, dzPrev: Float64Array,
+export function backWeights(
+  W: Float64Array, dz: Float64Array, daPrev: Float64Array,
   o: number, n: number, m: number,
 ): void {
   for (let k = 0; k < n; k++) {
     const out = k * m;
-    for (let j = 0; j < m; j++) {
-      let s = 0;
-      for (let r = 0; r < o; r++) s += W[r * n + k]! * dz[r * m + j]!;
-      // numpy multiplies by the mask (a > 0); the select below gives the same
-      // bits: s·1 = s (−0 and NaN included), and the masked side still
-      // multiplies, so ∞·0 stays NaN when a run diverges.
-      dzPrev[out + j] = aPrev[out + j]! > 0 ? s : s * 0;
+    daPrev.fill(0, out, out + m);
+    for (let r = 0; r < o; r++) {
+      const w = W[r * n + k]!;
+      const dr = r * m;
+      for (let j = 0; j < m; j++) daPrev[out + j] = daPrev[out + j]! + w * dz[dr + j]!;
     }
   }
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_ACTIVATION } from './activations.js';
 import type { RandomState } from './rng.js';
 import type { SchemeSpec } from './schemes.js';
 
@@ -8,34 +9,49 @@ import type { SchemeSpec } from './schemes.js';
  */
 export interface Params {
   readonly layers: readonly number[];
+  /**
+   * The hidden layers' activation (activations.ts), by name; absent means the
+   * notebook's relu. A name, not the row, so that parameters cross threads as
+   * plain data.
+   */
+  readonly activation?: string;
   readonly W: Float64Array[];
   readonly b: Float64Array[];
 }
 
-/** Allocates zeroed parameters for the given layer sizes. */
-export function zeroParams(layers: readonly number[]): Params {
+/**
+ * Allocates zeroed parameters for the given layer sizes and hidden activation;
+ * relu is left implicit, so a relu network's parameters are what they always were.
+ */
+export function zeroParams(layers: readonly number[], activation?: string): Params {
   const W: Float64Array[] = [];
   const b: Float64Array[] = [];
   for (let l = 1; l < layers.length; l++) {
     W.push(new Float64Array(layers[l]! * layers[l - 1]!));
     b.push(new Float64Array(layers[l]!));
   }
-  return { layers: [...layers], W, b };
+  return { layers: [...layers], ...(activation !== undefined && activation !== DEFAULT_ACTIVATION ? { activation } : {}), W, b };
 }
 
 /**
- * The notebook's `initialize_parameters_*`: for l = 1..L, fill W_l with the
- * scheme (row-major, layer after layer, one generator for all layers), b_l = 0.
- * The caller seeds `rng` once beforehand (`np.random.seed(3)`).
+ * The notebook's `initialize_parameters_*`: for l = 1..L, the scheme fills W_l
+ * (row-major) and then, if it draws them, b_l (else b_l = 0), layer after
+ * layer from one generator. The caller seeds `rng` once beforehand
+ * (`np.random.seed(3)`).
  */
-export function initParams(layers: readonly number[], scheme: SchemeSpec, rng: RandomState): Params {
-  const p = zeroParams(layers);
-  for (let l = 1; l < layers.length; l++) scheme.fill(p.W[l - 1]!, layers[l]!, layers[l - 1]!, rng);
+export function initParams(layers: readonly number[], scheme: SchemeSpec, rng: RandomState, activation?: string): Params {
+  const p = zeroParams(layers, activation);
+  for (let l = 1; l < layers.length; l++) scheme.fill(p.W[l - 1]!, p.b[l - 1]!, layers[l]!, layers[l - 1]!, rng);
   return p;
 }
 
 export function cloneParams(p: Params): Params {
-  return { layers: [...p.layers], W: p.W.map((w) => w.slice()), b: p.b.map((b) => b.slice()) };
+  return {
+    layers: [...p.layers],
+    ...(p.activation !== undefined ? { activation: p.activation } : {}),
+    W: p.W.map((w) => w.slice()),
+    b: p.b.map((b) => b.slice()),
+  };
 }
 
 /** Checks a layer list once, where a network is built; the kernels trust it afterwards. */

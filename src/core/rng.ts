@@ -101,6 +101,11 @@ export class RandomState {
     return loc + scale * this.gauss();
   }
 
+  /** `uniform(lo, hi)` of the legacy generator: lo + (hi - lo)·random_sample(). */
+  uniform(lo: number, hi: number): number {
+    return lo + (hi - lo) * this.randomSample();
+  }
+
   /** Fills `out` with `randn` values, in order (row-major for a matrix). */
   fillGauss(out: Float64Array): Float64Array {
     for (let i = 0; i < out.length; i++) out[i] = this.gauss();

@@ -1,5 +1,6 @@
 import type { Dataset } from './datasets.js';
-import { affine, backReLU, crossEntropy, outputDelta, relu, sgd, sigmoid, weightGrads } from './kernels.js';
+import { activationOf, type Activation } from './activations.js';
+import { affine, backWeights, crossEntropy, outputDelta, sgd, sigmoid, weightGrads } from './kernels.js';
 import { cloneParams, type Params } from './network.js';
 
 /**
@@ -18,8 +19,9 @@ export interface Kernel {
 }
 
 /**
- * The straightforward kernel: any layer sizes, ReLU hidden layers, sigmoid
- * output. Every buffer is allocated here, once; `step` allocates nothing.
+ * The straightforward kernel: any layer sizes, any hidden activation
+ * (activations.ts), sigmoid output. Every buffer is allocated here, once;
+ * `step` allocates nothing.
  */
 export class GenericKernel implements Kernel {
   readonly name = 'generic';
@@ -30,8 +32,14 @@ export class GenericKernel implements Kernel {
   private readonly x: Float64Array;
   private readonly y: Float64Array;
   private readonly lr: number;
+  private readonly act: Activation;
   /** acts[l] = a_l (units × m); acts[0] is the input. */
   private readonly acts: Float64Array[];
+  /**
+   * zs[l] = z_l for the hidden layers when the activation's derivative reads z
+   * (selu); otherwise zs[l] is acts[l], overwritten by a_l in place.
+   */
+  private readonly zs: Float64Array[];
   /** deltas[l] = dz_l for l = 1..L (index 0 unused). */
   private readonly deltas: Float64Array[];
   private readonly dW: Float64Array[];
@@ -45,7 +53,10 @@ export class GenericKernel implements Kernel {
     this.x = train.x;
     this.y = train.y;
     this.lr = learningRate;
+    this.act = activationOf(initial.activation);
     this.acts = this.sizes.map((n, l) => (l === 0 ? train.x : new Float64Array(n * train.m)));
+    const keepZ = this.act.needsZ;
+    this.zs = this.acts.map((a, l) => (keepZ && l > 0 && l < this.L ? new Float64Array(a.length) : a));
     this.deltas = this.sizes.map((n, l) => new Float64Array(l === 0 ? 0 : n * train.m));
     this.dW = this.p.W.map((w) => new Float64Array(w.length));
     this.db = this.p.b.map((b) => new Float64Array(b.length));
@@ -66,17 +77,24 @@ export class GenericKernel implements Kernel {
   }
 
   step(withCost: boolean): number {
-    const { sizes, L, m, acts, deltas, p } = this;
+    const { sizes, L, m, acts, zs, deltas, p, act } = this;
     for (let l = 1; l <= L; l++) {
-      affine(p.W[l - 1]!, p.b[l - 1]!, acts[l - 1]!, acts[l]!, sizes[l]!, sizes[l - 1]!, m);
-      if (l < L) relu(acts[l]!, sizes[l]! * m);
-      else sigmoid(acts[l]!, m);
+      const z = zs[l]!;
+      const a = acts[l]!;
+      affine(p.W[l - 1]!, p.b[l - 1]!, acts[l - 1]!, z, sizes[l]!, sizes[l - 1]!, m);
+      if (l < L) {
+        if (z !== a) a.set(z);
+        act.forward(a, sizes[l]! * m);
+      } else sigmoid(a, m);
     }
     const cost = withCost ? crossEntropy(acts[L]!, this.y, m) : NaN;
     outputDelta(acts[L]!, this.y, deltas[L]!, m);
     for (let l = L; l >= 1; l--) {
       weightGrads(deltas[l]!, acts[l - 1]!, this.dW[l - 1]!, this.db[l - 1]!, sizes[l]!, sizes[l - 1]!, m);
-      if (l > 1) backReLU(p.W[l - 1]!, deltas[l]!, acts[l - 1]!, deltas[l - 1]!, sizes[l]!, sizes[l - 1]!, m);
+      if (l > 1) {
+        backWeights(p.W[l - 1]!, deltas[l]!, deltas[l - 1]!, sizes[l]!, sizes[l - 1]!, m);
+        act.backward(deltas[l - 1]!, zs[l - 1]!, acts[l - 1]!, sizes[l - 1]! * m);
+      }
     }
     for (let l = 0; l < L; l++) {
       sgd(p.W[l]!, this.dW[l]!, this.lr, p.W[l]!.length);
@@ -90,11 +108,12 @@ export class GenericKernel implements Kernel {
 export function forward(p: Params, x: Float64Array, m: number): Float64Array {
   const sizes = p.layers;
   const L = sizes.length - 1;
+  const act = activationOf(p.activation);
   let a = x;
   for (let l = 1; l <= L; l++) {
     const z = new Float64Array(sizes[l]! * m);
     affine(p.W[l - 1]!, p.b[l - 1]!, a, z, sizes[l]!, sizes[l - 1]!, m);
-    if (l < L) relu(z, z.length);
+    if (l < L) act.forward(z, z.length);
     else sigmoid(z, m);
     a = z;
   }

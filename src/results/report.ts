@@ -21,6 +21,11 @@ export interface JsonLayer {
   activationSd: number | null;
   weightNorm: number | null;
   gradNorm: number | null;
+  signal: number | null;
+  gradSignal: number | null;
+  signalTheory: number | null;
+  gradSignalTheory: number | null;
+  relativeUpdate: number | null;
 }
 
 /** The network in numbers at one iteration: 0 (start) or the last (end). */
@@ -30,6 +35,8 @@ export interface JsonDiagnostics {
   saturated: number | null;
   trainAccuracy: number | null;
   testAccuracy: number | null;
+  /** At iteration 0 only: SPEC §6.5's prediction. */
+  theory?: { signalRatio: number | null; gradientRatio: number | null; prediction: string };
 }
 
 /** A run's diagnostics at iteration 0 and at the end; null for a run that failed. */
@@ -117,10 +124,18 @@ export function jsonDiagnostics(d: Diagnostics, iteration: number): JsonDiagnost
       activationSd: jsonCost(l.activationSd),
       weightNorm: jsonCost(l.weightNorm),
       gradNorm: jsonCost(l.gradNorm),
+      signal: jsonCost(l.signal),
+      gradSignal: jsonCost(l.gradSignal),
+      signalTheory: jsonCost(l.signalTheory),
+      gradSignalTheory: jsonCost(l.gradSignalTheory),
+      relativeUpdate: jsonCost(l.relativeUpdate),
     })),
     saturated: jsonCost(d.saturated),
     trainAccuracy: jsonCost(d.trainAccuracy),
     testAccuracy: jsonCost(d.testAccuracy),
+    ...(d.theory
+      ? { theory: { signalRatio: jsonCost(d.theory.signalRatio), gradientRatio: jsonCost(d.theory.gradientRatio), prediction: d.theory.prediction } }
+      : {}),
   };
 }
 

@@ -25,9 +25,14 @@ test('--json gives every run its diagnostics at iteration 0 and at the end, besi
     assert.equal(start.iteration, 0);
     assert.equal(end.iteration, 3000);
     for (const d of [start, end]) {
-      assert.deepEqual(Object.keys(d), ['iteration', 'layers', 'saturated', 'trainAccuracy', 'testAccuracy']);
+      assert.deepEqual(Object.keys(d), ['iteration', 'layers', 'saturated', 'trainAccuracy', 'testAccuracy', ...(d === start ? ['theory'] : [])]);
       assert.deepEqual(d.layers.map((l) => l.units), [10, 5, 1]);
-      for (const l of d.layers) assert.deepEqual(Object.keys(l), ['units', 'distinct', 'dead', 'activationSd', 'weightNorm', 'gradNorm']);
+      for (const l of d.layers) {
+        assert.deepEqual(Object.keys(l), [
+          'units', 'distinct', 'dead', 'activationSd', 'weightNorm', 'gradNorm',
+          'signal', 'gradSignal', 'signalTheory', 'gradSignalTheory', 'relativeUpdate',
+        ]);
+      }
     }
     // The end is the result's network: the same accuracies as the run's own.
     assert.equal(end.trainAccuracy, r.trainAccuracy, r.scheme);

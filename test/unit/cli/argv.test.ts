@@ -22,7 +22,7 @@ test('no arguments give the notebook defaults', () => {
   const o = options([]);
   assert.equal(o.config.threads, undefined, 'no thread count given');
   assert.deepEqual(o.config, {
-    dataset: 'circles', layers: [2, 10, 5, 1], learningRate: 0.01, iterations: 15000, seed: 3, every: 1000,
+    dataset: 'circles', layers: [2, 10, 5, 1], activation: 'relu', learningRate: 0.01, iterations: 15000, seed: 3, every: 1000,
     schemes: ['zeros', 'random', 'he'], seeds: 1, kernel: 'auto', pace: 'auto',
   });
   assert.equal(o.json, false);
@@ -32,7 +32,7 @@ test('no arguments give the notebook defaults', () => {
 test('every option of SPEC §5 is read, in both spellings', () => {
   const o = options(['--schemes', 'he,zeros', '-n', '500', '--lr', '0.05', '--seed', '4294967295', '--every', '50', '--json', '--threads', '2']);
   assert.deepEqual(o.config, {
-    dataset: 'circles', layers: [2, 10, 5, 1], learningRate: 0.05, iterations: 500, seed: 4294967295, every: 50,
+    dataset: 'circles', layers: [2, 10, 5, 1], activation: 'relu', learningRate: 0.05, iterations: 500, seed: 4294967295, every: 50,
     schemes: ['he', 'zeros'], seeds: 1, kernel: 'auto', threads: 2, pace: 'auto',
   });
   assert.equal(o.json, true);
