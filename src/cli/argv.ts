@@ -1,5 +1,5 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
-import { ConfigError, configFrom, DEFAULT_CONFIG, FIELD_ROWS, FIELDS, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
+import { ConfigError, configFrom, DEFAULT_CONFIG, FIELD_ROWS, FIELDS, LIMITS, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
 import { clip, quote } from '../core/quote.js';
 import { SCHEMES } from '../core/schemes.js';
 
@@ -182,7 +182,7 @@ export function helpText(version: string): string {
     '',
     'Sweeps (--sweep SPEC, instead of --schemes):',
     '  gain=A..B:N      N log-spaced gains from A to B, both included (0 < A ≤ B, N from 2 to 200), each trained as gain:G',
-    '  ,depth=D1..D2    also D1 … D2 hidden ReLU layers (1 to 8), each as wide as the first hidden layer of --layers',
+    `  ,depth=D1..D2    also D1 … D2 hidden layers (1 to ${LIMITS.hiddenLayers}), each as wide as the first hidden layer of --layers`,
     '  e.g. --sweep gain=0.1..10:9,depth=1..6 --seeds 3 -n 2000: 54 cells, 162 models (at most 10,000 counting seeds);',
     '  the dashboard draws accuracy against gain (1-D) or a depth × gain map (2-D); --json reports every cell',
     '',

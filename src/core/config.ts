@@ -4,13 +4,13 @@
  * read this file, so a value is accepted (or refused, with the same one-line
  * message) the same way wherever it is typed.
  */
-import { DEFAULT_ACTIVATION } from './activations.js';
+import { activationNames, DEFAULT_ACTIVATION, resolveActivation } from './activations.js';
 import { DATASETS } from './datasets.js';
 import { DEFAULT_KERNEL, KERNELS } from './kernel-table.js';
 import { AUTO_RACE_SECONDS, paceText, type Pace } from './pace.js';
 import { quote } from './quote.js';
 import { DEFAULT_SCHEMES, resolveScheme, schemeNames } from './schemes.js';
-import { gainValues, modelCount, sweepText } from './sweep.js';
+import { depthValues, gainValues, layersAt, modelCount, sweepText } from './sweep.js';
 import { thousands } from './thousands.js';
 
 /**
@@ -142,6 +142,7 @@ export interface ConfigJson {
   noise?: number;
   data?: { train: string; test: string | null };
   layers: number[];
+  activation?: string;
   learningRate: number;
   iterations: number;
   seed: number;
@@ -249,6 +250,7 @@ function parseSweep(raw: string): SweepSpec {
   return spec;
 }
 
+const activationAccepts = `one of ${activationNames().join(', ')} (0 < A < 1)`;
 const schemesAccepts = `a comma-separated list of ${schemeNames().join(', ')} (K, G > 0)`;
 const layersAccepts =
   `a comma-separated list of layer sizes: 2, then 1 to ${LIMITS.hiddenLayers} hidden sizes of 1 to ${LIMITS.units} (NxK: K layers of N), then 1`;
@@ -340,6 +342,22 @@ export const FIELDS = {
     json: (c) => ({ layers: [...c.layers] }),
     // A sweep's depth axis replaces the hidden layers; a 1-D sweep runs on these layers.
     header: (c) => (c.sweep ? (c.sweep.depth ? `sweep ${sweepText(c.sweep)}` : `sweep ${sweepText(c.sweep)} on ${layersText(c.layers).replaceAll(',', '-')}`) : `layers ${layersText(c.layers).replaceAll(',', '-')}`),
+  },
+  activation: {
+    option: '--activation',
+    accepts: activationAccepts,
+    parse(raw: string): string {
+      if (!resolveActivation(raw)) throw refuse('--activation', activationAccepts, raw);
+      return raw;
+    },
+    value: 'NAME',
+    help: `every hidden layer's activation: ${activationNames().join(', ')} (default ${DEFAULT_ACTIVATION}; the output stays sigmoid)`,
+    text: (c) => c.activation,
+    example: 'tanh',
+    form: 'activation',
+    // The notebook's relu is not written, so its document stays SPEC §5's.
+    json: (c) => (c.activation === DEFAULT_ACTIVATION ? {} : { activation: c.activation }),
+    header: (c) => (c.activation === DEFAULT_ACTIVATION ? undefined : c.activation),
   },
   schemes: {
     option: '--schemes',
@@ -515,7 +533,7 @@ export function configFrom(
     ...(dataset !== 'csv' && (noise !== undefined || dataset !== 'circles') ? { noise: noise ?? DATASETS[dataset]?.defaultNoise ?? 0 } : {}),
     ...(fileData ? { data: fileData } : {}),
     layers: parse('layers') ?? base.layers,
-    activation: base.activation,
+    activation: parse('activation') ?? base.activation,
     learningRate: parse('learning-rate') ?? base.learningRate,
     iterations: parse('iterations') ?? base.iterations,
     seed: parse('seed') ?? base.seed,
@@ -543,6 +561,8 @@ export function checkConfig(config: ExperimentConfig): void {
   if (config.schemes.length === 0) throw refuse('--schemes', schemesAccepts, '');
   FIELDS.layers.parse(config.layers.join(','));
   FIELDS.kernel.parse(config.kernel);
+  FIELDS.activation.parse(config.activation);
+  checkKernelCovers(config);
   if (config.sweep) {
     const text = sweepText(config.sweep);
     FIELDS.sweep.parse(text);
@@ -555,6 +575,19 @@ export function checkConfig(config: ExperimentConfig): void {
     }
   }
   checkRecordedCosts(config);
+}
+
+/**
+ * A kernel named with --kernel must train every network of the race (a sweep's
+ * every depth): refused here, before training, rather than failing in a worker.
+ */
+function checkKernelCovers(config: ExperimentConfig): void {
+  const row = KERNELS[config.kernel];
+  const networks = config.sweep ? depthValues(config.sweep, config.layers).map((d) => layersAt(config.sweep!, config.layers, d)) : [config.layers];
+  const missed = networks.find((layers) => row && !row.supports({ layers, activation: config.activation }));
+  if (!row || !missed) return;
+  const net = `--layers ${layersText(missed)}${config.activation === DEFAULT_ACTIVATION ? '' : ` with --activation ${config.activation}`}`;
+  throw new ConfigError(`--kernel ${config.kernel} cannot train ${net}: it covers ${row.covers}; --kernel auto picks one that does`);
 }
 
 /** The race records at most LIMITS.recordedCosts costs in all; the message says which --every would do. */

@@ -24,6 +24,8 @@ interface KernelRow {
   readonly description: string;
   /** Whether the kernel trains this network (its sizes and its activation). */
   readonly supports: (net: NetworkShape) => boolean;
+  /** What `supports` accepts, in words (the refusal of --kernel). */
+  readonly covers: string;
   readonly make: KernelFactory;
 }
 
@@ -38,21 +40,25 @@ export const KERNELS: Readonly<Record<string, KernelRow>> = {
   auto: {
     description: 'simd where WebAssembly SIMD runs, except tiny networks (fewer than 24 weights) that fused covers; else fused, else generic; generic for activations other than relu (default)',
     supports: () => true,
+    covers: 'every network',
     make: defaultKernel,
   },
   fused: {
     description: `code generated for the layer sizes, one sample at a time through every layer (input 2, output 1, up to 4096 weights; relu)`,
     supports: (net) => reluOnly(net) && fusedSupports(net.layers),
+    covers: 'relu networks of input 2, output 1 and at most 4,096 weights',
     make: (initial, train, lr) => new FusedKernel(initial, train, lr),
   },
   generic: {
     description: 'plain loops over Float64Arrays, one layer at a time; any layer sizes, any activation',
     supports: () => true,
+    covers: 'every network',
     make: (initial, train, lr) => new GenericKernel(initial, train, lr),
   },
   simd: {
     description: 'WebAssembly SIMD: hidden units two at a time in f64x2 lanes, six samples at a time (output 1, up to 256 units a layer; relu)',
     supports: (net) => reluOnly(net) && simdSupports(net.layers),
+    covers: 'relu networks with one output and at most 256 units a layer',
     make: (initial, train, lr) => {
       // The WebAssembly is relu's; refused here, as fused refuses in its constructor.
       if (!reluOnly(initial)) throw new RangeError(`the simd kernel covers relu hidden layers only, not ${initial.activation}`);
