@@ -70,3 +70,31 @@ for (const expected of golden.cases.filter((c) => !('tolerance' in c))) {
     });
   });
 }
+
+interface ActivationGolden {
+  activations: (Report & { name: string; tolerance: number; config: Report['config'] & { activation?: string } })[];
+}
+
+const activationCases = (JSON.parse(readFileSync(new URL('../../golden/oracle.json', import.meta.url), 'utf8')) as ActivationGolden).activations;
+
+// SPEC §6: every activation with the new schemes, and 16-layer networks, from the built binary.
+for (const expected of activationCases) {
+  test(`--json --activation matches the numpy oracle golden for "${expected.name}" within ${expected.tolerance}`, async () => {
+    const c = expected.config;
+    const report = await json([
+      '--lr', String(c.learningRate), '--seed', String(c.seed), '-n', String(c.iterations), '--every', String(c.every),
+      '--schemes', expected.runs.map((r) => r.scheme).join(','),
+      '--dataset', c.dataset, '--layers', c.layers.join(','),
+      ...(c.activation !== undefined ? ['--activation', c.activation] : []),
+    ]);
+    assert.deepEqual(report.config, c, 'the document names the activation (relu, the default, is not written)');
+    expected.runs.forEach((want, k) => {
+      const got = report.runs[k]!;
+      assert.equal(got.scheme, want.scheme);
+      assert.equal(got.costs.length, want.costs.length);
+      want.costs.forEach(([i, cost], j) => relClose(got.costs[j]![1], cost, expected.tolerance, `${want.scheme} cost @${i}`));
+      assert.equal(got.trainAccuracy, want.trainAccuracy, `${want.scheme} train accuracy`);
+      assert.equal(got.testAccuracy, want.testAccuracy, `${want.scheme} test accuracy`);
+    });
+  });
+}
