@@ -53,6 +53,48 @@ export interface LayerDiagnostics {
   readonly gradSignalTheory: number;
   /** ‖ΔW_l‖ / ‖W_l‖ of the step: how much one update moves the layer, relatively. */
   readonly relativeUpdate: number;
+  /** How the layer's outputs a_l (units × training points) are spread: the signal view's histogram. */
+  readonly histogram: Histogram;
+}
+
+/**
+ * Counts of values in HISTOGRAM_BINS equal bins from the smallest finite value
+ * `lo` to the largest `hi` (the last bin includes hi; all in the first bin when
+ * lo = hi), and how many values were not finite.
+ */
+export interface Histogram {
+  readonly lo: number;
+  readonly hi: number;
+  readonly counts: readonly number[];
+  readonly nonFinite: number;
+}
+
+export const HISTOGRAM_BINS = 24;
+
+/** The histogram of the first `len` values of a (one pass for the range, one for the counts). */
+export function histogram(a: Float64Array, len: number, bins = HISTOGRAM_BINS): Histogram {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let nonFinite = 0;
+  for (let i = 0; i < len; i++) {
+    const v = a[i]!;
+    if (v - v !== 0) nonFinite++;
+    else {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  const counts = new Array<number>(bins).fill(0);
+  if (nonFinite === len) return { lo: NaN, hi: NaN, counts, nonFinite };
+  const width = (hi - lo) / bins;
+  for (let i = 0; i < len; i++) {
+    const v = a[i]!;
+    if (v - v !== 0) continue;
+    // A width that is 0 (every value the same) or that overflows puts all in one bin rather than NaN.
+    const k = width > 0 && Number.isFinite(width) ? Math.min(bins - 1, Math.floor((v - lo) / width)) : 0;
+    counts[k]!++;
+  }
+  return { lo, hi, counts, nonFinite };
 }
 
 export interface Diagnostics {
@@ -258,6 +300,7 @@ function measure(before: Params, given: Params | null, lr: number, train: Datase
       signalTheory: theory ? theory.signal[l - 1]! : NaN,
       gradSignalTheory: theory ? theory.gradSignal[l - 1]! : NaN,
       relativeUpdate: stepNorm(W, Wafter, 1) / weightNorm,
+      histogram: histogram(acts[l]!, o * m),
     });
   }
   return { layers, saturated: saturated / m, trainAccuracy: right / m, testAccuracy: accuracy(before, test), theory: theory ?? null };

@@ -93,6 +93,13 @@ export class TrainingLoop {
 
   /** Diagnostics: one ordinary training step between two snapshots gives its gradients without touching the kernel. */
   private diagnosedStep(alsoCostAt = -1): void {
+    if (this.run.iteration === 0) {
+      // At iteration 0 the run has them already, with the theory's prediction beside them (the same bits diagnose gives).
+      this.advance(1, alsoCostAt);
+      this.diag = this.run.startDiagnostics;
+      this.diagAt = 0;
+      return;
+    }
     const before = cloneParams(this.run.params());
     this.advance(1, alsoCostAt);
     this.diag = diagnose(before, this.run.params(), this.task.config.learningRate, this.task.data.train, this.task.data.test);

@@ -63,7 +63,7 @@ export function among(where: Where, view: View): boolean {
 /** In table order: the footer lists hints in this order; a key matches the first live row. */
 export const BINDINGS: readonly Binding[] = [
   {
-    label: 'Esc', help: 'back', hint: 'Esc back', hintIn: ['run views', 'compare'], views: ['race views'],
+    label: 'Esc', help: 'back', hint: 'Esc back', hintIn: ['run views', 'compare', 'signal'], views: ['race views'],
     match: named('escape'), intent: () => action({ type: 'back' }),
   },
   {
@@ -75,7 +75,7 @@ export const BINDINGS: readonly Binding[] = [
     match: upDown, intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
   },
   {
-    label: '↑ ↓  j k', help: 'highlight the previous / next scheme (the columns scroll if need be)', hint: '↑↓ highlight', views: ['compare'],
+    label: '↑ ↓  j k', help: 'highlight the previous / next scheme (the columns scroll if need be)', hint: '↑↓ highlight', views: ['compare', 'signal'],
     match: upDown, intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
   },
   {
@@ -91,9 +91,13 @@ export const BINDINGS: readonly Binding[] = [
     match: is('w'), intent: () => action({ type: 'why' }),
   },
   {
-    label: 'c', help: 'compare the schemes side by side, every figure at 0 → now', hint: 'c compare', hintIn: ['race', 'detail', 'why'], views: ['race views'],
+    label: 'c', help: 'compare the schemes side by side, every figure at 0 → now', hint: 'c compare', hintIn: ['race', 'detail', 'why', 'signal'], views: ['race views'],
     // A sweep's cells are compared on its map, not scheme by scheme.
     when: notSweep, match: is('c'), intent: () => action({ type: 'compare' }),
+  },
+  {
+    label: 'p', help: 'the signal through the layers against the theory, and each layer’s outputs', hint: 'p signal', hintIn: ['race', 'compare', 'why'], views: ['race views'],
+    when: notSweep, match: is('p'), intent: () => action({ type: 'show', view: 'signal' }),
   },
   {
     label: 'Tab', help: 'switch panel: runs ⇄ chart (← → move the chart cursor)', views: ['race'],

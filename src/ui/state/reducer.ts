@@ -64,6 +64,8 @@ export type Action =
   | { readonly type: 'why'; readonly run?: number }
   /** The schemes side by side, at iteration 0 and now; from the compare view, back to the race. */
   | { readonly type: 'compare' }
+  /** A view of the race (the signal view), or back to the race from it. */
+  | { readonly type: 'show'; readonly view: View }
   | { readonly type: 'settings' }
   | { readonly type: 'back' }
   | { readonly type: 'select'; readonly run: number }
@@ -172,6 +174,8 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
     }
     case 'compare':
       return { ...state, view: state.view === 'compare' ? 'race' : 'compare' };
+    case 'show':
+      return { ...state, view: state.view === action.view ? homeView(state.config) : action.view };
     case 'settings':
       // The pace field shows the pace as the keys left it (auto, while they have not moved it).
       return { ...state, view: 'settings', form: openForm(state.config, state.pace === paceOf(state.config) ? undefined : state.pace) };

@@ -15,12 +15,13 @@ import { DetailView } from './detail/DetailView.js';
 import { HelpOverlay } from './help/HelpOverlay.js';
 import { RaceView } from './race/RaceView.js';
 import { SettingsView } from './settings/SettingsView.js';
+import { SignalView } from './signal/SignalView.js';
 import { cellName } from './sweep/sweep-layout.js';
 import { SweepView } from './sweep/SweepView.js';
 import { WhyView } from './why/WhyView.js';
 
 /** Every view's name; each has its row in VIEW_ROWS. */
-export type View = 'race' | 'detail' | 'why' | 'compare' | 'settings' | 'help' | 'sweep';
+export type View = 'race' | 'detail' | 'why' | 'compare' | 'signal' | 'settings' | 'help' | 'sweep';
 
 export interface ViewRow {
   /**
@@ -109,6 +110,12 @@ export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
         color={c.color}
       />
     ),
+  },
+  signal: {
+    // the signal through the layers against the theory, and each layer's outputs
+    keys: 'race',
+    back: 'home',
+    draw: (c) => <SignalView groups={c.groups} selected={c.state.selected} config={c.state.config} width={c.columns} height={c.rows - 3} color={c.color} />,
   },
   settings: {
     // the settings form

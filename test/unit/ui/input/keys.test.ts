@@ -66,10 +66,10 @@ test('in the settings form letters type, q types too, and only Ctrl-C quits', ()
 });
 
 test('the footer and the help overlay come from the one key table', () => {
-  assert.equal(footerHints('race'), '↑↓ move · Enter open · w why · c compare · v charts · s settings · space pause · +/- pace · e export · ? help · q quit');
+  assert.equal(footerHints('race'), '↑↓ move · Enter open · w why · c compare · p signal · v charts · s settings · space pause · +/- pace · e export · ? help · q quit');
   assert.equal(footerHints('detail'), 'Esc back · ↑↓ other run · w why · c compare · l log · space pause · r restart · ? help · q quit');
   assert.equal(footerHints('help'), 'Esc or ? close · q quit');
-  assert.equal(footerHints('race', 80), '↑↓ move · Enter open · w why · c compare · v charts · ? help · q quit', 'at 80 columns help and quit stay');
+  assert.equal(footerHints('race', 80), '↑↓ move · Enter open · w why · c compare · p signal · v charts · ? help · q quit', 'at 80 columns help and quit stay');
   assert.ok(footerHints('race', 40).endsWith('? help · q quit'));
   assert.equal(footerHints('settings'), '↑↓ field · Backspace delete · Enter apply · Esc cancel · Ctrl-C quit');
   assert.ok(footerHints('settings').length <= 80, 'the whole settings footer fits 80 columns');

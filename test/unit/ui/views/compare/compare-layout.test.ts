@@ -212,5 +212,5 @@ test('the help overlay and the footers know the compare key, from the one key ta
   assert.ok(helpRows('race').some(([k, what]) => k === 'c' && /compare the schemes/.test(what)));
   assert.ok(helpRows('compare').some(([k, what]) => k === '↑ ↓  j k' && /highlight/.test(what)));
   for (const view of ['race', 'detail', 'why'] as const) assert.match(footerHints(view), /c compare/, view);
-  assert.equal(footerHints('compare'), 'Esc back · ↑↓ highlight · w why · space pause · n step · ? help · q quit');
+  assert.equal(footerHints('compare'), 'Esc back · ↑↓ highlight · w why · p signal · space pause · n step · ? help · q quit');
 });
