@@ -5,9 +5,10 @@ import { KERNELS } from '../core/kernel-table.js';
 import { clip, quote } from '../core/quote.js';
 import { thousands } from '../core/thousands.js';
 import { SCHEMES } from '../core/schemes.js';
+import { queueOptions, REDIS_URL_ACCEPTS, type QueueOptions } from './queue-options.js';
 
-/** What the command line asks for, once validated: the experiment, and what to do with it. */
-export interface Invocation {
+/** What the command line asks for, once validated: the experiment, and what to do with it (queue-options.ts: --queue, --worker). */
+export interface Invocation extends QueueOptions {
   readonly config: ExperimentConfig;
   readonly json: boolean;
   /** Where to write the JSON document too (undefined: nowhere). */
@@ -50,6 +51,8 @@ const OPTIONS = {
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
   out: { type: 'string', value: 'FILE', help: 'also write the JSON document to FILE when the race ends (whole or not at all), in any mode; a regular file (- is refused)' },
   force: { type: 'boolean', help: 'let --out overwrite an existing regular file' },
+  queue: { type: 'string', value: 'URL', help: 'train a sweep (or --seeds race) on the workers of a Redis queue, redis://HOST:PORT[/DB]; prints what a local run prints' },
+  worker: { type: 'string', value: 'URL', help: 'train the jobs of the Redis queue at URL (with --threads N, default one per core) until stopped' },
   help: { type: 'boolean', short: 'h', help: 'show this help and exit' },
   version: { type: 'boolean', short: 'V', help: 'print the version and exit' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; value?: string; help: string }>;
@@ -57,6 +60,7 @@ const OPTIONS = {
 /** What a value-taking option accepts, for "needs a value" messages: the field's own words, else a file name. */
 function accepts(name: OptionName): string {
   const field = name === 'lr' ? 'learning-rate' : name;
+  if (name === 'queue' || name === 'worker') return REDIS_URL_ACCEPTS;
   return Object.hasOwn(FIELDS, field) ? FIELDS[field as FieldName].accepts : name === 'out' ? 'a file name' : 'a CSV file name';
 }
 
@@ -159,7 +163,9 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
       ...(file('test-data') !== undefined ? { 'test-data': v['test-data'] } : {}),
     };
     const config = configFrom(text, DEFAULT_CONFIG, v.lr !== undefined ? { 'learning-rate': '--lr' } : {});
-    return { kind: 'run', invocation: { config, json: v.json === true, out: file('out'), force: v.force === true } };
+    const remote = queueOptions(v, [...seen.keys()], config);
+    if (typeof remote === 'string') throw new UsageError(remote);
+    return { kind: 'run', invocation: { config, json: v.json === true, out: file('out'), force: v.force === true, ...remote } };
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError) return { kind: 'error', message: err.message };
     throw err;
@@ -187,6 +193,8 @@ export function helpText(version: string): string {
     'Usage:',
     '  init-tui [options]          live dashboard (when stdout is a terminal; plain text otherwise)',
     '  init-tui --json [options]   train headless and print one JSON document',
+    '  init-tui --sweep SPEC --queue redis://HOST:PORT   the same, trained by the workers of a Redis queue',
+    '  init-tui --worker redis://HOST:PORT [--threads N]  train that queue\'s jobs until stopped (SIGTERM/Ctrl-C)',
     '',
     'Options:',
     ...rows.map(([l, h]) => `  ${l.padEnd(width)}${h}`),
