@@ -224,10 +224,12 @@ export function startQueueRace(sub: Submitter, config: ExperimentConfig, onEvent
     timer = setInterval(syncSafely, SYNC_MS);
   }
 
-  const finished = outcomes.then(async (o) => {
+  // The results are handed over at once; the connections close behind them (a process that
+  // exits next does not wait for Redis to say goodbye).
+  const finished = outcomes.then((o) => {
     sub.redis.off('error', lost);
     sub.redis.off('ready', onReady);
-    await sub.close();
+    void sub.close();
     return o;
   });
 
