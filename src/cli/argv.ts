@@ -211,7 +211,8 @@ export function helpText(version: string): string {
     'In the dashboard, press ? for the keys (w: why a scheme fails, s: settings, e: export).',
     '',
     'Exit status: 0 done (or quit with q); 1 a run failed, --out or standard output could not',
-    'be written, or an internal error; 2 bad input (one line on stderr, before training);',
+    'be written, the Redis of --queue or --worker did not answer, or an internal error;',
+    '2 bad input (one line on stderr, before training);',
     '130, 143, 129 on Ctrl-C, SIGTERM, SIGHUP (a stopped run prints no result, writes no --out).',
   ].join('\n');
 }
