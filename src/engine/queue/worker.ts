@@ -66,7 +66,7 @@ export async function startQueueWorker(address: RedisAddress, threads: number, n
   let stopping = false;
   let released = 0;
 
-  const process = async (job: Job, token?: string): Promise<string> => {
+  const processJob = async (job: Job, token?: string): Promise<string> => {
     const id = job.id ?? '?';
     const data = job.data as JobData;
     const spec = specOf(data);
@@ -92,10 +92,10 @@ export async function startQueueWorker(address: RedisAddress, threads: number, n
     }
   };
 
-  const worker = new Worker(QUEUE_NAME, process, {
+  const worker = new Worker(QUEUE_NAME, processJob, {
     connection: connectionOptions(address),
     concurrency: threads,
-    name: `${hostname()}-${globalThis.process.pid}`,
+    name: `${hostname()}-${process.pid}`,
     lockDuration: LOCK_MS,
     stalledInterval: STALLED_CHECK_MS,
     maxStalledCount: MAX_STALLS,
