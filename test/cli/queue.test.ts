@@ -133,20 +133,22 @@ test('a worker SIGKILLed mid-model: another worker takes its job after the stall
   const ref = local(['--json', ...args]);
   const doomed = await worker(redis.url);
   const sub = cli(['--json', '--queue', redis.url, ...args]);
+  // Killed as soon as its first model is in training (a model takes over a second).
   await until('a job in training', async () => String(await llen(redis.port, 'active')), /^1$/);
-  const rescuer = await worker(redis.url);
   doomed.child.kill('SIGKILL');
   assert.equal((await doomed.exited).signal, 'SIGKILL');
+  const rescuer = await worker(redis.url);
   const { code } = await sub.exited;
   assert.equal(code, 0, sub.err());
   assert.equal(sub.out(), ref.doc);
-  // The rescuer trained both models: the one left waiting, and the doomed worker's after it stalled.
+  // The rescuer trained both models: the one left waiting, and the doomed worker's once its lock lapsed.
   assert.equal((rescuer.err().match(/^init-tui worker: job /gm) ?? []).length, 2, rescuer.err());
   assert.equal(doomed.err().match(/^init-tui worker: job /gm), null, 'the killed worker finished nothing');
 });
 
 test('Redis stopped and restarted under a sweep: submitter and workers reconnect, the lost jobs are submitted again, the document is the local one', { skip }, async () => {
-  const args = ['--sweep', 'gain=0.5..2:3,depth=1..2', '--layers', '2,16,1', '-n', '3000'];
+  // Six models of about half a second: most are still to train when Redis goes.
+  const args = ['--sweep', 'gain=0.5..2:3,depth=1..2', '--layers', '2,32,1', '-n', '3000'];
   const ref = local(['--json', ...args]);
   const a = await worker(redis.url);
   const b = await worker(redis.url);
