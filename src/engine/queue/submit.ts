@@ -166,7 +166,7 @@ export function startQueueRace(sub: Submitter, config: ExperimentConfig, onEvent
     try {
       const pending = results.flatMap((r, k) => (r === undefined ? [k] : []));
       const pipe = sub.redis.pipeline();
-      for (const k of pending) pipe.hmget(queue.toKey(ids[k]!), 'data', 'finishedOn', 'returnvalue', 'failedReason');
+      for (const k of pending) pipe.hmget(queue.toKey(ids[k]!), 'timestamp', 'finishedOn', 'returnvalue', 'failedReason');
       const replies = (await pipe.exec()) ?? [];
       const missing: number[] = [];
       const stale: number[] = [];
@@ -174,8 +174,9 @@ export function startQueueRace(sub: Submitter, config: ExperimentConfig, onEvent
       pending.forEach((k, n) => {
         const [err, fields] = replies[n] ?? [null, null];
         if (err || !Array.isArray(fields)) return;
-        const [data, finishedOn, returnvalue, failedReason] = fields as (string | null)[];
-        if (data === null || data === undefined) missing.push(k);
+        // Every job has a timestamp (when it was added): none, no job.
+        const [timestamp, finishedOn, returnvalue, failedReason] = fields as (string | null)[];
+        if (timestamp === null || timestamp === undefined) missing.push(k);
         else if (finishedOn != null && typeof returnvalue === 'string') ended.push([k, decoded(k, JSON.parse(returnvalue) as string)]);
         else if (finishedOn != null && typeof failedReason === 'string') {
           if (first) stale.push(k);
