@@ -66,7 +66,10 @@ function submit(argv) {
   });
 }
 
-export async function queueBench({ runs = 3, kills = 20, judge = () => '' } = {}) {
+/** Standalone, a figure against its goal; within bench.mjs, its judge (which also adds the row to the summary). */
+const verdict = (_figure, _text, value, goal) => (value <= goal ? 'goal met' : 'goal NOT met');
+
+export async function queueBench({ runs = 3, kills = 20, judge = verdict } = {}) {
   const { HAVE_REDIS, startRedis, command } = await tsImport('../test/support/redis.ts', import.meta.url);
   console.log('\n## (f) the queue: --queue with --worker processes on this machine (BullMQ on a local redis-server)');
   if (!HAVE_REDIS) {
