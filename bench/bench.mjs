@@ -11,8 +11,10 @@
 //       (goal ≤ 0.4 s), `npx init-tui`
 //   (e) a 54-model gain × depth sweep through the CLI: models per second per core, default
 //       kernel (auto) against --kernel generic (its default before the simd kernel)
+//   (f) the queue (bench/queue.mjs): the same sweep through --queue with one and two worker
+//       processes, the overhead against (e)'s local run (goal ≤ 5 %), and the SIGKILL test 20 times
 // Options: --runs N (default 5), --skip-numpy, --skip-dashboard, --skip-first-frame, --skip-sweep,
-// --sweep-only.
+// --skip-queue, --sweep-only, --queue-only.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -25,7 +27,8 @@ const cli = join(root, 'dist/cli.js');
 const oracle = join(root, 'oracle/oracle.py');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] ?? 0) || 5;
-const sweepOnly = args.includes('--sweep-only');
+const queueOnly = args.includes('--queue-only');
+const sweepOnly = args.includes('--sweep-only') || queueOnly;
 const skip = (part) => args.includes(`--skip-${part}`);
 
 const median = (xs) => {
@@ -71,7 +74,11 @@ if (!sweepOnly) {
   if (!skip('dashboard')) await dashboard();
   if (!skip('first-frame')) await firstFrames();
 }
-if (!skip('sweep')) sweep();
+if (!skip('sweep') && !queueOnly) sweep();
+if (!skip('queue') && (queueOnly || !args.includes('--sweep-only'))) {
+  const { queueBench } = await import('./queue.mjs');
+  await queueBench({ runs: Math.min(RUNS, 3), kills: 20, judge });
+}
 
 if (summary.length > 0) {
   console.log('\n## issue 12 goals, this run');

@@ -22,6 +22,9 @@ await build({
   target: 'node20',
   // piscina starts its threads from its own file beside it; Ink loads the React
   // devtools only with DEV=true (not a dependency): both stay outside the bundle.
+  // BullMQ and ioredis are bundled, into a chunk that only --queue and --worker import:
+  // loaded from node_modules (hundreds of files) they took 0.3 s of a submitter's start,
+  // bundled 0.15 s.
   external: ['piscina', 'react-devtools-core'],
   // React picks its production build from NODE_ENV at run time; fixing it here drops
   // the development build from the bundle (the dashboard sets it to production anyway).

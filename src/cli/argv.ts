@@ -2,9 +2,10 @@ import { parseArgs as nodeParseArgs } from 'node:util';
 import { ConfigError, configFrom, DEFAULT_CONFIG, FIELD_ROWS, FIELDS, LIMITS, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
 import { clip, quote } from '../core/quote.js';
 import { SCHEMES } from '../core/schemes.js';
+import { queueOptions, REDIS_URL_ACCEPTS, type QueueOptions } from './queue-options.js';
 
-/** What the command line asks for, once validated: the experiment, and what to do with it. */
-export interface Invocation {
+/** What the command line asks for, once validated: the experiment, and what to do with it (queue-options.ts: --queue, --worker). */
+export interface Invocation extends QueueOptions {
   readonly config: ExperimentConfig;
   readonly json: boolean;
   /** Where to write the JSON document too (undefined: nowhere). */
@@ -23,6 +24,8 @@ const INVOCATION = {
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
   out: { type: 'string', value: 'FILE', help: 'also write the JSON document to FILE when the race ends (whole or not at all), in any mode; a regular file (- is refused)' },
   force: { type: 'boolean', help: 'let --out overwrite an existing regular file' },
+  queue: { type: 'string', value: 'URL', help: 'train a sweep (or --seeds race) on the workers of a Redis queue, redis://HOST:PORT[/DB]; prints what a local run prints' },
+  worker: { type: 'string', value: 'URL', help: 'train the jobs of the Redis queue at URL (with --threads N, default one per core) until stopped' },
   help: { type: 'boolean', short: 'h', help: 'show this help and exit' },
   version: { type: 'boolean', short: 'V', help: 'print the version and exit' },
 } as const;
@@ -58,6 +61,7 @@ const CANONICAL: Readonly<Record<string, FieldName>> = Object.fromEntries(
 /** What a value-taking option accepts, for "needs a value" messages: the row's own words, else a file name. */
 function accepts(name: string): string {
   const field = CANONICAL[name] ?? name;
+  if (name === 'queue' || name === 'worker') return REDIS_URL_ACCEPTS;
   return Object.hasOwn(FIELDS, field) ? FIELDS[field as FieldName].accepts : 'a file name';
 }
 
@@ -145,7 +149,9 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
       if (CANONICAL[option] !== undefined) spelled[field as FieldName] = `--${option}`;
     }
     const config = configFrom(text, DEFAULT_CONFIG, spelled);
-    return { kind: 'run', invocation: { config, json: v.json === true, out: typeof out === 'string' ? out : undefined, force: v.force === true } };
+    const remote = queueOptions(v, [...seen.keys()], config);
+    if (typeof remote === 'string') throw new UsageError(remote);
+    return { kind: 'run', invocation: { config, json: v.json === true, out: typeof out === 'string' ? out : undefined, force: v.force === true, ...remote } };
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError) return { kind: 'error', message: err.message };
     throw err;
@@ -173,6 +179,8 @@ export function helpText(version: string): string {
     'Usage:',
     '  init-tui [options]          live dashboard (when stdout is a terminal; plain text otherwise)',
     '  init-tui --json [options]   train headless and print one JSON document',
+    '  init-tui --sweep SPEC --queue redis://HOST:PORT   the same, trained by the workers of a Redis queue',
+    '  init-tui --worker redis://HOST:PORT [--threads N]  train that queue\'s jobs until stopped (SIGTERM/Ctrl-C)',
     '',
     'Options:',
     ...rows.map(([l, h]) => `  ${l.padEnd(width)}${h}`),
@@ -189,7 +197,8 @@ export function helpText(version: string): string {
     'In the dashboard, press ? for the keys (w: why a scheme fails, s: settings, e: export).',
     '',
     'Exit status: 0 done (or quit with q); 1 a run failed, --out or standard output could not',
-    'be written, or an internal error; 2 bad input (one line on stderr, before training);',
+    'be written, the Redis of --queue or --worker did not answer, or an internal error;',
+    '2 bad input (one line on stderr, before training);',
     '130, 143, 129 on Ctrl-C, SIGTERM, SIGHUP (a stopped run prints no result, writes no --out).',
   ].join('\n');
 }

@@ -5,8 +5,8 @@
  * imports Ink.
  */
 import type { DoneRun, FinishedRun, TrainTest } from '../core/experiment.js';
-import type { Fault } from '../engine/protocol.js';
-import { startRace, type Race } from '../engine/race.js';
+import type { Fault, RunEvent } from '../engine/protocol.js';
+import { startRace, type Race, type RaceOptions } from '../engine/race.js';
 import { gridCells } from '../core/sweep.js';
 import { cost, percent } from '../results/format.js';
 import { reportChunks, toDocument } from '../results/report.js';
@@ -28,17 +28,17 @@ async function race(
   options: Invocation,
   data: TrainTest,
   fault: Fault | undefined,
-  { onRace }: HeadlessIO,
+  io: HeadlessIO,
   onProgress?: (run: number, samples: readonly (readonly [number, number])[]) => void,
 ): Promise<HeadlessResult> {
   // Without progress lines to print (--json), the workers send no live samples: the
   // recorded costs come whole at the end (with --every 1, a million samples otherwise).
   const traceEvery = onProgress ? options.config.every : options.config.iterations;
   // One model trains on this thread (no pool to start or stop); a race of several on worker threads.
-  const r = startRace(options.config, { data, traceEvery, inline: true, ...(fault ? { fault } : {}) }, (e) => {
+  const r = (io.start ?? startRace)(options.config, { data, traceEvery, inline: true, ...(fault ? { fault } : {}) }, (e) => {
     if (e.type === 'progress' && e.samples.length > 0) onProgress?.(e.run, e.samples);
   });
-  onRace(r);
+  io.onRace(r);
   const outcomes = await r.finished;
   return { outcomes, status: outcomes.some((o) => o.status === 'failed') ? 1 : 0 };
 }
@@ -64,6 +64,8 @@ export interface HeadlessIO {
   readonly onRace: (r: Race) => void;
   /** True once the run is stopping early (a signal, a hangup): print nothing more, write no file. */
   readonly stopped?: () => boolean;
+  /** Where the models train: this machine (startRace, the default) or a queue's workers (--queue). */
+  readonly start?: (config: Invocation['config'], rc: RaceOptions, onEvent: (e: RunEvent) => void) => Race;
 }
 
 const running = (): boolean => false;
@@ -152,7 +154,7 @@ export async function runPlain(options: Invocation, data: TrainTest, io: Headles
  * accuracy in %, × where training diverged.
  */
 async function runSweepPlain(options: Invocation, data: TrainTest, io: HeadlessIO, fault: Fault | undefined): Promise<number> {
-  const { out, onRace, stopped = running } = io;
+  const { out, onRace, stopped = running, start = startRace } = io;
   const { config } = options;
   const cells = gridCells(config);
   const total = cells.length * config.seeds;
@@ -162,7 +164,7 @@ async function runSweepPlain(options: Invocation, data: TrainTest, io: HeadlessI
       `seeds ${config.seed}${config.seeds > 1 ? `…${config.seed + config.seeds - 1}` : ''}; sweeping ${cells.length} cells, ${total} models\n`,
   );
   let ended = 0;
-  const r = startRace(config, { data, inline: true, ...(fault ? { fault } : {}) }, (e) => {
+  const r = start(config, { data, inline: true, ...(fault ? { fault } : {}) }, (e) => {
     if (e.type !== 'finished') return;
     ended++;
     const cell = cells[Math.floor(e.run / config.seeds)];

@@ -45,7 +45,9 @@ function usageError(message: string): never {
 async function headless(options: Invocation, data: TrainTest, fault: Fault | undefined): Promise<void> {
   const session = headlessSession();
   const mode = options.json ? runJson : runPlain;
-  const status = await mode(options, data, session, fault);
+  const status = options.queue
+    ? await (await import('./queue.js')).runQueued(options, data, session)
+    : await mode(options, data, session, fault);
   session.finish(status);
 }
 
@@ -64,6 +66,8 @@ async function main(): Promise<void> {
       const fault = parseFault(process.env['INIT_TUI_FAULT']);
       if (typeof fault === 'string') return usageError(fault);
       const { invocation } = parsed;
+      // Loaded only here: no other mode imports BullMQ or ioredis.
+      if (invocation.worker) return (await import('./queue-worker.js')).runWorker(invocation.worker, invocation.config.threads, fault);
       if (invocation.out !== undefined) {
         const problem = checkOutPath(invocation.out, invocation.force);
         if (problem) return usageError(problem);
@@ -71,6 +75,8 @@ async function main(): Promise<void> {
       // Your own data is read, and refused, before anything trains.
       const data = loadData(invocation.config);
       if (typeof data === 'string') return usageError(data);
+      // The dashboard does not follow a queue (yet): --queue prints what plain text or --json prints.
+      if (invocation.queue) return headless(invocation, data, fault);
       const interactive = !invocation.json && process.stdout.isTTY === true && process.stdin.isTTY === true && process.env['TERM'] !== 'dumb';
       if (!interactive) return headless(invocation, data, fault);
       // Before Ink, React and the workers allocate anything (engine/heap.ts says why).

@@ -44,7 +44,7 @@ export interface RaceOptions {
  * pays for loading it (~25 ms, ~8 MB).
  */
 let piscina: typeof PiscinaPool | undefined;
-function poolClass(): typeof PiscinaPool {
+export function poolClass(): typeof PiscinaPool {
   piscina ??= (createRequire(import.meta.url)('piscina') as { Piscina: typeof PiscinaPool }).Piscina;
   return piscina;
 }
@@ -95,7 +95,7 @@ export interface Race {
 }
 
 /** The worker entry beside this file: worker-entry.cjs once built (see there why), worker.ts under tsx (tests). */
-function workerFile(): string {
+export function workerFile(): string {
   const file = import.meta.url.endsWith('.ts') ? './worker.ts' : './worker-entry.cjs';
   return new URL(file, import.meta.url).href;
 }
