@@ -125,12 +125,14 @@ export function layerAxis(names: readonly string[], width: number): string {
   const cols = Math.max(2, width - LABEL - 1);
   const n = names.length;
   const line = new Array<string>(cols).fill(' ');
+  // The last name (out) always shows, at the right edge; the others where they fit before it, never touching.
+  const lastName = names[n - 1] ?? '';
+  const end = n > 1 ? cols - lastName.length - 1 : cols;
   let free = 0;
   names.forEach((name, i) => {
     const c = n === 1 ? 0 : Math.round((i * (cols - 1)) / (n - 1));
-    const at = Math.min(cols - name.length, Math.max(free, c - Math.floor(name.length / 2)));
-    // Names that would overlap the previous one are left out; the last one (out) always shows.
-    if (at < free && i !== n - 1) return;
+    const at = i === n - 1 && n > 1 ? cols - name.length : Math.max(free, c - Math.floor(name.length / 2));
+    if (i !== n - 1 && (at < free || at + name.length > end)) return;
     for (let k = 0; k < name.length; k++) line[at + k] = name[k]!;
     free = at + name.length + 1;
   });
