@@ -34,20 +34,29 @@ function essence(o: DoneRun) {
 const direct = SCHEMES.map((s) => runScheme(SMALL, s, DATA));
 
 test('three runs train at the same time, each on its own thread', async () => {
-  const first = new Map<number, number>();
-  const last = new Map<number, number>();
-  // Runs long enough (~0.2 s each with the simd kernel) to outlast the workers' staggered starts.
-  const LONG = { ...SMALL, iterations: 12000 };
-  const race = startRace(LONG, { data: DATA }, (e) => {
-    const t = performance.now();
-    if (!first.has(e.run)) first.set(e.run, t);
-    last.set(e.run, t);
+  // Started paused, each worker posts its starting diagnostics as soon as its thread is up,
+  // and then holds its run (a thread trains one run at a time): three starting lines before
+  // the resume mean three threads. (This used to rely on runs outlasting the threads'
+  // staggered starts, which a loaded machine does not promise.)
+  const up = new Set<number>();
+  const moved = new Set<number>();
+  let movedAtFirstEnd: number | undefined;
+  // Paced at 2000 a second, each run takes 1.5 s however fast the machine: time enough
+  // for all three to move before one ends, now that all three are up.
+  const race = startRace(SMALL, { data: DATA, paused: true, diagnostics: true, pace: 2000 }, (e) => {
+    up.add(e.run);
+    if (e.type === 'progress' && e.iteration > 0) moved.add(e.run);
+    if (e.type === 'finished') movedAtFirstEnd ??= moved.size;
   });
-  done(await race.finished);
-  // Overlap: every run was already reporting before any run finished.
-  const latestStart = Math.max(...first.values());
-  const earliestEnd = Math.min(...last.values());
-  assert.ok(latestStart < earliestEnd, `runs overlap: last start ${latestStart.toFixed(0)} < first end ${earliestEnd.toFixed(0)}`);
+  try {
+    await waitFor(() => up.size === 3, { what: () => `three workers up at once (${up.size})` });
+    assert.equal(moved.size, 0, 'paused: no run has moved');
+    race.resume();
+    done(await race.finished);
+    assert.equal(movedAtFirstEnd, 3, 'every run trained before any run finished');
+  } finally {
+    await race.cancel();
+  }
 });
 
 test('results through the engine equal the core run directly on this thread', async () => {
