@@ -14,6 +14,8 @@ import { CANCEL_DEADLINE_MS, type Race } from '../engine/race.js';
 import { fileErrorReason } from './out-file.js';
 
 export const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+/** What INIT_TUI_READY=1 prints on stderr once the stop handlers are installed (a testing hook). */
+export const READY_LINE = 'init-tui: ready';
 /** A terminal that went away (its window closed, the ssh link dropped) is a hangup. */
 const HANGUP_STATUS = SIGNAL_STATUS.SIGHUP;
 
@@ -94,6 +96,16 @@ export function headlessSession(): HeadlessSession {
   }
   // A bug must still end in one line, not a stack trace over the results.
   process.on('uncaughtException', (e: Error) => stop(1, `init-tui: internal error: ${e.message}`));
+  // A testing hook (INIT_TUI_READY=1): one line on stderr once the handlers above are in
+  // place, so that a test sends its signal to a process that is ready for it instead of
+  // guessing a delay (a signal before this line ends the process by Node's default action).
+  if (process.env['INIT_TUI_READY'] === '1') {
+    try {
+      writeSync(2, `${READY_LINE}\n`);
+    } catch {
+      // no stderr to tell: the test will say so
+    }
+  }
 
   return {
     out(text) {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { withTimeout } from '../support/wait.ts';
 import { KEYS, start } from './pty-harness.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The he column's "now" iteration on a compare screen (the third "0 → N" of the iteration row). */
 function heIteration(screen: string): number {
@@ -45,18 +44,16 @@ test('c compares the schemes during and after a race: zeros stays symmetric with
     const first = heIteration(screen);
     assert.ok(first >= 0 && first < 3000, screen);
     // The figures follow the race.
-    for (let k = 0; k < 60 && heIteration(screen) <= first; k++) {
-      await sleep(100);
-      screen = await s.screen();
-    }
+    screen = await s.waitFor((text) => heIteration(text) > first);
     const later = heIteration(screen);
     assert.ok(later > first && later < 3000, `he moved from ${first} to ${later}`);
     assert.match(screen, /^ {2}distinct units +1 → 1 /m, 'zeros stays symmetric while it trains');
     // Back to full speed: the race ends in the compare view.
-    for (let k = 0; k < 4; k++) {
+    for (const pace of ['1,000', '5,000', '20,000']) {
       s.press('+');
-      await sleep(80);
+      await s.waitFor(new RegExp(`pace ${pace} it/s`));
     }
+    s.press('+');
     screen = await s.waitFor(/zeros · done\s+random · done\s+he · done[\s\S]*iteration +0 → 3,000 +0 → 3,000 +0 → 3,000/, 30_000);
     assert.match(screen, /^verdict +fails to break symmetry/m);
 
@@ -70,7 +67,7 @@ test('c compares the schemes during and after a race: zeros stays symmetric with
     s.press(KEYS.esc);
     await s.waitFor(/Loss/);
     s.press('q');
-    const { exitCode } = await s.exited;
+    const { exitCode } = await withTimeout(s.exited, 10_000, 'the exit after q');
     assert.equal(exitCode, 0);
     assert.ok(s.cursorVisible(), 'the cursor is visible again');
     assert.ok(s.normalScreen(), 'back on the normal screen');

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { waitFor, withTimeout } from '../support/wait.ts';
 import { KEYS, start, type Session } from './pty-harness.ts';
 
 async function quitCleanly(s: Session, key = 'q', status = 0): Promise<void> {
   s.press(key);
-  const { exitCode } = await withTimeout(s.exited, 10_000).catch(async (err: Error) => {
-    throw new Error(`${err.message}; screen:\n${await s.screen()}`);
-  });
+  const { exitCode } = await withTimeout(s.exited, 10_000, async () => `the exit after ${JSON.stringify(key)}; screen:\n${await s.screen()}`);
   assert.equal(exitCode, status);
   assert.ok(s.cursorVisible(), 'the cursor is visible again');
   assert.ok(s.normalScreen(), 'back on the normal screen');
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no exit within ${ms} ms`)), ms))]);
 }
 
 test('a new user in 120×40: the race, the notebook accuracies, help, a run up close, resize, and q', async () => {
@@ -46,9 +41,9 @@ test('a new user in 120×40: the race, the notebook accuracies, help, a run up c
     await s.waitFor(/Loss \(linear\)[\s\S]*scheme\s+train/);
 
     s.resize(100, 30);
-    screen = await s.waitFor(/Loss/);
-    await new Promise((r) => setTimeout(r, 300));
-    screen = await s.screen();
+    // The first frame at the new size, not a guess at when it comes: a whole race screen
+    // whose lines all fit 100 columns (wider leftovers of the old frame would not).
+    screen = await s.waitFor((text) => /Loss[\s\S]*q quit/.test(text) && text.split('\n').every((line) => line.length <= 100));
     for (const line of screen.split('\n')) assert.ok(line.length <= 100, `fits 100 columns: ${line}`);
     s.resize(40, 12);
     await s.waitFor(/Terminal too small: 40×12\.[\s\S]*needs 60×24/);
@@ -67,10 +62,21 @@ test('space pauses, n steps one iteration, +/- change the pace, r restarts, l to
     await s.waitFor(/3 he\s+\S*\s*[\d,]*[1-9][\d,]*\/200,000/);
     s.press(' ');
     let screen = await s.waitFor(/paused · pace max/);
-    await new Promise((r) => setTimeout(r, 300));
-    screen = await s.screen();
     const iterationOf = (text: string) => Number(/3 he\s+\S*\s*([\d,]+)\/200,000/.exec(text)?.[1]?.replace(/,/g, ''));
-    const before = iterationOf(screen);
+    // The header says "paused" at once; he's lane may still take in what its worker trained
+    // before it saw the pause. Nothing announces the last of that: the lane has settled once
+    // its count has not changed for a third of a second (ten frames).
+    let last = NaN;
+    let since = performance.now();
+    const before = await waitFor(
+      async () => {
+        const now = iterationOf(await s.screen());
+        if (now !== last) [last, since] = [now, performance.now()];
+        return performance.now() - since >= 330 && now;
+      },
+      { what: `he's lane to settle after the pause (at ${last})` },
+    );
+    screen = await s.screen();
     assert.ok(before > 0, screen);
     s.press('n');
     screen = await s.waitFor(new RegExp(`3 he\\s+\\S*\\s*${(before + 1).toLocaleString('en-US')}/200,000`));
@@ -98,7 +104,7 @@ test('SIGTERM during a race restores the terminal and exits 143', async () => {
   try {
     await s.waitFor(/racing/);
     s.kill('SIGTERM');
-    const exit = await withTimeout(s.exited, 10_000);
+    const exit = await withTimeout(s.exited, 10_000, 'the exit after SIGTERM');
     assert.deepEqual(exit, { exitCode: 143, signal: 0 });
     assert.ok(s.cursorVisible());
     assert.ok(s.normalScreen());
@@ -139,39 +145,26 @@ test('the settings screen refuses a bad value in place with the CLI message, the
     await s.waitFor(/finished[\s\S]*he\s+\d+\.\d%[\s\S]*q quit/, 30_000);
     s.press('s');
     await s.waitFor(/Settings: change the experiment/);
-    // iterations is the sixth field: move there, clear it, type a bad value.
-    for (let k = 0; k < 5; k++) {
-      s.press(KEYS.down);
-      await new Promise((r) => setTimeout(r, 60));
-    }
-    for (let k = 0; k < 4; k++) {
-      s.press('\u007F');
-      await new Promise((r) => setTimeout(r, 40));
-    }
+    // iterations is the sixth field: move there, clear it, type a bad value. Keys need no
+    // gap between them (the input parser takes several per read); each step waits on the screen.
+    for (let k = 0; k < 5; k++) s.press(KEYS.down);
+    await s.waitFor(/❯ iterations\s+1500/);
+    for (let k = 0; k < 4; k++) s.press('\u007F');
+    await s.waitFor(/❯ iterations\s+▏/);
     s.press('0');
     await s.waitFor(/❯ iterations\s+0▏/);
     s.press(KEYS.enter);
     await s.waitFor(/--iterations expects an integer from 1 to 100000000, got "0"/);
     s.press('\u007F');
     await s.waitFor(/❯ iterations\s+▏/);
-    for (const ch of '800') {
-      s.press(ch);
-      await new Promise((r) => setTimeout(r, 40));
-    }
+    for (const ch of '800') s.press(ch);
+    await s.waitFor(/❯ iterations\s+800▏/);
     // Up five fields to the data set (layers, schemes and the rest untouched): moons.
-    for (let k = 0; k < 5; k++) {
-      s.press(KEYS.up);
-      await new Promise((r) => setTimeout(r, 60));
-    }
+    for (let k = 0; k < 5; k++) s.press(KEYS.up);
     await s.waitFor(/❯ data set\s+circles/);
-    for (let k = 0; k < 7; k++) {
-      s.press('\u007F');
-      await new Promise((r) => setTimeout(r, 40));
-    }
-    for (const ch of 'moons') {
-      s.press(ch);
-      await new Promise((r) => setTimeout(r, 40));
-    }
+    for (let k = 0; k < 7; k++) s.press('\u007F');
+    await s.waitFor(/❯ data set\s+▏/);
+    for (const ch of 'moons') s.press(ch);
     await s.waitFor(/❯ data set\s+moons/);
     s.press(KEYS.enter);
     const screen = await s.waitFor(/moons · layers 2-10-5-1 · lr 0\.01 · 800 iterations[\s\S]*finished[\s\S]*he\s+\d+\.\d%/, 30_000);

@@ -3,14 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { waitFor, withTimeout } from '../support/wait.ts';
 import { start, type Session } from './pty-harness.ts';
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no exit within ${ms} ms`)), ms))]);
-}
-
 async function assertRestored(s: Session, expected: number): Promise<void> {
-  const exit = await withTimeout(s.exited, 10_000);
+  const exit = await withTimeout(s.exited, 10_000, 'the exit');
   assert.deepEqual(exit, { exitCode: expected, signal: 0 });
   assert.ok(s.cursorVisible(), 'cursor shown');
   assert.ok(s.normalScreen(), 'normal screen');
@@ -73,7 +70,7 @@ test('NO_COLOR=1: the dashboard draws without a single colour code', async () =>
 test('TERM=dumb gets the plain-text mode, not a dashboard', async () => {
   const s = start(['--pace', 'max', '-n', '2000'], { env: { TERM: 'dumb' } });
   try {
-    const exit = await withTimeout(s.exited, 30_000);
+    const exit = await withTimeout(s.exited, 30_000, 'the plain-text run to end');
     assert.equal(exit.exitCode, 0);
     assert.match(s.raw(), /he\s+Cost after iteration 1000/);
     assert.doesNotMatch(s.raw(), /\u001B\[\?1049h/, 'no alternate screen');
@@ -91,12 +88,7 @@ test('resizing during a race keeps drawing within the new width, down to too sma
       // The layout must follow: within a few seconds, a whole frame (footer included) that fits the new width.
       const want = cols < 60 || rows < 24 ? /Terminal too small/ : /Loss[\s\S]*↑↓ move/;
       const fits = (screen: string) => want.test(screen) && screen.split('\n').every((line) => line.length <= cols);
-      const deadline = Date.now() + 10_000;
-      let screen = await s.screen();
-      while (!fits(screen) && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 50));
-        screen = await s.screen();
-      }
+      const screen = await s.waitFor(fits, 20_000);
       assert.ok(fits(screen), `${cols}×${rows}: no fitting frame; screen:\n${screen}`);
     }
     s.press('q');
@@ -112,8 +104,8 @@ test('--out in the dashboard writes the document when the race ends, and e expor
   const s = start(['--pace', 'max', '-n', '1500', '--every', '500', '--out', out]);
   try {
     await s.waitFor(FINAL, 30_000);
-    await new Promise((r) => setTimeout(r, 300));
-    const doc = JSON.parse(readFileSync(out, 'utf8')) as { config: { iterations: number }; runs: { scheme: string }[] };
+    // The file is written whole and renamed into place: once it parses, it is there.
+    const doc = await waitFor(() => JSON.parse(readFileSync(out, 'utf8')) as { config: { iterations: number }; runs: { scheme: string }[] }, { what: `the document in ${out}` });
     assert.equal(doc.config.iterations, 1500);
     assert.deepEqual(doc.runs.map((r) => r.scheme), ['zeros', 'random', 'he']);
     // The race end's notice says the same as e's: what tells e's export is done is a new file
@@ -121,9 +113,7 @@ test('--out in the dashboard writes the document when the race ends, and e expor
     const first = statSync(out).ino;
     s.press('e');
     await s.waitFor(/exported 3 runs to .*race\.json/);
-    const deadline = Date.now() + 5000;
-    while (statSync(out).ino === first && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    assert.notEqual(statSync(out).ino, first, 'e wrote the file again');
+    await waitFor(() => statSync(out).ino !== first, { what: 'e to write the file again (a new inode)' });
     assert.deepEqual(readdirSync(dir), ['race.json'], 'written whole: no temporary file left');
     s.press('q');
     await assertRestored(s, 0);

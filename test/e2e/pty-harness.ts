@@ -5,14 +5,18 @@
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
 import { fileURLToPath } from 'node:url';
+import { sleep } from '../support/wait.ts';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export interface Session {
   /** The visible screen as text, one line per row, right-trimmed. */
   screen(): Promise<string>;
-  /** Waits until the screen matches, or fails with the last screen. */
-  waitFor(pattern: RegExp, ms?: number): Promise<string>;
+  /**
+   * Waits until the screen matches (a pattern, or a test of the whole screen, e.g. that it
+   * fits a width), or fails with the last screen; the screen that matched, whole.
+   */
+  waitFor(pattern: RegExp | ((screen: string) => boolean), ms?: number): Promise<string>;
   /** Sends keys (one key per call, as a person types). */
   press(keys: string): void;
   resize(cols: number, rows: number): void;
@@ -59,12 +63,13 @@ export function start(args: string[], opts: StartOptions = {}): Session {
     term.write(d);
   });
   const flush = () => new Promise<void>((r) => term.write('', r));
-  // The pty may deliver the program's last bytes just after its exit: give them a
-  // moment, and let xterm parse them, before anyone looks at the final screen.
+  // The pty may deliver the program's last bytes just after its exit, and nothing marks
+  // the last of them: give them a moment, and let xterm parse them, before anyone looks at
+  // the final screen. (Not a wait for readiness: the exit has been seen already.)
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) =>
     p.onExit((e) => {
       alive = false;
-      setTimeout(() => void flush().then(() => resolve(e)), 50);
+      void sleep(50).then(flush).then(() => resolve(e));
     }),
   );
   const screen = async () => {
@@ -82,24 +87,25 @@ export function start(args: string[], opts: StartOptions = {}): Session {
    */
   const settledScreen = async () => {
     const give = Date.now() + 300;
-    while (Date.now() - lastData < 15 && Date.now() < give) await new Promise((r) => setTimeout(r, 5));
+    while (Date.now() - lastData < 15 && Date.now() < give) await sleep(5);
     return screen();
   };
   return {
     screen,
     async waitFor(pattern, ms = 20_000) {
+      const matches = typeof pattern === 'function' ? pattern : (s: string) => pattern.test(s);
       const deadline = Date.now() + ms;
       for (;;) {
         // What matches is looked at again as a whole frame, and returned as such.
-        if (pattern.test(await screen())) {
+        if (matches(await screen())) {
           const s = await settledScreen();
-          if (pattern.test(s)) return s;
+          if (matches(s)) return s;
         }
         const s = await screen();
         if (Date.now() > deadline || !alive) {
           throw new Error(`${alive ? 'timed out' : 'the program exited'} waiting for ${pattern}; screen:\n${s}`);
         }
-        await new Promise((r) => setTimeout(r, 50));
+        await sleep(50);
       }
     },
     press(keys) {

@@ -2,13 +2,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { sleep, waitFor, withTimeout } from '../support/wait.ts';
 import { CLI, KEYS, start, type Session } from './pty-harness.ts';
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([p, pause(ms).then(() => assert.fail(`${what}: nothing within ${ms} ms`))]);
-}
 
 /** The processes whose command line mentions init-tui's entry, in a process group (or all). */
 function programs(pgid?: number): { pid: number; ppid: number; pgid: number; state: string; args: string }[] {
@@ -32,13 +27,9 @@ async function npxInShell(): Promise<{ s: Session; npm: number; node: number; pg
   return { s, npm: npm.pid, node: node.pid, pgid: npm.pgid };
 }
 
+/** Waits until `pid` is no longer listed; `ms` is the bound the test promises, not a guess. */
 async function gone(pid: number, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (!programs().some((p) => p.pid === pid)) return;
-    await pause(50);
-  }
-  assert.fail(`process ${pid} still runs after ${ms} ms`);
+  await waitFor(() => !programs().some((p) => p.pid === pid), { timeout: ms, interval: 50, what: `process ${pid} to end` });
 }
 
 test('SIGTERM to the whole npx job: the terminal is back at once, with the shell prompt on it', async () => {
@@ -100,12 +91,10 @@ test('Ctrl-Z gives the terminal back (normal screen, cursor, raw mode off); SIGC
   try {
     await s.waitFor(/q quit/);
     s.press('\u001A'); // Ctrl-Z
-    const deadline = Date.now() + 5000;
-    while (stateOf(s.pid) !== 'T' && Date.now() < deadline) await pause(50);
-    assert.equal(stateOf(s.pid), 'T', 'stopped');
-    await pause(100);
-    assert.ok(s.normalScreen(), 'the normal screen while stopped');
-    assert.ok(s.cursorVisible(), 'the cursor while stopped');
+    await waitFor(() => stateOf(s.pid) === 'T', { timeout: 10_000, interval: 50, what: 'the process stopped (state T)' });
+    // It gave the terminal back before it stopped; its last bytes may still be on their way
+    // to us: wait for them on the screen, not for a time.
+    await waitFor(async () => (await s.screen(), s.normalScreen() && s.cursorVisible()), { timeout: 5000, what: 'the normal screen and the cursor while stopped' });
     assert.ok(cooked(s.pid), 'the terminal is cooked again while stopped');
     process.kill(s.pid, 'SIGCONT');
     await s.waitFor(/q quit/);
@@ -114,8 +103,9 @@ test('Ctrl-Z gives the terminal back (normal screen, cursor, raw mode off); SIGC
     s.press('j');
     await s.waitFor(/❯\s+2 random/, 3000);
     s.kill('SIGTSTP'); // the signal, not the key: the same way out
-    while (stateOf(s.pid) !== 'T' && Date.now() < deadline + 5000) await pause(50);
-    assert.ok(s.normalScreen() && cooked(s.pid), 'SIGTSTP gives the terminal back too');
+    await waitFor(() => stateOf(s.pid) === 'T', { timeout: 10_000, interval: 50, what: 'the process stopped by SIGTSTP' });
+    await waitFor(async () => (await s.screen(), s.normalScreen()), { timeout: 5000, what: 'the normal screen after SIGTSTP' });
+    assert.ok(cooked(s.pid), 'SIGTSTP gives the terminal back too');
     process.kill(s.pid, 'SIGCONT');
     await s.waitFor(/q quit/);
     s.press('q');
@@ -148,13 +138,16 @@ test('Ctrl+F1…F4, Shift-F1, F5, a mouse report and Alt-q do nothing: no crash,
     await s.waitFor(/❯\s+1 zeros/);
     for (const seq of ['\u001B[1;5P', '\u001B[1;5Q', '\u001B[1;5R', '\u001B[1;5S', '\u001B[1;2P', '\u001B[15~', '\u001B[M 3#', '\u001B[<0;3;2M', '\u001Bq']) {
       s.press(seq);
-      await pause(80);
+      // The gap is the point: each sequence in a read of its own (below, all in one).
+      await sleep(80);
     }
     // All in one write as well.
     s.press('\u001B[1;5P\u001B[1;2P\u001B[M 2!\u001Bq');
-    await pause(300);
-    const screen = await s.screen();
-    assert.match(screen, /❯\s+1 zeros/, 'the selection did not move');
+    // Keys are read in order: once ↓, sent last, has moved the selection one place from
+    // zeros, everything before it has been read, and it moved nothing, quit nothing.
+    s.press(KEYS.down);
+    const screen = await s.waitFor(/❯\s+(2 random|3 he)/);
+    assert.match(screen, /❯\s+2 random/, 'the selection moved by the ↓ alone');
     assert.match(screen, /racing/);
     s.press('q');
     const exit = await withTimeout(s.exited, 5000, 'exit after q');
@@ -238,7 +231,9 @@ test('a signal at any moment of the start gives the terminal back: never left on
   for (const delay of [40, 90, 140, 190, 240, 300]) {
     const s = start(['-n', '1000000']);
     try {
-      await pause(delay);
+      // The delays are the point: signals at spread moments of the start, whatever phase
+      // each lands in (both outcomes below are checked); none waits for readiness.
+      await sleep(delay);
       s.kill('SIGTERM');
       const exit = await withTimeout(s.exited, 5000, `exit after SIGTERM at ${delay} ms`);
       const enteredAlt = s.raw().includes('\u001B[?1049h');

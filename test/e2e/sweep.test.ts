@@ -3,15 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { withTimeout } from '../support/wait.ts';
 import { KEYS, start, type Session } from './pty-harness.ts';
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no exit within ${ms} ms`)), ms))]);
-}
 
 async function quitCleanly(s: Session): Promise<void> {
   s.press('q');
-  const { exitCode } = await withTimeout(s.exited, 10_000);
+  const { exitCode } = await withTimeout(s.exited, 10_000, 'the exit after q');
   assert.equal(exitCode, 0);
   assert.ok(s.cursorVisible(), 'the cursor is visible again');
   assert.ok(s.normalScreen(), 'back on the normal screen');

@@ -3,16 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { sleep, withTimeout } from '../support/wait.ts';
 import { KEYS, start, type Session } from './pty-harness.ts';
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function quit(s: Session): Promise<void> {
   s.press('q');
-  const { exitCode } = await Promise.race([
-    s.exited,
-    pause(10_000).then(async () => assert.fail(`q did not quit within 10 s; screen:\n${await s.screen()}`)),
-  ]);
+  const { exitCode } = await withTimeout(s.exited, 10_000, async () => `the exit after q; screen:\n${await s.screen()}`);
   assert.equal(exitCode, 0);
   assert.ok(s.cursorVisible() && s.normalScreen(), 'the terminal is given back');
 }
@@ -27,14 +23,17 @@ test('the default race is paced to be watched: a pace and the time left in the h
   const s = start([], { cols: 120, rows: 40 });
   try {
     let screen = await s.waitFor(/racing · pace 1,500 it\/s · \d+ s left/, 10_000);
-    await pause(1500);
+    // Ready is he's lane moving (on a loaded machine its thread may start late) ...
+    screen = await s.waitFor((text) => iterationOf(text, '3 he') > 0, 20_000);
+    const moving = iterationOf(screen, '3 he');
+    // ... then a second and a half of watching, the point of the test: flat out, three runs of
+    // 15,000 end in about two seconds; at 1,500 a second they are far from done.
+    await sleep(1500);
     screen = await s.screen();
     const he = iterationOf(screen, '3 he');
-    // Flat out, three runs of 15,000 end in about two seconds; at 1,500 a second they are far from done.
-    assert.ok(he > 0 && he < 9000, `he at ${he} after a second and a half`);
+    assert.ok(he > moving && he < moving + 9000, `he from ${moving} to ${he} in a second and a half`);
     assert.match(screen, /Loss \(linear\)/);
-    await pause(1000);
-    assert.ok(iterationOf(await s.screen(), '3 he') > he, 'the runs move on');
+    await s.waitFor((text) => iterationOf(text, '3 he') > he);
     s.press('+');
     await s.waitFor(/pace 5,000 it\/s/);
     s.press('+');
@@ -190,7 +189,7 @@ test('a huge paste into a settings field stays quick, keeps the end in view, and
     await s.waitFor(/❯ data set\s+…[he,]+▏/, 5000);
     assert.ok(Date.now() - t0 < 4000, `the paste took ${Date.now() - t0} ms to show`);
     s.press('\u0003');
-    const { exitCode } = await Promise.race([s.exited, pause(3000).then(() => assert.fail('Ctrl-C did not quit within 3 s'))]);
+    const { exitCode } = await withTimeout(s.exited, 3000, 'the exit after Ctrl-C');
     assert.equal(exitCode, 130);
   } finally {
     s.dispose();
@@ -201,14 +200,16 @@ test('a paste whose end marker comes in two reads ends, and the keys after it wo
   const s = start(['--pace', '300'], { cols: 120, rows: 40 });
   try {
     await s.waitFor(/racing/);
+    // The gaps are the point: they put the two halves of the end marker, and the key
+    // after it, in reads of their own. None waits for the program to be ready.
     s.press('\u001B[200~hello\u001B[20');
-    await pause(60);
+    await sleep(60);
     s.press('1~');
-    await pause(100);
+    await sleep(100);
     s.press('?');
     await s.waitFor(/Keys/, 3000);
     s.press('q');
-    const { exitCode } = await Promise.race([s.exited, pause(5000).then(() => assert.fail('q did not quit'))]);
+    const { exitCode } = await withTimeout(s.exited, 10_000, 'the exit after q');
     assert.equal(exitCode, 0);
   } finally {
     s.dispose();

@@ -13,7 +13,7 @@ import { json, relClose } from '../../support/oracle.ts';
 /**
  * gain:G — W_l = randn · (G · sqrt(1 / n_{l-1})), checked against the numpy oracle
  * (oracle/oracle.py). The golden cases with an envelope ("tolerance", "chaotic")
- * are the gain cases; test/json-parity.test.ts leaves them to this file.
+ * are the gain cases; test/oracle/cli/json-parity.test.ts leaves them to this file.
  */
 
 const SQRT2 = '1.4142135623730951';

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-
-const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+import { CLI, startBinary } from '../../support/binary.ts';
+import { sleep, withTimeout } from '../../support/wait.ts';
 
 interface Document {
   runs: { scheme: string; seconds: number; [k: string]: unknown }[];
@@ -33,18 +29,20 @@ test('one model in --json (trained on the main thread) prints the numbers it get
 test('a signal during a one-model --json or plain run exits with its status within a second and prints nothing', async (t) => {
   for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     for (const [mode, args] of [['--json', ['--json']], ['plain', ['--every', '100000000']]] as const) {
-      // ~10 s of training: the signal comes in the middle of it (plain text prints its first line at iteration 0).
-      const child = spawn(process.execPath, [CLI, ...args, '--schemes', 'he', '-n', '600000'], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-      const exited = once(child, 'exit');
-      await sleep(700);
+      // ~10 s of training: the signal comes in the middle of it. Ready is what the binary
+      // shows: plain text its first line (iteration 0, before any step), --json the ready
+      // line once its stop handlers are installed. The sleep then only places the signal
+      // well inside the training, between two of its batches, not at its first step.
+      const p = startBinary([...args, '--schemes', 'he', '-n', '600000']);
+      if (mode === 'plain') await p.printed(/Cost after iteration 0:/);
+      else await p.ready();
+      await sleep(500);
       const sent = performance.now();
-      child.kill(signal);
-      const [code] = (await exited) as [number | null];
-      const ms = performance.now() - sent;
+      p.child.kill(signal);
+      const { status: code, at } = await withTimeout(p.exited, 20_000, `${mode}: the exit after ${signal}`);
+      const ms = at - sent;
+      const out = p.stdout();
+      const err = p.stderr();
       const what = `${mode} ${signal}`;
       t.diagnostic(`${what}: exit ${code} in ${ms.toFixed(0)} ms`);
       assert.equal(code, status, `${what}: ${err}`);

@@ -1,36 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import pty from 'node-pty';
-
-const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Starts the binary with stdout and stderr collected. */
-function start(args: string[]): { child: ChildProcess; stdout: () => string; stderr: () => string; exited: Promise<{ status: number | null; signal: string | null; at: number }> } {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const exited = once(child, 'exit').then(([status, signal]) => ({ status: status as number | null, signal: signal as string | null, at: performance.now() }));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-/** Waits until `cond` holds (polling), or fails after `ms`. */
-async function until(cond: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
+import { CLI, startBinary } from '../../support/binary.ts';
+import { sleep, waitFor, withTimeout } from '../../support/wait.ts';
 
 test('--json or plain text into a full disk (>/dev/full): exit 1, one line on stderr, no stack trace', () => {
   for (const args of [['--json'], []]) {
@@ -52,14 +28,18 @@ test('SIGTERM during a large --json sweep exits 143 within about a second, print
     ['300 scale:K schemes', ['--json', '--schemes', schemes]],
     ['1000 seeds on 64 threads', ['--json', '--seeds', '1000', '-n', '20000', '--threads', '64']],
   ] as const) {
-    for (const wait of [300, 1500]) {
-      const p = start([...args]);
-      await sleep(wait);
+    // Two moments once the stop handlers are in place: at once (the pool still starting its
+    // threads, the first models queued) and well into the sweep. These sleeps pick the phase;
+    // readiness is the ready line, never a guessed delay.
+    for (const after of [0, 1200]) {
+      const p = startBinary([...args]);
+      await p.ready();
+      await sleep(after);
       const sent = performance.now();
       p.child.kill('SIGTERM');
-      const e = await p.exited;
+      const e = await withTimeout(p.exited, 20_000, `${what}: the exit after SIGTERM`);
       const ms = e.at - sent;
-      t.diagnostic(`${what}, SIGTERM after ${wait} ms: exit ${e.status} in ${ms.toFixed(0)} ms`);
+      t.diagnostic(`${what}, SIGTERM ${after} ms after ready: exit ${e.status} in ${ms.toFixed(0)} ms`);
       assert.equal(e.status, 143, `${what}: ${p.stderr()}`);
       assert.equal(p.stdout(), '', `${what}: nothing on stdout`);
       assert.equal(p.stderr(), '', `${what}: nothing on stderr`);
@@ -75,12 +55,13 @@ test('a signal during --json or plain text prints no result and writes no --out,
     for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
       for (const json of [true, false]) {
         writeFileSync(file, '{"good": true}\n');
-        const p = start([...(json ? ['--json'] : []), '-n', '400000', '--out', file, '--force']);
-        // Plain text: wait for the progress lines; --json prints nothing until the end.
-        if (json) await sleep(800);
-        else await until(() => /Cost after iteration 1000:/.test(p.stdout()), 20_000, 'progress');
+        const p = startBinary([...(json ? ['--json'] : []), '-n', '400000', '--out', file, '--force']);
+        // Plain text: the progress lines show training under way; --json prints nothing until
+        // the end, so it waits for the ready line (the stop handlers are installed) instead.
+        if (json) await p.ready();
+        else await p.printed(/Cost after iteration 1000:/);
         p.child.kill(signal);
-        const e = await p.exited;
+        const e = await withTimeout(p.exited, 20_000, `the exit after ${signal}`);
         const mode = json ? '--json' : 'plain';
         assert.equal(e.status, status, `${mode} ${signal}: ${p.stderr()}`);
         assert.equal(p.stderr(), '', `${mode} ${signal}: nothing on stderr`);
@@ -102,12 +83,12 @@ async function closeTerminalUnder(argv: string[], statusFile?: string): Promise<
   p.onData((d) => (screen += d));
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => p.onExit(resolve));
   try {
-    await until(() => /Cost after iteration 2:/.test(screen), 20_000, `progress; screen: ${screen.slice(-300)}`);
+    await waitFor(() => /Cost after iteration 2:/.test(screen), { what: () => `progress; screen: ${screen.slice(-300)}` });
     // Closing the master side is what closing a terminal window does: SIGHUP, then EIO on every write.
     (p as unknown as { destroy(): void }).destroy();
-    const e = await Promise.race([exited, sleep(10_000).then(() => ({ exitCode: -1, signal: -1 }))]);
+    const e = await withTimeout(exited, 20_000, 'the exit after the terminal closed');
     if (statusFile === undefined) return e;
-    await until(() => readFileSync(statusFile, 'utf8') !== '', 10_000, 'the status file');
+    await waitFor(() => readFileSync(statusFile, 'utf8') !== '', { what: 'the status file' });
     return JSON.parse(readFileSync(statusFile, 'utf8')) as { exitCode: number; signal?: number };
   } finally {
     try {

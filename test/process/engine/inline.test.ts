@@ -4,9 +4,9 @@ import { DEFAULT_CONFIG, type ExperimentConfig } from '../../../src/core/config.
 import { makeData, type CostPoint, type DoneRun, type FinishedRun } from '../../../src/core/experiment.ts';
 import type { RunEvent } from '../../../src/engine/protocol.ts';
 import { startRace, type RaceOptions } from '../../../src/engine/race.ts';
+import { sleep, waitFor } from '../../support/wait.ts';
 
 const DATA = makeData('circles');
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** A race with all it said: the trace samples in order, the 'finished' events, the outcomes, and when each event came. */
 async function record(config: ExperimentConfig, rc: RaceOptions) {
@@ -77,13 +77,14 @@ test('cancelling an inline run settles it as cancelled at once, and no event fol
   const events: RunEvent[] = [];
   const config: ExperimentConfig = { ...DEFAULT_CONFIG, schemes: ['he'], iterations: 10_000_000 };
   const race = startRace(config, { data: DATA, inline: true, traceEvery: 1000 }, (e) => events.push(e));
-  while (!events.some((e) => e.type === 'progress' && e.iteration > 0)) await sleep(5);
+  await waitFor(() => events.some((e) => e.type === 'progress' && e.iteration > 0), { interval: 5, what: 'the first progress' });
   const t0 = performance.now();
   await race.cancel();
   const outcomes = await race.finished;
   assert.ok(performance.now() - t0 < 50, 'cancel returns at once');
   assert.deepEqual(outcomes, [{ status: 'failed', scheme: 'he', seed: 3, error: 'cancelled' }]);
   const count = events.length;
+  // The point of the test: a while after the cancel, still no event.
   await sleep(100);
   assert.equal(events.length, count, 'nothing after cancel');
   assert.ok(!events.some((e) => e.type === 'finished'), 'a cancelled run has no finished event');
@@ -97,10 +98,9 @@ test('an inline run paused at the start trains only the single steps asked for, 
   });
   assert.equal(race.paused, true);
   for (let k = 0; k < 3; k++) race.step();
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline && progress.at(-1)?.iteration !== 3) await sleep(10);
-  assert.equal(progress.at(-1)?.iteration, 3);
+  await waitFor(() => progress.at(-1)?.iteration === 3, { interval: 10, what: () => `iteration 3, at ${progress.at(-1)?.iteration}` });
   assert.equal(progress.at(-1)?.costAt, 2);
+  // The point of the test: a while later, the paused run has not moved.
   await sleep(50);
   assert.equal(progress.at(-1)?.iteration, 3, 'paused, it stays put');
   race.resume();

@@ -4,23 +4,23 @@ import { test } from 'node:test';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../../src/core/config.ts';
 import { makeData } from '../../../src/core/experiment.ts';
 import { defaultThreads, startRace } from '../../../src/engine/race.ts';
+import { sleep, waitFor } from '../../support/wait.ts';
 
 const DATA = makeData('circles');
 const LONG: ExperimentConfig = { ...DEFAULT_CONFIG, iterations: 10_000_000 };
 
 const threadCount = (): number => readdirSync('/proc/self/task').length;
 const rssMB = (): number => Math.round(process.memoryUsage().rss / 2 ** 20);
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Waits until the thread count is at most `want` (terminated threads take a moment to be joined). */
-async function settleThreads(want: number, ms = 5000): Promise<number> {
-  const deadline = Date.now() + ms;
-  let n = threadCount();
-  while (n > want && Date.now() < deadline) {
-    await sleep(50);
-    n = threadCount();
+/**
+ * The thread count once it is at most `want` (terminated threads take a moment to be
+ * joined), or as it is after `ms` if it never gets there: the caller asserts on it.
+ */
+async function settleThreads(want: number, ms = 10_000): Promise<number> {
+  try {
+    return await waitFor(() => (threadCount() <= want ? threadCount() : undefined), { timeout: ms, interval: 50, what: `at most ${want} threads` });
+  } catch {
+    return threadCount();
   }
-  return n;
 }
 
 /** CPU time this process's main thread has used, in ms (10 ms steps: /proc counts clock ticks). */
@@ -53,11 +53,15 @@ async function longestBlock(during: () => Promise<void>): Promise<number> {
 test('a cancelled race leaves no thread behind: 30 starts and cancels in a row return to the baseline', async (t) => {
   // Warm up once (lazy V8 and libuv helper threads), then take the baseline.
   await startRace({ ...DEFAULT_CONFIG, iterations: 200 }, { data: DATA }, () => {}).finished;
+  // The baseline: the count once the warm-up's threads have gone. No event says so; give
+  // them half a second. Taken too early it only comes out higher, which makes the final
+  // check easier, never flaky.
   const baseline = await settleThreads(0, 500);
   const rss0 = rssMB();
   const counts: number[] = [];
   for (let k = 0; k < 30; k++) {
     // Cancel at every stage: before any thread is up, while they start, while they train.
+    // These sleeps are the stages, the point of the test; none waits for readiness.
     const race = startRace(LONG, { data: DATA, yieldToMain: k % 2 === 0, diagnostics: k % 3 === 0 }, () => {});
     await sleep([0, 5, 30, 100, 300][k % 5]!);
     const t0 = performance.now();
@@ -73,13 +77,17 @@ test('a cancelled race leaves no thread behind: 30 starts and cancels in a row r
 });
 
 test('a paused race, and one whose workers saw the cancel themselves, settle every run promise', async () => {
-  const paused = startRace(LONG, { data: DATA, paused: true }, () => {});
-  await sleep(300);
+  // With diagnostics on, each worker posts its starting line at once, paused or not: the
+  // sign that its thread is up and waiting on the pause.
+  const up = new Set<number>();
+  const paused = startRace(LONG, { data: DATA, paused: true, diagnostics: true }, (e) => up.add(e.run));
+  await waitFor(() => up.size === 3, { what: () => `the three paused workers up (${up.size})` });
   await paused.cancel();
   assert.equal((await paused.finished).length, 3);
   // A one-thread sweep: one run trains, the others wait; all settle at cancel.
-  const sweep = startRace({ ...LONG, seeds: 50, threads: 1 }, { data: DATA }, () => {});
-  await sleep(200);
+  let trained = false;
+  const sweep = startRace({ ...LONG, seeds: 50, threads: 1 }, { data: DATA }, (e) => (trained ||= e.type === 'progress' && e.iteration > 0));
+  await waitFor(() => trained, { what: "the sweep's first run training" });
   await sweep.cancel();
   const outcomes = await sweep.finished;
   assert.equal(outcomes.length, 150);
@@ -93,9 +101,13 @@ test('starting and cancelling a large race never blocks the main thread for long
   ]) {
     const baseline = threadCount();
     let race: ReturnType<typeof startRace> | undefined;
+    // Starting is over once every thread of the pool trains: a progress event from as many
+    // runs as the race has threads (64, or the default for 100 schemes).
+    const threads = config.threads ?? defaultThreads(config.seeds * config.schemes.length, config.schemes.length);
+    const training = new Set<number>();
     const starting = await longestBlock(async () => {
-      race = startRace(config, { data: DATA, yieldToMain: true }, () => {});
-      await sleep(1500);
+      race = startRace(config, { data: DATA, yieldToMain: true }, (e) => training.add(e.run));
+      await waitFor(() => training.size >= threads, { timeout: 60_000, interval: 50, what: () => `${threads} threads training (${training.size})` });
     });
     const cancelling = await longestBlock(async () => {
       await race!.cancel();
@@ -109,12 +121,3 @@ test('starting and cancelling a large race never blocks the main thread for long
   }
 });
 
-test('the default thread count: one per run, at most the cores, but a race of up to 8 schemes side by side', () => {
-  assert.equal(defaultThreads(3, 3, 2), 3, 'the notebook race on 2 cores still races its 3 schemes');
-  assert.equal(defaultThreads(1, 1, 16), 1);
-  assert.equal(defaultThreads(200, 200, 2), 8, '200 schemes: 8 threads, not 200');
-  assert.equal(defaultThreads(1000, 1000, 2), 8);
-  assert.equal(defaultThreads(3000, 3, 2), 3, 'a 1000-seed sweep of 3 schemes on 2 cores');
-  assert.equal(defaultThreads(3000, 3, 16), 16, 'on 16 cores, 16');
-  assert.equal(defaultThreads(12, 12, 32), 12);
-});

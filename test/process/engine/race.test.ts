@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG, type ExperimentConfig } from '../../../src/core/config.
 import { makeData, runScheme, type DoneRun, type FinishedRun } from '../../../src/core/experiment.ts';
 import type { RunEvent } from '../../../src/engine/protocol.ts';
 import { startRace } from '../../../src/engine/race.ts';
+import { sleep, waitFor } from '../../support/wait.ts';
 
 const SMALL: ExperimentConfig = { ...DEFAULT_CONFIG, iterations: 3000, every: 500 };
 const SCHEMES = ['zeros', 'random', 'he'];
@@ -33,20 +34,29 @@ function essence(o: DoneRun) {
 const direct = SCHEMES.map((s) => runScheme(SMALL, s, DATA));
 
 test('three runs train at the same time, each on its own thread', async () => {
-  const first = new Map<number, number>();
-  const last = new Map<number, number>();
-  // Runs long enough (~0.2 s each with the simd kernel) to outlast the workers' staggered starts.
-  const LONG = { ...SMALL, iterations: 12000 };
-  const race = startRace(LONG, { data: DATA }, (e) => {
-    const t = performance.now();
-    if (!first.has(e.run)) first.set(e.run, t);
-    last.set(e.run, t);
+  // Started paused, each worker posts its starting diagnostics as soon as its thread is up,
+  // and then holds its run (a thread trains one run at a time): three starting lines before
+  // the resume mean three threads. (This used to rely on runs outlasting the threads'
+  // staggered starts, which a loaded machine does not promise.)
+  const up = new Set<number>();
+  const moved = new Set<number>();
+  let movedAtFirstEnd: number | undefined;
+  // Paced at 2000 a second, each run takes 1.5 s however fast the machine: time enough
+  // for all three to move before one ends, now that all three are up.
+  const race = startRace(SMALL, { data: DATA, paused: true, diagnostics: true, pace: 2000 }, (e) => {
+    up.add(e.run);
+    if (e.type === 'progress' && e.iteration > 0) moved.add(e.run);
+    if (e.type === 'finished') movedAtFirstEnd ??= moved.size;
   });
-  done(await race.finished);
-  // Overlap: every run was already reporting before any run finished.
-  const latestStart = Math.max(...first.values());
-  const earliestEnd = Math.min(...last.values());
-  assert.ok(latestStart < earliestEnd, `runs overlap: last start ${latestStart.toFixed(0)} < first end ${earliestEnd.toFixed(0)}`);
+  try {
+    await waitFor(() => up.size === 3, { what: () => `three workers up at once (${up.size})` });
+    assert.equal(moved.size, 0, 'paused: no run has moved');
+    race.resume();
+    done(await race.finished);
+    assert.equal(movedAtFirstEnd, 3, 'every run trained before any run finished');
+  } finally {
+    await race.cancel();
+  }
 });
 
 test('results through the engine equal the core run directly on this thread', async () => {
@@ -106,31 +116,39 @@ test('pause, single steps, resume and a pace leave every number unchanged', asyn
     for (let k = 0; k < 5; k++) race.step();
     // Five single steps: every run reports iteration 5 and the cost of iteration 4.
     const progressOf = (run: number) => events.filter((e) => e.type === 'progress' && e.run === run).at(-1);
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline && !SCHEMES.every((_, run) => progressOf(run)?.type === 'progress' && (progressOf(run) as { iteration: number }).iteration === 5)) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const iterationOf = (run: number) => (progressOf(run) as { iteration: number } | undefined)?.iteration;
+    await waitFor(() => SCHEMES.every((_, run) => iterationOf(run) === 5), { what: () => `every run at iteration 5: ${SCHEMES.map((_, run) => iterationOf(run))}` });
     for (let run = 0; run < 3; run++) {
       const p = progressOf(run);
       assert.ok(p && p.type === 'progress', `run ${run} reported`);
       assert.equal(p.iteration, 5);
       assert.equal(p.costAt, 4);
     }
-    await new Promise((r) => setTimeout(r, 100));
-    assert.ok(SCHEMES.every((_, run) => (progressOf(run) as { iteration: number }).iteration === 5), 'paused runs stay put');
+    // The point of the test, not a readiness wait: a while later, paused runs have not moved.
+    await sleep(100);
+    assert.ok(SCHEMES.every((_, run) => iterationOf(run) === 5), 'paused runs stay put');
     race.setPace(2000);
     race.resume();
     // Paced runs move (on a loaded machine a thread may start late: wait for each, not a fixed time).
-    const moving = Date.now() + 10_000;
-    while (Date.now() < moving && !SCHEMES.every((_, run) => (progressOf(run) as { iteration: number }).iteration > 5)) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitFor(() => SCHEMES.every((_, run) => iterationOf(run)! > 5), { what: () => `every paced run past 5: ${SCHEMES.map((_, run) => iterationOf(run))}` });
     race.pause();
-    await new Promise((r) => setTimeout(r, 100));
-    const held = SCHEMES.map((_, run) => (progressOf(run) as { iteration: number }).iteration);
+    // A worker sends no word that it has seen the pause: it posts what it trained before
+    // it saw it, then falls silent. So the pause has taken hold once no event has come for
+    // ten of its posting intervals (33 ms); the count of events is the observable.
+    let seen = events.length;
+    let quietSince = performance.now();
+    await waitFor(
+      () => {
+        if (events.length !== seen) [seen, quietSince] = [events.length, performance.now()];
+        return performance.now() - quietSince >= 330;
+      },
+      { what: 'the paced runs to fall silent after the pause' },
+    );
+    const held = SCHEMES.map((_, run) => iterationOf(run)!);
     assert.ok(held.every((i) => i > 5 && i < SMALL.iterations), `paced, then paused mid-way: ${held}`);
-    await new Promise((r) => setTimeout(r, 150));
-    assert.deepEqual(SCHEMES.map((_, run) => (progressOf(run) as { iteration: number }).iteration), held, 'paused again');
+    // The point of the test: a while later, nothing has moved.
+    await sleep(150);
+    assert.deepEqual(SCHEMES.map((_, run) => iterationOf(run)), held, 'paused again');
     race.setPace(0);
     race.resume();
     const outcomes = done(await race.finished);

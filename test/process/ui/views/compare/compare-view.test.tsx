@@ -2,42 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { render } from 'ink-testing-library';
 import { DEFAULT_CONFIG } from '../../../../../src/core/config.ts';
-import { makeData, runScheme } from '../../../../../src/core/experiment.ts';
+import { makeData } from '../../../../../src/core/experiment.ts';
 import { App } from '../../../../../src/ui/App.tsx';
-import { CompareView } from '../../../../../src/ui/views/compare/CompareView.tsx';
-import { schemeGroups } from '../../../../../src/ui/state/selectors.ts';
-import { initialState, reduce } from '../../../../../src/ui/state/reducer.ts';
-import { plain, settled, until } from '../../../../support/frames.ts';
+import { settled, until } from '../../../../support/frames.ts';
 
 const DATA = makeData('circles');
-
-test('CompareView draws one column per scheme, each figure at 0 → now, within its width', () => {
-  const config = { ...DEFAULT_CONFIG, iterations: 2000 };
-  const results = ['zeros', 'random', 'he'].map((s) => runScheme(config, s, DATA));
-  const s = reduce(initialState(config, DATA), {
-    type: 'events',
-    raceId: 0,
-    events: results.map((result, run) => ({ type: 'finished' as const, run, result })),
-  });
-  for (const [width, height] of [[100, 37], [80, 21]] as const) {
-    const { lastFrame, unmount } = render(
-      <CompareView groups={schemeGroups(s)} selected={2} config={config} train={DATA.train} width={width} height={height} paused={false} color />,
-    );
-    const frame = plain(lastFrame());
-    unmount();
-    assert.match(frame, /❮ compare · each figure at iteration 0 → now/);
-    assert.match(frame, /zeros · done\s+random · done\s+he · done/);
-    assert.match(frame, /iteration\s+0 → 2,000\s+0 → 2,000\s+0 → 2,000/);
-    assert.match(frame, /distinct units\s+1 → 1\s+10 → 10\s+10 → 10/);
-    assert.match(frame, /activation sd\s+0 → 0\s+5\.17 → [\d.]+\s+0\.517 → [\d.]+/);
-    assert.match(frame, /saturated\s+0% → 0%\s+100% → \S+%/);
-    assert.match(frame, /verdict\s+fails to break/);
-    const lines = frame.split('\n');
-    assert.ok(lines.length <= height, `${lines.length} lines in ${height}`);
-    for (const line of lines) assert.ok(line.length <= width, `fits ${width}: ${line}`);
-    if (width === 100) assert.match(frame, /in red: symmetry unbroken/, 'the legend, with colour');
-  }
-});
 
 test('in the App, c shows the compare view from the starting line, live, and Esc goes back to the race', async () => {
   const config = { ...DEFAULT_CONFIG, iterations: 1500, every: 500 };

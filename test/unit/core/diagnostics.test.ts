@@ -2,11 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnose, diagnoseAt, distinctRows, populationSd } from '../../../src/core/diagnostics.ts';
 import { DEFAULT_CONFIG } from '../../../src/core/config.ts';
-import { initialParams, lookupScheme, makeData, Run, runScheme, type DoneRun } from '../../../src/core/experiment.ts';
+import { initialParams, lookupScheme, makeData, Run, runScheme } from '../../../src/core/experiment.ts';
 import { KERNELS } from '../../../src/core/kernel-table.ts';
 import { cloneParams, type Params } from '../../../src/core/network.ts';
-import { startRace } from '../../../src/engine/race.ts';
-import type { RunEvent } from '../../../src/engine/protocol.ts';
 import { sparkline } from '../../../src/ui/charts/sparkline.ts';
 
 const DATA = makeData('circles');
@@ -141,30 +139,6 @@ test("a run's numbers are bit-identical to the bare kernel's: diagnostics at 0 a
     assert.equal(result.diagnostics.end.testAccuracy, result.testAccuracy, scheme);
     assert.deepEqual(result.diagnostics.end.layers.map((l) => l.weightNorm), result.params.W.map((w) => Math.sqrt(w.reduce((a, x) => a + x * x, 0))), scheme);
   }
-});
-
-test('a race asked for diagnostics streams them with the progress, and the numbers stay the same', async () => {
-  const config = { ...DEFAULT_CONFIG, iterations: 3000, every: 500, schemes: ['zeros', 'he'] };
-  const events: RunEvent[] = [];
-  const race = startRace(config, { data: DATA, diagnostics: true, pace: 6000 }, (e) => events.push(e));
-  const outcomes = await race.finished;
-  const diags = events.filter((e) => e.type === 'progress' && e.diag !== undefined);
-  assert.ok(diags.length >= 2, `${diags.length} diagnostics`);
-  for (const run of [0, 1]) {
-    const first = diags.find((e) => e.run === run);
-    assert.ok(first?.type === 'progress' && first.diagAt === 0 && first.iteration === 0, `run ${run}: the first diagnostics are iteration 0's, sent before any step`);
-    assert.deepEqual(first.diag, (outcomes[run] as DoneRun).diagnostics.start);
-  }
-  for (const e of diags) {
-    if (e.type !== 'progress' || !e.diag) continue;
-    if (e.run === 0) assert.equal(e.diag.layers[0]!.distinct, 1);
-    else assert.equal(e.diag.layers[0]!.distinct, 10);
-  }
-  const plain = await startRace(config, { data: DATA }, () => {}).finished;
-  assert.deepEqual(
-    outcomes.map((o) => (o.status === 'done' ? [o.costs, o.finalCost, o.trainAccuracy, o.testAccuracy, o.params, o.diagnostics] : o.error)),
-    plain.map((o) => (o.status === 'done' ? [o.costs, o.finalCost, o.trainAccuracy, o.testAccuracy, o.params, o.diagnostics] : o.error)),
-  );
 });
 
 test('sparklines scale to their own range and mark non-finite values', () => {
