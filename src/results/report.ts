@@ -6,6 +6,7 @@ import { configJson, type ConfigJson, type ExperimentConfig } from '../core/conf
 import type { Diagnostics } from '../core/diagnostics.js';
 import type { DoneRun, FinishedRun } from '../core/experiment.js';
 import { depthValues, gainValues } from '../core/sweep.js';
+import type { NetworkTheory } from '../core/theory.js';
 import { bySeed, summarise, type Stats, type SweepSummary } from './summary.js';
 import { cellResults } from './sweep.js';
 
@@ -86,6 +87,8 @@ export interface JsonSweepCell {
   summary: JsonSummary;
   /** Whether a seed's training diverged (its final cost is not finite). */
   diverged: boolean;
+  /** The theory's prediction at initialization (SPEC §6.5), from the cell's first trained seed; null before one has. */
+  theory: { signalRatio: number | null; gradientRatio: number | null; prediction: string } | null;
 }
 
 /** The document of a sweep: the config, and the grid cell by cell, row-major (depth, then gain). */
@@ -133,10 +136,19 @@ export function jsonDiagnostics(d: Diagnostics, iteration: number): JsonDiagnost
     saturated: jsonCost(d.saturated),
     trainAccuracy: jsonCost(d.trainAccuracy),
     testAccuracy: jsonCost(d.testAccuracy),
-    ...(d.theory
-      ? { theory: { signalRatio: jsonCost(d.theory.signalRatio), gradientRatio: jsonCost(d.theory.gradientRatio), prediction: d.theory.prediction } }
-      : {}),
+    ...(d.theory ? { theory: jsonTheory(d.theory) } : {}),
   };
+}
+
+/** A sweep cell's theory: its first trained seed's at iteration 0 (every seed's is the same: it depends on no draw). */
+function startTheory(runs: readonly (FinishedRun | undefined)[]): JsonSweepCell['theory'] {
+  const t = runs.find((r): r is DoneRun => r?.status === 'done')?.diagnostics.start.theory;
+  return t ? jsonTheory(t) : null;
+}
+
+/** The theory's prediction as the document writes it (non-finite ratios as null). */
+function jsonTheory(t: NetworkTheory): { signalRatio: number | null; gradientRatio: number | null; prediction: string } {
+  return { signalRatio: jsonCost(t.signalRatio), gradientRatio: jsonCost(t.gradientRatio), prediction: t.prediction };
 }
 
 function oneRun(r: FinishedRun, iterations: number): JsonRun {
@@ -211,6 +223,7 @@ export function toSweepReport(config: ExperimentConfig, runs: readonly (Finished
       }),
       summary: jsonSummary(c.summary),
       diverged: c.diverged > 0,
+      theory: startTheory(c.runs),
     }),
   );
   return { config: configJson(config), sweep: { axes, cells } };

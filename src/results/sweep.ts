@@ -5,7 +5,10 @@
  */
 import type { ExperimentConfig } from '../core/config.js';
 import type { DoneRun, FinishedRun } from '../core/experiment.js';
-import { gainValues, gridCells, type SweepCell } from '../core/sweep.js';
+import type { Dataset } from '../core/datasets.js';
+import { resolveScheme } from '../core/schemes.js';
+import { gainScheme, gainValues, gridCells, type SweepCell } from '../core/sweep.js';
+import { theoryOf, type NetworkTheory } from '../core/theory.js';
 import { fit } from './format.js';
 import { summarise, type SweepSummary } from './summary.js';
 
@@ -49,6 +52,20 @@ export function cellResults(config: ExperimentConfig, runs: readonly (FinishedRu
       summary: summarise(averaged),
     };
   });
+}
+
+/**
+ * What the mean-field theory predicts for every cell at initialization
+ * (core/theory.ts): from the cell's network, gain and the data alone, before
+ * any model of it has trained.
+ */
+export function cellTheories(config: ExperimentConfig, train: Dataset): NetworkTheory[] {
+  return gridCells(config).map((cell) => theoryOf(cell.layers, config.activation, resolveScheme(gainScheme(cell.gain))!, train));
+}
+
+/** A prediction in a word or two, for readouts: "vanishing signal", "propagates". */
+export function predictionText(t: NetworkTheory): string {
+  return t.prediction.replace('-', ' ');
 }
 
 /** A gain as a column label: three significant digits, no trailing zeros (0.178, 1, 1.41, 10). */

@@ -32,7 +32,7 @@ test('a 2-D sweep in 120×40: cells fill in live, the cursor moves, Enter opens 
     assert.match(screen, /Xavier\s+≈He/, "Xavier's column, and He's nearest one");
     // Live: one cell has its number while a later one is still training.
     screen = await s.waitFor(/depth 1 \[\s+\d+\s+\]/, 30_000);
-    assert.match(screen, /depth 3\s+·\s+·\s+·/, 'the last row still training');
+    assert.match(screen, /depth 3(?:\s+[↓↑]?\s*·){3}/, 'the last row still training (an arrow: the theory, known before training)');
     assert.match(screen, /[1-8]\/9 models/);
 
     s.press(KEYS.right);
@@ -102,12 +102,12 @@ test('a 1-D sweep in 80×24: accuracy and cost against gain, He and Xavier marke
     assert.match(screen, /Final cost \(log scale\)/);
     assert.match(screen, /0\.5\s+1\.41\s+4/);
     assert.match(screen, /Xavier 1\s+He √2/);
-    assert.match(screen, /❯ gain 0\.5 · test/);
+    assert.match(screen, /❯ gain 0\.5 · theory: propagates · test/);
     for (const line of screen.split('\n')) assert.ok(line.length <= 80, `fits 80 columns: ${line}`);
     s.press(KEYS.right);
-    await s.waitFor(/❯ gain 1\.41 \(1\.4142135623730951\) · test/);
+    await s.waitFor(/❯ gain 1\.41 \(1\.4142135623730951\) · theory: propagates · test/);
     s.press(`${KEYS.right}${KEYS.right}`);
-    await s.waitFor(/❯ gain 4 · test/);
+    await s.waitFor(/❯ gain 4 · theory: [a-z ]+ · test/);
     s.press(KEYS.enter);
     await s.waitFor(/❮ gain 4 · seed 3 \(cell 3 of 3\)/);
     s.press(KEYS.esc);

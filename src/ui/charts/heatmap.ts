@@ -35,6 +35,8 @@ export interface HeatCell {
   readonly value: number | undefined;
   /** "×" a seed diverged (not averaged), "!" every seed failed; undefined: show the value. */
   readonly mark?: '×' | '!' | undefined;
+  /** The theory's prediction at initialization, in the cell's first column: ↓ vanishing, ↑ exploding, nothing: propagates. */
+  readonly theory?: '↓' | '↑' | undefined;
 }
 
 export interface HeatmapOptions {
@@ -98,6 +100,22 @@ function sgr(text: string, color: boolean, fg: number, bg: number): string {
 
 /** One text row of a cell: `inner` columns. `middle`: the row that carries the number or the mark. */
 function cellRow(cell: HeatCell, inner: number, middle: boolean, color: boolean): string {
+  // The theory's arrow stands in the cell's first column, in colour and without, apart from the accuracy it is beside.
+  if (!middle || cell.theory === undefined || inner < 3) return cellBody(cell, inner, middle, color);
+  return arrow(cell, color) + cellBody(cell, inner - 1, middle, color);
+}
+
+/** The theory's arrow on the cell's own background. */
+function arrow(cell: HeatCell, color: boolean): string {
+  const a = cell.theory ?? ' ';
+  if (!color) return a;
+  if (cell.mark !== undefined) return sgr(a, true, 15, BAD_BG);
+  if (cell.value === undefined) return paint(a, true, 'gray');
+  const level = levelOf(cell.value);
+  return sgr(a, true, level >= DARK_TEXT_FROM ? 16 : 15, BG[level]!);
+}
+
+function cellBody(cell: HeatCell, inner: number, middle: boolean, color: boolean): string {
   if (cell.mark !== undefined) {
     const text = middle ? centre(cell.mark, inner) : ' '.repeat(inner);
     return color ? sgr(text, true, 15, BAD_BG) : middle ? text : ' '.repeat(inner);
@@ -174,5 +192,6 @@ export function heatLegend(color: boolean): string[] {
   return [
     `mean test accuracy ${swatches}   ${bad} a seed diverged`,
     `         from (%)  ${bounds}   ${paint('·', color, 'gray')} training   ! failed`,
+    `theory at the start (1st column): ↓ signal or gradient vanishes, ↑ explodes`,
   ];
 }

@@ -55,7 +55,7 @@ test('--json with a 1-D sweep and seeds: one cell per gain, every seed, its summ
   assert.deepEqual(doc.sweep.axes, [{ name: 'gain', values: [0.5, Math.SQRT2, 4] }]);
   assert.equal(doc.sweep.cells.length, 3);
   for (const [k, cell] of doc.sweep.cells.entries()) {
-    assert.deepEqual(Object.keys(cell), ['gain', 'depth', 'layers', 'seeds', 'summary', 'diverged']);
+    assert.deepEqual(Object.keys(cell), ['gain', 'depth', 'layers', 'seeds', 'summary', 'diverged', 'theory']);
     assert.equal(cell.gain, doc.sweep.axes[0]!.values[k]);
     assert.equal(cell.depth, 2, 'the hidden layers of --layers 2,10,5,1');
     assert.deepEqual(cell.layers, [2, 10, 5, 1]);
@@ -140,4 +140,19 @@ test('--out writes the same sweep document as --json prints', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('every sweep cell of --json carries the theory at initialization: small gains vanish and large ones explode with depth, He propagates', () => {
+  const doc = json(['--sweep', 'gain=0.25..8:11,depth=1..12', '--layers', '2,16,1', '-n', '2']);
+  const cells = doc.sweep.cells;
+  assert.equal(cells.length, 11 * 12);
+  for (const c of cells) assert.ok(c.theory && typeof c.theory.signalRatio === 'number', `${c.gain} × ${c.depth}`);
+  // The cell of the gain nearest `gain` (the axis is log-spaced: 0.25 · 32^(k/10)).
+  const at = (gain: number, depth: number) =>
+    cells.filter((c) => c.depth === depth).reduce((a, c) => (Math.abs(Math.log(c.gain / gain)) < Math.abs(Math.log(a.gain / gain)) ? c : a)).theory!;
+  assert.equal(at(0.25, 12).prediction, 'vanishing-signal');
+  assert.equal(at(8, 12).prediction, 'exploding-signal');
+  assert.equal(at(Math.SQRT2, 12).prediction, 'propagates');
+  // ReLU at gain G: q_l = (G²/2)·q_{l-1}, so He's gain keeps the ratio near one at every depth.
+  assert.ok(Math.abs(at(Math.SQRT2, 12).signalRatio! / at(Math.SQRT2, 1).signalRatio! - 1) < 1e-3);
 });

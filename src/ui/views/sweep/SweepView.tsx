@@ -1,12 +1,14 @@
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import type { NetworkTheory } from '../../../core/theory.js';
 import { depthValues } from '../../../core/sweep.js';
-import { cellResults, gainLabel, type CellResult } from '../../../results/sweep.js';
+import { cellResults, cellTheories, gainLabel, predictionText, type CellResult } from '../../../results/sweep.js';
 import { drawGainPlot, logPosition, plotWidth, tickGains, type GainPoint } from '../../charts/gain-plot.js';
 import { drawHeatmap, heatLegend, type HeatCell } from '../../charts/heatmap.js';
 import { progressBar } from '../race/layout.js';
 import { type DashboardState } from '../../state/reducer.js';
 import {
-  cellReadout, cursorOf, mapCellHeight, plotHeights, progressText, REFERENCE_GAINS, referenceMarks, sweepGains, workDone,
+  cellReadout, cursorOf, mapCellHeight, plotHeights, progressText, referenceGains, referenceMarks, sweepGains, workDone,
 } from './sweep-layout.js';
 import { paint } from '../../chrome/theme.js';
 
@@ -21,15 +23,16 @@ export interface SweepViewProps {
 }
 
 /** A cell as the map shows it: its mean test accuracy, or × / ! / still training. */
-function heatCell(c: CellResult): HeatCell {
-  if (c.diverged > 0) return { value: undefined, mark: '×' };
-  if (c.averaged.length > 0) return { value: c.summary.testAccuracy.mean };
-  if (c.failed > 0 && c.ended === c.runs.length) return { value: undefined, mark: '!' };
-  return { value: undefined };
+function heatCell(c: CellResult, t: NetworkTheory | undefined): HeatCell {
+  const theory = t === undefined || t.prediction === 'propagates' ? {} : { theory: t.prediction.startsWith('vanishing') ? ('↓' as const) : ('↑' as const) };
+  if (c.diverged > 0) return { value: undefined, mark: '×', ...theory };
+  if (c.averaged.length > 0) return { value: c.summary.testAccuracy.mean, ...theory };
+  if (c.failed > 0 && c.ended === c.runs.length) return { value: undefined, mark: '!', ...theory };
+  return { value: undefined, ...theory };
 }
 
 /** The 2-D sweep: the depth × gain map, its legend. */
-function MapBody({ state, cells, columns, rows, color }: SweepViewProps & { readonly cells: readonly CellResult[] }) {
+function MapBody({ state, cells, theories, columns, rows, color }: SweepViewProps & { readonly cells: readonly CellResult[]; readonly theories: readonly NetworkTheory[] }) {
   const { config } = state;
   const gains = sweepGains(config);
   const depths = depthValues(config.sweep!, config.layers);
@@ -37,11 +40,11 @@ function MapBody({ state, cells, columns, rows, color }: SweepViewProps & { read
   const map = drawHeatmap({
     rowLabels: depths.map((d) => `depth ${d}`),
     colLabels: gains.map(gainLabel),
-    cells: cells.map(heatCell),
+    cells: cells.map((c, k) => heatCell(c, theories[k])),
     cursor,
     width: columns - 2,
     cellHeight: mapCellHeight(rows, depths.length),
-    marks: referenceMarks(gains),
+    marks: referenceMarks(gains, config.activation),
     color,
   });
   const window = map.first > 0 || map.last < gains.length - 1 ? ` · gains ${map.first + 1}–${map.last + 1} of ${gains.length} (← → scroll)` : '';
@@ -72,9 +75,9 @@ function PlotBody({ state, cells, columns, rows, color }: SweepViewProps & { rea
   const at = (g: number) => logPosition(g, first, last);
   const width = columns - 2;
   const ticks = tickGains(gains, Math.floor(plotWidth(width) / 7)).map((g) => ({ at: at(g), label: gainLabel(g) }));
-  const marks = REFERENCE_GAINS.filter((r) => r.gain >= first && r.gain <= last).map((r) => ({
+  const marks = referenceGains(config.activation).filter((r) => r.gain >= first && r.gain <= last).map((r) => ({
     at: at(r.gain),
-    label: `${r.name} ${r.gain === 1 ? '1' : '√2'}`,
+    label: `${r.name} ${r.label}`,
   }));
   const cursor = at(gains[cursorOf(state.selected, config).col] ?? first);
   const heights = plotHeights(rows);
@@ -96,7 +99,7 @@ function PlotBody({ state, cells, columns, rows, color }: SweepViewProps & { rea
     <>
       <Text wrap="truncate">
         <Text bold>Final test accuracy</Text> against gain (log axis) · {config.layers.join('-')}
-        {spread} · {paint('┊', color, 'yellow')} He, Xavier
+        {spread} · {paint('┊', color, 'yellow')} He, Xavier{referenceGains(config.activation).length > 2 ? `, ${config.activation}'s gain` : ''}
       </Text>
       <Text>
         {drawGainPlot({ ...common, points: acc, height: heights.accuracy, range: [accLow, 1], format: (y) => `${Math.round(y * 100)}%`, marks, divergedAt: 'bottom' }).join('\n')}
@@ -121,23 +124,26 @@ export function SweepView(p: SweepViewProps) {
   const { config } = state;
   const { elapsed } = p;
   const cells = cellResults(config, state.runs.map((r) => r.result));
+  // The theory depends on the config and the data alone: once per sweep, not per frame.
+  const theories = useMemo(() => cellTheories(config, state.data.train), [config, state.data.train]);
   const runsPerCell = config.seeds;
   const fraction = workDone(state.runs, config.iterations, (k) => cells[Math.floor(k / runsPerCell)]?.cell.layers ?? config.layers);
   const ended = state.runs.filter((r) => r.result !== undefined).length;
   const barWidth = Math.max(10, Math.min(40, p.columns - 70));
   const bar = progressBar(fraction, barWidth);
   const selected = cells[state.selected] ?? cells[0];
+  const theory = theories[state.selected];
   return (
     <Box flexDirection="column">
       <Box borderStyle="round" borderColor="gray" flexDirection="column" width={p.columns}>
-        {config.sweep?.depth ? <MapBody {...p} cells={cells} /> : <PlotBody {...p} cells={cells} />}
+        {config.sweep?.depth ? <MapBody {...p} cells={cells} theories={theories} /> : <PlotBody {...p} cells={cells} />}
       </Box>
       <Text wrap="truncate">
         {paint(bar.done, p.color, 'cyan')}
         {paint(bar.todo, p.color, 'gray')} {progressText(ended, state.runs.length, fraction, elapsed)}
       </Text>
       <Text wrap="truncate">
-        {selected ? `❯ ${cellReadout(selected, config.sweep?.depth !== undefined)}` : ''}
+        {selected ? `❯ ${cellReadout(selected, config.sweep?.depth !== undefined, theory && predictionText(theory))}` : ''}
       </Text>
     </Box>
   );

@@ -5,18 +5,30 @@
  */
 import type { ExperimentConfig } from '../../../core/config.js';
 import { gainValues, gridSize, type SweepCell } from '../../../core/sweep.js';
-import { cost, percent, seconds } from '../../../results/format.js';
+import { activationOf } from '../../../core/activations.js';
+import { cost, figure, percent, seconds } from '../../../results/format.js';
 import { gainLabel, type CellResult } from '../../../results/sweep.js';
 import type { RunView } from '../../state/runs.js';
 
 /** He's gain for ReLU (√2) and Xavier's (1), on the gain:G scale. */
 export const REFERENCE_GAINS = [
-  { name: 'Xavier', gain: 1 },
-  { name: 'He', gain: Math.SQRT2 },
+  { name: 'Xavier', gain: 1, label: '1' },
+  { name: 'He', gain: Math.SQRT2, label: '√2' },
 ] as const;
 
+/**
+ * The gains worth marking on a sweep's axis: Xavier's, He's, and the
+ * activation's recommended gain (PyTorch's calculate_gain) where it is
+ * neither (tanh 5/3, selu 3/4, a leaky relu's √(2/(1+A²))).
+ */
+export function referenceGains(activation: string): { name: string; gain: number; label: string }[] {
+  const gain = activationOf(activation).gain;
+  const known = REFERENCE_GAINS.some((r) => r.gain === gain);
+  return [...REFERENCE_GAINS, ...(known ? [] : [{ name: activation, gain, label: figure(gain) }])];
+}
+
 /** Rows the sweep view takes besides its map or plots: the App's header and footer, the frame, titles, legend, progress, readout. */
-const MAP_FIXED = 12;
+const MAP_FIXED = 13;
 const PLOT_FIXED = 15;
 const MIN_PLOT = 3;
 
@@ -43,12 +55,12 @@ export function plotHeights(rows: number): { accuracy: number; cost: number } {
  * log distance, when the gain lies within the sweep. The label says "≈" when
  * the column is not exactly that gain; two on one column share it.
  */
-export function referenceMarks(gains: readonly number[]): { col: number; label: string }[] {
+export function referenceMarks(gains: readonly number[], activation = 'relu'): { col: number; label: string }[] {
   const first = gains[0];
   const last = gains[gains.length - 1];
   if (first === undefined || last === undefined) return [];
   const byCol = new Map<number, string[]>();
-  for (const { name, gain } of REFERENCE_GAINS) {
+  for (const { name, gain } of referenceGains(activation)) {
     if (gain < first || gain > last) continue;
     let best = 0;
     gains.forEach((g, k) => {
@@ -102,8 +114,9 @@ export function cellName(cell: SweepCell, withDepth = true): string {
 }
 
 /** What the cursor's line says about a cell: its place, then its numbers or why it has none. */
-export function cellReadout(c: CellResult, withDepth = true): string {
-  const where = cellName(c.cell, withDepth);
+export function cellReadout(c: CellResult, withDepth = true, theory?: string): string {
+  // The theory's prediction right after the cell's name: it is known before any model trains.
+  const where = `${cellName(c.cell, withDepth)}${theory !== undefined ? ` · theory: ${theory}` : ''}`;
   const total = c.runs.length;
   const n = c.averaged.length;
   const numbers =

@@ -70,10 +70,22 @@ test('more gains than fit: a window of columns around the cursor, with ◀ ▶ w
 
 test('the legend names every level, × and ·, with no colour codes under NO_COLOR', () => {
   const plain = heatLegend(false);
-  assert.equal(plain.length, 2);
+  assert.equal(plain.length, 3);
+  assert.equal(plain[2], "theory at the start (1st column): ↓ signal or gradient vanishes, ↑ explodes");
+  assert.ok(plain[2]!.length <= 78, 'the theory line fits 80 columns with the frame');
   assert.equal(plain[0], 'mean test accuracy     .  :  -  =  +  *  #  %  @     ×  a seed diverged');
   assert.equal(plain[1], '         from (%)   50 55 60 65 70 75 80 85 90 95   · training   ! failed');
   const coloured = heatLegend(true);
   assert.match(coloured[0]!, /48;5;53m {3}/);
   assert.equal(stripVTControlCharacters(coloured[0]!).length, plain[0]!.length);
+});
+
+test("a cell shows the theory's arrow in its first column, apart from its accuracy, in colour and without", () => {
+  const cells = [{ value: 0.96, theory: '↓' as const }, { value: 0.5, theory: '↑' as const }, { value: 0.9 }, { value: undefined, mark: '×' as const, theory: '↑' as const }];
+  for (const color of [false, true]) {
+    const map = drawHeatmap({ rowLabels: ['depth 1'], colLabels: ['0.1', '1', '10', '100'], cells, cursor: { row: 0, col: 2 }, width: 60, cellHeight: 1, marks: [], color });
+    const row = stripVTControlCharacters(map.lines[2]!);
+    assert.match(row, /↓[^↑]*96.*↑.*50.*90.*↑/, row);
+    assert.equal([...row].filter((ch) => ch === '↓' || ch === '↑').length, 3, 'no arrow where the theory says it propagates');
+  }
 });

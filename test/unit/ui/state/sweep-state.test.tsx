@@ -135,7 +135,7 @@ test('the 2-D view fills in as models finish: numbers where done, · where train
   const row2 = some.split('\n').find((l) => l.includes('depth 2'))!;
   assert.match(row2, /·\s+×\s+·/, 'depth 2, gain 1: a seed diverged');
   assert.match(some, /3\/12 models/);
-  assert.match(some, /❯ depth 1 · gain 0\.5 · test 95\.0% ± 1\.4/);
+  assert.match(some, /❯ depth 1 · gain 0\.5 · theory: propagates · test 95\.0% ± 1\.4/);
   assert.match(some, / \. {2}: {2}- {2}= {2}\+ {2}\* {2}# {2}% {2}@ /, 'the symbol ramp in the legend');
 });
 

@@ -26,13 +26,14 @@ test('He and Xavier mark the nearest column within the sweep, "≈" when it is n
 });
 
 test('the map grows its cells with the terminal (1 to 3 rows) and the 1-D plots share the height', () => {
-  assert.equal(mapCellHeight(24, 6), 2);
+  assert.equal(mapCellHeight(24, 5), 2, 'the legend has a row for the theory');
+  assert.equal(mapCellHeight(24, 6), 1);
   assert.equal(mapCellHeight(24, 8), 1);
   assert.equal(mapCellHeight(40, 6), 3);
   assert.equal(mapCellHeight(200, 2), 3);
   assert.deepEqual(plotHeights(24), { accuracy: 5, cost: 4 });
   assert.deepEqual(plotHeights(40), { accuracy: 13, cost: 12 });
-  assert.equal(sweepMinRows(configFrom({ sweep: 'gain=1..2:2,depth=1..8' })), 20);
+  assert.equal(sweepMinRows(configFrom({ sweep: 'gain=1..2:2,depth=1..8' })), 21);
   assert.equal(sweepMinRows(configFrom({ sweep: 'gain=1..2:2' })), 21);
 });
 
