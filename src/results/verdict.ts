@@ -240,7 +240,8 @@ function judgeDone(run: DoneRun): Judgement {
         ? { kind: 'nothing', text: `learned nothing: the cost rose from ${num(a)} to ${num(b)}` }
         : { kind: 'nothing', text: `learned nothing: the cost stayed at ${num(a)}` };
     }
-    return { kind: 'nothing', text: `learned nothing: cost fell ${fromTo(run, a, b)}, not below ln 2 = ${num(COIN_COST)}` };
+    const coinSays = b >= COIN_COST ? 'not below' : 'at chance, about';
+    return { kind: 'nothing', text: `learned nothing: cost fell ${fromTo(run, a, b)}, ${coinSays} ln 2 = ${num(COIN_COST)}` };
   }
   const acc = `${percent(run.trainAccuracy)} train`;
   if (b <= COIN_COST / 2) return { kind: 'learned', text: `learned: cost fell ${fromTo(run, a, b)}, ${acc}` };
