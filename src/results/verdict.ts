@@ -9,19 +9,24 @@
  *  2. diverged           the final cost is NaN
  *  3. saturated          the final cost is +∞ (the sigmoid output is exactly 0 or 1)
  *  4. symmetric          a hidden layer's units were all the same at the start and still are
- *  5–10. learned nothing (the output is the same for every point, the cost did not
- *        fall 1%, or it is not below ln 2 at chance accuracy), said with the first sign
- *        that explains it:
+ *  5–10. the cost did not fall (the output is the same for every point, the cost
+ *        moved under 1%, or it is not below ln 2 at chance accuracy), said with the
+ *        first sign that explains it, then "nothing learned" — or, when the train
+ *        accuracy still rose above chance and the start's, by how much:
  *     5. dead                a whole hidden layer has slope 0 on every point at the end
  *     6. vanishing-signal    at the start the output's signal is under 1/1000 of the input's
  *     7. exploding-signal    … over 1000 times the input's
  *     8. vanishing-gradient  at the start the first hidden layer's gradient is under
  *                            1/1000 of the last hidden layer's
  *     9. exploding-gradient  … over 1000 times
- *    10. nothing             no sign: what the cost did
+ *    10. nothing (or barely, when the accuracy rose) no sign: what the cost did
  * 11. learned            the final cost is at most half of ln 2
  * 12. partly             … at most 0.9 · ln 2
  * 13. barely             lower than at the start, but not by that much
+ *
+ * Chance is taken as two balanced classes (every generated data set's): on
+ * your own unbalanced data, a run that predicts the larger class everywhere
+ * can pass for one that learned a little.
  *
  * A run still training has no verdict yet ("training…"): the verdict judges a
  * whole run, from its start to its end, and a race's early numbers would
@@ -82,6 +87,9 @@ const CHANCE = 0.55;
 
 /** A sigmoid output whose spread over the training points is under this is one value for every point. */
 const CONSTANT_OUTPUT = 1e-3;
+
+/** Train accuracy up this much from the start (and above chance) is learned, whatever the cost did. */
+const GAINED = 0.05;
 
 /** A relative change of the cost under this is none. */
 const STALLED = 0.01;
@@ -186,8 +194,8 @@ function layerList(ks: readonly number[]): string {
   return `${ks.length > 1 ? 'layers' : 'layer'} ${runs.join(', ')}`;
 }
 
-/** Why nothing was learned, from the first sign that shows; undefined when none does. */
-function cause(run: DoneRun): Judgement | undefined {
+/** Why the cost did not fall, from the first sign that shows, then `outcome`; undefined when no sign shows. */
+function cause(run: DoneRun, outcome: string): Judgement | undefined {
   const { start, end } = run.diagnostics;
   const L = start.layers.length;
   const signal = L > 0 ? beyond(signalRatio(start, L - 1, inputSignal(start))) : undefined;
@@ -195,11 +203,11 @@ function cause(run: DoneRun): Judgement | undefined {
   if (dead.length > 0) {
     const fromStart = dead.every((k) => start.layers[k - 1] !== undefined && allDead(start.layers[k - 1]!));
     const all = `${layerList(dead)} all dead`;
-    if (fromStart) return { kind: 'dead', text: `dead from the start: ${all}, nothing learned` };
+    if (fromStart) return { kind: 'dead', text: `dead from the start: ${all}, ${outcome}` };
     const then = signal === 'exploded' ? 'signal exploded, then ' : '';
-    return { kind: 'dead', text: `${then}${share(deadShare(end))} of the units died: ${all}, nothing learned` };
+    return { kind: 'dead', text: `${then}${share(deadShare(end))} of the units died: ${all}, ${outcome}` };
   }
-  const nothing = (kind: VerdictKind, what: string): Judgement => ({ kind, text: `${what} at initialization${theorySays(start, kind)}: nothing learned` });
+  const nothing = (kind: VerdictKind, what: string): Judgement => ({ kind, text: `${what} at initialization${theorySays(start, kind)}: ${outcome}` });
   if (signal === 'vanished') return nothing('vanishing-signal', 'signal vanished');
   if (signal === 'exploded') return nothing('exploding-signal', 'signal exploded');
   const gradient = L > 2 ? beyond(gradientRatio(start, 0)) : undefined;
@@ -232,11 +240,17 @@ function judgeDone(run: DoneRun): Judgement {
   const stalled = Number.isFinite(a) && b > (1 - STALLED) * a;
   const coin = b >= (1 - STALLED) * COIN_COST && run.trainAccuracy <= CHANCE;
   if (constant || stalled || coin) {
-    const why = cause(run);
+    // A flat cost can hide a right sign: 0.01's output stays within 1e-6 of 0.5 and still sorts separated points.
+    const gained = run.trainAccuracy > Math.max(CHANCE, start.trainAccuracy + GAINED);
+    const rose = Number.isFinite(a) && b > (1 + STALLED) * a;
+    const yet = `yet ${percent(start.trainAccuracy)} → ${percent(run.trainAccuracy)} train`;
+    const outcome = gained ? `${rose ? `the cost rose to ${num(b)}` : `cost stuck at ${num(b)}`}, ${yet}` : 'nothing learned';
+    const why = cause(run, outcome);
     if (why) return why;
+    if (gained) return { kind: 'barely', text: `barely learned: ${outcome}` };
     if (constant) return { kind: 'nothing', text: 'learned nothing: the output is the same for every point' };
     if (stalled) {
-      return b > (1 + STALLED) * a
+      return rose
         ? { kind: 'nothing', text: `learned nothing: the cost rose from ${num(a)} to ${num(b)}` }
         : { kind: 'nothing', text: `learned nothing: the cost stayed at ${num(a)}` };
     }
