@@ -4,7 +4,7 @@
  * when stdout is not a terminal or stdin cannot be put in raw mode. Neither
  * imports Ink.
  */
-import type { DoneRun, FinishedRun, TrainTest } from '../core/experiment.js';
+import type { FinishedRun, TrainTest } from '../core/experiment.js';
 import type { Fault, RunEvent } from '../engine/protocol.js';
 import { startRace, type Race, type RaceOptions } from '../engine/race.js';
 import { gridCells } from '../core/sweep.js';
@@ -109,7 +109,7 @@ export async function runJson(options: Invocation, data: TrainTest, io: Headless
 export function tableLines(outcomes: readonly FinishedRun[], seeds = 1): string[] {
   if (seeds > 1) {
     const rows = bySeed(outcomes, seeds).map((group) =>
-      tableRow(sweepCells(group[0]?.scheme ?? '', group.filter((o): o is DoneRun => o.status === 'done'), group.length)),
+      tableRow(sweepCells(group[0]?.scheme ?? '', group, group.length)),
     );
     return [tableRow(HEADER), ...rows];
   }

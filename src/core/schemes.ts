@@ -22,8 +22,8 @@ export interface SchemeSpec {
   /** What the scheme does, in a few words (help text, legend). */
   readonly formula: string;
   /**
-   * In plain words (the legend, the verdict line): for the notebook's schemes what it teaches with
-   * them; for the others where their scale comes from, promising no outcome (measurements judge).
+   * In plain words: where the formula comes from and what it does to a layer's variance — never
+   * how a run will go (results/verdict.ts judges each run from its own measurements).
    */
   readonly lesson: string;
   /** Whether it draws random numbers (zeros does not: no seeding, no draws). */
@@ -145,7 +145,7 @@ export const SCHEMES: Readonly<Record<string, SchemeSpec>> = {
   zeros: {
     name: 'zeros',
     formula: 'W = 0',
-    lesson: 'fails to break symmetry: all units learn the same; stuck at chance',
+    lesson: 'every weight 0: the units of a layer compute the same, so their gradients are equal too',
     random: false,
     fill: (W) => W.fill(0),
     variances: () => ({ weight: 0, bias: 0 }),
@@ -153,25 +153,25 @@ export const SCHEMES: Readonly<Record<string, SchemeSpec>> = {
   random: {
     name: 'random',
     formula: 'W = randn · 10',
-    lesson: 'too-large weights: starts at an infinite cost, learns slowly',
+    lesson: "the notebook's large scale: standard normal × 10, variance 100 whatever the layer's width",
     ...gaussianTimes(() => 10),
   },
   he: {
     name: 'he',
     formula: 'W = randn · sqrt(2 / n_prev)',
-    lesson: 'the recommended scale for ReLU: fast, steady descent',
+    lesson: 'He et al. 2015: variance 2 / n_prev, which keeps the signal of a ReLU layer (ReLU passes half of it)',
     ...gaussianTimes((cols) => Math.sqrt(2 / cols)),
   },
   xavier: {
     name: 'xavier',
     formula: 'W = randn · sqrt(1 / n_prev)',
-    lesson: 'Xavier scale, made for tanh: works, a little small for ReLU',
+    lesson: 'Xavier (Glorot & Bengio 2010): variance 1 / n_prev, which keeps the signal of a linear layer; ReLU halves it',
     ...gaussianTimes((cols) => Math.sqrt(1 / cols)),
   },
   small: {
     name: 'small',
     formula: 'W = randn · 0.01',
-    lesson: 'tiny weights: symmetry broken, but signals fade layer by layer',
+    lesson: "standard normal × 0.01: variance 1e-4 whatever the layer's width",
     ...gaussianTimes(() => 0.01),
   },
   glorot: {
@@ -228,7 +228,7 @@ function gainScheme(name: string, g: number): SchemeSpec {
   return {
     name,
     formula: `W = randn · ${g} · sqrt(1 / n_prev)`,
-    lesson: g > 2 ? `gain ${g}: activations grow layer by layer, expect a saturated start` : `gain ${g} on the Xavier scale`,
+    lesson: `gain ${g} on the Xavier scale: variance ${g}² / n_prev (gain 1 is Xavier, √2 He's)`,
     ...gaussianTimes((cols) => g * Math.sqrt(1 / cols)),
   };
 }
@@ -259,7 +259,7 @@ export function resolveScheme(name: string): SchemeSpec | undefined {
   return {
     name,
     formula: `W = randn · ${k}`,
-    lesson: k >= 1 ? `weights ×${k}: large, expect a saturated start` : `weights ×${k}`,
+    lesson: `standard normal × ${k}: variance ${k}² whatever the layer's width`,
     ...gaussianTimes(() => k),
   };
 }

@@ -5,7 +5,7 @@
 import type { DoneRun, FinishedRun } from '../core/experiment.js';
 import { cost, fit, percent, seconds } from './format.js';
 import { stats, type Stats } from './summary.js';
-import { verdict } from './verdict.js';
+import { seedsVerdict, verdict } from './verdict.js';
 
 /** Column widths: scheme, train, test, final cost, time; the verdict takes the rest. */
 export const COLUMNS = { scheme: 9, train: 9, test: 9, cost: 10, time: 8 } as const;
@@ -14,16 +14,16 @@ export type Cells = readonly [string, string, string, string, string, string];
 
 export const HEADER: Cells = ['scheme', 'train', 'test', 'final cost', 'time', 'verdict'];
 
-/** A row's cells: a finished run's numbers, or dashes (still training: no result yet, or failed). */
+/** A row's cells: a finished run's numbers, or dashes (still training: no result yet, or failed); the verdict judges the run. */
 export function resultCells(scheme: string, result: FinishedRun | undefined): Cells {
-  if (result?.status !== 'done') return [scheme, '—', '—', '—', '—', verdict(scheme, undefined, result?.error)];
+  if (result?.status !== 'done') return [scheme, '—', '—', '—', '—', verdict(result)];
   return [
     scheme,
     percent(result.trainAccuracy),
     percent(result.testAccuracy),
     cost(result.finalCost),
     seconds(result.seconds),
-    verdict(scheme, result.finalCost, undefined, result.trainAccuracy),
+    verdict(result),
   ];
 }
 
@@ -33,14 +33,20 @@ function meanSd(st: Stats, asPercent: boolean): string {
   return asPercent ? `${(st.mean * 100).toFixed(1)}±${(st.sd * 100).toFixed(1)}` : `${cost(st.mean)}`;
 }
 
-/** A scheme's row over a seed sweep: accuracies as mean±sd (%), mean final cost, total time. */
-export function sweepCells(scheme: string, done: readonly DoneRun[], total: number): Cells {
-  if (done.length === 0) return [scheme, '—', '—', '—', '—', verdict(scheme, NaN, 'every seed failed')];
+/**
+ * A scheme's row over a seed sweep: accuracies as mean±sd (%), mean final
+ * cost, total time, over the seeds that trained; the verdict counts what each
+ * seed's run did. `runs` are the seeds' finished runs (failed ones included),
+ * of `total`; the others are still training.
+ */
+export function sweepCells(scheme: string, runs: readonly FinishedRun[], total: number): Cells {
+  const done = runs.filter((r): r is DoneRun => r.status === 'done');
+  const said = seedsVerdict(runs, total);
+  if (done.length === 0) return [scheme, '—', '—', '—', '—', said];
   const train = stats(done.map((r) => r.trainAccuracy));
   const test = stats(done.map((r) => r.testAccuracy));
   const final = stats(done.map((r) => r.finalCost));
-  const note = done.length < total ? ` (${total - done.length} of ${total} seeds failed)` : ` (${total} seeds)`;
-  return [scheme, meanSd(train, true), meanSd(test, true), meanSd(final, false), seconds(done.reduce((a, r) => a + r.seconds, 0)), `${verdict(scheme, final.mean, undefined, train.mean)}${note}`];
+  return [scheme, meanSd(train, true), meanSd(test, true), meanSd(final, false), seconds(done.reduce((a, r) => a + r.seconds, 0)), said];
 }
 
 /** One line; the verdict is cut to fit `width` when a width is given. */

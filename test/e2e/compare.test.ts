@@ -23,7 +23,7 @@ test('c compares the schemes during and after a race: zeros stays symmetric with
     assert.equal(screen.match(/^ {2}activation sd +0 → 0 /gm)?.length, 2, 'zeros: sd 0 in both hidden layers');
     assert.match(screen, /^ {2}activation sd +0 → 0 +5\.17 → \S+ +0\.517 → \S+$/m);
     assert.match(screen, /^ {2}activation sd +0 → 0 +147 → \S+ +0\.655 → \S+$/m);
-    assert.match(screen, /^verdict +fails to break symmetry/m);
+    assert.match(screen, /^verdict +symmetry never broken: all 10 +partly learned: cost fell from +barely learned: cost fell only$/m);
     assert.match(screen, /Esc back · ↑↓ highlight/);
     s.press(KEYS.esc);
     await s.waitFor(/Loss \(linear\)[\s\S]*scheme\s+train/);
@@ -55,11 +55,11 @@ test('c compares the schemes during and after a race: zeros stays symmetric with
     }
     s.press('+');
     screen = await s.waitFor(/zeros · done\s+random · done\s+he · done[\s\S]*iteration +0 → 3,000 +0 → 3,000 +0 → 3,000/, 30_000);
-    assert.match(screen, /^verdict +fails to break symmetry/m);
+    assert.match(screen, /^verdict +symmetry never broken: all 10 /m);
 
     // 80×24: the same lesson, smaller.
     s.resize(80, 24);
-    screen = await s.waitFor(/^verdict +fails to break +too-large weights +the recommended$/m);
+    screen = await s.waitFor(/^verdict +symmetry never +partly learned +barely learned$/m);
     for (const line of screen.split('\n')) assert.ok(line.length <= 80, `fits 80 columns: ${line}`);
     assert.match(screen, /^ {2}distinct units +1 → 1 +10 → 10 +10 → 10$/m);
     assert.match(screen, /^ {2}train accuracy 50\.0% → 50\.0% /m);

@@ -65,7 +65,7 @@ export function schemeGroups(state: DashboardState): SchemeGroup[] {
 /** A scheme's row of the results table: its run, or mean ± sd over its seeds. */
 export function groupCells(g: SchemeGroup): Cells {
   return g.runs.length > 1
-    ? sweepCells(g.scheme, g.runs.flatMap((x) => doneOf(x) ?? []), g.runs.length)
+    ? sweepCells(g.scheme, g.runs.flatMap((x) => x.result ?? []), g.runs.length)
     : resultCells(g.scheme, g.runs[0]?.result);
 }
 

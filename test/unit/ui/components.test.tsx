@@ -37,8 +37,8 @@ test('the accuracy table shows percentages with one decimal, cost, time and a ve
   const { lastFrame, unmount } = render(<AccuracyTable groups={groups} selected={1} width={100} color={false} />);
   const frame = plain(lastFrame());
   assert.match(frame, /scheme\s+train\s+test\s+final cost\s+time\s+verdict/);
-  assert.match(frame, /zeros\s+50\.0%\s+50\.0%\s+0\.693147\s+0\.50 s\s+fails to break symmetry/);
-  assert.match(frame, /he\s+99\.3%\s+96\.0%\s+0\.0648\d*\s+0\.50 s\s+the recommended scale for ReLU/);
+  assert.match(frame, /zeros\s+50\.0%\s+50\.0%\s+0\.693147\s+0\.50 s\s+symmetry never broken: all 10 units of layer 1/);
+  assert.match(frame, /he\s+99\.3%\s+96\.0%\s+0\.0648\d*\s+0\.50 s\s+learned: cost fell from 0\.883 to 0\.0648, 99\.3%/);
   for (const line of frame.split('\n')) assert.ok(line.length <= 100, line);
   unmount();
 });
@@ -84,12 +84,30 @@ test('the detail view shows the run, its notebook printout and its decision boun
   );
   const frame = plain(lastFrame());
   assert.match(frame, /he \(run 3 of 3\) · done · train 99\.3% · test 96\.0%/);
+  assert.match(frame, /^learned: cost fell from 0\.883 to 0\.0648, 99\.3% train$/m, 'the verdict line: what this run did');
   assert.match(frame, /Cost every 500 iterations/);
   assert.match(frame, /0\s+0\.883054/);
   assert.match(frame, /Decision boundary/);
   assert.ok((frame.match(/x/g) ?? []).length > 50 && (frame.match(/o/g) ?? []).length > 50, 'training points of both labels');
   assert.ok((frame.match(/·/g) ?? []).length > 100, 'the inner region is predicted 1');
   unmount();
+});
+
+test('the detail view\'s verdict line says what its own run did: the same scheme, two runs, two verdicts', () => {
+  // He on six hidden layers learns; at learning rate 5 one step kills its second layer.
+  for (const [config, said] of [
+    [{ ...DEFAULT_CONFIG, iterations: 2000, every: 500, layers: [2, 10, 10, 10, 10, 10, 10, 1] }, /^learned: cost fell from 1\.27 to 0\.0546, 98\.7% train$/m],
+    [{ ...DEFAULT_CONFIG, iterations: 2000, every: 500, learningRate: 5 }, /^33% of the units died: layer 2 all dead, nothing learned$/m],
+  ] as const) {
+    const r = runScheme(config, 'he', DATA);
+    let s: DashboardState = initialState(config, DATA);
+    s = reduce(s, { type: 'events', raceId: 0, events: [{ type: 'finished', run: 0, result: r }] });
+    const { lastFrame, unmount } = render(
+      <DetailView run={s.runs[0]!} index={0} total={1} config={config} train={DATA.train} width={100} height={30} paused={false} logScale={false} color={false} />,
+    );
+    assert.match(plain(lastFrame()), said);
+    unmount();
+  }
 });
 
 test('a terminal too small gets a short message', () => {

@@ -6,8 +6,8 @@
 import type { Diagnostics, LayerDiagnostics } from '../../../core/diagnostics.js';
 import { figure, fit, integer, percent, share } from '../../../results/format.js';
 import { resolveScheme } from '../../../core/schemes.js';
-import { verdict } from '../../../results/verdict.js';
-import { doneOf, failureOf, isFinished, statusOf } from '../../state/runs.js';
+import { allDead, beyond, gradientRatio, inputSignal, saturatedOutput, signalRatio, symmetric, verdict } from '../../../results/verdict.js';
+import { doneOf, statusOf } from '../../state/runs.js';
 import { type SchemeGroup } from '../../state/selectors.js';
 
 /** What one column shows: one scheme (its first seed), at iteration 0 and now. */
@@ -41,38 +41,47 @@ export function compareColumn(group: SchemeGroup, iterations: number, paused: bo
     status: group.runs.length > 1 ? `seed ${run.seed} · ${status}` : status,
     start: done?.diagnostics.start ?? (first?.at === 0 ? first.d : undefined),
     now: done ? { at: iterations, d: done.diagnostics.end } : last && { at: last.at, d: last.d },
-    verdict: verdict(run.scheme, isFinished(run) ? run.cost : undefined, failureOf(run), doneOf(run)?.trainAccuracy),
+    verdict: verdict(run.result),
   };
 }
 
-/** Why a cell is marked: where the lesson shows (red: nothing is learned; yellow: too large). */
+/**
+ * Why a cell is marked, from the signs the verdict reads (results/verdict.ts),
+ * whatever the scheme: red, nothing gets through (symmetry unbroken, a layer
+ * all dead, a signal or gradient under 1/1000); yellow, too large (a signal or
+ * gradient over 1000×, the sigmoid saturated).
+ */
 export type Mark = 'broken' | 'large';
 
-/** Above this growth of the activation sd from one layer to the next, the signal is blowing up. */
-export const GROWTH = 3;
+/** A ratio's mark: vanished is broken, exploded is large. */
+function ratioMark(ratio: number): Mark | undefined {
+  const b = beyond(ratio);
+  return b === 'vanished' ? 'broken' : b === 'exploded' ? 'large' : undefined;
+}
 
 /**
  * The figures of a hidden layer, in row order (one table: the rows, the marks
- * and the tests read it). `prevSd` is the activation sd of the layer before
- * (the input's for the first).
+ * and the tests read it). A mark reads the layer `index` of the diagnostics
+ * `d`, and `q0`, the input's signal (the mean of x²).
  */
 export const LAYER_FIGURES: readonly {
   readonly label: string;
   /** The label without group headings, after "L1 " (the label column is narrow). */
   readonly short: string;
   readonly cell: (l: LayerDiagnostics) => string;
-  readonly mark?: (l: LayerDiagnostics, prevSd: number) => Mark | undefined;
+  readonly mark?: (d: Diagnostics, index: number, q0: number) => Mark | undefined;
 }[] = [
-  { label: 'distinct units', short: 'distinct', cell: (l) => String(l.distinct), mark: (l) => (l.distinct === 1 && l.units > 1 ? 'broken' : undefined) },
-  { label: 'dead ReLUs', short: 'dead', cell: (l) => share(l.dead) },
-  {
-    label: 'activation sd',
-    short: 'act. sd',
-    cell: (l) => figure(l.activationSd),
-    mark: (l, prev) => (l.activationSd === 0 ? 'broken' : l.activationSd > GROWTH * prev ? 'large' : undefined),
-  },
+  { label: 'distinct units', short: 'distinct', cell: (l) => String(l.distinct), mark: (d, k) => (symmetric(d.layers[k]!) ? 'broken' : undefined) },
+  { label: 'dead ReLUs', short: 'dead', cell: (l) => share(l.dead), mark: (d, k) => (allDead(d.layers[k]!) ? 'broken' : undefined) },
+  // The signal the theory follows is z's second moment; this row shows the spread of the layer's output.
+  { label: 'activation sd', short: 'act. sd', cell: (l) => figure(l.activationSd), mark: (d, k, q0) => ratioMark(signalRatio(d, k, q0)) },
   { label: '|W|', short: '|W|', cell: (l) => figure(l.weightNorm) },
-  { label: '|∇W|', short: '|∇W|', cell: (l) => figure(l.gradNorm), mark: (l) => (l.gradNorm === 0 ? 'broken' : undefined) },
+  {
+    label: '|∇W|',
+    short: '|∇W|',
+    cell: (l) => figure(l.gradNorm),
+    mark: (d, k) => (d.layers[k]!.gradNorm === 0 ? 'broken' : ratioMark(gradientRatio(d, k))),
+  },
 ];
 
 /** What the figures mean, for the legend under the table: one item per figure. */
@@ -83,7 +92,12 @@ export function legendItems(inputSd: number, marks: boolean): string[] {
     `activation sd: spread of a layer's outputs over its units and points, the signal (the input's: ${figure(inputSd)})`,
     '|W|, |∇W|: size of the weights and of their gradient',
     'saturated: sigmoid outputs beyond 0.01…0.99 (slope under 4%)',
-    ...(marks ? ['in red: symmetry unbroken, no signal, no gradient', `in yellow: the signal grows over ${GROWTH}× in a layer, the sigmoid saturates`] : []),
+    ...(marks
+      ? [
+          'in red: symmetry unbroken, a layer all dead, a signal or gradient under 1/1000',
+          'in yellow: a signal or gradient over 1000×, the sigmoid saturated',
+        ]
+      : []),
   ];
 }
 
@@ -267,9 +281,11 @@ export function compareTable(cols: readonly CompareColumn[], opts: CompareOption
   // Rows of "a → b" pairs, then aligned on the arrow column by column.
   type Row = { readonly label: string; readonly pairs: readonly Pair[] } | { readonly heading: string } | { readonly note: string };
   const rows: Row[] = [];
-  const figureRow = (label: string, get: (d: Diagnostics) => Side): Row => ({
+  // The input's signal q_0, from the theory the start's diagnostics carry.
+  const q0 = shown.map((c) => (c.start ? inputSignal(c.start) : NaN));
+  const figureRow = (label: string, get: (d: Diagnostics, k: number) => Side): Row => ({
     label: `${indent}${label}`,
-    pairs: shown.map((c) => [c.start && get(c.start), c.now && get(c.now.d)]),
+    pairs: shown.map((c, k) => [c.start && get(c.start, k), c.now && get(c.now.d, k)]),
   });
   const heading = (text: string): void => {
     if (!plan.headings) return;
@@ -281,11 +297,10 @@ export function compareTable(cols: readonly CompareColumn[], opts: CompareOption
     heading(`hidden layer ${l + 1} · ${opts.layers[l + 1]} ReLU units`);
     for (const f of LAYER_FIGURES) {
       rows.push(
-        figureRow(plan.headings ? f.label : `L${l + 1} ${f.short}`, (d) => {
+        figureRow(plan.headings ? f.label : `L${l + 1} ${f.short}`, (d, k) => {
           const layer = d.layers[l];
           if (!layer) return { text: '–' };
-          const prevSd = l === 0 ? opts.inputSd : (d.layers[l - 1]?.activationSd ?? NaN);
-          return { text: f.cell(layer), mark: f.mark?.(layer, prevSd) };
+          return { text: f.cell(layer), mark: f.mark?.(d, l, q0[k]!) };
         }),
       );
     }
@@ -293,7 +308,7 @@ export function compareTable(cols: readonly CompareColumn[], opts: CompareOption
   if (plan.layers < hidden) rows.push({ note: `hidden layers ${plan.layers + 1}–${hidden} not shown: enlarge the terminal` });
   const out = (d: Diagnostics) => d.layers[d.layers.length - 1];
   heading('output · 1 sigmoid unit');
-  rows.push(figureRow('saturated', (d) => ({ text: share(d.saturated), mark: d.saturated > 0.5 ? 'large' : undefined })));
+  rows.push(figureRow('saturated', (d) => ({ text: share(d.saturated), mark: saturatedOutput(d) ? 'large' : undefined })));
   if (plan.outputNorms) {
     rows.push(figureRow('|W|', (d) => ({ text: figure(out(d)?.weightNorm ?? NaN) })));
     rows.push(figureRow('|∇W|', (d) => ({ text: figure(out(d)?.gradNorm ?? NaN), mark: out(d)?.gradNorm === 0 ? 'broken' : undefined })));

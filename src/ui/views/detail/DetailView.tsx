@@ -6,7 +6,7 @@ import { cost, integer, percent, seconds } from '../../../results/format.js';
 import { verdict } from '../../../results/verdict.js';
 import { renderDecisionMap } from '../../charts/decision-map.js';
 import { LossChart } from '../../charts/LossChart.js';
-import { doneOf, failureOf, isFinished, statusOf, type RunView } from '../../state/runs.js';
+import { doneOf, failureOf, statusOf, type RunView } from '../../state/runs.js';
 import { paint, schemeColor } from '../../chrome/theme.js';
 import { ViewTitle } from '../../chrome/ViewTitle.js';
 
@@ -76,7 +76,7 @@ export function DetailView(p: DetailViewProps) {
     <Box flexDirection="column">
       <ViewTitle>{title}</ViewTitle>
       <Text wrap="truncate" dimColor>
-        {verdict(run.scheme, isFinished(run) ? run.cost : undefined, failureOf(run), doneOf(run)?.trainAccuracy)}
+        {verdict(run.result)}
       </Text>
       <Box>
         <Box flexDirection="column" width={leftWidth}>
