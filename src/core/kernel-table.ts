@@ -44,9 +44,9 @@ export const KERNELS: Readonly<Record<string, KernelRow>> = {
     make: defaultKernel,
   },
   fused: {
-    description: `code generated for the layer sizes, one sample at a time through every layer (input 2, output 1, up to 4096 weights; relu)`,
-    supports: (net) => reluOnly(net) && fusedSupports(net.layers),
-    covers: 'relu networks of input 2, output 1 and at most 4,096 weights',
+    description: `code generated for the layer sizes and the activation, one sample at a time through every layer (input 2, output 1, up to 4096 weights)`,
+    supports: (net) => fusedSupports(net.layers),
+    covers: 'networks of input 2, output 1 and at most 4,096 weights',
     make: (initial, train, lr) => new FusedKernel(initial, train, lr),
   },
   generic: {
