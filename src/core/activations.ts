@@ -22,6 +22,8 @@ export interface Activation {
   readonly gain: number;
   /** Whether `backward` reads z (else only a = φ(z)): a kernel keeps z only for these. */
   readonly needsZ: boolean;
+  /** leaky-relu's A, the slope below 0 (for kernels that take it as a number). */
+  readonly leak?: number;
   /** a = φ(z), in place over `len` entries. */
   forward(z: Float64Array, len: number): void;
   /**
@@ -172,6 +174,7 @@ function leakyRelu(name: string, A: number): Activation {
     help: `z for z > 0, else ${A}·z (leaky-relu:A, 0 < A < 1; default ${DEFAULT_LEAK})`,
     gain: Math.sqrt(2 / (1 + A * A)),
     needsZ: false,
+    leak: A,
     forward(z, len) {
       for (let i = 0; i < len; i++) {
         const v = z[i]!;

@@ -2,7 +2,8 @@
 ;; layout table src/core/wasm/layout.ts: edit those, not this file.
 ;;
 ;; The simd training kernel: one full-batch gradient-descent step of a
-;; ReLU/sigmoid network, with the hidden units of a layer two at a time in the
+;; network of relu, leaky-relu, tanh, sigmoid, linear or selu hidden layers
+;; and a sigmoid output (`step`'s act: 0 relu, 1 leaky-relu, 2 tanh, 3 sigmoid, 4 linear, 5 selu), with the hidden units of a layer two at a time in the
 ;; f64 lanes of an f64x2 and 6 samples at a time, bit-identical to
 ;; GenericKernel and FusedKernel.
 ;;
@@ -20,6 +21,11 @@
 ;;    mask, s·(a > 0 ? 1 : 0), which has the bits of the scalar kernels'
 ;;    select a > 0 ? s : s·0: s·1 = s (−0 and NaN too), and the masked side
 ;;    is s·0 in both (±0, or NaN for s = ±∞ or NaN).
+;;  - Any other activation: the forward pass stores z, $activate takes it
+;;    through the table row's φ, operation for operation (tanh and selu's expm1
+;;    from $tanhv and $expm1v, V8's fdlibm ports; exp from $expvN), and writes
+;;    φ′ to the layer's slope rows; backprop multiplies: dz = s·φ′, the
+;;    row's own product (activation-source.ts says why each is the row's bits).
 ;;  - The output layer has one unit. Its 6 samples go two to an f64x2
 ;;    (A with B, C with D, E with F), one chain per lane, and the sigmoid
 ;;    1 / (1 + exp(-z)) takes its exp from $expvN, which gives lane by lane
@@ -54,6 +60,7 @@
 ;;     +0 n_l  +4 s_l (even stride)  +8 Wr (n_l × s_{l-1}, row-major)
 ;;     +12 Wc (s_{l-1} × s_l, the transpose)  +16 b (s_l)  +20 g (like Wr)
 ;;     +24 h (s_l)  +28 act (sample q's row at +2048·q, q = 0..5)  +32 dz (idem)
+;;     +40 slope (idem; φ′ of a hidden layer, activations other than relu)
 ;;   X: m × s_0 inputs, sample-major (pad 0); Y: m + 5 labels; OUT: m + 5 outputs a_L
 ;;   (the 5 extra slots of Y and OUT serve the phantom samples).
 (module
@@ -355,6 +362,451 @@
         (local.set $ptr (i32.add (local.get $ptr) (i32.const 48)))
         (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const 6)))))))
 
+  ;; --------------------------------------------------------------------
+  ;; expm1(x) = e^x - 1: V8's Math.expm1 (src/base/ieee754.cc `expm1`, fdlibm's
+  ;; s_expm1.c), the same float64 operations in the same order.
+  ;;   x = k·ln2 + r, |r| <= 0.5·ln2, r = hi - lo, c the rounding error of r;
+  ;;   hfx = r/2, hxs = r·hfx, R1 = 1 + hxs·(Q1 + … hxs·Q5), t = 3 - R1·hfx,
+  ;;   e = hxs·((R1 - t)/(6 - r·t)); k = 0: r - (r·e - hxs); else
+  ;;   e = (r·(e - c) - c) - hxs and expm1(x) = 2^k·(expm1(r) + 1) - 1 in one of
+  ;;   five forms by k (-1, 1, <= -2 or > 56, 2..19, 20..56).
+  ;; --------------------------------------------------------------------
+  (func $expm1 (export "expm1") (param $x f64) (result f64)
+    (local $bits i64) (local $hx i32) (local $xsb i32) (local $k i32)
+    (local $hi f64) (local $lo f64) (local $c f64) (local $t f64) (local $e f64)
+    (local $hfx f64) (local $hxs f64) (local $r1 f64) (local $twopk f64) (local $y f64)
+    (local.set $bits (i64.reinterpret_f64 (local.get $x)))
+    (local.set $hx (i32.wrap_i64 (i64.shr_u (local.get $bits) (i64.const 32))))
+    (local.set $xsb (i32.and (local.get $hx) (i32.const 0x80000000)))
+    (local.set $hx (i32.and (local.get $hx) (i32.const 0x7fffffff)))
+    ;; |x| >= 56·ln2
+    (if (i32.ge_u (local.get $hx) (i32.const 0x4043687A))
+      (then
+        (if (i32.ge_u (local.get $hx) (i32.const 0x40862E42))
+          (then
+            (if (i32.ge_u (local.get $hx) (i32.const 0x7FF00000))
+              (then
+                (if (i64.ne (i64.and (local.get $bits) (i64.const 0x000FFFFFFFFFFFFF)) (i64.const 0))
+                  (then (return (f64.add (local.get $x) (local.get $x)))))
+                ;; expm1(+∞) = +∞, expm1(-∞) = -1
+                (if (local.get $xsb) (then (return (f64.const -1))))
+                (return (local.get $x))))
+            ;; o_threshold 0x40862E42FEFA39EF: huge·huge = +∞
+            (if (f64.gt (local.get $x) (f64.const 7.09782712893383973096e+02))
+              (then (return (f64.const inf))))))
+        ;; x < -56·ln2: tiny - one = -1 (x + tiny < 0 always holds here)
+        (if (local.get $xsb) (then (return (f64.const -1))))))
+    ;; argument reduction
+    (if (i32.gt_u (local.get $hx) (i32.const 0x3FD62E42))
+      (then
+        (if (i32.lt_u (local.get $hx) (i32.const 0x3FF0A2B2))
+          (then
+            (if (i32.eqz (local.get $xsb))
+              (then
+                (local.set $hi (f64.sub (local.get $x) (f64.const 6.93147180369123816490e-01)))
+                (local.set $lo (f64.const 1.90821492927058770002e-10))
+                (local.set $k (i32.const 1)))
+              (else
+                (local.set $hi (f64.add (local.get $x) (f64.const 6.93147180369123816490e-01)))
+                (local.set $lo (f64.const -1.90821492927058770002e-10))
+                (local.set $k (i32.const -1)))))
+          (else
+            ;; k = (int)(invln2·x + (x < 0 ? -0.5 : 0.5)), truncated toward 0
+            (local.set $k (i32.trunc_f64_s
+              (f64.add (f64.mul (f64.const 1.44269504088896338700e+00) (local.get $x))
+                       (select (f64.const -0.5) (f64.const 0.5) (local.get $xsb)))))
+            (local.set $t (f64.convert_i32_s (local.get $k)))
+            (local.set $hi (f64.sub (local.get $x) (f64.mul (local.get $t) (f64.const 6.93147180369123816490e-01))))
+            (local.set $lo (f64.mul (local.get $t) (f64.const 1.90821492927058770002e-10)))))
+        (local.set $x (f64.sub (local.get $hi) (local.get $lo)))
+        (local.set $c (f64.sub (f64.sub (local.get $hi) (local.get $x)) (local.get $lo))))
+      (else
+        ;; |x| < 2^-54: x - ((huge + x) - (huge + x)) = x
+        (if (i32.lt_u (local.get $hx) (i32.const 0x3C900000))
+          (then (return (local.get $x))))))
+    (local.set $hfx (f64.mul (f64.const 0.5) (local.get $x)))
+    (local.set $hxs (f64.mul (local.get $x) (local.get $hfx)))
+    (local.set $r1 (f64.add (f64.const 1) (f64.mul (local.get $hxs) (f64.add (f64.const -3.33333333333331316428e-02) (f64.mul (local.get $hxs) (f64.add (f64.const 1.58730158725481460165e-03) (f64.mul (local.get $hxs) (f64.add (f64.const -7.93650757867487942473e-05) (f64.mul (local.get $hxs) (f64.add (f64.const 4.00821782732936239552e-06) (f64.mul (local.get $hxs) (f64.const -2.01099218183624371326e-07))))))))))))
+    (local.set $t (f64.sub (f64.const 3) (f64.mul (local.get $r1) (local.get $hfx))))
+    (local.set $e (f64.mul (local.get $hxs)
+      (f64.div (f64.sub (local.get $r1) (local.get $t)) (f64.sub (f64.const 6) (f64.mul (local.get $x) (local.get $t))))))
+    (if (i32.eqz (local.get $k))
+      (then (return (f64.sub (local.get $x) (f64.sub (f64.mul (local.get $x) (local.get $e)) (local.get $hxs))))))
+    ;; 2^k from its high word (k <= 1024; k = 1024 is treated below)
+    (local.set $twopk (f64.reinterpret_i64 (i64.shl
+      (i64.extend_i32_u (i32.add (i32.const 0x3FF00000) (i32.shl (local.get $k) (i32.const 20))))
+      (i64.const 32))))
+    (local.set $e (f64.sub (f64.sub (f64.mul (local.get $x) (f64.sub (local.get $e) (local.get $c))) (local.get $c)) (local.get $hxs)))
+    (if (i32.eq (local.get $k) (i32.const -1))
+      (then (return (f64.sub (f64.mul (f64.const 0.5) (f64.sub (local.get $x) (local.get $e))) (f64.const 0.5)))))
+    (if (i32.eq (local.get $k) (i32.const 1))
+      (then
+        (if (f64.lt (local.get $x) (f64.const -0.25))
+          (then (return (f64.mul (f64.const -2) (f64.sub (local.get $e) (f64.add (local.get $x) (f64.const 0.5)))))))
+        (return (f64.add (f64.const 1) (f64.mul (f64.const 2) (f64.sub (local.get $x) (local.get $e)))))))
+    (if (i32.or (i32.le_s (local.get $k) (i32.const -2)) (i32.gt_s (local.get $k) (i32.const 56)))
+      (then
+        (local.set $y (f64.sub (f64.const 1) (f64.sub (local.get $e) (local.get $x))))
+        (if (i32.eq (local.get $k) (i32.const 1024))
+          (then (local.set $y (f64.mul (f64.mul (local.get $y) (f64.const 2)) (f64.const 8.98846567431158e+307))))
+          (else (local.set $y (f64.mul (local.get $y) (local.get $twopk)))))
+        (return (f64.sub (local.get $y) (f64.const 1)))))
+    (if (i32.lt_s (local.get $k) (i32.const 20))
+      (then
+        ;; t = 1 - 2^-k: high word 0x3FF00000 - (0x200000 >> k), low word 0
+        (local.set $t (f64.reinterpret_i64 (i64.shl
+          (i64.extend_i32_u (i32.sub (i32.const 0x3FF00000) (i32.shr_s (i32.const 0x200000) (local.get $k))))
+          (i64.const 32))))
+        (return (f64.mul (f64.sub (local.get $t) (f64.sub (local.get $e) (local.get $x))) (local.get $twopk)))))
+    ;; t = 2^-k: high word (0x3FF - k) << 20
+    (local.set $t (f64.reinterpret_i64 (i64.shl
+      (i64.extend_i32_u (i32.shl (i32.sub (i32.const 0x3FF) (local.get $k)) (i32.const 20)))
+      (i64.const 32))))
+    (f64.mul (f64.add (f64.sub (local.get $x) (f64.add (local.get $e) (local.get $t))) (f64.const 1)) (local.get $twopk))
+  )
+
+  ;; expm1 over n float64s in place at ptr (for the check).
+  (func (export "expm1Array") (param $ptr i32) (param $n i32)
+    (block $done
+      (br_if $done (i32.eqz (local.get $n)))
+      (loop $each
+        (f64.store (local.get $ptr) (call $expm1 (f64.load (local.get $ptr))))
+        (local.set $ptr (i32.add (local.get $ptr) (i32.const 8)))
+        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))))
+
+  ;; --------------------------------------------------------------------
+  ;; expm1 of both lanes, lane i = $expm1(lane i) bit for bit, for lanes below
+  ;; 700 (NaN included; a lane of 700 or more, or +∞, gives other bits: see
+  ;; $expm1v). Every lane runs $expm1's operations and picks its result:
+  ;;  - k as in $expv: t = trunc(invln2·x + copysign(0.5, x)), +0 where
+  ;;    hx <= 0x3FD62E42 (|x| < 0x3FD62E4300000000 as a float). In $expm1's
+  ;;    k = ±1 branch this is ±1, and hi = x - t·ln2_hi, lo = t·ln2_lo are its
+  ;;    x ∓ ln2_hi, ±ln2_lo exactly ($expv says why; x - (-h) is x + h); where
+  ;;    t = +0, hi = x, lo = +0, r = x, the k = 0 branch's r;
+  ;;  - the five forms for k ≠ 0 are each computed and selected by t; 2^k and
+  ;;    2^-k (for 2 <= k <= 56, where $expm1 builds them from a high word) come
+  ;;    from k·2^52 in the exponent field as in $expv, and 1 - 2^-k is exact;
+  ;;  - |x| < 2^-54 gives x; x <= -56·ln2 (high word 0x4043687A and up, -∞
+  ;;    too) gives -1, as $expm1's filters; a NaN lane stays NaN throughout
+  ;;    (every select's test is false for it).
+  ;; --------------------------------------------------------------------
+  (func $expm1core (param $x v128) (result v128)
+    (local $ax v128) (local $t v128) (local $hi v128) (local $lo v128) (local $r v128) (local $c v128)
+    (local $hfx v128) (local $hxs v128) (local $r1 v128) (local $u v128) (local $e v128) (local $e2 v128)
+    (local $k52 v128) (local $twopk v128) (local $twomk v128) (local $one v128) (local $res v128)
+    (local $q1 v128) (local $q2 v128) (local $q3 v128) (local $q4 v128) (local $q5 v128)
+    (local.set $one (f64x2.splat (f64.const 1)))
+    (local.set $q1 (f64x2.splat (f64.const -3.33333333333331316428e-02)))
+    (local.set $q2 (f64x2.splat (f64.const 1.58730158725481460165e-03)))
+    (local.set $q3 (f64x2.splat (f64.const -7.93650757867487942473e-05)))
+    (local.set $q4 (f64x2.splat (f64.const 4.00821782732936239552e-06)))
+    (local.set $q5 (f64x2.splat (f64.const -2.01099218183624371326e-07)))
+    (local.set $ax (f64x2.abs (local.get $x)))
+    (local.set $t (v128.andnot
+      (f64x2.trunc (f64x2.add (f64x2.mul (f64x2.splat (f64.const 1.44269504088896338700e+00)) (local.get $x))
+        (v128.or (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))
+                 (f64x2.splat (f64.const 0.5)))))
+      (f64x2.lt (local.get $ax) (v128.const i64x2 0x3FD62E4300000000 0x3FD62E4300000000))))
+    (local.set $hi (f64x2.sub (local.get $x) (f64x2.mul (local.get $t) (f64x2.splat (f64.const 6.93147180369123816490e-01)))))
+    (local.set $lo (f64x2.mul (local.get $t) (f64x2.splat (f64.const 1.90821492927058770002e-10))))
+    (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
+    (local.set $c (f64x2.sub (f64x2.sub (local.get $hi) (local.get $r)) (local.get $lo)))
+    (local.set $hfx (f64x2.mul (f64x2.splat (f64.const 0.5)) (local.get $r)))
+    (local.set $hxs (f64x2.mul (local.get $r) (local.get $hfx)))
+    (local.set $r1 (f64x2.add (local.get $one) (f64x2.mul (local.get $hxs) (f64x2.add (local.get $q1) (f64x2.mul (local.get $hxs) (f64x2.add (local.get $q2) (f64x2.mul (local.get $hxs) (f64x2.add (local.get $q3) (f64x2.mul (local.get $hxs) (f64x2.add (local.get $q4) (f64x2.mul (local.get $hxs) (local.get $q5))))))))))))
+    (local.set $u (f64x2.sub (f64x2.splat (f64.const 3)) (f64x2.mul (local.get $r1) (local.get $hfx))))
+    (local.set $e (f64x2.mul (local.get $hxs)
+      (f64x2.div (f64x2.sub (local.get $r1) (local.get $u)) (f64x2.sub (f64x2.splat (f64.const 6)) (f64x2.mul (local.get $r) (local.get $u))))))
+    (local.set $e2 (f64x2.sub (f64x2.sub (f64x2.mul (local.get $r) (f64x2.sub (local.get $e) (local.get $c))) (local.get $c)) (local.get $hxs)))
+    ;; k·2^52 (mod 2^64), then 2^k and 2^-k in the exponent field
+    (local.set $k52 (i64x2.shl (f64x2.add (local.get $t) (f64x2.splat (f64.const 0x1.8p52))) (i32.const 52)))
+    (local.set $twopk (i64x2.add (local.get $k52) (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)))
+    (local.set $twomk (i64x2.sub (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000) (local.get $k52)))
+    ;; k <= -2 or k > 56: (1 - (e - r))·2^k - 1
+    (local.set $res (f64x2.sub (f64x2.mul (f64x2.sub (local.get $one) (f64x2.sub (local.get $e2) (local.get $r))) (local.get $twopk)) (local.get $one)))
+    ;; 2 <= k < 20: ((1 - 2^-k) - (e - r))·2^k
+    (local.set $res (v128.bitselect
+      (f64x2.mul (f64x2.sub (f64x2.sub (local.get $one) (local.get $twomk)) (f64x2.sub (local.get $e2) (local.get $r))) (local.get $twopk))
+      (local.get $res)
+      (v128.and (f64x2.ge (local.get $t) (f64x2.splat (f64.const 2))) (f64x2.lt (local.get $t) (f64x2.splat (f64.const 20))))))
+    ;; 20 <= k <= 56: ((r - (e + 2^-k)) + 1)·2^k
+    (local.set $res (v128.bitselect
+      (f64x2.mul (f64x2.add (f64x2.sub (local.get $r) (f64x2.add (local.get $e2) (local.get $twomk))) (local.get $one)) (local.get $twopk))
+      (local.get $res)
+      (v128.and (f64x2.ge (local.get $t) (f64x2.splat (f64.const 20))) (f64x2.le (local.get $t) (f64x2.splat (f64.const 56))))))
+    ;; k = 1: r < -0.25 ? -2·(e - (r + 0.5)) : 1 + 2·(r - e)
+    (local.set $res (v128.bitselect
+      (v128.bitselect
+        (f64x2.mul (f64x2.splat (f64.const -2)) (f64x2.sub (local.get $e2) (f64x2.add (local.get $r) (f64x2.splat (f64.const 0.5)))))
+        (f64x2.add (local.get $one) (f64x2.mul (f64x2.splat (f64.const 2)) (f64x2.sub (local.get $r) (local.get $e2))))
+        (f64x2.lt (local.get $r) (f64x2.splat (f64.const -0.25))))
+      (local.get $res)
+      (f64x2.eq (local.get $t) (local.get $one))))
+    ;; k = -1: 0.5·(r - e) - 0.5
+    (local.set $res (v128.bitselect
+      (f64x2.sub (f64x2.mul (f64x2.splat (f64.const 0.5)) (f64x2.sub (local.get $r) (local.get $e2))) (f64x2.splat (f64.const 0.5)))
+      (local.get $res)
+      (f64x2.eq (local.get $t) (f64x2.splat (f64.const -1)))))
+    ;; k = 0: r - (r·e - hxs), with the e before the correction
+    (local.set $res (v128.bitselect
+      (f64x2.sub (local.get $r) (f64x2.sub (f64x2.mul (local.get $r) (local.get $e)) (local.get $hxs)))
+      (local.get $res)
+      (f64x2.eq (local.get $t) (v128.const i64x2 0 0))))
+    ;; |x| < 2^-54: x; x <= -56·ln2: -1
+    (local.set $res (v128.bitselect (local.get $x) (local.get $res)
+      (f64x2.lt (local.get $ax) (v128.const i64x2 0x3C90000000000000 0x3C90000000000000))))
+    (v128.bitselect (f64x2.splat (f64.const -1)) (local.get $res)
+      (f64x2.le (local.get $x) (v128.const i64x2 0xC043687A00000000 0xC043687A00000000))))
+
+  ;; expm1 of both lanes: $expm1core, or $expm1 lane by lane when a lane is 700
+  ;; or more (+∞, overflow, k up to 1024).
+  (func $expm1v (param $x v128) (result v128)
+    (if (v128.any_true (f64x2.ge (local.get $x) (f64x2.splat (f64.const 700))))
+      (then
+        (return (f64x2.replace_lane 1
+          (f64x2.splat (call $expm1 (f64x2.extract_lane 0 (local.get $x))))
+          (call $expm1 (f64x2.extract_lane 1 (local.get $x)))))))
+    (call $expm1core (local.get $x)))
+
+  ;; $expm1v over n float64s in place at ptr, two at a time (n even; for the check).
+  (func (export "expm1Array2") (param $ptr i32) (param $n i32)
+    (block $done
+      (br_if $done (i32.eqz (local.get $n)))
+      (loop $each
+        (v128.store (local.get $ptr) (call $expm1v (v128.load (local.get $ptr))))
+        (local.set $ptr (i32.add (local.get $ptr) (i32.const 16)))
+        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const 2)))))))
+
+  ;; --------------------------------------------------------------------
+  ;; tanh of both lanes: V8's Math.tanh (fdlibm's s_tanh.c), lane by lane:
+  ;;   |x| < 2^-28: x;  2^-28 <= |x| < 1: -t/(t + 2), t = expm1(-2|x|);
+  ;;   1 <= |x| < 22: 1 - 2/(t + 2), t = expm1(2|x|);  |x| >= 22 (∞ too): 1
+  ;;   (one - tiny rounds to 1); negated for x < 0 (sign bit set).
+  ;; The expm1 arguments are below 44, where $expm1core is exact; in the
+  ;; lanes whose result is x or ±1 its value is not used. NaN stays NaN.
+  ;; --------------------------------------------------------------------
+  (func $tanhv (param $x v128) (result v128)
+    (local $ax v128) (local $big v128) (local $u v128) (local $t v128) (local $two v128) (local $z v128)
+    (local.set $ax (f64x2.abs (local.get $x)))
+    (local.set $two (f64x2.splat (f64.const 2)))
+    (local.set $big (f64x2.ge (local.get $ax) (f64x2.splat (f64.const 1))))
+    ;; 2·|x|, or -2·|x| (the same bits as -(2·|x|))
+    (local.set $u (f64x2.mul (local.get $two) (local.get $ax)))
+    (local.set $t (call $expm1core (v128.bitselect (local.get $u) (f64x2.neg (local.get $u)) (local.get $big))))
+    (local.set $z (v128.bitselect
+      (f64x2.sub (f64x2.splat (f64.const 1)) (f64x2.div (local.get $two) (f64x2.add (local.get $t) (local.get $two))))
+      (f64x2.div (f64x2.neg (local.get $t)) (f64x2.add (local.get $t) (local.get $two)))
+      (local.get $big)))
+    (local.set $z (v128.bitselect (f64x2.splat (f64.const 1)) (local.get $z) (f64x2.ge (local.get $ax) (f64x2.splat (f64.const 22)))))
+    ;; -z where x's sign bit is set
+    (local.set $z (v128.xor (local.get $z) (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))
+    (v128.bitselect (local.get $x) (local.get $z)
+      (f64x2.lt (local.get $ax) (v128.const i64x2 0x3E30000000000000 0x3E30000000000000))))
+
+  ;; $tanhv over n float64s in place at ptr, two at a time (n even; for the check).
+  (func (export "tanhArray2") (param $ptr i32) (param $n i32)
+    (block $done
+      (br_if $done (i32.eqz (local.get $n)))
+      (loop $each
+        (v128.store (local.get $ptr) (call $tanhv (v128.load (local.get $ptr))))
+        (local.set $ptr (i32.add (local.get $ptr) (i32.const 16)))
+        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const 2)))))))
+
+  ;; --------------------------------------------------------------------
+  ;; Hidden layer rec's activation, samples A … F, units two at a time:
+  ;; act ← φ(act) in place, slope ← φ′ (activation-source.ts says why each is
+  ;; its table row's bits). act: the code of the kind (not relu); leak: A in both lanes.
+  ;; --------------------------------------------------------------------
+  (func $activate (param $rec i32) (param $act i32) (param $leak v128)
+    (local $pa i32) (local $ps i32) (local $end i32)
+    (local $zero v128) (local $one v128) (local $minus1 v128) (local $tinyExp v128) (local $lambda v128) (local $alpha v128)
+    (local $zA v128) (local $zB v128) (local $zC v128) (local $zD v128) (local $zE v128) (local $zF v128)
+    (local $eA v128) (local $eB v128) (local $eC v128) (local $eD v128) (local $eE v128) (local $eF v128)
+    (local $wA v128) (local $wB v128) (local $wC v128) (local $wD v128) (local $wE v128) (local $wF v128)
+    (local $tinyA v128) (local $tinyB v128) (local $tinyC v128) (local $tinyD v128) (local $tinyE v128) (local $tinyF v128)
+    (local.set $one (f64x2.splat (f64.const 1)))
+    (local.set $minus1 (f64x2.splat (f64.const -1)))
+    (local.set $tinyExp (f64x2.splat (f64.const 0x1p-28)))
+    (local.set $lambda (f64x2.splat (f64.const 1.0507009873554805)))
+    (local.set $alpha (f64x2.splat (f64.const 1.6732632423543772)))
+    (local.set $pa (i32.load offset=28 (local.get $rec)))
+    (local.set $ps (i32.load offset=40 (local.get $rec)))
+    ;; the end of a row of act: s_l float64s
+    (local.set $end (i32.add (local.get $pa) (i32.shl (i32.load offset=4 (local.get $rec)) (i32.const 3))))
+    (if (i32.eq (local.get $act) (i32.const 1))
+      (then
+      (loop $pos
+        (local.set $zA (v128.load (local.get $pa)))
+        (local.set $zB (v128.load offset=2048 (local.get $pa)))
+        (local.set $zC (v128.load offset=4096 (local.get $pa)))
+        (local.set $zD (v128.load offset=6144 (local.get $pa)))
+        (local.set $zE (v128.load offset=8192 (local.get $pa)))
+        (local.set $zF (v128.load offset=10240 (local.get $pa)))
+        (v128.store (local.get $pa) (v128.bitselect (local.get $zA) (f64x2.mul (local.get $leak) (local.get $zA)) (f64x2.gt (local.get $zA) (local.get $zero))))
+        (v128.store offset=2048 (local.get $pa) (v128.bitselect (local.get $zB) (f64x2.mul (local.get $leak) (local.get $zB)) (f64x2.gt (local.get $zB) (local.get $zero))))
+        (v128.store offset=4096 (local.get $pa) (v128.bitselect (local.get $zC) (f64x2.mul (local.get $leak) (local.get $zC)) (f64x2.gt (local.get $zC) (local.get $zero))))
+        (v128.store offset=6144 (local.get $pa) (v128.bitselect (local.get $zD) (f64x2.mul (local.get $leak) (local.get $zD)) (f64x2.gt (local.get $zD) (local.get $zero))))
+        (v128.store offset=8192 (local.get $pa) (v128.bitselect (local.get $zE) (f64x2.mul (local.get $leak) (local.get $zE)) (f64x2.gt (local.get $zE) (local.get $zero))))
+        (v128.store offset=10240 (local.get $pa) (v128.bitselect (local.get $zF) (f64x2.mul (local.get $leak) (local.get $zF)) (f64x2.gt (local.get $zF) (local.get $zero))))
+        (v128.store (local.get $ps) (v128.bitselect (local.get $one) (local.get $leak) (f64x2.gt (local.get $zA) (local.get $zero))))
+        (v128.store offset=2048 (local.get $ps) (v128.bitselect (local.get $one) (local.get $leak) (f64x2.gt (local.get $zB) (local.get $zero))))
+        (v128.store offset=4096 (local.get $ps) (v128.bitselect (local.get $one) (local.get $leak) (f64x2.gt (local.get $zC) (local.get $zero))))
+        (v128.store offset=6144 (local.get $ps) (v128.bitselect (local.get $one) (local.get $leak) (f64x2.gt (local.get $zD) (local.get $zero))))
+        (v128.store offset=8192 (local.get $ps) (v128.bitselect (local.get $one) (local.get $leak) (f64x2.gt (local.get $zE) (local.get $zero))))
+        (v128.store offset=10240 (local.get $ps) (v128.bitselect (local.get $one) (local.get $leak) (f64x2.gt (local.get $zF) (local.get $zero))))
+        (local.set $ps (i32.add (local.get $ps) (i32.const 16)))
+        (br_if $pos (i32.ne (local.tee $pa (i32.add (local.get $pa) (i32.const 16))) (local.get $end)))))
+      (else
+      (if (i32.eq (local.get $act) (i32.const 2))
+        (then
+        (loop $pos
+          (local.set $zA (v128.load (local.get $pa)))
+          (local.set $zB (v128.load offset=2048 (local.get $pa)))
+          (local.set $zC (v128.load offset=4096 (local.get $pa)))
+          (local.set $zD (v128.load offset=6144 (local.get $pa)))
+          (local.set $zE (v128.load offset=8192 (local.get $pa)))
+          (local.set $zF (v128.load offset=10240 (local.get $pa)))
+          (local.set $zA (call $tanhv (local.get $zA)))
+          (local.set $zB (call $tanhv (local.get $zB)))
+          (local.set $zC (call $tanhv (local.get $zC)))
+          (local.set $zD (call $tanhv (local.get $zD)))
+          (local.set $zE (call $tanhv (local.get $zE)))
+          (local.set $zF (call $tanhv (local.get $zF)))
+          (v128.store (local.get $pa) (local.get $zA))
+          (v128.store offset=2048 (local.get $pa) (local.get $zB))
+          (v128.store offset=4096 (local.get $pa) (local.get $zC))
+          (v128.store offset=6144 (local.get $pa) (local.get $zD))
+          (v128.store offset=8192 (local.get $pa) (local.get $zE))
+          (v128.store offset=10240 (local.get $pa) (local.get $zF))
+          (v128.store (local.get $ps) (f64x2.sub (local.get $one) (f64x2.mul (local.get $zA) (local.get $zA))))
+          (v128.store offset=2048 (local.get $ps) (f64x2.sub (local.get $one) (f64x2.mul (local.get $zB) (local.get $zB))))
+          (v128.store offset=4096 (local.get $ps) (f64x2.sub (local.get $one) (f64x2.mul (local.get $zC) (local.get $zC))))
+          (v128.store offset=6144 (local.get $ps) (f64x2.sub (local.get $one) (f64x2.mul (local.get $zD) (local.get $zD))))
+          (v128.store offset=8192 (local.get $ps) (f64x2.sub (local.get $one) (f64x2.mul (local.get $zE) (local.get $zE))))
+          (v128.store offset=10240 (local.get $ps) (f64x2.sub (local.get $one) (f64x2.mul (local.get $zF) (local.get $zF))))
+          (local.set $ps (i32.add (local.get $ps) (i32.const 16)))
+          (br_if $pos (i32.ne (local.tee $pa (i32.add (local.get $pa) (i32.const 16))) (local.get $end)))))
+        (else
+        (if (i32.eq (local.get $act) (i32.const 3))
+          (then
+          (loop $pos
+            (local.set $zA (v128.load (local.get $pa)))
+            (local.set $zB (v128.load offset=2048 (local.get $pa)))
+            (local.set $zC (v128.load offset=4096 (local.get $pa)))
+            (local.set $zD (v128.load offset=6144 (local.get $pa)))
+            (local.set $zE (v128.load offset=8192 (local.get $pa)))
+            (local.set $zF (v128.load offset=10240 (local.get $pa)))
+            (call $expvN (f64x2.neg (local.get $zA)) (f64x2.neg (local.get $zB)) (f64x2.neg (local.get $zC)))
+            (local.set $eC)
+            (local.set $eB)
+            (local.set $eA)
+            (call $expvN (f64x2.neg (local.get $zD)) (f64x2.neg (local.get $zE)) (f64x2.neg (local.get $zF)))
+            (local.set $eF)
+            (local.set $eE)
+            (local.set $eD)
+            (local.set $zA (f64x2.div (local.get $one) (f64x2.add (local.get $one) (local.get $eA))))
+            (local.set $zB (f64x2.div (local.get $one) (f64x2.add (local.get $one) (local.get $eB))))
+            (local.set $zC (f64x2.div (local.get $one) (f64x2.add (local.get $one) (local.get $eC))))
+            (local.set $zD (f64x2.div (local.get $one) (f64x2.add (local.get $one) (local.get $eD))))
+            (local.set $zE (f64x2.div (local.get $one) (f64x2.add (local.get $one) (local.get $eE))))
+            (local.set $zF (f64x2.div (local.get $one) (f64x2.add (local.get $one) (local.get $eF))))
+            (v128.store (local.get $pa) (local.get $zA))
+            (v128.store offset=2048 (local.get $pa) (local.get $zB))
+            (v128.store offset=4096 (local.get $pa) (local.get $zC))
+            (v128.store offset=6144 (local.get $pa) (local.get $zD))
+            (v128.store offset=8192 (local.get $pa) (local.get $zE))
+            (v128.store offset=10240 (local.get $pa) (local.get $zF))
+            (v128.store (local.get $ps) (f64x2.mul (local.get $zA) (f64x2.sub (local.get $one) (local.get $zA))))
+            (v128.store offset=2048 (local.get $ps) (f64x2.mul (local.get $zB) (f64x2.sub (local.get $one) (local.get $zB))))
+            (v128.store offset=4096 (local.get $ps) (f64x2.mul (local.get $zC) (f64x2.sub (local.get $one) (local.get $zC))))
+            (v128.store offset=6144 (local.get $ps) (f64x2.mul (local.get $zD) (f64x2.sub (local.get $one) (local.get $zD))))
+            (v128.store offset=8192 (local.get $ps) (f64x2.mul (local.get $zE) (f64x2.sub (local.get $one) (local.get $zE))))
+            (v128.store offset=10240 (local.get $ps) (f64x2.mul (local.get $zF) (f64x2.sub (local.get $one) (local.get $zF))))
+            (local.set $ps (i32.add (local.get $ps) (i32.const 16)))
+            (br_if $pos (i32.ne (local.tee $pa (i32.add (local.get $pa) (i32.const 16))) (local.get $end)))))
+          (else
+          (if (i32.eq (local.get $act) (i32.const 4))
+            (then
+            (loop $pos
+              (local.set $zA (v128.load (local.get $pa)))
+              (local.set $zB (v128.load offset=2048 (local.get $pa)))
+              (local.set $zC (v128.load offset=4096 (local.get $pa)))
+              (local.set $zD (v128.load offset=6144 (local.get $pa)))
+              (local.set $zE (v128.load offset=8192 (local.get $pa)))
+              (local.set $zF (v128.load offset=10240 (local.get $pa)))
+              (v128.store (local.get $pa) (local.get $zA))
+              (v128.store offset=2048 (local.get $pa) (local.get $zB))
+              (v128.store offset=4096 (local.get $pa) (local.get $zC))
+              (v128.store offset=6144 (local.get $pa) (local.get $zD))
+              (v128.store offset=8192 (local.get $pa) (local.get $zE))
+              (v128.store offset=10240 (local.get $pa) (local.get $zF))
+              (v128.store (local.get $ps) (local.get $one))
+              (v128.store offset=2048 (local.get $ps) (local.get $one))
+              (v128.store offset=4096 (local.get $ps) (local.get $one))
+              (v128.store offset=6144 (local.get $ps) (local.get $one))
+              (v128.store offset=8192 (local.get $ps) (local.get $one))
+              (v128.store offset=10240 (local.get $ps) (local.get $one))
+              (local.set $ps (i32.add (local.get $ps) (i32.const 16)))
+              (br_if $pos (i32.ne (local.tee $pa (i32.add (local.get $pa) (i32.const 16))) (local.get $end)))))
+            (else
+            (if (i32.eq (local.get $act) (i32.const 5))
+              (then
+              (loop $pos
+                (local.set $zA (v128.load (local.get $pa)))
+                (local.set $zB (v128.load offset=2048 (local.get $pa)))
+                (local.set $zC (v128.load offset=4096 (local.get $pa)))
+                (local.set $zD (v128.load offset=6144 (local.get $pa)))
+                (local.set $zE (v128.load offset=8192 (local.get $pa)))
+                (local.set $zF (v128.load offset=10240 (local.get $pa)))
+                (local.set $wA (f64x2.min (local.get $zA) (local.get $zero)))
+                (local.set $tinyA (f64x2.lt (f64x2.abs (local.get $wA)) (local.get $tinyExp)))
+                (local.set $wB (f64x2.min (local.get $zB) (local.get $zero)))
+                (local.set $tinyB (f64x2.lt (f64x2.abs (local.get $wB)) (local.get $tinyExp)))
+                (local.set $wC (f64x2.min (local.get $zC) (local.get $zero)))
+                (local.set $tinyC (f64x2.lt (f64x2.abs (local.get $wC)) (local.get $tinyExp)))
+                (local.set $wD (f64x2.min (local.get $zD) (local.get $zero)))
+                (local.set $tinyD (f64x2.lt (f64x2.abs (local.get $wD)) (local.get $tinyExp)))
+                (local.set $wE (f64x2.min (local.get $zE) (local.get $zero)))
+                (local.set $tinyE (f64x2.lt (f64x2.abs (local.get $wE)) (local.get $tinyExp)))
+                (local.set $wF (f64x2.min (local.get $zF) (local.get $zero)))
+                (local.set $tinyF (f64x2.lt (f64x2.abs (local.get $wF)) (local.get $tinyExp)))
+                (call $expvN (v128.bitselect (local.get $minus1) (local.get $wA) (v128.or (f64x2.gt (local.get $zA) (local.get $zero)) (local.get $tinyA))) (v128.bitselect (local.get $minus1) (local.get $wB) (v128.or (f64x2.gt (local.get $zB) (local.get $zero)) (local.get $tinyB))) (v128.bitselect (local.get $minus1) (local.get $wC) (v128.or (f64x2.gt (local.get $zC) (local.get $zero)) (local.get $tinyC))))
+                (local.set $eC)
+                (local.set $eB)
+                (local.set $eA)
+                (call $expvN (v128.bitselect (local.get $minus1) (local.get $wD) (v128.or (f64x2.gt (local.get $zD) (local.get $zero)) (local.get $tinyD))) (v128.bitselect (local.get $minus1) (local.get $wE) (v128.or (f64x2.gt (local.get $zE) (local.get $zero)) (local.get $tinyE))) (v128.bitselect (local.get $minus1) (local.get $wF) (v128.or (f64x2.gt (local.get $zF) (local.get $zero)) (local.get $tinyF))))
+                (local.set $eF)
+                (local.set $eE)
+                (local.set $eD)
+                (v128.store (local.get $pa) (f64x2.mul (local.get $lambda) (v128.bitselect (local.get $zA) (f64x2.mul (local.get $alpha) (call $expm1v (local.get $wA))) (f64x2.gt (local.get $zA) (local.get $zero)))))
+                (v128.store offset=2048 (local.get $pa) (f64x2.mul (local.get $lambda) (v128.bitselect (local.get $zB) (f64x2.mul (local.get $alpha) (call $expm1v (local.get $wB))) (f64x2.gt (local.get $zB) (local.get $zero)))))
+                (v128.store offset=4096 (local.get $pa) (f64x2.mul (local.get $lambda) (v128.bitselect (local.get $zC) (f64x2.mul (local.get $alpha) (call $expm1v (local.get $wC))) (f64x2.gt (local.get $zC) (local.get $zero)))))
+                (v128.store offset=6144 (local.get $pa) (f64x2.mul (local.get $lambda) (v128.bitselect (local.get $zD) (f64x2.mul (local.get $alpha) (call $expm1v (local.get $wD))) (f64x2.gt (local.get $zD) (local.get $zero)))))
+                (v128.store offset=8192 (local.get $pa) (f64x2.mul (local.get $lambda) (v128.bitselect (local.get $zE) (f64x2.mul (local.get $alpha) (call $expm1v (local.get $wE))) (f64x2.gt (local.get $zE) (local.get $zero)))))
+                (v128.store offset=10240 (local.get $pa) (f64x2.mul (local.get $lambda) (v128.bitselect (local.get $zF) (f64x2.mul (local.get $alpha) (call $expm1v (local.get $wF))) (f64x2.gt (local.get $zF) (local.get $zero)))))
+                (v128.store (local.get $ps) (f64x2.mul (local.get $lambda) (v128.bitselect (local.get $one)
+                  (f64x2.mul (local.get $alpha) (v128.bitselect (f64x2.add (local.get $one) (local.get $wA)) (local.get $eA) (local.get $tinyA)))
+                  (f64x2.gt (local.get $zA) (local.get $zero)))))
+                (v128.store offset=2048 (local.get $ps) (f64x2.mul (local.get $lambda) (v128.bitselect (local.get $one)
+                  (f64x2.mul (local.get $alpha) (v128.bitselect (f64x2.add (local.get $one) (local.get $wB)) (local.get $eB) (local.get $tinyB)))
+                  (f64x2.gt (local.get $zB) (local.get $zero)))))
+                (v128.store offset=4096 (local.get $ps) (f64x2.mul (local.get $lambda) (v128.bitselect (local.get $one)
+                  (f64x2.mul (local.get $alpha) (v128.bitselect (f64x2.add (local.get $one) (local.get $wC)) (local.get $eC) (local.get $tinyC)))
+                  (f64x2.gt (local.get $zC) (local.get $zero)))))
+                (v128.store offset=6144 (local.get $ps) (f64x2.mul (local.get $lambda) (v128.bitselect (local.get $one)
+                  (f64x2.mul (local.get $alpha) (v128.bitselect (f64x2.add (local.get $one) (local.get $wD)) (local.get $eD) (local.get $tinyD)))
+                  (f64x2.gt (local.get $zD) (local.get $zero)))))
+                (v128.store offset=8192 (local.get $ps) (f64x2.mul (local.get $lambda) (v128.bitselect (local.get $one)
+                  (f64x2.mul (local.get $alpha) (v128.bitselect (f64x2.add (local.get $one) (local.get $wE)) (local.get $eE) (local.get $tinyE)))
+                  (f64x2.gt (local.get $zE) (local.get $zero)))))
+                (v128.store offset=10240 (local.get $ps) (f64x2.mul (local.get $lambda) (v128.bitselect (local.get $one)
+                  (f64x2.mul (local.get $alpha) (v128.bitselect (f64x2.add (local.get $one) (local.get $wF)) (local.get $eF) (local.get $tinyF)))
+                  (f64x2.gt (local.get $zF) (local.get $zero)))))
+                (local.set $ps (i32.add (local.get $ps) (i32.const 16)))
+                (br_if $pos (i32.ne (local.tee $pa (i32.add (local.get $pa) (i32.const 16))) (local.get $end)))))
+              (else
+                (unreachable))))))))))))
+
   ;; Gradient accumulators of layer l, sample q alone (the last m mod 6 samples,
   ;; one at a time, in a group that phantoms fill up):
   ;;   g[r, k..k+1] = g + dz_q[r]·a_q[k..k+1];  h[r..r+1] = h + dz_q[r..r+1]
@@ -438,7 +890,7 @@
   ;; here, in place, rather than called (V8 does not inline wasm calls, and
   ;; each call paid a frame, a stack check and its set-up again).
   ;; --------------------------------------------------------------------
-  (func $samples (param $j i32) (param $count i32) (param $invM v128)
+  (func $samples (param $j i32) (param $count i32) (param $invM v128) (param $act i32) (param $leak v128)
     (local $top i32) (local $rec i32) (local $q i32) (local $in_sb i32) (local $in_pairs i32)
     (local $in_dst i32) (local $in_pA i32) (local $in_pB i32) (local $in_pC i32) (local $in_pD i32)
     (local $in_pE i32) (local $in_pF i32) (local $fw_prev i32) (local $fw_pairs i32) (local $fw_sb i32)
@@ -504,36 +956,70 @@
         ;; the ends of a row of act_{l-1} and of act_l: the loops run while pa < end, po < poEnd
         (local.set $fw_end (i32.add (local.get $fw_in) (i32.shl (local.get $fw_nk) (i32.const 3))))
         (local.set $fw_poEnd (i32.add (local.get $fw_po) (i32.shl (local.get $fw_pairs) (i32.const 4))))
-        (loop $units
-          (local.set $fw_accA (local.get $fw_zero))
-          (local.set $fw_accB (local.get $fw_zero))
-          (local.set $fw_accC (local.get $fw_zero))
-          (local.set $fw_accD (local.get $fw_zero))
-          (local.set $fw_accE (local.get $fw_zero))
-          (local.set $fw_accF (local.get $fw_zero))
-          (local.set $fw_pa (local.get $fw_in))
-          ;; one row of Wc per input k: the weights from k into units r and r+1
-          (loop $terms
-            (local.set $fw_w (v128.load (local.get $fw_pw)))
-            (local.set $fw_accA (f64x2.add (local.get $fw_accA) (f64x2.mul (local.get $fw_w) (v128.load64_splat (local.get $fw_pa)))))
-            (local.set $fw_accB (f64x2.add (local.get $fw_accB) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=2048 (local.get $fw_pa)))))
-            (local.set $fw_accC (f64x2.add (local.get $fw_accC) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=4096 (local.get $fw_pa)))))
-            (local.set $fw_accD (f64x2.add (local.get $fw_accD) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=6144 (local.get $fw_pa)))))
-            (local.set $fw_accE (f64x2.add (local.get $fw_accE) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=8192 (local.get $fw_pa)))))
-            (local.set $fw_accF (f64x2.add (local.get $fw_accF) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=10240 (local.get $fw_pa)))))
-            (local.set $fw_pw (i32.add (local.get $fw_pw) (local.get $fw_sb)))
-            (br_if $terms (i32.ne (local.tee $fw_pa (i32.add (local.get $fw_pa) (i32.const 8))) (local.get $fw_end))))
-          (local.set $fw_pw (i32.add (local.get $fw_pw) (local.get $fw_back)))
-          (local.set $fw_b (v128.load (local.get $fw_pb)))
-          ;; relu: pmax(z, 0) = z < 0 ? 0 : z
-          (v128.store (local.get $fw_po) (f64x2.pmax (f64x2.add (local.get $fw_accA) (local.get $fw_b)) (local.get $fw_zero)))
-          (v128.store offset=2048 (local.get $fw_po) (f64x2.pmax (f64x2.add (local.get $fw_accB) (local.get $fw_b)) (local.get $fw_zero)))
-          (v128.store offset=4096 (local.get $fw_po) (f64x2.pmax (f64x2.add (local.get $fw_accC) (local.get $fw_b)) (local.get $fw_zero)))
-          (v128.store offset=6144 (local.get $fw_po) (f64x2.pmax (f64x2.add (local.get $fw_accD) (local.get $fw_b)) (local.get $fw_zero)))
-          (v128.store offset=8192 (local.get $fw_po) (f64x2.pmax (f64x2.add (local.get $fw_accE) (local.get $fw_b)) (local.get $fw_zero)))
-          (v128.store offset=10240 (local.get $fw_po) (f64x2.pmax (f64x2.add (local.get $fw_accF) (local.get $fw_b)) (local.get $fw_zero)))
-          (local.set $fw_pb (i32.add (local.get $fw_pb) (i32.const 16)))
-          (br_if $units (i32.ne (local.tee $fw_po (i32.add (local.get $fw_po) (i32.const 16))) (local.get $fw_poEnd))))
+        (if (i32.eq (local.get $act) (i32.const 0))
+          (then
+            (loop $units
+              (local.set $fw_accA (local.get $fw_zero))
+              (local.set $fw_accB (local.get $fw_zero))
+              (local.set $fw_accC (local.get $fw_zero))
+              (local.set $fw_accD (local.get $fw_zero))
+              (local.set $fw_accE (local.get $fw_zero))
+              (local.set $fw_accF (local.get $fw_zero))
+              (local.set $fw_pa (local.get $fw_in))
+              ;; one row of Wc per input k: the weights from k into units r and r+1
+              (loop $terms
+                (local.set $fw_w (v128.load (local.get $fw_pw)))
+                (local.set $fw_accA (f64x2.add (local.get $fw_accA) (f64x2.mul (local.get $fw_w) (v128.load64_splat (local.get $fw_pa)))))
+                (local.set $fw_accB (f64x2.add (local.get $fw_accB) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=2048 (local.get $fw_pa)))))
+                (local.set $fw_accC (f64x2.add (local.get $fw_accC) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=4096 (local.get $fw_pa)))))
+                (local.set $fw_accD (f64x2.add (local.get $fw_accD) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=6144 (local.get $fw_pa)))))
+                (local.set $fw_accE (f64x2.add (local.get $fw_accE) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=8192 (local.get $fw_pa)))))
+                (local.set $fw_accF (f64x2.add (local.get $fw_accF) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=10240 (local.get $fw_pa)))))
+                (local.set $fw_pw (i32.add (local.get $fw_pw) (local.get $fw_sb)))
+                (br_if $terms (i32.ne (local.tee $fw_pa (i32.add (local.get $fw_pa) (i32.const 8))) (local.get $fw_end))))
+              (local.set $fw_pw (i32.add (local.get $fw_pw) (local.get $fw_back)))
+              (local.set $fw_b (v128.load (local.get $fw_pb)))
+              ;; relu: pmax(z, 0) = z < 0 ? 0 : z
+              (v128.store (local.get $fw_po) (f64x2.pmax (f64x2.add (local.get $fw_accA) (local.get $fw_b)) (local.get $fw_zero)))
+              (v128.store offset=2048 (local.get $fw_po) (f64x2.pmax (f64x2.add (local.get $fw_accB) (local.get $fw_b)) (local.get $fw_zero)))
+              (v128.store offset=4096 (local.get $fw_po) (f64x2.pmax (f64x2.add (local.get $fw_accC) (local.get $fw_b)) (local.get $fw_zero)))
+              (v128.store offset=6144 (local.get $fw_po) (f64x2.pmax (f64x2.add (local.get $fw_accD) (local.get $fw_b)) (local.get $fw_zero)))
+              (v128.store offset=8192 (local.get $fw_po) (f64x2.pmax (f64x2.add (local.get $fw_accE) (local.get $fw_b)) (local.get $fw_zero)))
+              (v128.store offset=10240 (local.get $fw_po) (f64x2.pmax (f64x2.add (local.get $fw_accF) (local.get $fw_b)) (local.get $fw_zero)))
+              (local.set $fw_pb (i32.add (local.get $fw_pb) (i32.const 16)))
+              (br_if $units (i32.ne (local.tee $fw_po (i32.add (local.get $fw_po) (i32.const 16))) (local.get $fw_poEnd)))))
+          (else
+            (loop $units
+              (local.set $fw_accA (local.get $fw_zero))
+              (local.set $fw_accB (local.get $fw_zero))
+              (local.set $fw_accC (local.get $fw_zero))
+              (local.set $fw_accD (local.get $fw_zero))
+              (local.set $fw_accE (local.get $fw_zero))
+              (local.set $fw_accF (local.get $fw_zero))
+              (local.set $fw_pa (local.get $fw_in))
+              ;; one row of Wc per input k: the weights from k into units r and r+1
+              (loop $terms
+                (local.set $fw_w (v128.load (local.get $fw_pw)))
+                (local.set $fw_accA (f64x2.add (local.get $fw_accA) (f64x2.mul (local.get $fw_w) (v128.load64_splat (local.get $fw_pa)))))
+                (local.set $fw_accB (f64x2.add (local.get $fw_accB) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=2048 (local.get $fw_pa)))))
+                (local.set $fw_accC (f64x2.add (local.get $fw_accC) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=4096 (local.get $fw_pa)))))
+                (local.set $fw_accD (f64x2.add (local.get $fw_accD) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=6144 (local.get $fw_pa)))))
+                (local.set $fw_accE (f64x2.add (local.get $fw_accE) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=8192 (local.get $fw_pa)))))
+                (local.set $fw_accF (f64x2.add (local.get $fw_accF) (f64x2.mul (local.get $fw_w) (v128.load64_splat offset=10240 (local.get $fw_pa)))))
+                (local.set $fw_pw (i32.add (local.get $fw_pw) (local.get $fw_sb)))
+                (br_if $terms (i32.ne (local.tee $fw_pa (i32.add (local.get $fw_pa) (i32.const 8))) (local.get $fw_end))))
+              (local.set $fw_pw (i32.add (local.get $fw_pw) (local.get $fw_back)))
+              (local.set $fw_b (v128.load (local.get $fw_pb)))
+              ;; z, which $activate takes through φ (and φ′ to the slope rows)
+              (v128.store (local.get $fw_po) (f64x2.add (local.get $fw_accA) (local.get $fw_b)))
+              (v128.store offset=2048 (local.get $fw_po) (f64x2.add (local.get $fw_accB) (local.get $fw_b)))
+              (v128.store offset=4096 (local.get $fw_po) (f64x2.add (local.get $fw_accC) (local.get $fw_b)))
+              (v128.store offset=6144 (local.get $fw_po) (f64x2.add (local.get $fw_accD) (local.get $fw_b)))
+              (v128.store offset=8192 (local.get $fw_po) (f64x2.add (local.get $fw_accE) (local.get $fw_b)))
+              (v128.store offset=10240 (local.get $fw_po) (f64x2.add (local.get $fw_accF) (local.get $fw_b)))
+              (local.set $fw_pb (i32.add (local.get $fw_pb) (i32.const 16)))
+              (br_if $units (i32.ne (local.tee $fw_po (i32.add (local.get $fw_po) (i32.const 16))) (local.get $fw_poEnd))))
+            (call $activate (local.get $rec) (local.get $act) (local.get $leak))))
         (local.set $rec (i32.add (local.get $rec) (i32.const 48)))
         (br $fwd)))
     ;; Output layer L (one sigmoid unit), samples j … j+5, two samples in the
@@ -605,40 +1091,79 @@
           ;; the ends of a row of dz_l and of dz_{l-1}: the loops run while pd < end, po < poEnd
           (local.set $br_end (i32.add (local.get $br_dz) (i32.shl (local.get $br_nr) (i32.const 3))))
           (local.set $br_poEnd (i32.add (local.get $br_po) (i32.shl (local.get $br_pairs) (i32.const 4))))
-          (loop $units
-            (local.set $br_sA (local.get $br_zero))
-            (local.set $br_sB (local.get $br_zero))
-            (local.set $br_sC (local.get $br_zero))
-            (local.set $br_sD (local.get $br_zero))
-            (local.set $br_sE (local.get $br_zero))
-            (local.set $br_sF (local.get $br_zero))
-            (local.set $br_pd (local.get $br_dz))
-            ;; down the column pair (k, k+1) of Wr: one row per unit r of layer l
-            (loop $terms
-              (local.set $br_w (v128.load (local.get $br_pw)))
-              (local.set $br_sA (f64x2.add (local.get $br_sA) (f64x2.mul (local.get $br_w) (v128.load64_splat (local.get $br_pd)))))
-              (local.set $br_sB (f64x2.add (local.get $br_sB) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=2048 (local.get $br_pd)))))
-              (local.set $br_sC (f64x2.add (local.get $br_sC) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=4096 (local.get $br_pd)))))
-              (local.set $br_sD (f64x2.add (local.get $br_sD) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=6144 (local.get $br_pd)))))
-              (local.set $br_sE (f64x2.add (local.get $br_sE) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=8192 (local.get $br_pd)))))
-              (local.set $br_sF (f64x2.add (local.get $br_sF) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=10240 (local.get $br_pd)))))
-              (local.set $br_pw (i32.add (local.get $br_pw) (local.get $br_sb)))
-              (br_if $terms (i32.ne (local.tee $br_pd (i32.add (local.get $br_pd) (i32.const 8))) (local.get $br_end))))
-            (local.set $br_pw (i32.add (local.get $br_pw) (local.get $br_back)))
-            (v128.store (local.get $br_po)
-              (f64x2.mul (local.get $br_sA) (v128.and (f64x2.gt (v128.load (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))
-            (v128.store offset=2048 (local.get $br_po)
-              (f64x2.mul (local.get $br_sB) (v128.and (f64x2.gt (v128.load offset=2048 (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))
-            (v128.store offset=4096 (local.get $br_po)
-              (f64x2.mul (local.get $br_sC) (v128.and (f64x2.gt (v128.load offset=4096 (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))
-            (v128.store offset=6144 (local.get $br_po)
-              (f64x2.mul (local.get $br_sD) (v128.and (f64x2.gt (v128.load offset=6144 (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))
-            (v128.store offset=8192 (local.get $br_po)
-              (f64x2.mul (local.get $br_sE) (v128.and (f64x2.gt (v128.load offset=8192 (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))
-            (v128.store offset=10240 (local.get $br_po)
-              (f64x2.mul (local.get $br_sF) (v128.and (f64x2.gt (v128.load offset=10240 (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))
-            (local.set $br_pa (i32.add (local.get $br_pa) (i32.const 16)))
-            (br_if $units (i32.ne (local.tee $br_po (i32.add (local.get $br_po) (i32.const 16))) (local.get $br_poEnd))))))
+          (if (i32.eq (local.get $act) (i32.const 0))
+            (then
+              (loop $units
+                (local.set $br_sA (local.get $br_zero))
+                (local.set $br_sB (local.get $br_zero))
+                (local.set $br_sC (local.get $br_zero))
+                (local.set $br_sD (local.get $br_zero))
+                (local.set $br_sE (local.get $br_zero))
+                (local.set $br_sF (local.get $br_zero))
+                (local.set $br_pd (local.get $br_dz))
+                ;; down the column pair (k, k+1) of Wr: one row per unit r of layer l
+                (loop $terms
+                  (local.set $br_w (v128.load (local.get $br_pw)))
+                  (local.set $br_sA (f64x2.add (local.get $br_sA) (f64x2.mul (local.get $br_w) (v128.load64_splat (local.get $br_pd)))))
+                  (local.set $br_sB (f64x2.add (local.get $br_sB) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=2048 (local.get $br_pd)))))
+                  (local.set $br_sC (f64x2.add (local.get $br_sC) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=4096 (local.get $br_pd)))))
+                  (local.set $br_sD (f64x2.add (local.get $br_sD) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=6144 (local.get $br_pd)))))
+                  (local.set $br_sE (f64x2.add (local.get $br_sE) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=8192 (local.get $br_pd)))))
+                  (local.set $br_sF (f64x2.add (local.get $br_sF) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=10240 (local.get $br_pd)))))
+                  (local.set $br_pw (i32.add (local.get $br_pw) (local.get $br_sb)))
+                  (br_if $terms (i32.ne (local.tee $br_pd (i32.add (local.get $br_pd) (i32.const 8))) (local.get $br_end))))
+                (local.set $br_pw (i32.add (local.get $br_pw) (local.get $br_back)))
+                (v128.store (local.get $br_po)
+                  (f64x2.mul (local.get $br_sA) (v128.and (f64x2.gt (v128.load (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))
+                (v128.store offset=2048 (local.get $br_po)
+                  (f64x2.mul (local.get $br_sB) (v128.and (f64x2.gt (v128.load offset=2048 (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))
+                (v128.store offset=4096 (local.get $br_po)
+                  (f64x2.mul (local.get $br_sC) (v128.and (f64x2.gt (v128.load offset=4096 (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))
+                (v128.store offset=6144 (local.get $br_po)
+                  (f64x2.mul (local.get $br_sD) (v128.and (f64x2.gt (v128.load offset=6144 (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))
+                (v128.store offset=8192 (local.get $br_po)
+                  (f64x2.mul (local.get $br_sE) (v128.and (f64x2.gt (v128.load offset=8192 (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))
+                (v128.store offset=10240 (local.get $br_po)
+                  (f64x2.mul (local.get $br_sF) (v128.and (f64x2.gt (v128.load offset=10240 (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))
+                (local.set $br_pa (i32.add (local.get $br_pa) (i32.const 16)))
+                (br_if $units (i32.ne (local.tee $br_po (i32.add (local.get $br_po) (i32.const 16))) (local.get $br_poEnd)))))
+            (else
+              ;; dz = s·φ′, φ′ from the slope rows $activate wrote
+              (local.set $br_pa (i32.load offset=40 (local.get $br_prev)))
+              (loop $units
+                (local.set $br_sA (local.get $br_zero))
+                (local.set $br_sB (local.get $br_zero))
+                (local.set $br_sC (local.get $br_zero))
+                (local.set $br_sD (local.get $br_zero))
+                (local.set $br_sE (local.get $br_zero))
+                (local.set $br_sF (local.get $br_zero))
+                (local.set $br_pd (local.get $br_dz))
+                ;; down the column pair (k, k+1) of Wr: one row per unit r of layer l
+                (loop $terms
+                  (local.set $br_w (v128.load (local.get $br_pw)))
+                  (local.set $br_sA (f64x2.add (local.get $br_sA) (f64x2.mul (local.get $br_w) (v128.load64_splat (local.get $br_pd)))))
+                  (local.set $br_sB (f64x2.add (local.get $br_sB) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=2048 (local.get $br_pd)))))
+                  (local.set $br_sC (f64x2.add (local.get $br_sC) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=4096 (local.get $br_pd)))))
+                  (local.set $br_sD (f64x2.add (local.get $br_sD) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=6144 (local.get $br_pd)))))
+                  (local.set $br_sE (f64x2.add (local.get $br_sE) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=8192 (local.get $br_pd)))))
+                  (local.set $br_sF (f64x2.add (local.get $br_sF) (f64x2.mul (local.get $br_w) (v128.load64_splat offset=10240 (local.get $br_pd)))))
+                  (local.set $br_pw (i32.add (local.get $br_pw) (local.get $br_sb)))
+                  (br_if $terms (i32.ne (local.tee $br_pd (i32.add (local.get $br_pd) (i32.const 8))) (local.get $br_end))))
+                (local.set $br_pw (i32.add (local.get $br_pw) (local.get $br_back)))
+                (v128.store (local.get $br_po)
+                  (f64x2.mul (local.get $br_sA) (v128.load (local.get $br_pa))))
+                (v128.store offset=2048 (local.get $br_po)
+                  (f64x2.mul (local.get $br_sB) (v128.load offset=2048 (local.get $br_pa))))
+                (v128.store offset=4096 (local.get $br_po)
+                  (f64x2.mul (local.get $br_sC) (v128.load offset=4096 (local.get $br_pa))))
+                (v128.store offset=6144 (local.get $br_po)
+                  (f64x2.mul (local.get $br_sD) (v128.load offset=6144 (local.get $br_pa))))
+                (v128.store offset=8192 (local.get $br_po)
+                  (f64x2.mul (local.get $br_sE) (v128.load offset=8192 (local.get $br_pa))))
+                (v128.store offset=10240 (local.get $br_po)
+                  (f64x2.mul (local.get $br_sF) (v128.load offset=10240 (local.get $br_pa))))
+                (local.set $br_pa (i32.add (local.get $br_pa) (i32.const 16)))
+                (br_if $units (i32.ne (local.tee $br_po (i32.add (local.get $br_po) (i32.const 16))) (local.get $br_poEnd))))))))
       (if (i32.eq (local.get $count) (i32.const 6))
         (then
           ;; Gradient accumulators of layer l, the 6 samples in order:
@@ -702,20 +1227,21 @@
 
   ;; One full-batch gradient-descent step; the outputs a_L[j] are left in OUT
   ;; for the cost, which the caller computes with Math.log.
-  (func (export "step") (param $lr f64)
-    (local $m i32) (local $j i32) (local $invM v128) (local $rec i32) (local $top i32) (local $lrv v128)
+  (func (export "step") (param $lr f64) (param $act i32) (param $leak f64)
+    (local $m i32) (local $j i32) (local $invM v128) (local $rec i32) (local $top i32) (local $lrv v128) (local $leakv v128)
     (local.set $m (i32.load (i32.const 4)))
     (local.set $top (i32.add (i32.const 64) (i32.mul (i32.load (i32.const 0)) (i32.const 48))))
     ;; invM = 1 / m, as the scalar kernels, in both lanes
     (local.set $invM (f64x2.splat (f64.div (f64.const 1) (f64.convert_i32_u (local.get $m)))))
+    (local.set $leakv (f64x2.splat (local.get $leak)))
     (block $groupsDone
       (loop $groups
         (br_if $groupsDone (i32.gt_u (i32.add (local.get $j) (i32.const 6)) (local.get $m)))
-        (call $samples (local.get $j) (i32.const 6) (local.get $invM))
+        (call $samples (local.get $j) (i32.const 6) (local.get $invM) (local.get $act) (local.get $leakv))
         (local.set $j (i32.add (local.get $j) (i32.const 6)))
         (br $groups)))
     (if (i32.lt_u (local.get $j) (local.get $m))
-      (then (call $samples (local.get $j) (i32.sub (local.get $m) (local.get $j)) (local.get $invM))))
+      (then (call $samples (local.get $j) (i32.sub (local.get $m) (local.get $j)) (local.get $invM) (local.get $act) (local.get $leakv))))
     (local.set $lrv (f64x2.splat (local.get $lr)))
     (local.set $rec (i32.const 112))
     (loop $upd

@@ -1,0 +1,272 @@
+/**
+ * The expm1 and tanh of the WebAssembly kernels, as text: $expm1, a port of
+ * V8's Math.expm1 (fdlibm's s_expm1.c, src/base/ieee754.cc) operation for
+ * operation; $expm1core, the same on the two lanes of an f64x2 for every
+ * lane below 700 (NaN included); $expm1v, which sends lanes of 700 and more
+ * to $expm1; $tanhv, V8's Math.tanh (fdlibm's s_tanh.c: tanh calls expm1)
+ * on both lanes; and the exports the host checks them with against
+ * Math.expm1 and Math.tanh (expm1Array, expm1Array2, tanhArray2). They touch
+ * no memory but the arrays the checks pass.
+ */
+import { F64_BYTES, V128_BYTES } from './layout.js';
+
+/** An export that applies fn to the n float64s at ptr in place, one f64 or one f64x2 at a time. */
+function inPlace(comment: string, name: string, fn: string, type: 'f64' | 'v128'): string {
+  const bytes = type === 'f64' ? F64_BYTES : V128_BYTES;
+  return `  ;; ${comment}
+  (func (export "${name}") (param $ptr i32) (param $n i32)
+    (block $done
+      (br_if $done (i32.eqz (local.get $n)))
+      (loop $each
+        (${type}.store (local.get $ptr) (call ${fn} (${type}.load (local.get $ptr))))
+        (local.set $ptr (i32.add (local.get $ptr) (i32.const ${bytes})))
+        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const ${bytes / F64_BYTES})))))))`;
+}
+
+/** fdlibm's expm1 constants, by name (hex: the bits s_expm1.c lists). */
+const Q = ['-3.33333333333331316428e-02', '1.58730158725481460165e-03', '-7.93650757867487942473e-05', '4.00821782732936239552e-06', '-2.01099218183624371326e-07'];
+const LN2_HI = '6.93147180369123816490e-01';
+const LN2_LO = '1.90821492927058770002e-10';
+const INVLN2 = '1.44269504088896338700e+00';
+
+/** r1 = 1 + hxs·(Q1 + hxs·(Q2 + hxs·(Q3 + hxs·(Q4 + hxs·Q5)))), for f64 or f64x2 (constants as given). */
+function r1(type: 'f64' | 'f64x2', hxs: string, k: (i: number) => string): string {
+  let inner = `(${type}.mul ${hxs} ${k(4)})`;
+  for (let i = 3; i >= 0; i--) inner = `(${type}.mul ${hxs} (${type}.add ${k(i)} ${inner}))`;
+  return `(${type}.add ${type === 'f64' ? '(f64.const 1)' : '(local.get $one)'} ${inner})`;
+}
+
+function scalar(): string {
+  return `  ;; --------------------------------------------------------------------
+  ;; expm1(x) = e^x - 1: V8's Math.expm1 (src/base/ieee754.cc \`expm1\`, fdlibm's
+  ;; s_expm1.c), the same float64 operations in the same order.
+  ;;   x = k·ln2 + r, |r| <= 0.5·ln2, r = hi - lo, c the rounding error of r;
+  ;;   hfx = r/2, hxs = r·hfx, R1 = 1 + hxs·(Q1 + … hxs·Q5), t = 3 - R1·hfx,
+  ;;   e = hxs·((R1 - t)/(6 - r·t)); k = 0: r - (r·e - hxs); else
+  ;;   e = (r·(e - c) - c) - hxs and expm1(x) = 2^k·(expm1(r) + 1) - 1 in one of
+  ;;   five forms by k (-1, 1, <= -2 or > 56, 2..19, 20..56).
+  ;; --------------------------------------------------------------------
+  (func $expm1 (export "expm1") (param $x f64) (result f64)
+    (local $bits i64) (local $hx i32) (local $xsb i32) (local $k i32)
+    (local $hi f64) (local $lo f64) (local $c f64) (local $t f64) (local $e f64)
+    (local $hfx f64) (local $hxs f64) (local $r1 f64) (local $twopk f64) (local $y f64)
+    (local.set $bits (i64.reinterpret_f64 (local.get $x)))
+    (local.set $hx (i32.wrap_i64 (i64.shr_u (local.get $bits) (i64.const 32))))
+    (local.set $xsb (i32.and (local.get $hx) (i32.const 0x80000000)))
+    (local.set $hx (i32.and (local.get $hx) (i32.const 0x7fffffff)))
+    ;; |x| >= 56·ln2
+    (if (i32.ge_u (local.get $hx) (i32.const 0x4043687A))
+      (then
+        (if (i32.ge_u (local.get $hx) (i32.const 0x40862E42))
+          (then
+            (if (i32.ge_u (local.get $hx) (i32.const 0x7FF00000))
+              (then
+                (if (i64.ne (i64.and (local.get $bits) (i64.const 0x000FFFFFFFFFFFFF)) (i64.const 0))
+                  (then (return (f64.add (local.get $x) (local.get $x)))))
+                ;; expm1(+∞) = +∞, expm1(-∞) = -1
+                (if (local.get $xsb) (then (return (f64.const -1))))
+                (return (local.get $x))))
+            ;; o_threshold 0x40862E42FEFA39EF: huge·huge = +∞
+            (if (f64.gt (local.get $x) (f64.const 7.09782712893383973096e+02))
+              (then (return (f64.const inf))))))
+        ;; x < -56·ln2: tiny - one = -1 (x + tiny < 0 always holds here)
+        (if (local.get $xsb) (then (return (f64.const -1))))))
+    ;; argument reduction
+    (if (i32.gt_u (local.get $hx) (i32.const 0x3FD62E42))
+      (then
+        (if (i32.lt_u (local.get $hx) (i32.const 0x3FF0A2B2))
+          (then
+            (if (i32.eqz (local.get $xsb))
+              (then
+                (local.set $hi (f64.sub (local.get $x) (f64.const ${LN2_HI})))
+                (local.set $lo (f64.const ${LN2_LO}))
+                (local.set $k (i32.const 1)))
+              (else
+                (local.set $hi (f64.add (local.get $x) (f64.const ${LN2_HI})))
+                (local.set $lo (f64.const -${LN2_LO}))
+                (local.set $k (i32.const -1)))))
+          (else
+            ;; k = (int)(invln2·x + (x < 0 ? -0.5 : 0.5)), truncated toward 0
+            (local.set $k (i32.trunc_f64_s
+              (f64.add (f64.mul (f64.const ${INVLN2}) (local.get $x))
+                       (select (f64.const -0.5) (f64.const 0.5) (local.get $xsb)))))
+            (local.set $t (f64.convert_i32_s (local.get $k)))
+            (local.set $hi (f64.sub (local.get $x) (f64.mul (local.get $t) (f64.const ${LN2_HI}))))
+            (local.set $lo (f64.mul (local.get $t) (f64.const ${LN2_LO})))))
+        (local.set $x (f64.sub (local.get $hi) (local.get $lo)))
+        (local.set $c (f64.sub (f64.sub (local.get $hi) (local.get $x)) (local.get $lo))))
+      (else
+        ;; |x| < 2^-54: x - ((huge + x) - (huge + x)) = x
+        (if (i32.lt_u (local.get $hx) (i32.const 0x3C900000))
+          (then (return (local.get $x))))))
+    (local.set $hfx (f64.mul (f64.const 0.5) (local.get $x)))
+    (local.set $hxs (f64.mul (local.get $x) (local.get $hfx)))
+    (local.set $r1 ${r1('f64', '(local.get $hxs)', (i) => `(f64.const ${Q[i]})`)})
+    (local.set $t (f64.sub (f64.const 3) (f64.mul (local.get $r1) (local.get $hfx))))
+    (local.set $e (f64.mul (local.get $hxs)
+      (f64.div (f64.sub (local.get $r1) (local.get $t)) (f64.sub (f64.const 6) (f64.mul (local.get $x) (local.get $t))))))
+    (if (i32.eqz (local.get $k))
+      (then (return (f64.sub (local.get $x) (f64.sub (f64.mul (local.get $x) (local.get $e)) (local.get $hxs))))))
+    ;; 2^k from its high word (k <= 1024; k = 1024 is treated below)
+    (local.set $twopk (f64.reinterpret_i64 (i64.shl
+      (i64.extend_i32_u (i32.add (i32.const 0x3FF00000) (i32.shl (local.get $k) (i32.const 20))))
+      (i64.const 32))))
+    (local.set $e (f64.sub (f64.sub (f64.mul (local.get $x) (f64.sub (local.get $e) (local.get $c))) (local.get $c)) (local.get $hxs)))
+    (if (i32.eq (local.get $k) (i32.const -1))
+      (then (return (f64.sub (f64.mul (f64.const 0.5) (f64.sub (local.get $x) (local.get $e))) (f64.const 0.5)))))
+    (if (i32.eq (local.get $k) (i32.const 1))
+      (then
+        (if (f64.lt (local.get $x) (f64.const -0.25))
+          (then (return (f64.mul (f64.const -2) (f64.sub (local.get $e) (f64.add (local.get $x) (f64.const 0.5)))))))
+        (return (f64.add (f64.const 1) (f64.mul (f64.const 2) (f64.sub (local.get $x) (local.get $e)))))))
+    (if (i32.or (i32.le_s (local.get $k) (i32.const -2)) (i32.gt_s (local.get $k) (i32.const 56)))
+      (then
+        (local.set $y (f64.sub (f64.const 1) (f64.sub (local.get $e) (local.get $x))))
+        (if (i32.eq (local.get $k) (i32.const 1024))
+          (then (local.set $y (f64.mul (f64.mul (local.get $y) (f64.const 2)) (f64.const 8.98846567431158e+307))))
+          (else (local.set $y (f64.mul (local.get $y) (local.get $twopk)))))
+        (return (f64.sub (local.get $y) (f64.const 1)))))
+    (if (i32.lt_s (local.get $k) (i32.const 20))
+      (then
+        ;; t = 1 - 2^-k: high word 0x3FF00000 - (0x200000 >> k), low word 0
+        (local.set $t (f64.reinterpret_i64 (i64.shl
+          (i64.extend_i32_u (i32.sub (i32.const 0x3FF00000) (i32.shr_s (i32.const 0x200000) (local.get $k))))
+          (i64.const 32))))
+        (return (f64.mul (f64.sub (local.get $t) (f64.sub (local.get $e) (local.get $x))) (local.get $twopk)))))
+    ;; t = 2^-k: high word (0x3FF - k) << 20
+    (local.set $t (f64.reinterpret_i64 (i64.shl
+      (i64.extend_i32_u (i32.shl (i32.sub (i32.const 0x3FF) (local.get $k)) (i32.const 20)))
+      (i64.const 32))))
+    (f64.mul (f64.add (f64.sub (local.get $x) (f64.add (local.get $e) (local.get $t))) (f64.const 1)) (local.get $twopk))
+  )
+
+${inPlace('expm1 over n float64s in place at ptr (for the check).', 'expm1Array', '$expm1', 'f64')}`;
+}
+
+function vector(): string {
+  const q = (i: number): string => `(local.get $q${i + 1})`;
+  return `  ;; --------------------------------------------------------------------
+  ;; expm1 of both lanes, lane i = $expm1(lane i) bit for bit, for lanes below
+  ;; 700 (NaN included; a lane of 700 or more, or +∞, gives other bits: see
+  ;; $expm1v). Every lane runs $expm1's operations and picks its result:
+  ;;  - k as in $expv: t = trunc(invln2·x + copysign(0.5, x)), +0 where
+  ;;    hx <= 0x3FD62E42 (|x| < 0x3FD62E4300000000 as a float). In $expm1's
+  ;;    k = ±1 branch this is ±1, and hi = x - t·ln2_hi, lo = t·ln2_lo are its
+  ;;    x ∓ ln2_hi, ±ln2_lo exactly ($expv says why; x - (-h) is x + h); where
+  ;;    t = +0, hi = x, lo = +0, r = x, the k = 0 branch's r;
+  ;;  - the five forms for k ≠ 0 are each computed and selected by t; 2^k and
+  ;;    2^-k (for 2 <= k <= 56, where $expm1 builds them from a high word) come
+  ;;    from k·2^52 in the exponent field as in $expv, and 1 - 2^-k is exact;
+  ;;  - |x| < 2^-54 gives x; x <= -56·ln2 (high word 0x4043687A and up, -∞
+  ;;    too) gives -1, as $expm1's filters; a NaN lane stays NaN throughout
+  ;;    (every select's test is false for it).
+  ;; --------------------------------------------------------------------
+  (func $expm1core (param $x v128) (result v128)
+    (local $ax v128) (local $t v128) (local $hi v128) (local $lo v128) (local $r v128) (local $c v128)
+    (local $hfx v128) (local $hxs v128) (local $r1 v128) (local $u v128) (local $e v128) (local $e2 v128)
+    (local $k52 v128) (local $twopk v128) (local $twomk v128) (local $one v128) (local $res v128)
+    (local $q1 v128) (local $q2 v128) (local $q3 v128) (local $q4 v128) (local $q5 v128)
+    (local.set $one (f64x2.splat (f64.const 1)))
+${Q.map((v, i) => `    (local.set $q${i + 1} (f64x2.splat (f64.const ${v})))`).join('\n')}
+    (local.set $ax (f64x2.abs (local.get $x)))
+    (local.set $t (v128.andnot
+      (f64x2.trunc (f64x2.add (f64x2.mul (f64x2.splat (f64.const ${INVLN2})) (local.get $x))
+        (v128.or (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))
+                 (f64x2.splat (f64.const 0.5)))))
+      (f64x2.lt (local.get $ax) (v128.const i64x2 0x3FD62E4300000000 0x3FD62E4300000000))))
+    (local.set $hi (f64x2.sub (local.get $x) (f64x2.mul (local.get $t) (f64x2.splat (f64.const ${LN2_HI})))))
+    (local.set $lo (f64x2.mul (local.get $t) (f64x2.splat (f64.const ${LN2_LO}))))
+    (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
+    (local.set $c (f64x2.sub (f64x2.sub (local.get $hi) (local.get $r)) (local.get $lo)))
+    (local.set $hfx (f64x2.mul (f64x2.splat (f64.const 0.5)) (local.get $r)))
+    (local.set $hxs (f64x2.mul (local.get $r) (local.get $hfx)))
+    (local.set $r1 ${r1('f64x2', '(local.get $hxs)', q)})
+    (local.set $u (f64x2.sub (f64x2.splat (f64.const 3)) (f64x2.mul (local.get $r1) (local.get $hfx))))
+    (local.set $e (f64x2.mul (local.get $hxs)
+      (f64x2.div (f64x2.sub (local.get $r1) (local.get $u)) (f64x2.sub (f64x2.splat (f64.const 6)) (f64x2.mul (local.get $r) (local.get $u))))))
+    (local.set $e2 (f64x2.sub (f64x2.sub (f64x2.mul (local.get $r) (f64x2.sub (local.get $e) (local.get $c))) (local.get $c)) (local.get $hxs)))
+    ;; k·2^52 (mod 2^64), then 2^k and 2^-k in the exponent field
+    (local.set $k52 (i64x2.shl (f64x2.add (local.get $t) (f64x2.splat (f64.const 0x1.8p52))) (i32.const 52)))
+    (local.set $twopk (i64x2.add (local.get $k52) (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)))
+    (local.set $twomk (i64x2.sub (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000) (local.get $k52)))
+    ;; k <= -2 or k > 56: (1 - (e - r))·2^k - 1
+    (local.set $res (f64x2.sub (f64x2.mul (f64x2.sub (local.get $one) (f64x2.sub (local.get $e2) (local.get $r))) (local.get $twopk)) (local.get $one)))
+    ;; 2 <= k < 20: ((1 - 2^-k) - (e - r))·2^k
+    (local.set $res (v128.bitselect
+      (f64x2.mul (f64x2.sub (f64x2.sub (local.get $one) (local.get $twomk)) (f64x2.sub (local.get $e2) (local.get $r))) (local.get $twopk))
+      (local.get $res)
+      (v128.and (f64x2.ge (local.get $t) (f64x2.splat (f64.const 2))) (f64x2.lt (local.get $t) (f64x2.splat (f64.const 20))))))
+    ;; 20 <= k <= 56: ((r - (e + 2^-k)) + 1)·2^k
+    (local.set $res (v128.bitselect
+      (f64x2.mul (f64x2.add (f64x2.sub (local.get $r) (f64x2.add (local.get $e2) (local.get $twomk))) (local.get $one)) (local.get $twopk))
+      (local.get $res)
+      (v128.and (f64x2.ge (local.get $t) (f64x2.splat (f64.const 20))) (f64x2.le (local.get $t) (f64x2.splat (f64.const 56))))))
+    ;; k = 1: r < -0.25 ? -2·(e - (r + 0.5)) : 1 + 2·(r - e)
+    (local.set $res (v128.bitselect
+      (v128.bitselect
+        (f64x2.mul (f64x2.splat (f64.const -2)) (f64x2.sub (local.get $e2) (f64x2.add (local.get $r) (f64x2.splat (f64.const 0.5)))))
+        (f64x2.add (local.get $one) (f64x2.mul (f64x2.splat (f64.const 2)) (f64x2.sub (local.get $r) (local.get $e2))))
+        (f64x2.lt (local.get $r) (f64x2.splat (f64.const -0.25))))
+      (local.get $res)
+      (f64x2.eq (local.get $t) (local.get $one))))
+    ;; k = -1: 0.5·(r - e) - 0.5
+    (local.set $res (v128.bitselect
+      (f64x2.sub (f64x2.mul (f64x2.splat (f64.const 0.5)) (f64x2.sub (local.get $r) (local.get $e2))) (f64x2.splat (f64.const 0.5)))
+      (local.get $res)
+      (f64x2.eq (local.get $t) (f64x2.splat (f64.const -1)))))
+    ;; k = 0: r - (r·e - hxs), with the e before the correction
+    (local.set $res (v128.bitselect
+      (f64x2.sub (local.get $r) (f64x2.sub (f64x2.mul (local.get $r) (local.get $e)) (local.get $hxs)))
+      (local.get $res)
+      (f64x2.eq (local.get $t) (v128.const i64x2 0 0))))
+    ;; |x| < 2^-54: x; x <= -56·ln2: -1
+    (local.set $res (v128.bitselect (local.get $x) (local.get $res)
+      (f64x2.lt (local.get $ax) (v128.const i64x2 0x3C90000000000000 0x3C90000000000000))))
+    (v128.bitselect (f64x2.splat (f64.const -1)) (local.get $res)
+      (f64x2.le (local.get $x) (v128.const i64x2 0xC043687A00000000 0xC043687A00000000))))
+
+  ;; expm1 of both lanes: $expm1core, or $expm1 lane by lane when a lane is 700
+  ;; or more (+∞, overflow, k up to 1024).
+  (func $expm1v (param $x v128) (result v128)
+    (if (v128.any_true (f64x2.ge (local.get $x) (f64x2.splat (f64.const 700))))
+      (then
+        (return (f64x2.replace_lane 1
+          (f64x2.splat (call $expm1 (f64x2.extract_lane 0 (local.get $x))))
+          (call $expm1 (f64x2.extract_lane 1 (local.get $x)))))))
+    (call $expm1core (local.get $x)))
+
+${inPlace('$expm1v over n float64s in place at ptr, two at a time (n even; for the check).', 'expm1Array2', '$expm1v', 'v128')}
+
+  ;; --------------------------------------------------------------------
+  ;; tanh of both lanes: V8's Math.tanh (fdlibm's s_tanh.c), lane by lane:
+  ;;   |x| < 2^-28: x;  2^-28 <= |x| < 1: -t/(t + 2), t = expm1(-2|x|);
+  ;;   1 <= |x| < 22: 1 - 2/(t + 2), t = expm1(2|x|);  |x| >= 22 (∞ too): 1
+  ;;   (one - tiny rounds to 1); negated for x < 0 (sign bit set).
+  ;; The expm1 arguments are below 44, where $expm1core is exact; in the
+  ;; lanes whose result is x or ±1 its value is not used. NaN stays NaN.
+  ;; --------------------------------------------------------------------
+  (func $tanhv (param $x v128) (result v128)
+    (local $ax v128) (local $big v128) (local $u v128) (local $t v128) (local $two v128) (local $z v128)
+    (local.set $ax (f64x2.abs (local.get $x)))
+    (local.set $two (f64x2.splat (f64.const 2)))
+    (local.set $big (f64x2.ge (local.get $ax) (f64x2.splat (f64.const 1))))
+    ;; 2·|x|, or -2·|x| (the same bits as -(2·|x|))
+    (local.set $u (f64x2.mul (local.get $two) (local.get $ax)))
+    (local.set $t (call $expm1core (v128.bitselect (local.get $u) (f64x2.neg (local.get $u)) (local.get $big))))
+    (local.set $z (v128.bitselect
+      (f64x2.sub (f64x2.splat (f64.const 1)) (f64x2.div (local.get $two) (f64x2.add (local.get $t) (local.get $two))))
+      (f64x2.div (f64x2.neg (local.get $t)) (f64x2.add (local.get $t) (local.get $two)))
+      (local.get $big)))
+    (local.set $z (v128.bitselect (f64x2.splat (f64.const 1)) (local.get $z) (f64x2.ge (local.get $ax) (f64x2.splat (f64.const 22)))))
+    ;; -z where x's sign bit is set
+    (local.set $z (v128.xor (local.get $z) (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))
+    (v128.bitselect (local.get $x) (local.get $z)
+      (f64x2.lt (local.get $ax) (v128.const i64x2 0x3E30000000000000 0x3E30000000000000))))
+
+${inPlace('$tanhv over n float64s in place at ptr, two at a time (n even; for the check).', 'tanhArray2', '$tanhv', 'v128')}`;
+}
+
+/** $expm1, $expm1core, $expm1v, $tanhv and their check exports. */
+export function expm1Source(): string {
+  return `${scalar()}\n\n${vector()}`;
+}
