@@ -31,12 +31,12 @@ export const SIMD_SAMPLES = SIMD_LAYOUT.samples;
 interface KernelExports {
   /** One step at learning rate lr; act: the hidden activation's code (activation-source.ts), leak: leaky-relu's A. */
   readonly step: (lr: number, act: number, leak: number) => void;
-  /** The same over n float64s in place at ptr, one at a time: the port of V8's expm1. */
+  /** The port of V8's expm1 over n float64s in place at ptr, one at a time. */
   readonly expm1Array: (ptr: number, n: number) => void;
-  /** The two-lane expm1 (the selu's), two at a time (n even). */
-  readonly expm1Array2: (ptr: number, n: number) => void;
-  /** The two-lane tanh, two at a time (n even). */
-  readonly tanhArray2: (ptr: number, n: number) => void;
+  /** The expm1 of the selu, a group's samples at once, over n (a multiple of the group size) float64s in place at ptr. */
+  readonly expm1ArrayN: (ptr: number, n: number) => void;
+  /** The tanh, a group's samples at once, likewise. */
+  readonly tanhArrayN: (ptr: number, n: number) => void;
   /** The port of V8's exp, one number. */
   readonly exp: (x: number) => number;
   /** The same over n float64s in place at byte address ptr. */
@@ -164,13 +164,14 @@ export function expm1Probes(): Float64Array {
 
 /**
  * How many probes the module's expm1 and tanh get wrong (0 each: they are
- * Math.expm1 and Math.tanh): the scalar expm1, and the two-lane expm1 and
- * tanh on pairs (x0, x1), (x2, x3), … and on (x1, x2), …, so each probe meets
- * both lanes.
+ * Math.expm1 and Math.tanh): the scalar expm1, and the group-wide expm1 and
+ * tanh on groups of layout.samples probes, each probe in each lane of a group
+ * in turn (the probes wrap around to fill the last group).
  */
 export function expm1TanhMismatches(mod: WebAssembly.Module, probes: Float64Array, layout = SIMD_LAYOUT): { expm1: number; tanh: number } {
   const n = probes.length;
-  const padded = n + (n & 1);
+  const group = layout.samples;
+  const padded = Math.ceil(n / group) * group;
   const { exports, memory } = instantiate({ module: mod, layout }, padded * F64_BYTES);
   const buf = new Float64Array(memory.buffer, 0, padded);
   const run = (fn: (ptr: number, n: number) => void, ref: (x: number) => number, shift: number): number => {
@@ -180,10 +181,12 @@ export function expm1TanhMismatches(mod: WebAssembly.Module, probes: Float64Arra
     for (let i = 0; i < padded; i++) if (!Object.is(buf[i], ref(probes[(i + shift) % n]!))) bad++;
     return bad;
   };
-  return {
-    expm1: run(exports.expm1Array, Math.expm1, 0) + run(exports.expm1Array2, Math.expm1, 0) + run(exports.expm1Array2, Math.expm1, 1),
-    tanh: run(exports.tanhArray2, Math.tanh, 0) + run(exports.tanhArray2, Math.tanh, 1),
-  };
+  const bad = { expm1: run(exports.expm1Array, Math.expm1, 0), tanh: 0 };
+  for (let shift = 0; shift < group; shift++) {
+    bad.expm1 += run(exports.expm1ArrayN, Math.expm1, shift);
+    bad.tanh += run(exports.tanhArrayN, Math.tanh, shift);
+  }
+  return bad;
 }
 
 /** undefined: not tried yet; null: no WebAssembly SIMD here, or an exp that differs. */

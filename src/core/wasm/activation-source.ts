@@ -9,10 +9,13 @@
  * lanes of an f64x2 (lane-wise IEEE operations, as JavaScript's):
  *  - leaky-relu: a = z > 0 ? z : A·z; φ′ = z > 0 ? 1 : A, so s·φ′ is the
  *    row's a > 0 ? s : s·A (a > 0 exactly where z > 0, as A > 0; s·1 = s);
- *  - tanh: a = $tanhv(z) (Math.tanh's bits, expm1-source.ts); φ′ = 1 - a·a;
- *  - sigmoid: a = 1 / (1 + $expvN(-z)) (Math.exp's bits, exp-source.ts); φ′ = a·(1 - a);
+ *  - tanh: a = $tanhvN(z) (Math.tanh's bits, expm1-source.ts); φ′ = 1 - a·a;
+ *  - sigmoid: a = 1 / (1 + $expvN(-z)) (Math.exp's bits, exp-source.ts); φ′ = a·(1 - a).
+ *    Lanes with |z| < 2^-28 give $expvN -1 instead and take $exp's 1 + (-z)
+ *    here, so that a group's zeros (the pad unit of an odd layer starts at 0)
+ *    do not send it to the scalar exp;
  *  - linear: a = z; φ′ = 1 (s·1 = s);
- *  - selu: a = λ·(z > 0 ? z : α·expm1(min(z, 0))) with $expm1v;
+ *  - selu: a = λ·(z > 0 ? z : α·expm1(min(z, 0))) with $expm1vN;
  *    φ′ = λ·(z > 0 ? 1 : α·exp(min(z, 0))) with $expvN. f64x2.min is Math.min
  *    here (min(-0, 0) = -0, NaN stays NaN). The lanes where z > 0 or
  *    |min(z, 0)| < 2^-28 give $expvN -1 instead (in its vector range; their
@@ -48,9 +51,10 @@ export function activateSource(layout: SimdLayout): string {
   // Stores a_q and φ′_q for every sample, a_q and φ′_q given as text.
   const store = (a: (q: number) => string, slope: (q: number) => string): string =>
     `${each(S, (q) => `        (v128.store${row(q)} (local.get $pa) ${a(q)})`)}\n${each(S, (q) => `        (v128.store${row(q)} (local.get $ps) ${slope(q)})`)}`;
-  // The group's S vectors through $expvN, `pairs` at a time, into $e_q.
-  const expAll = (arg: (q: number) => string): string => each(S / pairs, (c) => `        (call $expvN ${each(pairs, (i) => arg(c * pairs + i)).replaceAll('\n', ' ')})
-${each(pairs, (i) => `        (local.set $e${letter(c * pairs + pairs - 1 - i)})`)}`);
+  // The group's S vectors through fn (one of the N-vector functions), `pairs` at a time, into $<into>_q.
+  const callAll = (fn: string, arg: (q: number) => string, into: string): string => each(S / pairs, (c) => `        (call ${fn} ${each(pairs, (i) => arg(c * pairs + i)).replaceAll('\n', ' ')})
+${each(pairs, (i) => `        (local.set $${into}${letter(c * pairs + pairs - 1 - i)})`)}`);
+  const expAll = (arg: (q: number) => string): string => callAll('$expvN', arg, 'e');
   const loop = (body: string): string => `      (loop $pos
 ${load}
 ${body}
@@ -62,17 +66,20 @@ ${body}
     ['leaky-relu', loop(store(
       (q) => `(v128.bitselect ${z(q)} (f64x2.mul (local.get $leak) ${z(q)}) ${gt0(q)})`,
       (q) => `(v128.bitselect (local.get $one) (local.get $leak) ${gt0(q)})`))],
-    ['tanh', loop(`${each(S, (q) => `        (local.set $z${letter(q)} (call $tanhv ${z(q)}))`)}
+    ['tanh', loop(`${callAll('$tanhvN', z, 'z')}
 ${store(z, (q) => `(f64x2.sub (local.get $one) (f64x2.mul ${z(q)} ${z(q)}))`)}`)],
-    ['sigmoid', loop(`${expAll((q) => `(f64x2.neg ${z(q)})`)}
-${each(S, (q) => `        (local.set $z${letter(q)} (f64x2.div (local.get $one) (f64x2.add (local.get $one) (local.get $e${letter(q)}))))`)}
+    ['sigmoid', loop(`${each(S, (q) => `        (local.set $tiny${letter(q)} (f64x2.lt (f64x2.abs ${z(q)}) (local.get $tinyExp)))`)}
+${expAll((q) => `(v128.bitselect (local.get $minus1) (f64x2.neg ${z(q)}) (local.get $tiny${letter(q)}))`)}
+${each(S, (q) => `        (local.set $z${letter(q)} (f64x2.div (local.get $one) (f64x2.add (local.get $one)
+          (v128.bitselect (f64x2.add (local.get $one) (f64x2.neg ${z(q)})) (local.get $e${letter(q)}) (local.get $tiny${letter(q)})))))`)}
 ${store(z, (q) => `(f64x2.mul ${z(q)} (f64x2.sub (local.get $one) ${z(q)}))`)}`)],
     ['linear', loop(store(z, () => '(local.get $one)'))],
     ['selu', loop(`${each(S, (q) => `        (local.set $w${letter(q)} (f64x2.min ${z(q)} (local.get $zero)))
         (local.set $tiny${letter(q)} (f64x2.lt (f64x2.abs (local.get $w${letter(q)})) (local.get $tinyExp)))`)}
 ${expAll((q) => `(v128.bitselect (local.get $minus1) (local.get $w${letter(q)}) (v128.or ${gt0(q)} (local.get $tiny${letter(q)})))`)}
+${callAll('$expm1vN', (q) => `(local.get $w${letter(q)})`, 'm')}
 ${store(
-    (q) => `(f64x2.mul (local.get $lambda) (v128.bitselect ${z(q)} (f64x2.mul (local.get $alpha) (call $expm1v (local.get $w${letter(q)}))) ${gt0(q)}))`,
+    (q) => `(f64x2.mul (local.get $lambda) (v128.bitselect ${z(q)} (f64x2.mul (local.get $alpha) (local.get $m${letter(q)})) ${gt0(q)}))`,
     (q) => `(f64x2.mul (local.get $lambda) (v128.bitselect (local.get $one)
           (f64x2.mul (local.get $alpha) (v128.bitselect (f64x2.add (local.get $one) (local.get $w${letter(q)})) (local.get $e${letter(q)}) (local.get $tiny${letter(q)})))
           ${gt0(q)}))`)}`)],
@@ -99,6 +106,7 @@ ${dispatch.replace(/^/gm, '  ')}))`;
     ${perSample('e')}
     ${perSample('w')}
     ${perSample('tiny')}
+    ${perSample('m')}
     (local.set $one (f64x2.splat (f64.const 1)))
     (local.set $minus1 (f64x2.splat (f64.const -1)))
     (local.set $tinyExp (f64x2.splat (f64.const 0x1p-28)))

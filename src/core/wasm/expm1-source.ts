@@ -1,11 +1,11 @@
 /**
  * The expm1 and tanh of the WebAssembly kernels, as text: $expm1, a port of
  * V8's Math.expm1 (fdlibm's s_expm1.c, src/base/ieee754.cc) operation for
- * operation; $expm1core, the same on the two lanes of an f64x2 for every
- * lane below 700 (NaN included); $expm1v, which sends lanes of 700 and more
- * to $expm1; $tanhv, V8's Math.tanh (fdlibm's s_tanh.c: tanh calls expm1)
- * on both lanes; and the exports the host checks them with against
- * Math.expm1 and Math.tanh (expm1Array, expm1Array2, tanhArray2). They touch
+ * operation; $expm1vN, the same on the lanes of several f64x2 at once (a
+ * vector form for every lane below 700, $expm1 lane by lane otherwise);
+ * $tanhvN, V8's Math.tanh (fdlibm's s_tanh.c: tanh calls expm1) on several
+ * f64x2 at once; and the exports the host checks them with against
+ * Math.expm1 and Math.tanh (expm1Array, expm1ArrayN, tanhArrayN). They touch
  * no memory but the arrays the checks pass.
  */
 import { F64_BYTES, V128_BYTES } from './layout.js';
@@ -143,12 +143,98 @@ function scalar(): string {
 ${inPlace('expm1 over n float64s in place at ptr (for the check).', 'expm1Array', '$expm1', 'f64')}`;
 }
 
-function vector(): string {
-  const q = (i: number): string => `(local.get $q${i + 1})`;
+/** `(local $name0 v128) … (local $name{v-1} v128)` for each name. */
+function vectorLocals(names: readonly string[], v: number): string {
+  return names.map((n) => Array.from({ length: v }, (_, i) => `(local $${n}${i} v128)`).join(' ')).join('\n    ');
+}
+
+/** Each statement for vector 0, 1, …, v-1 in turn: v independent chains the CPU runs side by side. */
+function interleave(v: number, statements: readonly ((i: number) => string)[]): string {
+  return statements.map((st) => Array.from({ length: v }, (_, i) => `    ${st(i)}`).join('\n')).join('\n');
+}
+
+/** The shared constants of the vector expm1 and tanh, set once per call. */
+const CONSTANTS: readonly [string, string][] = [
+  ['one', '(f64x2.splat (f64.const 1))'], ['two', '(f64x2.splat (f64.const 2))'], ['half', '(f64x2.splat (f64.const 0.5))'],
+  ['sign', '(v128.const i64x2 0x8000000000000000 0x8000000000000000)'],
+  ['invln2', `(f64x2.splat (f64.const ${INVLN2}))`], ['ln2hi', `(f64x2.splat (f64.const ${LN2_HI}))`], ['ln2lo', `(f64x2.splat (f64.const ${LN2_LO}))`],
+  ['kzero', '(v128.const i64x2 0x3FD62E4300000000 0x3FD62E4300000000)'],
+  ['magic', '(f64x2.splat (f64.const 0x1.8p52))'], ['bias', '(v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)'],
+  ...Q.map((v, i): [string, string] => [`q${i + 1}`, `(f64x2.splat (f64.const ${v}))`]),
+];
+const setConstants = (): string => CONSTANTS.map(([n, v]) => `    (local.set $${n} ${v})`).join('\n');
+const constantLocals = (): string => CONSTANTS.map(([n]) => `(local $${n} v128)`).join(' ');
+
+/** Per-vector locals of the expm1 core (and its input $x{i}, its result $res{i}). */
+const CORE_LOCALS = ['ax', 't', 'hi', 'lo', 'r', 'c', 'hfx', 'hxs', 'r1', 'u', 'e', 'e2', 'k52', 'twopk', 'twomk', 'res'];
+
+/** The expm1 core as statements on vector i: $x{i} in, $res{i} out ($expm1vN's comment says why each lane is $expm1's). */
+function coreStatements(): ((i: number) => string)[] {
+  const g = (name: string) => (i: number): string => `(local.get $${name}${i})`;
+  const [x, ax, t, hi, lo, r, c, hfx, hxs, r1v, u, e, e2, k52, twopk, twomk, res] =
+    ['x', 'ax', 't', 'hi', 'lo', 'r', 'c', 'hfx', 'hxs', 'r1', 'u', 'e', 'e2', 'k52', 'twopk', 'twomk', 'res'].map(g) as ((i: number) => string)[];
+  const one = '(local.get $one)';
+  const sel = (i: number, value: string, test: string): string => `(local.set $res${i} (v128.bitselect ${value} ${res!(i)} ${test}))`;
+  return [
+    (i) => `(local.set $ax${i} (f64x2.abs ${x!(i)}))`,
+    (i) => `(local.set $t${i} (v128.andnot (f64x2.trunc (f64x2.add (f64x2.mul (local.get $invln2) ${x!(i)}) (v128.or (v128.and ${x!(i)} (local.get $sign)) (local.get $half)))) (f64x2.lt ${ax!(i)} (local.get $kzero))))`,
+    (i) => `(local.set $hi${i} (f64x2.sub ${x!(i)} (f64x2.mul ${t!(i)} (local.get $ln2hi))))`,
+    (i) => `(local.set $lo${i} (f64x2.mul ${t!(i)} (local.get $ln2lo)))`,
+    (i) => `(local.set $r${i} (f64x2.sub ${hi!(i)} ${lo!(i)}))`,
+    (i) => `(local.set $c${i} (f64x2.sub (f64x2.sub ${hi!(i)} ${r!(i)}) ${lo!(i)}))`,
+    (i) => `(local.set $hfx${i} (f64x2.mul (local.get $half) ${r!(i)}))`,
+    (i) => `(local.set $hxs${i} (f64x2.mul ${r!(i)} ${hfx!(i)}))`,
+    (i) => `(local.set $r1${i} ${r1('f64x2', hxs!(i), (k) => `(local.get $q${k + 1})`)})`,
+    (i) => `(local.set $u${i} (f64x2.sub (f64x2.splat (f64.const 3)) (f64x2.mul ${r1v!(i)} ${hfx!(i)})))`,
+    (i) => `(local.set $e${i} (f64x2.mul ${hxs!(i)} (f64x2.div (f64x2.sub ${r1v!(i)} ${u!(i)}) (f64x2.sub (f64x2.splat (f64.const 6)) (f64x2.mul ${r!(i)} ${u!(i)})))))`,
+    (i) => `(local.set $e2${i} (f64x2.sub (f64x2.sub (f64x2.mul ${r!(i)} (f64x2.sub ${e!(i)} ${c!(i)})) ${c!(i)}) ${hxs!(i)}))`,
+    // k·2^52 (mod 2^64), then 2^k and 2^-k in the exponent field
+    (i) => `(local.set $k52${i} (i64x2.shl (f64x2.add ${t!(i)} (local.get $magic)) (i32.const 52)))`,
+    (i) => `(local.set $twopk${i} (i64x2.add ${k52!(i)} (local.get $bias)))`,
+    (i) => `(local.set $twomk${i} (i64x2.sub (local.get $bias) ${k52!(i)}))`,
+    // k <= -2 or k > 56: (1 - (e - r))·2^k - 1
+    (i) => `(local.set $res${i} (f64x2.sub (f64x2.mul (f64x2.sub ${one} (f64x2.sub ${e2!(i)} ${r!(i)})) ${twopk!(i)}) ${one}))`,
+    // 2 <= k < 20: ((1 - 2^-k) - (e - r))·2^k
+    (i) => sel(i, `(f64x2.mul (f64x2.sub (f64x2.sub ${one} ${twomk!(i)}) (f64x2.sub ${e2!(i)} ${r!(i)})) ${twopk!(i)})`,
+      `(v128.and (f64x2.ge ${t!(i)} (local.get $two)) (f64x2.lt ${t!(i)} (f64x2.splat (f64.const 20))))`),
+    // 20 <= k <= 56: ((r - (e + 2^-k)) + 1)·2^k
+    (i) => sel(i, `(f64x2.mul (f64x2.add (f64x2.sub ${r!(i)} (f64x2.add ${e2!(i)} ${twomk!(i)})) ${one}) ${twopk!(i)})`,
+      `(v128.and (f64x2.ge ${t!(i)} (f64x2.splat (f64.const 20))) (f64x2.le ${t!(i)} (f64x2.splat (f64.const 56))))`),
+    // k = 1: r < -0.25 ? -2·(e - (r + 0.5)) : 1 + 2·(r - e)
+    (i) => sel(i, `(v128.bitselect (f64x2.mul (f64x2.splat (f64.const -2)) (f64x2.sub ${e2!(i)} (f64x2.add ${r!(i)} (local.get $half)))) (f64x2.add ${one} (f64x2.mul (local.get $two) (f64x2.sub ${r!(i)} ${e2!(i)}))) (f64x2.lt ${r!(i)} (f64x2.splat (f64.const -0.25))))`,
+      `(f64x2.eq ${t!(i)} ${one})`),
+    // k = -1: 0.5·(r - e) - 0.5
+    (i) => sel(i, `(f64x2.sub (f64x2.mul (local.get $half) (f64x2.sub ${r!(i)} ${e2!(i)})) (local.get $half))`, `(f64x2.eq ${t!(i)} (f64x2.splat (f64.const -1)))`),
+    // k = 0: r - (r·e - hxs), with the e before the correction
+    (i) => sel(i, `(f64x2.sub ${r!(i)} (f64x2.sub (f64x2.mul ${r!(i)} ${e!(i)}) ${hxs!(i)}))`, `(f64x2.eq ${t!(i)} (v128.const i64x2 0 0))`),
+    // |x| < 2^-54: x; x <= -56·ln2: -1
+    (i) => sel(i, x!(i), `(f64x2.lt ${ax!(i)} (v128.const i64x2 0x3C90000000000000 0x3C90000000000000))`),
+    (i) => sel(i, '(f64x2.splat (f64.const -1))', `(f64x2.le ${x!(i)} (v128.const i64x2 0xC043687A00000000 0xC043687A00000000))`),
+  ];
+}
+
+const params = (v: number): string => Array.from({ length: v }, (_, i) => `(param $in${i} v128)`).join(' ');
+const results = (v: number): string => `(result${' v128'.repeat(v)})`;
+const gets = (name: string, v: number): string => Array.from({ length: v }, (_, i) => `(local.get $${name}${i})`).join(' ');
+
+/** $expm1vN and $tanhvN on v vectors, and their check exports over arrays 2v float64s at a time. */
+function vector(v: number): string {
+  const lanes = 2 * v;
+  const checkExport = (name: string, fn: string): string => `  ;; ${fn} over n float64s in place at ptr, ${lanes} at a time (n a multiple of ${lanes}; for the check).
+  (func (export "${name}") (param $ptr i32) (param $n i32)
+    ${Array.from({ length: v }, (_, i) => `(local $v${i} v128)`).join(' ')}
+    (block $done
+      (br_if $done (i32.eqz (local.get $n)))
+      (loop $each
+        (call ${fn} ${Array.from({ length: v }, (_, i) => `(v128.load offset=${V128_BYTES * i} (local.get $ptr))`).join(' ')})
+${Array.from({ length: v }, (_, i) => `        (local.set $v${v - 1 - i})`).join('\n')}
+${Array.from({ length: v }, (_, i) => `        (v128.store offset=${V128_BYTES * i} (local.get $ptr) (local.get $v${i}))`).join('\n')}
+        (local.set $ptr (i32.add (local.get $ptr) (i32.const ${V128_BYTES * v})))
+        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const ${lanes})))))))`;
   return `  ;; --------------------------------------------------------------------
-  ;; expm1 of both lanes, lane i = $expm1(lane i) bit for bit, for lanes below
-  ;; 700 (NaN included; a lane of 700 or more, or +∞, gives other bits: see
-  ;; $expm1v). Every lane runs $expm1's operations and picks its result:
+  ;; expm1 of ${v} vectors (${lanes} lanes) at once, lane by lane $expm1's bits, for
+  ;; lanes below 700 (NaN included); if any lane is 700 or more (+∞, overflow,
+  ;; k up to 1024), every lane goes through $expm1 instead. The vector form:
   ;;  - k as in $expv: t = trunc(invln2·x + copysign(0.5, x)), +0 where
   ;;    hx <= 0x3FD62E42 (|x| < 0x3FD62E4300000000 as a float). In $expm1's
   ;;    k = ±1 branch this is ±1, and hi = x - t·ln2_hi, lo = t·ln2_lo are its
@@ -160,113 +246,56 @@ function vector(): string {
   ;;  - |x| < 2^-54 gives x; x <= -56·ln2 (high word 0x4043687A and up, -∞
   ;;    too) gives -1, as $expm1's filters; a NaN lane stays NaN throughout
   ;;    (every select's test is false for it).
+  ;; The ${v} chains are interleaved, statement by statement, for the CPU to overlap.
   ;; --------------------------------------------------------------------
-  (func $expm1core (param $x v128) (result v128)
-    (local $ax v128) (local $t v128) (local $hi v128) (local $lo v128) (local $r v128) (local $c v128)
-    (local $hfx v128) (local $hxs v128) (local $r1 v128) (local $u v128) (local $e v128) (local $e2 v128)
-    (local $k52 v128) (local $twopk v128) (local $twomk v128) (local $one v128) (local $res v128)
-    (local $q1 v128) (local $q2 v128) (local $q3 v128) (local $q4 v128) (local $q5 v128)
-    (local.set $one (f64x2.splat (f64.const 1)))
-${Q.map((v, i) => `    (local.set $q${i + 1} (f64x2.splat (f64.const ${v})))`).join('\n')}
-    (local.set $ax (f64x2.abs (local.get $x)))
-    (local.set $t (v128.andnot
-      (f64x2.trunc (f64x2.add (f64x2.mul (f64x2.splat (f64.const ${INVLN2})) (local.get $x))
-        (v128.or (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))
-                 (f64x2.splat (f64.const 0.5)))))
-      (f64x2.lt (local.get $ax) (v128.const i64x2 0x3FD62E4300000000 0x3FD62E4300000000))))
-    (local.set $hi (f64x2.sub (local.get $x) (f64x2.mul (local.get $t) (f64x2.splat (f64.const ${LN2_HI})))))
-    (local.set $lo (f64x2.mul (local.get $t) (f64x2.splat (f64.const ${LN2_LO}))))
-    (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
-    (local.set $c (f64x2.sub (f64x2.sub (local.get $hi) (local.get $r)) (local.get $lo)))
-    (local.set $hfx (f64x2.mul (f64x2.splat (f64.const 0.5)) (local.get $r)))
-    (local.set $hxs (f64x2.mul (local.get $r) (local.get $hfx)))
-    (local.set $r1 ${r1('f64x2', '(local.get $hxs)', q)})
-    (local.set $u (f64x2.sub (f64x2.splat (f64.const 3)) (f64x2.mul (local.get $r1) (local.get $hfx))))
-    (local.set $e (f64x2.mul (local.get $hxs)
-      (f64x2.div (f64x2.sub (local.get $r1) (local.get $u)) (f64x2.sub (f64x2.splat (f64.const 6)) (f64x2.mul (local.get $r) (local.get $u))))))
-    (local.set $e2 (f64x2.sub (f64x2.sub (f64x2.mul (local.get $r) (f64x2.sub (local.get $e) (local.get $c))) (local.get $c)) (local.get $hxs)))
-    ;; k·2^52 (mod 2^64), then 2^k and 2^-k in the exponent field
-    (local.set $k52 (i64x2.shl (f64x2.add (local.get $t) (f64x2.splat (f64.const 0x1.8p52))) (i32.const 52)))
-    (local.set $twopk (i64x2.add (local.get $k52) (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)))
-    (local.set $twomk (i64x2.sub (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000) (local.get $k52)))
-    ;; k <= -2 or k > 56: (1 - (e - r))·2^k - 1
-    (local.set $res (f64x2.sub (f64x2.mul (f64x2.sub (local.get $one) (f64x2.sub (local.get $e2) (local.get $r))) (local.get $twopk)) (local.get $one)))
-    ;; 2 <= k < 20: ((1 - 2^-k) - (e - r))·2^k
-    (local.set $res (v128.bitselect
-      (f64x2.mul (f64x2.sub (f64x2.sub (local.get $one) (local.get $twomk)) (f64x2.sub (local.get $e2) (local.get $r))) (local.get $twopk))
-      (local.get $res)
-      (v128.and (f64x2.ge (local.get $t) (f64x2.splat (f64.const 2))) (f64x2.lt (local.get $t) (f64x2.splat (f64.const 20))))))
-    ;; 20 <= k <= 56: ((r - (e + 2^-k)) + 1)·2^k
-    (local.set $res (v128.bitselect
-      (f64x2.mul (f64x2.add (f64x2.sub (local.get $r) (f64x2.add (local.get $e2) (local.get $twomk))) (local.get $one)) (local.get $twopk))
-      (local.get $res)
-      (v128.and (f64x2.ge (local.get $t) (f64x2.splat (f64.const 20))) (f64x2.le (local.get $t) (f64x2.splat (f64.const 56))))))
-    ;; k = 1: r < -0.25 ? -2·(e - (r + 0.5)) : 1 + 2·(r - e)
-    (local.set $res (v128.bitselect
-      (v128.bitselect
-        (f64x2.mul (f64x2.splat (f64.const -2)) (f64x2.sub (local.get $e2) (f64x2.add (local.get $r) (f64x2.splat (f64.const 0.5)))))
-        (f64x2.add (local.get $one) (f64x2.mul (f64x2.splat (f64.const 2)) (f64x2.sub (local.get $r) (local.get $e2))))
-        (f64x2.lt (local.get $r) (f64x2.splat (f64.const -0.25))))
-      (local.get $res)
-      (f64x2.eq (local.get $t) (local.get $one))))
-    ;; k = -1: 0.5·(r - e) - 0.5
-    (local.set $res (v128.bitselect
-      (f64x2.sub (f64x2.mul (f64x2.splat (f64.const 0.5)) (f64x2.sub (local.get $r) (local.get $e2))) (f64x2.splat (f64.const 0.5)))
-      (local.get $res)
-      (f64x2.eq (local.get $t) (f64x2.splat (f64.const -1)))))
-    ;; k = 0: r - (r·e - hxs), with the e before the correction
-    (local.set $res (v128.bitselect
-      (f64x2.sub (local.get $r) (f64x2.sub (f64x2.mul (local.get $r) (local.get $e)) (local.get $hxs)))
-      (local.get $res)
-      (f64x2.eq (local.get $t) (v128.const i64x2 0 0))))
-    ;; |x| < 2^-54: x; x <= -56·ln2: -1
-    (local.set $res (v128.bitselect (local.get $x) (local.get $res)
-      (f64x2.lt (local.get $ax) (v128.const i64x2 0x3C90000000000000 0x3C90000000000000))))
-    (v128.bitselect (f64x2.splat (f64.const -1)) (local.get $res)
-      (f64x2.le (local.get $x) (v128.const i64x2 0xC043687A00000000 0xC043687A00000000))))
-
-  ;; expm1 of both lanes: $expm1core, or $expm1 lane by lane when a lane is 700
-  ;; or more (+∞, overflow, k up to 1024).
-  (func $expm1v (param $x v128) (result v128)
-    (if (v128.any_true (f64x2.ge (local.get $x) (f64x2.splat (f64.const 700))))
+  (func $expm1vN ${params(v)} ${results(v)}
+    ${vectorLocals(['x', ...CORE_LOCALS], v)}
+    ${constantLocals()}
+    (if (v128.any_true ${Array.from({ length: v }, (_, i) => `(f64x2.ge (local.get $in${i}) (f64x2.splat (f64.const 700)))`).reduce((a, b) => `(v128.or ${a} ${b})`)})
       (then
-        (return (f64x2.replace_lane 1
-          (f64x2.splat (call $expm1 (f64x2.extract_lane 0 (local.get $x))))
-          (call $expm1 (f64x2.extract_lane 1 (local.get $x)))))))
-    (call $expm1core (local.get $x)))
+        (return ${Array.from({ length: v }, (_, i) => `(f64x2.replace_lane 1 (f64x2.splat (call $expm1 (f64x2.extract_lane 0 (local.get $in${i})))) (call $expm1 (f64x2.extract_lane 1 (local.get $in${i}))))`).join('\n          ')})))
+${setConstants()}
+${interleave(v, [(i) => `(local.set $x${i} (local.get $in${i}))`])}
+${interleave(v, coreStatements())}
+    ${gets('res', v)})
 
-${inPlace('$expm1v over n float64s in place at ptr, two at a time (n even; for the check).', 'expm1Array2', '$expm1v', 'v128')}
+${checkExport('expm1ArrayN', '$expm1vN')}
 
   ;; --------------------------------------------------------------------
-  ;; tanh of both lanes: V8's Math.tanh (fdlibm's s_tanh.c), lane by lane:
+  ;; tanh of ${v} vectors at once: V8's Math.tanh (fdlibm's s_tanh.c) lane by lane:
   ;;   |x| < 2^-28: x;  2^-28 <= |x| < 1: -t/(t + 2), t = expm1(-2|x|);
   ;;   1 <= |x| < 22: 1 - 2/(t + 2), t = expm1(2|x|);  |x| >= 22 (∞ too): 1
   ;;   (one - tiny rounds to 1); negated for x < 0 (sign bit set).
-  ;; The expm1 arguments are below 44, where $expm1core is exact; in the
-  ;; lanes whose result is x or ±1 its value is not used. NaN stays NaN.
+  ;; One division serves both middle forms: q = (|x| >= 1 ? 2 : -t)/(t + 2),
+  ;; then 1 - q or q. The expm1 arguments are below 44, where $expm1vN's
+  ;; vector form is exact (in the lanes whose result is x or ±1 its value is
+  ;; not used), so it runs here inline, interleaved. NaN stays NaN.
   ;; --------------------------------------------------------------------
-  (func $tanhv (param $x v128) (result v128)
-    (local $ax v128) (local $big v128) (local $u v128) (local $t v128) (local $two v128) (local $z v128)
-    (local.set $ax (f64x2.abs (local.get $x)))
-    (local.set $two (f64x2.splat (f64.const 2)))
-    (local.set $big (f64x2.ge (local.get $ax) (f64x2.splat (f64.const 1))))
-    ;; 2·|x|, or -2·|x| (the same bits as -(2·|x|))
-    (local.set $u (f64x2.mul (local.get $two) (local.get $ax)))
-    (local.set $t (call $expm1core (v128.bitselect (local.get $u) (f64x2.neg (local.get $u)) (local.get $big))))
-    (local.set $z (v128.bitselect
-      (f64x2.sub (f64x2.splat (f64.const 1)) (f64x2.div (local.get $two) (f64x2.add (local.get $t) (local.get $two))))
-      (f64x2.div (f64x2.neg (local.get $t)) (f64x2.add (local.get $t) (local.get $two)))
-      (local.get $big)))
-    (local.set $z (v128.bitselect (f64x2.splat (f64.const 1)) (local.get $z) (f64x2.ge (local.get $ax) (f64x2.splat (f64.const 22)))))
-    ;; -z where x's sign bit is set
-    (local.set $z (v128.xor (local.get $z) (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))
-    (v128.bitselect (local.get $x) (local.get $z)
-      (f64x2.lt (local.get $ax) (v128.const i64x2 0x3E30000000000000 0x3E30000000000000))))
+  (func $tanhvN ${params(v)} ${results(v)}
+    ${vectorLocals(['x', ...CORE_LOCALS, 'big', 'quo', 'z'], v)}
+    ${constantLocals()}
+${setConstants()}
+${interleave(v, [
+    (i) => `(local.set $big${i} (f64x2.ge (f64x2.abs (local.get $in${i})) (local.get $one)))`,
+    // 2·|x|, or -2·|x| (the same bits as -(2·|x|))
+    (i) => `(local.set $x${i} (f64x2.mul (local.get $two) (f64x2.abs (local.get $in${i}))))`,
+    (i) => `(local.set $x${i} (v128.bitselect (local.get $x${i}) (f64x2.neg (local.get $x${i})) (local.get $big${i})))`,
+  ])}
+${interleave(v, coreStatements())}
+${interleave(v, [
+    (i) => `(local.set $quo${i} (f64x2.div (v128.bitselect (local.get $two) (f64x2.neg (local.get $res${i})) (local.get $big${i})) (f64x2.add (local.get $res${i}) (local.get $two))))`,
+    (i) => `(local.set $z${i} (v128.bitselect (f64x2.sub (local.get $one) (local.get $quo${i})) (local.get $quo${i}) (local.get $big${i})))`,
+    (i) => `(local.set $z${i} (v128.bitselect (local.get $one) (local.get $z${i}) (f64x2.ge (f64x2.abs (local.get $in${i})) (f64x2.splat (f64.const 22)))))`,
+    // -z where x's sign bit is set
+    (i) => `(local.set $z${i} (v128.xor (local.get $z${i}) (v128.and (local.get $in${i}) (local.get $sign))))`,
+    (i) => `(local.set $z${i} (v128.bitselect (local.get $in${i}) (local.get $z${i}) (f64x2.lt (f64x2.abs (local.get $in${i})) (v128.const i64x2 0x3E30000000000000 0x3E30000000000000))))`,
+  ])}
+    ${gets('z', v)})
 
-${inPlace('$tanhv over n float64s in place at ptr, two at a time (n even; for the check).', 'tanhArray2', '$tanhv', 'v128')}`;
+${checkExport('tanhArrayN', '$tanhvN')}`;
 }
 
-/** $expm1, $expm1core, $expm1v, $tanhv and their check exports. */
-export function expm1Source(): string {
-  return `${scalar()}\n\n${vector()}`;
+/** $expm1, $expm1vN and $tanhvN on v vectors, and their check exports. */
+export function expm1Source(v: number): string {
+  return `${scalar()}\n\n${vector(v)}`;
 }

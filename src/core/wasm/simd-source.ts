@@ -122,7 +122,7 @@ ${each(S, (q) => `            (v128.store${row(q)} (local.get $br_po)
 ;;    is s·0 in both (±0, or NaN for s = ±∞ or NaN).
 ;;  - Any other activation: the forward pass stores z, $activate takes it
 ;;    through the table row's φ, operation for operation (tanh and selu's expm1
-;;    from $tanhv and $expm1v, V8's fdlibm ports; exp from $expvN), and writes
+;;    from $tanhvN and $expm1vN, V8's fdlibm ports; exp from $expvN), and writes
 ;;    φ′ to the layer's slope rows; backprop multiplies: dz = s·φ′, the
 ;;    row's own product (activation-source.ts says why each is the row's bits).
 ;;  - The output layer has one unit. Its ${S} samples go two to an f64x2
@@ -167,7 +167,7 @@ ${each(S, (q) => `            (v128.store${row(q)} (local.get $br_po)
 
 ${expSource(pairs)}
 
-${expm1Source()}
+${expm1Source(pairs)}
 
 ${activateSource(layout)}
 
