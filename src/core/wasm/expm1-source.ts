@@ -161,6 +161,18 @@ const CONSTANTS: readonly [string, string][] = [
   ['kzero', '(v128.const i64x2 0x3FD62E4300000000 0x3FD62E4300000000)'],
   ['magic', '(f64x2.splat (f64.const 0x1.8p52))'], ['bias', '(v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)'],
   ...Q.map((v, i): [string, string] => [`q${i + 1}`, `(f64x2.splat (f64.const ${v}))`]),
+  ['three', '(f64x2.splat (f64.const 3))'],
+  ['six', '(f64x2.splat (f64.const 6))'],
+  ['k20', '(f64x2.splat (f64.const 20))'],
+  ['k56', '(f64x2.splat (f64.const 56))'],
+  ['minus2', '(f64x2.splat (f64.const -2))'],
+  ['minusQuarter', '(f64x2.splat (f64.const -0.25))'],
+  ['minus1', '(f64x2.splat (f64.const -1))'],
+  ['zero', '(v128.const i64x2 0 0)'],
+  ['tiny54', '(v128.const i64x2 0x3C90000000000000 0x3C90000000000000)'],
+  ['minus56ln2', '(v128.const i64x2 0xC043687A00000000 0xC043687A00000000)'],
+  ['k22', '(f64x2.splat (f64.const 22))'],
+  ['tiny28', '(v128.const i64x2 0x3E30000000000000 0x3E30000000000000)'],
 ];
 const setConstants = (): string => CONSTANTS.map(([n, v]) => `    (local.set $${n} ${v})`).join('\n');
 const constantLocals = (): string => CONSTANTS.map(([n]) => `(local $${n} v128)`).join(' ');
@@ -185,8 +197,8 @@ function coreStatements(): ((i: number) => string)[] {
     (i) => `(local.set $hfx${i} (f64x2.mul (local.get $half) ${r!(i)}))`,
     (i) => `(local.set $hxs${i} (f64x2.mul ${r!(i)} ${hfx!(i)}))`,
     (i) => `(local.set $r1${i} ${r1('f64x2', hxs!(i), (k) => `(local.get $q${k + 1})`)})`,
-    (i) => `(local.set $u${i} (f64x2.sub (f64x2.splat (f64.const 3)) (f64x2.mul ${r1v!(i)} ${hfx!(i)})))`,
-    (i) => `(local.set $e${i} (f64x2.mul ${hxs!(i)} (f64x2.div (f64x2.sub ${r1v!(i)} ${u!(i)}) (f64x2.sub (f64x2.splat (f64.const 6)) (f64x2.mul ${r!(i)} ${u!(i)})))))`,
+    (i) => `(local.set $u${i} (f64x2.sub (local.get $three) (f64x2.mul ${r1v!(i)} ${hfx!(i)})))`,
+    (i) => `(local.set $e${i} (f64x2.mul ${hxs!(i)} (f64x2.div (f64x2.sub ${r1v!(i)} ${u!(i)}) (f64x2.sub (local.get $six) (f64x2.mul ${r!(i)} ${u!(i)})))))`,
     (i) => `(local.set $e2${i} (f64x2.sub (f64x2.sub (f64x2.mul ${r!(i)} (f64x2.sub ${e!(i)} ${c!(i)})) ${c!(i)}) ${hxs!(i)}))`,
     // k·2^52 (mod 2^64), then 2^k and 2^-k in the exponent field
     (i) => `(local.set $k52${i} (i64x2.shl (f64x2.add ${t!(i)} (local.get $magic)) (i32.const 52)))`,
@@ -196,20 +208,20 @@ function coreStatements(): ((i: number) => string)[] {
     (i) => `(local.set $res${i} (f64x2.sub (f64x2.mul (f64x2.sub ${one} (f64x2.sub ${e2!(i)} ${r!(i)})) ${twopk!(i)}) ${one}))`,
     // 2 <= k < 20: ((1 - 2^-k) - (e - r))·2^k
     (i) => sel(i, `(f64x2.mul (f64x2.sub (f64x2.sub ${one} ${twomk!(i)}) (f64x2.sub ${e2!(i)} ${r!(i)})) ${twopk!(i)})`,
-      `(v128.and (f64x2.ge ${t!(i)} (local.get $two)) (f64x2.lt ${t!(i)} (f64x2.splat (f64.const 20))))`),
+      `(v128.and (f64x2.ge ${t!(i)} (local.get $two)) (f64x2.lt ${t!(i)} (local.get $k20)))`),
     // 20 <= k <= 56: ((r - (e + 2^-k)) + 1)·2^k
     (i) => sel(i, `(f64x2.mul (f64x2.add (f64x2.sub ${r!(i)} (f64x2.add ${e2!(i)} ${twomk!(i)})) ${one}) ${twopk!(i)})`,
-      `(v128.and (f64x2.ge ${t!(i)} (f64x2.splat (f64.const 20))) (f64x2.le ${t!(i)} (f64x2.splat (f64.const 56))))`),
+      `(v128.and (f64x2.ge ${t!(i)} (local.get $k20)) (f64x2.le ${t!(i)} (local.get $k56)))`),
     // k = 1: r < -0.25 ? -2·(e - (r + 0.5)) : 1 + 2·(r - e)
-    (i) => sel(i, `(v128.bitselect (f64x2.mul (f64x2.splat (f64.const -2)) (f64x2.sub ${e2!(i)} (f64x2.add ${r!(i)} (local.get $half)))) (f64x2.add ${one} (f64x2.mul (local.get $two) (f64x2.sub ${r!(i)} ${e2!(i)}))) (f64x2.lt ${r!(i)} (f64x2.splat (f64.const -0.25))))`,
+    (i) => sel(i, `(v128.bitselect (f64x2.mul (local.get $minus2) (f64x2.sub ${e2!(i)} (f64x2.add ${r!(i)} (local.get $half)))) (f64x2.add ${one} (f64x2.mul (local.get $two) (f64x2.sub ${r!(i)} ${e2!(i)}))) (f64x2.lt ${r!(i)} (local.get $minusQuarter)))`,
       `(f64x2.eq ${t!(i)} ${one})`),
     // k = -1: 0.5·(r - e) - 0.5
-    (i) => sel(i, `(f64x2.sub (f64x2.mul (local.get $half) (f64x2.sub ${r!(i)} ${e2!(i)})) (local.get $half))`, `(f64x2.eq ${t!(i)} (f64x2.splat (f64.const -1)))`),
+    (i) => sel(i, `(f64x2.sub (f64x2.mul (local.get $half) (f64x2.sub ${r!(i)} ${e2!(i)})) (local.get $half))`, `(f64x2.eq ${t!(i)} (local.get $minus1))`),
     // k = 0: r - (r·e - hxs), with the e before the correction
-    (i) => sel(i, `(f64x2.sub ${r!(i)} (f64x2.sub (f64x2.mul ${r!(i)} ${e!(i)}) ${hxs!(i)}))`, `(f64x2.eq ${t!(i)} (v128.const i64x2 0 0))`),
+    (i) => sel(i, `(f64x2.sub ${r!(i)} (f64x2.sub (f64x2.mul ${r!(i)} ${e!(i)}) ${hxs!(i)}))`, `(f64x2.eq ${t!(i)} (local.get $zero))`),
     // |x| < 2^-54: x; x <= -56·ln2: -1
-    (i) => sel(i, x!(i), `(f64x2.lt ${ax!(i)} (v128.const i64x2 0x3C90000000000000 0x3C90000000000000))`),
-    (i) => sel(i, '(f64x2.splat (f64.const -1))', `(f64x2.le ${x!(i)} (v128.const i64x2 0xC043687A00000000 0xC043687A00000000))`),
+    (i) => sel(i, x!(i), `(f64x2.lt ${ax!(i)} (local.get $tiny54))`),
+    (i) => sel(i, '(local.get $minus1)', `(f64x2.le ${x!(i)} (local.get $minus56ln2))`),
   ];
 }
 
@@ -285,10 +297,10 @@ ${interleave(v, coreStatements())}
 ${interleave(v, [
     (i) => `(local.set $quo${i} (f64x2.div (v128.bitselect (local.get $two) (f64x2.neg (local.get $res${i})) (local.get $big${i})) (f64x2.add (local.get $res${i}) (local.get $two))))`,
     (i) => `(local.set $z${i} (v128.bitselect (f64x2.sub (local.get $one) (local.get $quo${i})) (local.get $quo${i}) (local.get $big${i})))`,
-    (i) => `(local.set $z${i} (v128.bitselect (local.get $one) (local.get $z${i}) (f64x2.ge (f64x2.abs (local.get $in${i})) (f64x2.splat (f64.const 22)))))`,
+    (i) => `(local.set $z${i} (v128.bitselect (local.get $one) (local.get $z${i}) (f64x2.ge (f64x2.abs (local.get $in${i})) (local.get $k22))))`,
     // -z where x's sign bit is set
     (i) => `(local.set $z${i} (v128.xor (local.get $z${i}) (v128.and (local.get $in${i}) (local.get $sign))))`,
-    (i) => `(local.set $z${i} (v128.bitselect (local.get $in${i}) (local.get $z${i}) (f64x2.lt (f64x2.abs (local.get $in${i})) (v128.const i64x2 0x3E30000000000000 0x3E30000000000000))))`,
+    (i) => `(local.set $z${i} (v128.bitselect (local.get $in${i}) (local.get $z${i}) (f64x2.lt (f64x2.abs (local.get $in${i})) (local.get $tiny28))))`,
   ])}
     ${gets('z', v)})
 
