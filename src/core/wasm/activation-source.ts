@@ -97,16 +97,17 @@ ${dispatch.replace(/^/gm, '  ')}))`;
   return `  ;; --------------------------------------------------------------------
   ;; Hidden layer rec's activation, samples ${letter(0)} … ${letter(S - 1)}, units two at a time:
   ;; act ← φ(act) in place, slope ← φ′ (activation-source.ts says why each is
-  ;; its table row's bits). act: the code of the kind (not relu); leak: A in both lanes.
+  ;; its table row's bits). act: the code of the kind (not relu); A: leaky-relu's.
   ;; --------------------------------------------------------------------
-  (func $activate (param $rec i32) (param $act i32) (param $leak v128)
-    (local $pa i32) (local $ps i32) (local $end i32)
+  (func $activate (export "activate") (param $rec i32) (param $act i32) (param $A f64)
+    (local $leak v128) (local $pa i32) (local $ps i32) (local $end i32)
     (local $zero v128) (local $one v128) (local $minus1 v128) (local $tinyExp v128) (local $lambda v128) (local $alpha v128)
     ${perSample('z')}
     ${perSample('e')}
     ${perSample('w')}
     ${perSample('tiny')}
     ${perSample('m')}
+    (local.set $leak (f64x2.splat (local.get $A)))
     (local.set $one (f64x2.splat (f64.const 1)))
     (local.set $minus1 (f64x2.splat (f64.const -1)))
     (local.set $tinyExp (f64x2.splat (f64.const 0x1p-28)))

@@ -805,16 +805,17 @@
   ;; --------------------------------------------------------------------
   ;; Hidden layer rec's activation, samples A … F, units two at a time:
   ;; act ← φ(act) in place, slope ← φ′ (activation-source.ts says why each is
-  ;; its table row's bits). act: the code of the kind (not relu); leak: A in both lanes.
+  ;; its table row's bits). act: the code of the kind (not relu); A: leaky-relu's.
   ;; --------------------------------------------------------------------
-  (func $activate (param $rec i32) (param $act i32) (param $leak v128)
-    (local $pa i32) (local $ps i32) (local $end i32)
+  (func $activate (export "activate") (param $rec i32) (param $act i32) (param $A f64)
+    (local $leak v128) (local $pa i32) (local $ps i32) (local $end i32)
     (local $zero v128) (local $one v128) (local $minus1 v128) (local $tinyExp v128) (local $lambda v128) (local $alpha v128)
     (local $zA v128) (local $zB v128) (local $zC v128) (local $zD v128) (local $zE v128) (local $zF v128)
     (local $eA v128) (local $eB v128) (local $eC v128) (local $eD v128) (local $eE v128) (local $eF v128)
     (local $wA v128) (local $wB v128) (local $wC v128) (local $wD v128) (local $wE v128) (local $wF v128)
     (local $tinyA v128) (local $tinyB v128) (local $tinyC v128) (local $tinyD v128) (local $tinyE v128) (local $tinyF v128)
     (local $mA v128) (local $mB v128) (local $mC v128) (local $mD v128) (local $mE v128) (local $mF v128)
+    (local.set $leak (f64x2.splat (local.get $A)))
     (local.set $one (f64x2.splat (f64.const 1)))
     (local.set $minus1 (f64x2.splat (f64.const -1)))
     (local.set $tinyExp (f64x2.splat (f64.const 0x1p-28)))
@@ -1232,7 +1233,7 @@
               (v128.store offset=10240 (local.get $fw_po) (f64x2.add (local.get $fw_accF) (local.get $fw_b)))
               (local.set $fw_pb (i32.add (local.get $fw_pb) (i32.const 16)))
               (br_if $units (i32.ne (local.tee $fw_po (i32.add (local.get $fw_po) (i32.const 16))) (local.get $fw_poEnd))))
-            (call $activate (local.get $rec) (local.get $act) (local.get $leak))))
+            (call $activate (local.get $rec) (local.get $act) (f64x2.extract_lane 0 (local.get $leak)))))
         (local.set $rec (i32.add (local.get $rec) (i32.const 48)))
         (br $fwd)))
     ;; Output layer L (one sigmoid unit), samples j … j+5, two samples in the

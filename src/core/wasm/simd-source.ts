@@ -295,7 +295,7 @@ ${each(S, (q) => `      (local.set $in_p${letter(q)} (i32.add (local.get $in_p${
 ${indent(fwUnits('relu: pmax(z, 0) = z < 0 ? 0 : z', (q) => `(f64x2.pmax (f64x2.add (local.get $fw_acc${letter(q)}) (local.get $fw_b)) (local.get $fw_zero))`), '    ')})
           (else
 ${indent(fwUnits('z, which $activate takes through φ (and φ′ to the slope rows)', (q) => `(f64x2.add (local.get $fw_acc${letter(q)}) (local.get $fw_b))`), '    ')}
-            (call $activate (local.get $rec) (local.get $act) (local.get $leak))))
+            (call $activate (local.get $rec) (local.get $act) (f64x2.extract_lane 0 (local.get $leak)))))
         (local.set $rec (i32.add (local.get $rec) (i32.const ${REC})))
         (br $fwd)))
     ;; Output layer L (one sigmoid unit), samples j … j+${S - 1}, two samples in the

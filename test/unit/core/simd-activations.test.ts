@@ -8,6 +8,10 @@ import { RandomState } from '../../../src/core/rng.ts';
 import { resolveScheme } from '../../../src/core/schemes.ts';
 import { expm1Probes, expm1TanhMismatches, SIMD_SAMPLES, SimdKernel, simdActivations, simdModule, simdSupports } from '../../../src/core/simd-kernel.ts';
 import { GenericKernel } from '../../../src/core/train.ts';
+import { resolveActivation } from '../../../src/core/activations.ts';
+import { activationCode, SIMD_ACTIVATIONS } from '../../../src/core/wasm/activation-source.ts';
+import { maxUnits, recordAt, SIMD_LAYOUT, writeFields } from '../../../src/core/wasm/layout.ts';
+import { expProbes } from '../../../src/core/simd-kernel.ts';
 
 /** The simd kernel with every hidden activation: its expm1 and tanh lane by lane against Math's, its runs bit for bit generic's. */
 
@@ -47,6 +51,47 @@ test("the module's expm1 and tanh give Math's bits on 600 000 more inputs: rando
     more[i] = i % 4 === 0 ? f[0]! : i % 4 === 1 ? (u - 0.5) * 90 : i % 4 === 2 ? (u - 0.5) * 3 : (u < 0.5 ? -1 : 1) * 2 ** (u * 140 - 75);
   }
   assert.deepEqual(expm1TanhMismatches(simdModule()!, more), { expm1: 0, tanh: 0 });
+});
+
+test("$activate gives every lane the table row's φ and φ′ bits, specials and every branch of exp, expm1 and tanh included", () => {
+  const L = SIMD_LAYOUT;
+  const units = maxUnits(L);
+  const rowsBytes = L.samples * L.rowBytes;
+  const actAt = 4096;
+  const slopeAt = actAt + rowsBytes;
+  const memory = new WebAssembly.Memory({ initial: Math.ceil((slopeAt + rowsBytes) / 65536) });
+  const exports = new WebAssembly.Instance(simdModule()!, { env: { memory } }).exports as unknown as { activate(rec: number, act: number, leak: number): void };
+  const i32 = new Int32Array(memory.buffer);
+  const heap = new Float64Array(memory.buffer);
+  const rec = recordAt(L, 1);
+  writeFields(i32, L.records, { n: units, s: units, Wr: 0, Wc: 0, b: 0, g: 0, h: 0, act: actAt, dz: 0, slope: slopeAt }, 1);
+  // The probes of exp and expm1, halved, doubled and negated (tanh calls expm1 at ±2|x|, selu at min(z, 0), the sigmoid exp at -z).
+  const base = [...expProbes(), ...expm1Probes()];
+  const zs = Float64Array.from(base.flatMap((x) => [x, -x, x / 2, -x / 2, 2 * x]));
+  const perCall = units * L.samples;
+  let checked = 0;
+  for (const name of ['leaky-relu', 'leaky-relu:0.3', 'tanh', 'sigmoid', 'linear', 'selu']) {
+    const act = resolveActivation(name)!;
+    const kind = SIMD_ACTIVATIONS.find((k) => k === name.split(':')[0])!;
+    const want = Float64Array.from(zs);
+    act.forward(want, want.length);
+    const slope = new Float64Array(zs.length).fill(1);
+    act.backward(slope, zs, want, zs.length);
+    for (let at = 0; at < zs.length; at += perCall) {
+      const count = Math.min(perCall, zs.length - at);
+      for (let i = 0; i < perCall; i++) heap[actAt / 8 + Math.floor(i / units) * (L.rowBytes / 8) + (i % units)] = zs[at + (i % count)]!;
+      exports.activate(rec, activationCode(kind), act.leak ?? 0);
+      for (let i = 0; i < count; i++) {
+        const cell = Math.floor(i / units) * (L.rowBytes / 8) + (i % units);
+        const got = heap[actAt / 8 + cell]!;
+        const gotSlope = heap[slopeAt / 8 + cell]!;
+        if (!Object.is(got, want[at + i])) assert.fail(`${name} φ(${zs[at + i]}): ${got} vs ${want[at + i]}`);
+        if (!Object.is(gotSlope, slope[at + i])) assert.fail(`${name} φ′(${zs[at + i]}): ${gotSlope} vs ${slope[at + i]}`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 6 * 100_000, `${checked} lanes`);
 });
 
 /** Steps generic and simd side by side: every cost and, at the end, every parameter the same float64. */
