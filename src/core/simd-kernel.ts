@@ -369,7 +369,7 @@ export class SimdKernel implements Kernel {
     this.out = heap.subarray(OUT / F64_BYTES, OUT / F64_BYTES + m);
 
     this.arrays = rec.slice(1).map((r) => ({ Wr: r.Wr / F64_BYTES, Wc: r.Wc / F64_BYTES, b: r.b / F64_BYTES }));
-    this.p = zeroParams(sizes);
+    this.p = zeroParams(sizes, initial.activation);
     for (let l = 1; l <= L; l++) {
       const n = sizes[l]!;
       const nPrev = sizes[l - 1]!;

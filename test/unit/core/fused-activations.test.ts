@@ -70,6 +70,7 @@ function assertIdentical(layers: number[], activation: string, scheme: string, s
   }
   const pa = a.params();
   const pb = b.params();
+  assert.equal(pb.activation, pa.activation, 'the parameters name their activation (accuracy reads it)');
   pa.W.forEach((w, l) => w.forEach((v, i) => { if (!Object.is(v, pb.W[l]![i])) assert.fail(`${what}: W${l + 1}[${i}] ${v} vs ${pb.W[l]![i]}`); }));
   pa.b.forEach((w, l) => w.forEach((v, i) => { if (!Object.is(v, pb.b[l]![i])) assert.fail(`${what}: b${l + 1}[${i}] ${v} vs ${pb.b[l]![i]}`); }));
   return costs;
