@@ -35,6 +35,8 @@ interface KernelExports {
   readonly expm1Array: (ptr: number, n: number) => void;
   /** The expm1 of the selu, a group's samples at once, over n (a multiple of the group size) float64s in place at ptr. */
   readonly expm1ArrayN: (ptr: number, n: number) => void;
+  /** The selu's expm1 (for inputs <= 0), likewise. */
+  readonly expm1NegArrayN: (ptr: number, n: number) => void;
   /** The tanh, a group's samples at once, likewise. */
   readonly tanhArrayN: (ptr: number, n: number) => void;
   /** The port of V8's exp, one number. */
@@ -166,7 +168,8 @@ export function expm1Probes(): Float64Array {
  * How many probes the module's expm1 and tanh get wrong (0 each: they are
  * Math.expm1 and Math.tanh): the scalar expm1, and the group-wide expm1 and
  * tanh on groups of layout.samples probes, each probe in each lane of a group
- * in turn (the probes wrap around to fill the last group).
+ * in turn (the probes wrap around to fill the last group); the selu's expm1,
+ * made for inputs <= 0, on -|probe|.
  */
 export function expm1TanhMismatches(mod: WebAssembly.Module, probes: Float64Array, layout = SIMD_LAYOUT): { expm1: number; tanh: number } {
   const n = probes.length;
@@ -174,16 +177,17 @@ export function expm1TanhMismatches(mod: WebAssembly.Module, probes: Float64Arra
   const padded = Math.ceil(n / group) * group;
   const { exports, memory } = instantiate({ module: mod, layout }, padded * F64_BYTES);
   const buf = new Float64Array(memory.buffer, 0, padded);
-  const run = (fn: (ptr: number, n: number) => void, ref: (x: number) => number, shift: number): number => {
+  const negative = probes.map((x) => -Math.abs(x));
+  const run = (fn: (ptr: number, n: number) => void, ref: (x: number) => number, shift: number, xs = probes): number => {
     let bad = 0;
-    for (let i = 0; i < padded; i++) buf[i] = probes[(i + shift) % n]!;
+    for (let i = 0; i < padded; i++) buf[i] = xs[(i + shift) % n]!;
     fn(0, padded);
-    for (let i = 0; i < padded; i++) if (!Object.is(buf[i], ref(probes[(i + shift) % n]!))) bad++;
+    for (let i = 0; i < padded; i++) if (!Object.is(buf[i], ref(xs[(i + shift) % n]!))) bad++;
     return bad;
   };
   const bad = { expm1: run(exports.expm1Array, Math.expm1, 0), tanh: 0 };
   for (let shift = 0; shift < group; shift++) {
-    bad.expm1 += run(exports.expm1ArrayN, Math.expm1, shift);
+    bad.expm1 += run(exports.expm1ArrayN, Math.expm1, shift) + run(exports.expm1NegArrayN, Math.expm1, shift, negative);
     bad.tanh += run(exports.tanhArrayN, Math.tanh, shift);
   }
   return bad;

@@ -15,7 +15,7 @@
  *    here, so that a group's zeros (the pad unit of an odd layer starts at 0)
  *    do not send it to the scalar exp;
  *  - linear: a = z; φ′ = 1 (s·1 = s);
- *  - selu: a = λ·(z > 0 ? z : α·expm1(min(z, 0))) with $expm1vN;
+ *  - selu: a = λ·(z > 0 ? z : α·expm1(min(z, 0))) with $expm1negN ($expm1vN for x <= 0);
  *    φ′ = λ·(z > 0 ? 1 : α·exp(min(z, 0))) with $expvN. f64x2.min is Math.min
  *    here (min(-0, 0) = -0, NaN stays NaN). The lanes where z > 0 or
  *    |min(z, 0)| < 2^-28 give $expvN -1 instead (in its vector range; their
@@ -77,7 +77,7 @@ ${store(z, (q) => `(f64x2.mul ${z(q)} (f64x2.sub (local.get $one) ${z(q)}))`)}`)
     ['selu', loop(`${each(S, (q) => `        (local.set $w${letter(q)} (f64x2.min ${z(q)} (local.get $zero)))
         (local.set $tiny${letter(q)} (f64x2.lt (f64x2.abs (local.get $w${letter(q)})) (local.get $tinyExp)))`)}
 ${expAll((q) => `(v128.bitselect (local.get $minus1) (local.get $w${letter(q)}) (v128.or ${gt0(q)} (local.get $tiny${letter(q)})))`)}
-${callAll('$expm1vN', (q) => `(local.get $w${letter(q)})`, 'm')}
+${callAll('$expm1negN', (q) => `(local.get $w${letter(q)})`, 'm')}
 ${store(
     (q) => `(f64x2.mul (local.get $lambda) (v128.bitselect ${z(q)} (f64x2.mul (local.get $alpha) (local.get $m${letter(q)})) ${gt0(q)}))`,
     (q) => `(f64x2.mul (local.get $lambda) (v128.bitselect (local.get $one)

@@ -180,14 +180,27 @@ const constantLocals = (): string => CONSTANTS.map(([n]) => `(local $${n} v128)`
 /** Per-vector locals of the expm1 core (and its input $x{i}, its result $res{i}). */
 const CORE_LOCALS = ['ax', 't', 'hi', 'lo', 'r', 'c', 'hfx', 'hxs', 'r1', 'u', 'e', 'e2', 'k52', 'twopk', 'twomk', 'res'];
 
+/**
+ * Which of $expm1's result forms a caller's lanes can reach (all, by default):
+ * `positive`: k >= 2 (the 2..19 and 20..56 forms, and k > 56 beside k <= -2);
+ * `one`: k = 1; `filters`: |x| < 2^-54 and x <= -56·ln2. A form left out is
+ * one no lane whose result is used can take (each caller says why).
+ */
+interface Forms {
+  readonly positive: boolean;
+  readonly one: boolean;
+  readonly filters: boolean;
+}
+const ALL: Forms = { positive: true, one: true, filters: true };
+
 /** The expm1 core as statements on vector i: $x{i} in, $res{i} out ($expm1vN's comment says why each lane is $expm1's). */
-function coreStatements(): ((i: number) => string)[] {
+function coreStatements(forms: Forms = ALL): ((i: number) => string)[] {
   const g = (name: string) => (i: number): string => `(local.get $${name}${i})`;
   const [x, ax, t, hi, lo, r, c, hfx, hxs, r1v, u, e, e2, k52, twopk, twomk, res] =
     ['x', 'ax', 't', 'hi', 'lo', 'r', 'c', 'hfx', 'hxs', 'r1', 'u', 'e', 'e2', 'k52', 'twopk', 'twomk', 'res'].map(g) as ((i: number) => string)[];
   const one = '(local.get $one)';
   const sel = (i: number, value: string, test: string): string => `(local.set $res${i} (v128.bitselect ${value} ${res!(i)} ${test}))`;
-  return [
+  const statements: (((i: number) => string) | false)[] = [
     (i) => `(local.set $ax${i} (f64x2.abs ${x!(i)}))`,
     (i) => `(local.set $t${i} (v128.andnot (f64x2.trunc (f64x2.add (f64x2.mul (local.get $invln2) ${x!(i)}) (v128.or (v128.and ${x!(i)} (local.get $sign)) (local.get $half)))) (f64x2.lt ${ax!(i)} (local.get $kzero))))`,
     (i) => `(local.set $hi${i} (f64x2.sub ${x!(i)} (f64x2.mul ${t!(i)} (local.get $ln2hi))))`,
@@ -203,26 +216,27 @@ function coreStatements(): ((i: number) => string)[] {
     // k·2^52 (mod 2^64), then 2^k and 2^-k in the exponent field
     (i) => `(local.set $k52${i} (i64x2.shl (f64x2.add ${t!(i)} (local.get $magic)) (i32.const 52)))`,
     (i) => `(local.set $twopk${i} (i64x2.add ${k52!(i)} (local.get $bias)))`,
-    (i) => `(local.set $twomk${i} (i64x2.sub (local.get $bias) ${k52!(i)}))`,
+    forms.positive && ((i) => `(local.set $twomk${i} (i64x2.sub (local.get $bias) ${k52!(i)}))`),
     // k <= -2 or k > 56: (1 - (e - r))·2^k - 1
     (i) => `(local.set $res${i} (f64x2.sub (f64x2.mul (f64x2.sub ${one} (f64x2.sub ${e2!(i)} ${r!(i)})) ${twopk!(i)}) ${one}))`,
     // 2 <= k < 20: ((1 - 2^-k) - (e - r))·2^k
-    (i) => sel(i, `(f64x2.mul (f64x2.sub (f64x2.sub ${one} ${twomk!(i)}) (f64x2.sub ${e2!(i)} ${r!(i)})) ${twopk!(i)})`,
-      `(v128.and (f64x2.ge ${t!(i)} (local.get $two)) (f64x2.lt ${t!(i)} (local.get $k20)))`),
+    forms.positive && ((i) => sel(i, `(f64x2.mul (f64x2.sub (f64x2.sub ${one} ${twomk!(i)}) (f64x2.sub ${e2!(i)} ${r!(i)})) ${twopk!(i)})`,
+      `(v128.and (f64x2.ge ${t!(i)} (local.get $two)) (f64x2.lt ${t!(i)} (local.get $k20)))`)),
     // 20 <= k <= 56: ((r - (e + 2^-k)) + 1)·2^k
-    (i) => sel(i, `(f64x2.mul (f64x2.add (f64x2.sub ${r!(i)} (f64x2.add ${e2!(i)} ${twomk!(i)})) ${one}) ${twopk!(i)})`,
-      `(v128.and (f64x2.ge ${t!(i)} (local.get $k20)) (f64x2.le ${t!(i)} (local.get $k56)))`),
+    forms.positive && ((i) => sel(i, `(f64x2.mul (f64x2.add (f64x2.sub ${r!(i)} (f64x2.add ${e2!(i)} ${twomk!(i)})) ${one}) ${twopk!(i)})`,
+      `(v128.and (f64x2.ge ${t!(i)} (local.get $k20)) (f64x2.le ${t!(i)} (local.get $k56)))`)),
     // k = 1: r < -0.25 ? -2·(e - (r + 0.5)) : 1 + 2·(r - e)
-    (i) => sel(i, `(v128.bitselect (f64x2.mul (local.get $minus2) (f64x2.sub ${e2!(i)} (f64x2.add ${r!(i)} (local.get $half)))) (f64x2.add ${one} (f64x2.mul (local.get $two) (f64x2.sub ${r!(i)} ${e2!(i)}))) (f64x2.lt ${r!(i)} (local.get $minusQuarter)))`,
-      `(f64x2.eq ${t!(i)} ${one})`),
+    forms.one && ((i) => sel(i, `(v128.bitselect (f64x2.mul (local.get $minus2) (f64x2.sub ${e2!(i)} (f64x2.add ${r!(i)} (local.get $half)))) (f64x2.add ${one} (f64x2.mul (local.get $two) (f64x2.sub ${r!(i)} ${e2!(i)}))) (f64x2.lt ${r!(i)} (local.get $minusQuarter)))`,
+      `(f64x2.eq ${t!(i)} ${one})`)),
     // k = -1: 0.5·(r - e) - 0.5
     (i) => sel(i, `(f64x2.sub (f64x2.mul (local.get $half) (f64x2.sub ${r!(i)} ${e2!(i)})) (local.get $half))`, `(f64x2.eq ${t!(i)} (local.get $minus1))`),
     // k = 0: r - (r·e - hxs), with the e before the correction
     (i) => sel(i, `(f64x2.sub ${r!(i)} (f64x2.sub (f64x2.mul ${r!(i)} ${e!(i)}) ${hxs!(i)}))`, `(f64x2.eq ${t!(i)} (local.get $zero))`),
     // |x| < 2^-54: x; x <= -56·ln2: -1
-    (i) => sel(i, x!(i), `(f64x2.lt ${ax!(i)} (local.get $tiny54))`),
-    (i) => sel(i, '(local.get $minus1)', `(f64x2.le ${x!(i)} (local.get $minus56ln2))`),
+    forms.filters && ((i) => sel(i, x!(i), `(f64x2.lt ${ax!(i)} (local.get $tiny54))`)),
+    forms.filters && ((i) => sel(i, '(local.get $minus1)', `(f64x2.le ${x!(i)} (local.get $minus56ln2))`)),
   ];
+  return statements.filter((st) => st !== false);
 }
 
 const params = (v: number): string => Array.from({ length: v }, (_, i) => `(param $in${i} v128)`).join(' ');
@@ -273,6 +287,19 @@ ${interleave(v, coreStatements())}
 
 ${checkExport('expm1ArrayN', '$expm1vN')}
 
+  ;; $expm1vN for lanes <= 0 (or NaN), the selu's expm1(min(z, 0)): there
+  ;; t = trunc(invln2·x - 0.5) <= 0, so only the forms k <= -2, -1, 0 and the
+  ;; filters can be taken, and no lane reaches 700.
+  (func $expm1negN ${params(v)} ${results(v)}
+    ${vectorLocals(['x', ...CORE_LOCALS], v)}
+    ${constantLocals()}
+${setConstants()}
+${interleave(v, [(i) => `(local.set $x${i} (local.get $in${i}))`])}
+${interleave(v, coreStatements({ positive: false, one: false, filters: true }))}
+    ${gets('res', v)})
+
+${checkExport('expm1NegArrayN', '$expm1negN')}
+
   ;; --------------------------------------------------------------------
   ;; tanh of ${v} vectors at once: V8's Math.tanh (fdlibm's s_tanh.c) lane by lane:
   ;;   |x| < 2^-28: x;  2^-28 <= |x| < 1: -t/(t + 2), t = expm1(-2|x|);
@@ -281,7 +308,9 @@ ${checkExport('expm1ArrayN', '$expm1vN')}
   ;; One division serves both middle forms: q = (|x| >= 1 ? 2 : -t)/(t + 2),
   ;; then 1 - q or q. The expm1 arguments are below 44, where $expm1vN's
   ;; vector form is exact (in the lanes whose result is x or ±1 its value is
-  ;; not used), so it runs here inline, interleaved. NaN stays NaN.
+  ;; not used), so it runs here inline, interleaved, with the forms its
+  ;; arguments reach: 2|x| >= 2 has k >= 3 and -2|x| in (-2, -2^-27] has
+  ;; k in -3..0, so never k = 1, |x| < 2^-54 or x <= -56·ln2. NaN stays NaN.
   ;; --------------------------------------------------------------------
   (func $tanhvN ${params(v)} ${results(v)}
     ${vectorLocals(['x', ...CORE_LOCALS, 'big', 'quo', 'z'], v)}
@@ -293,7 +322,7 @@ ${interleave(v, [
     (i) => `(local.set $x${i} (f64x2.mul (local.get $two) (f64x2.abs (local.get $in${i}))))`,
     (i) => `(local.set $x${i} (v128.bitselect (local.get $x${i}) (f64x2.neg (local.get $x${i})) (local.get $big${i})))`,
   ])}
-${interleave(v, coreStatements())}
+${interleave(v, coreStatements({ positive: true, one: false, filters: false }))}
 ${interleave(v, [
     (i) => `(local.set $quo${i} (f64x2.div (v128.bitselect (local.get $two) (f64x2.neg (local.get $res${i})) (local.get $big${i})) (f64x2.add (local.get $res${i}) (local.get $two))))`,
     (i) => `(local.set $z${i} (v128.bitselect (f64x2.sub (local.get $one) (local.get $quo${i})) (local.get $quo${i}) (local.get $big${i})))`,
