@@ -15,7 +15,7 @@
  * that memory comes from the layout table (./wasm/layout.ts) that kernel.wat
  * is generated from.
  */
-import { activationOf, type Activation } from './activations.js';
+import { activationOf, DEFAULT_ACTIVATION, resolveActivation, type Activation } from './activations.js';
 import type { Dataset } from './datasets.js';
 import { zeroParams, type Params } from './network.js';
 import type { Kernel } from './train.js';
@@ -246,7 +246,8 @@ function builtKernel(): SimdBuild | null {
 /** Whether the simd kernel runs here (WebAssembly SIMD, exact functions) for these layer sizes and this hidden activation (default relu). */
 export function simdSupports(layers: readonly number[], activation?: string): boolean {
   if (!covers(layers, SIMD_MAX_UNITS) || simdModule() === null) return false;
-  const kind = kindOf(activationOf(activation));
+  const act = resolveActivation(activation ?? DEFAULT_ACTIVATION);
+  const kind = act && kindOf(act);
   return kind !== undefined && simdActivations().has(kind);
 }
 
