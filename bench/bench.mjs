@@ -13,8 +13,10 @@
 //       kernel (auto) against --kernel generic (its default before the simd kernel)
 //   (f) the queue (bench/queue.mjs): the same sweep through --queue with one and two worker
 //       processes, the overhead against (e)'s local run (goal ≤ 5 %), and the SIGKILL test 20 times
+//   (g) the hidden activations: `auto` on the notebook's network (15000 iterations) and on
+//       2,64,64,1 (2000 iterations) for each of the six, as a ratio to relu's (goal ≤ 1.5, issue 19)
 // Options: --runs N (default 5), --skip-numpy, --skip-dashboard, --skip-first-frame, --skip-sweep,
-// --skip-queue, --sweep-only, --queue-only.
+// --skip-queue, --skip-activations, --sweep-only, --queue-only, --activations-only.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -28,7 +30,8 @@ const oracle = join(root, 'oracle/oracle.py');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] ?? 0) || 5;
 const queueOnly = args.includes('--queue-only');
-const sweepOnly = args.includes('--sweep-only') || queueOnly;
+const activationsOnly = args.includes('--activations-only');
+const sweepOnly = args.includes('--sweep-only') || queueOnly || activationsOnly;
 const skip = (part) => args.includes(`--skip-${part}`);
 
 const median = (xs) => {
@@ -61,27 +64,28 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalme
 console.log(`runs per figure: ${RUNS} (medians; each list is the runs in order)`);
 console.log(`${load()} at the start`);
 
-const python = skip('numpy') || sweepOnly
+const python = skip('numpy') || sweepOnly || activationsOnly
   ? undefined
   : ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import numpy, sklearn'], { stdio: 'ignore' }).status === 0);
-if (!python && !skip('numpy') && !sweepOnly) {
+if (!python && !skip('numpy') && !sweepOnly && !activationsOnly) {
   console.log('numpy: skipped, no python3 with numpy and scikit-learn (Debian: apt-get install -y python3-numpy python3-sklearn)');
 }
 
-if (!sweepOnly) {
+if (!sweepOnly && !activationsOnly) {
   await kernels();
   wholeProcess();
   if (!skip('dashboard')) await dashboard();
   if (!skip('first-frame')) await firstFrames();
 }
-if (!skip('sweep') && !queueOnly) sweep();
-if (!skip('queue') && (queueOnly || !args.includes('--sweep-only'))) {
+if (!skip('sweep') && !queueOnly && !activationsOnly) sweep();
+if (!skip('queue') && !activationsOnly && (queueOnly || !args.includes('--sweep-only'))) {
   const { queueBench } = await import('./queue.mjs');
   await queueBench({ runs: Math.min(RUNS, 3), kills: 20, judge });
 }
+if (!skip('activations') && (activationsOnly || !(args.includes('--sweep-only') || queueOnly))) await activations();
 
 if (summary.length > 0) {
-  console.log('\n## issue 12 goals, this run');
+  console.log('\n## goals (issues 12, 19), this run');
   const w = Math.max(...summary.map((r) => r.figure.length));
   for (const r of summary) console.log(`${r.figure.padEnd(w)}  ${r.text.padEnd(28)} goal ${r.goal.padEnd(24)} ${r.met}`);
 }
@@ -265,4 +269,49 @@ function sweep() {
   const auto = results['default (auto)'];
   console.log(`→ default / generic = ${fmt(auto / results['--kernel generic'], 3)} (${fmt(results['--kernel generic'] / auto, 1)}× faster); ${fmt(models / auto / cores, 2)} models per second per core`);
   summary.push({ figure: '(e) sweep, 54 models', text: `${fmt(auto, 2)} s, ${fmt(models / auto / cores, 2)} models/s/core`, goal: '(none)', met: `${fmt(auto / results['--kernel generic'], 3)} of generic` });
+}
+
+// (f) The hidden activations on the default kernel, in this process, single thread: each network
+// trained under each activation (He weights, seed 3, the notebook's rate; every 1000th step with
+// its cost), the activations interleaved within a round so a busy moment hits them alike. Each
+// figure is a median; each ratio is against relu's median on the same network in this run.
+async function activations() {
+  const src = (path) => tsImport(pathToFileURL(join(root, 'src', path)).href, import.meta.url);
+  const { DEFAULT_CONFIG: NOTEBOOK } = await src('core/config.ts');
+  const { makeData } = await src('core/experiment.ts');
+  const { KERNELS } = await src('core/kernel-table.ts');
+  const { initParams } = await src('core/network.ts');
+  const { RandomState } = await src('core/rng.ts');
+  const { resolveScheme } = await src('core/schemes.ts');
+  const names = ['relu', 'leaky-relu', 'tanh', 'sigmoid', 'linear', 'selu'];
+  console.log('\n## (f) hidden activations: `auto` on each, as a ratio to relu on the same network');
+  console.log(load());
+  const data = makeData('circles');
+  for (const [layers, iterations] of [[NOTEBOOK.layers, NOTEBOOK.iterations], [[2, 64, 64, 1], 2000]]) {
+    const times = Object.fromEntries(names.map((a) => [a, []]));
+    const picked = {};
+    const make = (a) => KERNELS.auto.make(initParams(layers, resolveScheme('he'), new RandomState(3), a === 'relu' ? undefined : a), data.train, NOTEBOOK.learningRate);
+    // One untimed run per activation first: V8 compiles and optimizes each kernel once.
+    for (const a of names) {
+      const k = make(a);
+      for (let i = 0; i < Math.min(iterations, 3000); i++) k.step(false);
+    }
+    for (let r = 0; r < RUNS; r++) {
+      for (const a of names) {
+        const k = make(a);
+        picked[a] = k.name;
+        const t0 = performance.now();
+        for (let i = 0; i < iterations; i++) k.step(i % 1000 === 0);
+        times[a].push((performance.now() - t0) / 1000);
+      }
+    }
+    const relu = median(times.relu);
+    console.log(`network ${layers.join(',')}, ${iterations} iterations:`);
+    for (const a of names) {
+      const t = median(times[a]);
+      const ratio = t / relu;
+      const verdict = a === 'relu' ? '' : `  ${judge(`(f) ${a} / relu, ${layers.join(',')}`, `${fmt(t)} s / ${fmt(relu)} s = ${fmt(ratio, 2)}`, ratio, 1.5)}`;
+      console.log(`  ${a.padEnd(10)} ${picked[a].padEnd(7)} ${fmt(t)} s   ×${fmt(ratio, 2)}   ${list(times[a])}${verdict}`);
+    }
+  }
 }

@@ -22,6 +22,8 @@ export interface Activation {
   readonly gain: number;
   /** Whether `backward` reads z (else only a = φ(z)): a kernel keeps z only for these. */
   readonly needsZ: boolean;
+  /** leaky-relu's A, the slope below 0 (for kernels that take it as a number). */
+  readonly leak?: number;
   /** a = φ(z), in place over `len` entries. */
   forward(z: Float64Array, len: number): void;
   /**
@@ -30,6 +32,14 @@ export interface Activation {
    * a = φ(z).
    */
   backward(d: Float64Array, z: Float64Array, a: Float64Array, len: number): void;
+  /**
+   * The same ops on one number, as JavaScript source for code generators
+   * (fused-kernel.ts): `forward(v)` is φ(v), `backward(d, z, a)` the new d,
+   * each an expression over the identifiers passed in (read more than once).
+   * They are forward's and backward's operations in their order, with the
+   * same constants; a test holds them to the array ops bit for bit.
+   */
+  readonly js: { forward(v: string): string; backward(d: string, z: string, a: string): string };
   /** E[φ(z)²] for z ~ N(0, q). */
   meanSquare(q: number): number;
   /** E[φ′(z)²] for z ~ N(0, q). */
@@ -164,6 +174,7 @@ function leakyRelu(name: string, A: number): Activation {
     help: `z for z > 0, else ${A}·z (leaky-relu:A, 0 < A < 1; default ${DEFAULT_LEAK})`,
     gain: Math.sqrt(2 / (1 + A * A)),
     needsZ: false,
+    leak: A,
     forward(z, len) {
       for (let i = 0; i < len; i++) {
         const v = z[i]!;
@@ -174,6 +185,7 @@ function leakyRelu(name: string, A: number): Activation {
     backward(d, _z, a, len) {
       for (let i = 0; i < len; i++) if (!(a[i]! > 0)) d[i] = d[i]! * A;
     },
+    js: { forward: (v) => `(${v} > 0 ? ${v} : ${A} * ${v})`, backward: (d, _z, a) => `(${a} > 0 ? ${d} : ${d} * ${A})` },
     closed: { meanSquare: (q) => k * q, meanSquareSlope: () => k },
   });
 }
@@ -197,6 +209,7 @@ export const ACTIVATIONS: Readonly<Record<string, Activation>> = {
     backward(d, _z, a, len) {
       for (let i = 0; i < len; i++) d[i] = a[i]! > 0 ? d[i]! : d[i]! * 0;
     },
+    js: { forward: (v) => `(${v} < 0 ? 0 : ${v})`, backward: (d, _z, a) => `(${a} > 0 ? ${d} : ${d} * 0)` },
     // Half the mass is z > 0: E[z²; z > 0] = q/2, P(z > 0) = 1/2.
     closed: { meanSquare: (q) => q / 2, meanSquareSlope: () => 1 / 2 },
   }),
@@ -217,6 +230,7 @@ export const ACTIVATIONS: Readonly<Record<string, Activation>> = {
         d[i] = d[i]! * (1 - v * v);
       }
     },
+    js: { forward: (v) => `Math.tanh(${v})`, backward: (d, _z, a) => `(${d} * (1 - ${a} * ${a}))` },
   }),
   sigmoid: complete({
     name: 'sigmoid',
@@ -232,6 +246,8 @@ export const ACTIVATIONS: Readonly<Record<string, Activation>> = {
         d[i] = d[i]! * (v * (1 - v));
       }
     },
+    // kernels.ts's sigmoid, the forward above.
+    js: { forward: (v) => `(1 / (1 + Math.exp(-${v})))`, backward: (d, _z, a) => `(${d} * (${a} * (1 - ${a})))` },
   }),
   linear: complete({
     name: 'linear',
@@ -243,6 +259,7 @@ export const ACTIVATIONS: Readonly<Record<string, Activation>> = {
     forward() {},
     // d·1 is d.
     backward() {},
+    js: { forward: (v) => v, backward: (d) => d },
     closed: { meanSquare: (q) => q, meanSquareSlope: () => 1 },
   }),
   selu: complete({
@@ -263,6 +280,10 @@ export const ACTIVATIONS: Readonly<Record<string, Activation>> = {
         const v = z[i]!;
         d[i] = d[i]! * (SELU_LAMBDA * (v > 0 ? 1 : SELU_ALPHA * Math.exp(Math.min(v, 0))));
       }
+    },
+    js: {
+      forward: (v) => `(${SELU_LAMBDA} * (${v} > 0 ? ${v} : ${SELU_ALPHA} * Math.expm1(Math.min(${v}, 0))))`,
+      backward: (d, z) => `(${d} * (${SELU_LAMBDA} * (${z} > 0 ? 1 : ${SELU_ALPHA} * Math.exp(Math.min(${z}, 0)))))`,
     },
   }),
 };

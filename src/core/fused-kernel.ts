@@ -8,15 +8,16 @@
  * its numbers are bit-identical, not merely close:
  *  - z = (0 + W[r,0]·a[0] + W[r,1]·a[1] + …) + b[r], as `affine`;
  *  - each gradient accumulates over the samples j = 0, 1, … from 0, as
- *    `weightGrads`; da_prev sums over the units r = 0, 1, … as `backWeights`,
- *    then relu's mask as its `backward` (activations.ts);
+ *    `weightGrads`; da_prev sums over the units r = 0, 1, … as `backWeights`;
+ *  - the hidden activation and its derivative are the activation row's own
+ *    scalar source (activations.ts `js`: its forward and backward ops, in
+ *    their order, with its constants), so every activation of the table runs here;
  *  - the cost sums its terms in sample order and skips NaN terms (but is
  *    NaN when an output is NaN, as `crossEntropy`);
  *  - every parameter is updated after the whole pass: p = p - lr·g.
- * Only the loop nest differs: samples outermost, layers inside. The hidden
- * layers are relu's (other activations train on GenericKernel).
+ * Only the loop nest differs: samples outermost, layers inside.
  */
-import { DEFAULT_ACTIVATION } from './activations.js';
+import { activationOf, type Activation } from './activations.js';
 import type { Dataset } from './datasets.js';
 import { cloneParams, type Params } from './network.js';
 import type { Kernel } from './train.js';
@@ -35,8 +36,8 @@ type StepFn = (
   W: Float64Array[], b: Float64Array[],
 ) => number;
 
-/** Source of `step` for the given layer sizes (the body of a `new Function`). */
-export function fusedSource(layers: readonly number[]): string {
+/** Source of `step` for the given layer sizes and hidden activation (the body of a `new Function`). */
+export function fusedSource(layers: readonly number[], act: Activation = activationOf(undefined)): string {
   const L = layers.length - 1;
   const out: string[] = [];
   const w = (l: number, r: number, k: number) => `w${l}_${r}_${k}`;
@@ -57,14 +58,17 @@ export function fusedSource(layers: readonly number[]): string {
       const j = s === 'B' ? 'j + 1' : 'j';
       out.push(`  const a0_0${s} = X[${j}], a0_1${s} = X[m + ${j}], y${s} = Y[${j}];`);
     }
-    // Forward: a_l = relu(W_l a_{l-1} + b_l), the last layer through the sigmoid.
+    // Forward: a_l = φ(W_l a_{l-1} + b_l), the last layer through the sigmoid;
+    // z_l kept for the activations whose derivative reads it.
     for (let l = 1; l <= L; l++) {
       for (let r = 0; r < layers[l]!; r++) {
         for (const s of suffixes) {
           const terms = Array.from({ length: layers[l - 1]! }, (_, k) => `${w(l, r, k)} * a${l - 1}_${k}${s}`);
-          out.push(`  let a${l}_${r}${s} = (0 + ${terms.join(' + ')}) + c${l}_${r};`);
-          if (l < L) out.push(`  if (a${l}_${r}${s} < 0) a${l}_${r}${s} = 0;`);
-          else out.push(`  a${l}_${r}${s} = 1 / (1 + Math.exp(-a${l}_${r}${s}));`);
+          const a = `a${l}_${r}${s}`;
+          const dot = `(0 + ${terms.join(' + ')}) + c${l}_${r}`;
+          if (l === L) out.push(`  let ${a} = ${dot};`, `  ${a} = 1 / (1 + Math.exp(-${a}));`);
+          else if (act.needsZ) out.push(`  const z${l}_${r}${s} = ${dot};`, `  const ${a} = ${act.js.forward(`z${l}_${r}${s}`)};`);
+          else out.push(`  let ${a} = ${dot};`, `  ${a} = ${act.js.forward(a)};`);
         }
       }
     }
@@ -72,7 +76,7 @@ export function fusedSource(layers: readonly number[]): string {
       out.push(`  if (withCost) { const t = -Math.log(a${L}_0${s}) * y${s} + -Math.log(1 - a${L}_0${s}) * (1 - y${s}); if (t === t) cost += t; else if (a${L}_0${s} !== a${L}_0${s}) diverged = true; }`);
       out.push(`  const d${L}_0${s} = invM * (a${L}_0${s} - y${s});`);
     }
-    // Backward: accumulate gradients, then carry the delta through W and the ReLU mask.
+    // Backward: accumulate gradients, then carry the delta through W and φ′.
     for (let l = L; l >= 1; l--) {
       for (let r = 0; r < layers[l]!; r++) {
         for (let k = 0; k < layers[l - 1]!; k++) {
@@ -84,9 +88,8 @@ export function fusedSource(layers: readonly number[]): string {
         for (let k = 0; k < layers[l - 1]!; k++) {
           for (const s of suffixes) {
             const terms = Array.from({ length: layers[l]! }, (_, r) => `${w(l, r, k)} * d${l}_${r}${s}`);
-            // The ReLU mask as a select: s·1 is s (−0 and NaN too), and s·0 keeps ∞·0 = NaN.
             out.push(`  const s${l - 1}_${k}${s} = 0 + ${terms.join(' + ')};`);
-            out.push(`  const d${l - 1}_${k}${s} = a${l - 1}_${k}${s} > 0 ? s${l - 1}_${k}${s} : s${l - 1}_${k}${s} * 0;`);
+            out.push(`  const d${l - 1}_${k}${s} = ${act.js.backward(`s${l - 1}_${k}${s}`, `z${l - 1}_${k}${s}`, `a${l - 1}_${k}${s}`)};`);
           }
         }
       }
@@ -117,12 +120,12 @@ export function fusedSource(layers: readonly number[]): string {
  */
 const cache = new Map<string, StepFn>();
 
-function compiled(layers: readonly number[]): StepFn {
-  const key = layers.join(',');
+function compiled(layers: readonly number[], act: Activation): StepFn {
+  const key = `${layers.join(',')} ${act.name}`;
   let fn = cache.get(key);
   if (!fn) {
-    // The body is pure arithmetic over its arguments; nothing else is in scope.
-    fn = new Function('X', 'Y', 'm', 'lr', 'withCost', 'W', 'b', fusedSource(layers)) as StepFn;
+    // The body is arithmetic over its arguments and Math; nothing else is in scope.
+    fn = new Function('X', 'Y', 'm', 'lr', 'withCost', 'W', 'b', fusedSource(layers, act)) as StepFn;
     cache.set(key, fn);
   }
   return fn;
@@ -139,15 +142,12 @@ export class FusedKernel implements Kernel {
 
   constructor(initial: Params, train: Dataset, learningRate: number) {
     if (!fusedSupports(initial.layers)) throw new RangeError(`the fused kernel does not cover layers ${initial.layers.join(',')}`);
-    if ((initial.activation ?? DEFAULT_ACTIVATION) !== DEFAULT_ACTIVATION) {
-      throw new RangeError(`the fused kernel covers relu hidden layers only, not ${initial.activation}`);
-    }
     this.p = cloneParams(initial);
     this.x = train.x;
     this.y = train.y;
     this.m = train.m;
     this.lr = learningRate;
-    this.run = compiled(initial.layers);
+    this.run = compiled(initial.layers, activationOf(initial.activation));
   }
 
   params(): Params {

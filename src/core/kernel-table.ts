@@ -1,4 +1,3 @@
-import { DEFAULT_ACTIVATION } from './activations.js';
 import type { Dataset } from './datasets.js';
 import { FusedKernel, fusedSupports } from './fused-kernel.js';
 import type { Params } from './network.js';
@@ -11,12 +10,10 @@ export type KernelFactory = (initial: Params, train: Dataset, learningRate: numb
 /** What a kernel is asked to cover: the layer sizes and the hidden activation (absent: relu). */
 export type NetworkShape = Pick<Params, 'layers' | 'activation'>;
 
-const reluOnly = (net: NetworkShape): boolean => (net.activation ?? DEFAULT_ACTIVATION) === DEFAULT_ACTIVATION;
-
 /** The fastest kernel that covers the network (what `auto` picks): simd where it runs and pays, else fused, else generic. */
 export const defaultKernel: KernelFactory = (initial, train, lr) => {
   const fused = KERNELS['fused']!.supports(initial);
-  if (reluOnly(initial) && simdPreferred(initial.layers, fused)) return new SimdKernel(initial, train, lr);
+  if (simdPreferred(initial.layers, fused, initial.activation)) return new SimdKernel(initial, train, lr);
   return fused ? new FusedKernel(initial, train, lr) : new GenericKernel(initial, train, lr);
 };
 
@@ -33,20 +30,20 @@ interface KernelRow {
  * The training kernels, by name. They differ in speed only: each performs
  * SPEC §3 with the same float64 operations in the same order, so their
  * results are bit-identical. `--kernel` and the bench read this table.
- * fused and simd are written for relu hidden layers; `auto` trains every
- * other activation on generic.
+ * Every kernel trains every hidden activation of activations.ts (simd: where
+ * its exp, expm1 and tanh are Math's, which it checks when it loads).
  */
 export const KERNELS: Readonly<Record<string, KernelRow>> = {
   auto: {
-    description: 'simd where WebAssembly SIMD runs, except tiny networks (fewer than 24 weights) that fused covers; else fused, else generic; generic for activations other than relu (default)',
+    description: 'simd where WebAssembly SIMD runs, except tiny networks (fewer than 24 weights) that fused covers; else fused, else generic (default)',
     supports: () => true,
     covers: 'every network',
     make: defaultKernel,
   },
   fused: {
-    description: `code generated for the layer sizes, one sample at a time through every layer (input 2, output 1, up to 4096 weights; relu)`,
-    supports: (net) => reluOnly(net) && fusedSupports(net.layers),
-    covers: 'relu networks of input 2, output 1 and at most 4,096 weights',
+    description: `code generated for the layer sizes and the activation, one sample at a time through every layer (input 2, output 1, up to 4096 weights)`,
+    supports: (net) => fusedSupports(net.layers),
+    covers: 'networks of input 2, output 1 and at most 4,096 weights',
     make: (initial, train, lr) => new FusedKernel(initial, train, lr),
   },
   generic: {
@@ -56,14 +53,10 @@ export const KERNELS: Readonly<Record<string, KernelRow>> = {
     make: (initial, train, lr) => new GenericKernel(initial, train, lr),
   },
   simd: {
-    description: 'WebAssembly SIMD: hidden units two at a time in f64x2 lanes, six samples at a time (output 1, up to 256 units a layer; relu)',
-    supports: (net) => reluOnly(net) && simdSupports(net.layers),
-    covers: 'relu networks with one output and at most 256 units a layer',
-    make: (initial, train, lr) => {
-      // The WebAssembly is relu's; refused here, as fused refuses in its constructor.
-      if (!reluOnly(initial)) throw new RangeError(`the simd kernel covers relu hidden layers only, not ${initial.activation}`);
-      return new SimdKernel(initial, train, lr);
-    },
+    description: 'WebAssembly SIMD: hidden units two at a time in f64x2 lanes, six samples at a time (output 1, up to 256 units a layer)',
+    supports: (net) => simdSupports(net.layers, net.activation),
+    covers: 'networks with one output and at most 256 units a layer, where WebAssembly SIMD runs',
+    make: (initial, train, lr) => new SimdKernel(initial, train, lr),
   },
 };
 

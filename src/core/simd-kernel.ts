@@ -1,10 +1,12 @@
 /**
  * The simd kernel: WebAssembly SIMD (./wasm/kernel.wat) with a layer's hidden
  * units two at a time in the f64 lanes of an f64x2, and six samples at a time
- * through the whole network. Bit-identical to GenericKernel and FusedKernel:
- * the same float64 operations in the same order (kernel.wat's header says
- * why), the same exp (a port of V8's Math.exp, checked here against Math.exp
- * before the module is used), and the cost computed here, in JavaScript, with
+ * through the whole network, for every hidden activation of the table.
+ * Bit-identical to GenericKernel and FusedKernel: the same float64 operations
+ * in the same order (kernel.wat's header says why), the same exp, expm1 and
+ * tanh (ports of V8's Math.exp, Math.expm1 and Math.tanh, checked here against
+ * them before the module is used: an activation whose function differs is
+ * left to the scalar kernels), and the cost computed here, in JavaScript, with
  * Math.log over the outputs the step leaves in memory.
  *
  * The binary is built from kernel.wat by `npm run build` into a generated
@@ -13,9 +15,11 @@
  * that memory comes from the layout table (./wasm/layout.ts) that kernel.wat
  * is generated from.
  */
+import { activationOf, DEFAULT_ACTIVATION, resolveActivation, type Activation } from './activations.js';
 import type { Dataset } from './datasets.js';
 import { zeroParams, type Params } from './network.js';
 import type { Kernel } from './train.js';
+import { activationCode, SIMD_ACTIVATIONS, type SimdActivation } from './wasm/activation-source.js';
 import { KERNEL_WASM_BASE64 } from './wasm/kernel-wasm.generated.js';
 import { F64_BYTES, maxUnits, PAGE_BYTES, recordAt, SIMD_LAYOUT, V128_BYTES, writeFields, type FieldValues, type SimdLayout } from './wasm/layout.js';
 
@@ -25,7 +29,16 @@ export const SIMD_MAX_UNITS = maxUnits(SIMD_LAYOUT);
 export const SIMD_SAMPLES = SIMD_LAYOUT.samples;
 
 interface KernelExports {
-  readonly step: (lr: number) => void;
+  /** One step at learning rate lr; act: the hidden activation's code (activation-source.ts), leak: leaky-relu's A. */
+  readonly step: (lr: number, act: number, leak: number) => void;
+  /** The port of V8's expm1 over n float64s in place at ptr, one at a time. */
+  readonly expm1Array: (ptr: number, n: number) => void;
+  /** The expm1 of the selu, a group's samples at once, over n (a multiple of the group size) float64s in place at ptr. */
+  readonly expm1ArrayN: (ptr: number, n: number) => void;
+  /** The selu's expm1 (for inputs <= 0), likewise. */
+  readonly expm1NegArrayN: (ptr: number, n: number) => void;
+  /** The tanh, a group's samples at once, likewise. */
+  readonly tanhArrayN: (ptr: number, n: number) => void;
   /** The port of V8's exp, one number. */
   readonly exp: (x: number) => number;
   /** The same over n float64s in place at byte address ptr. */
@@ -114,10 +127,83 @@ export function expMismatches(mod: WebAssembly.Module, probes: Float64Array, eve
   return bad;
 }
 
+/** A float64 from its high and low 32-bit words. */
+function fromWords(hi: number, lo: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setUint32(0, hi >>> 0);
+  view.setUint32(4, lo >>> 0);
+  return view.getFloat64(0);
+}
+
+/**
+ * Inputs on which the WebAssembly expm1 and tanh must give Math.expm1's and
+ * Math.tanh's very bits: the special values (±0, subnormals, ±∞, NaN), the
+ * first and last float64 of every high word fdlibm's branches test (2^-55,
+ * 2^-54, 2^-28, 0.5·ln2, 1, 1.5·ln2, 22, 56·ln2, 709.78…), both signs, the
+ * k·ln2 and (k + 1/2)·ln2 boundaries of the argument reduction with their
+ * neighbours, and a deterministic spread (wide, narrow and over magnitudes).
+ */
+export function expm1Probes(): Float64Array {
+  const xs: number[] = [0, -0, 1, -1, Infinity, -Infinity, NaN, 5e-324, -5e-324, 2.2250738585072014e-308, -2.2250738585072014e-308,
+    0.25, -0.25, 22, -22, 44, -44, 56 * Math.LN2, -56 * Math.LN2, 700, -700, 709.782712893384, 709.7827128933841, 1e300, -1e300,
+    Number.MAX_VALUE, -Number.MAX_VALUE];
+  for (const hi of [0x3c800000, 0x3c900000, 0x3e300000, 0x3fd62e42, 0x3fd62e43, 0x3fefffff, 0x3ff00000, 0x3ff0a2b1, 0x3ff0a2b2,
+    0x40360000, 0x4043687a, 0x40862e42, 0x7fefffff]) {
+    for (const sign of [0, 0x80000000]) {
+      for (const h of [hi - 1, hi]) xs.push(fromWords(h | sign, 0), fromWords(h | sign, 0xffffffff));
+    }
+  }
+  for (let k = -60; k <= 1030; k++) {
+    for (const x of [k * Math.LN2, (k + 0.5) * Math.LN2]) xs.push(x, -x, x * (1 + 2 ** -52), x * (1 - 2 ** -52));
+  }
+  let u = 0;
+  for (let i = 0; i < 4096; i++) {
+    u = (u + 0.6180339887498949) % 1;
+    xs.push((u - 0.5) * 100, (u - 0.5) * 4, (u < 0.5 ? -1 : 1) * 2 ** (u * 2 * 70 - 65));
+  }
+  return Float64Array.from(xs);
+}
+
+/**
+ * How many probes the module's expm1 and tanh get wrong (0 each: they are
+ * Math.expm1 and Math.tanh): the scalar expm1, and the group-wide expm1 and
+ * tanh on groups of layout.samples probes, each probe in each lane of a group
+ * in turn (the probes wrap around to fill the last group); the selu's expm1,
+ * made for inputs <= 0, on -|probe|.
+ */
+export function expm1TanhMismatches(mod: WebAssembly.Module, probes: Float64Array, layout = SIMD_LAYOUT): { expm1: number; tanh: number } {
+  const n = probes.length;
+  const group = layout.samples;
+  const padded = Math.ceil(n / group) * group;
+  const { exports, memory } = instantiate({ module: mod, layout }, padded * F64_BYTES);
+  const buf = new Float64Array(memory.buffer, 0, padded);
+  const negative = probes.map((x) => -Math.abs(x));
+  const run = (fn: (ptr: number, n: number) => void, ref: (x: number) => number, shift: number, xs = probes): number => {
+    let bad = 0;
+    for (let i = 0; i < padded; i++) buf[i] = xs[(i + shift) % n]!;
+    fn(0, padded);
+    for (let i = 0; i < padded; i++) if (!Object.is(buf[i], ref(xs[(i + shift) % n]!))) bad++;
+    return bad;
+  };
+  const bad = { expm1: run(exports.expm1Array, Math.expm1, 0), tanh: 0 };
+  for (let shift = 0; shift < group; shift++) {
+    bad.expm1 += run(exports.expm1ArrayN, Math.expm1, shift) + run(exports.expm1NegArrayN, Math.expm1, shift, negative);
+    bad.tanh += run(exports.tanhArrayN, Math.tanh, shift);
+  }
+  return bad;
+}
+
 /** undefined: not tried yet; null: no WebAssembly SIMD here, or an exp that differs. */
 let compiled: WebAssembly.Module | null | undefined;
+/** The hidden activations the compiled module trains bit-identically here. */
+let trains: ReadonlySet<SimdActivation> = new Set();
 
-/** The compiled module, once per process; null where the kernel cannot run bit-identically. */
+/**
+ * The compiled module, once per process; null where the kernel cannot run
+ * bit-identically (no WebAssembly SIMD, or an exp that is not Math.exp's).
+ * An expm1 or a tanh that is not Math's (a V8 that no longer uses fdlibm's)
+ * only takes selu or tanh off the module's list (simdActivations).
+ */
 export function simdModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     compiled = null;
@@ -126,7 +212,11 @@ export function simdModule(): WebAssembly.Module | null {
       // validate() is false where WebAssembly has no SIMD (the module uses f64x2).
       if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) {
         const mod = new WebAssembly.Module(bytes);
-        if (expMismatches(mod, expProbes()) === 0) compiled = mod;
+        if (expMismatches(mod, expProbes()) === 0) {
+          const bad = expm1TanhMismatches(mod, expm1Probes());
+          trains = new Set(SIMD_ACTIVATIONS.filter((kind) => (kind !== 'selu' || bad.expm1 === 0) && (kind !== 'tanh' || bad.tanh === 0)));
+          compiled = mod;
+        }
       }
     } catch {
       // no WebAssembly at all, or it refused the module: the scalar kernels remain
@@ -136,14 +226,29 @@ export function simdModule(): WebAssembly.Module | null {
   return compiled;
 }
 
+/** The hidden activations the simd kernel trains here (none without the module). */
+export function simdActivations(): ReadonlySet<SimdActivation> {
+  simdModule();
+  return trains;
+}
+
+/** The module's kind of an activation (leaky-relu:A is leaky-relu), or undefined. */
+function kindOf(act: Activation): SimdActivation | undefined {
+  const kind = act.name.split(':')[0];
+  return SIMD_ACTIVATIONS.find((k) => k === kind);
+}
+
 function builtKernel(): SimdBuild | null {
   const mod = simdModule();
   return mod && { module: mod, layout: SIMD_LAYOUT };
 }
 
-/** Whether the simd kernel runs here (WebAssembly SIMD, an exact exp) for these layer sizes. */
-export function simdSupports(layers: readonly number[]): boolean {
-  return covers(layers, SIMD_MAX_UNITS) && simdModule() !== null;
+/** Whether the simd kernel runs here (WebAssembly SIMD, exact functions) for these layer sizes and this hidden activation (default relu). */
+export function simdSupports(layers: readonly number[], activation?: string): boolean {
+  if (!covers(layers, SIMD_MAX_UNITS) || simdModule() === null) return false;
+  const act = resolveActivation(activation ?? DEFAULT_ACTIVATION);
+  const kind = act && kindOf(act);
+  return kind !== undefined && simdActivations().has(kind);
 }
 
 /** Whether the kernel's loops take these layer sizes: one output, every layer 1..widest units. */
@@ -164,10 +269,10 @@ function covers(layers: readonly number[], widest: number): boolean {
 export const SIMD_AUTO_MIN_WEIGHTS = 24;
 
 /** What `auto` asks: simd runs here and pays off on this network (else fused or generic). */
-export function simdPreferred(layers: readonly number[], fusedCovers: boolean): boolean {
+export function simdPreferred(layers: readonly number[], fusedCovers: boolean, activation?: string): boolean {
   let weights = 0;
   for (let l = 1; l < layers.length; l++) weights += layers[l]! * layers[l - 1]!;
-  return (weights >= SIMD_AUTO_MIN_WEIGHTS || !fusedCovers) && simdSupports(layers);
+  return (weights >= SIMD_AUTO_MIN_WEIGHTS || !fusedCovers) && simdSupports(layers, activation);
 }
 
 /** Rounded up to whole v128s: the kernel loads and stores its arrays two float64s at a time. */
@@ -185,7 +290,10 @@ interface LayerArrays {
 /** z[r..r+1] = W[r..r+1, ·]·a + b[r..r+1] for 6 samples a pass: 2 units × 6 samples per f64x2 step, any layer sizes ≤ 256, output 1. */
 export class SimdKernel implements Kernel {
   readonly name = 'simd';
-  private readonly step_: (lr: number) => void;
+  private readonly step_: (lr: number, act: number, leak: number) => void;
+  /** The hidden activation's code in the module, and leaky-relu's A (0 for the others). */
+  private readonly act: number;
+  private readonly leak: number;
   private readonly lr: number;
   private readonly m: number;
   private readonly invM: number;
@@ -204,6 +312,14 @@ export class SimdKernel implements Kernel {
     if (!covers(initial.layers, maxUnits(layout))) {
       throw new RangeError(`the simd kernel does not cover layers ${initial.layers.join(',')} (output 1, up to ${maxUnits(layout)} units a layer)`);
     }
+    const activation = activationOf(initial.activation);
+    const kind = kindOf(activation);
+    // The built module trains what passed its check here; a module built for a test trains every kind.
+    if (!kind || (build.module === simdModule() && !simdActivations().has(kind))) {
+      throw new RangeError(`the simd kernel does not train ${activation.name} hidden layers here (its ${activation.name} differs from Math's)`);
+    }
+    this.act = activationCode(kind);
+    this.leak = activation.leak ?? 0;
     const sizes = [...initial.layers];
     const L = sizes.length - 1;
     const m = train.m;
@@ -229,10 +345,12 @@ export class SimdKernel implements Kernel {
       const s = stride(n);
       if (l === 0) {
         // The inputs' record: their width and the rows the group's inputs are copied to.
-        rec.push({ n, s, Wr: 0, Wc: 0, b: 0, g: 0, h: 0, dz: 0, act: rows(s) });
+        rec.push({ n, s, Wr: 0, Wc: 0, b: 0, g: 0, h: 0, dz: 0, act: rows(s), slope: 0 });
       } else {
         const sPrev = stride(sizes[l - 1]!);
-        rec.push({ n, s, Wr: f64s(n * sPrev), Wc: f64s(sPrev * s), b: f64s(s), g: f64s(n * sPrev), h: f64s(s), dz: rows(s), act: rows(s) });
+        // φ′ rows for the hidden layers of an activation other than relu (relu's mask reads act).
+        const slope = l < L && kind !== 'relu' ? rows(s) : 0;
+        rec.push({ n, s, Wr: f64s(n * sPrev), Wc: f64s(sPrev * s), b: f64s(s), g: f64s(n * sPrev), h: f64s(s), dz: rows(s), act: rows(s), slope });
       }
     }
     const n0 = sizes[0]!;
@@ -256,7 +374,7 @@ export class SimdKernel implements Kernel {
     this.out = heap.subarray(OUT / F64_BYTES, OUT / F64_BYTES + m);
 
     this.arrays = rec.slice(1).map((r) => ({ Wr: r.Wr / F64_BYTES, Wc: r.Wc / F64_BYTES, b: r.b / F64_BYTES }));
-    this.p = zeroParams(sizes);
+    this.p = zeroParams(sizes, initial.activation);
     for (let l = 1; l <= L; l++) {
       const n = sizes[l]!;
       const nPrev = sizes[l - 1]!;
@@ -298,7 +416,7 @@ export class SimdKernel implements Kernel {
    * order, NaN terms (0·∞) skipped, NaN when an output is NaN, times 1/m.
    */
   step(withCost: boolean): number {
-    this.step_(this.lr);
+    this.step_(this.lr, this.act, this.leak);
     if (!withCost) return NaN;
     const { out, y, m } = this;
     let sum = 0;

@@ -50,7 +50,7 @@ export interface SimdLayout {
   /** The run's sizes and the addresses of its data arrays (at 0 in SIMD_LAYOUT). */
   readonly header: I32Block<'L' | 'm' | 'X' | 'Y' | 'OUT'>;
   /** Layer l's record at records.at + records.bytes·l, l = 0..L (layer 0, the inputs, has only n, s, act). */
-  readonly records: I32Block<'n' | 's' | 'Wr' | 'Wc' | 'b' | 'g' | 'h' | 'act' | 'dz'>;
+  readonly records: I32Block<'n' | 's' | 'Wr' | 'Wc' | 'b' | 'g' | 'h' | 'act' | 'dz' | 'slope'>;
 }
 
 export const SIMD_LAYOUT: SimdLayout = {
@@ -96,6 +96,8 @@ export const SIMD_LAYOUT: SimdLayout = {
       act: 28,
       /** address of dz: a group's deltas, rows as act */
       dz: 32,
+      /** address of slope: a group's φ′ of a hidden layer, rows as act (activations other than relu) */
+      slope: 40,
     },
   },
 };

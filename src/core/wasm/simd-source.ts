@@ -9,7 +9,9 @@
  * decides is interpolated, and what is repeated once per sample of a group
  * (six chains, A … F) is written once and repeated by `each`.
  */
+import { activateSource, activationCode, SIMD_ACTIVATIONS } from './activation-source.js';
 import { expSource } from './exp-source.js';
+import { expm1Source } from './expm1-source.js';
 import { F64_BYTES, layoutProblems, recordAt, V128_BYTES, type SimdLayout } from './layout.js';
 import { each, letter, letterSpan, locals, name, offset, shift } from './wat.js';
 
@@ -48,6 +50,35 @@ ${each(S, (q) => `${indent}  (local.set $${pass}_${acc}${letter(q)} (f64x2.add (
 ${indent}  (local.set $${pass}_pw (i32.add (local.get $${pass}_pw) (local.get $${pass}_sb)))
 ${indent}  (br_if $terms (i32.ne (local.tee $${pass}_${p} (i32.add (local.get $${pass}_${p}) (i32.const ${F}))) (local.get $${pass}_end))))`;
 
+  // The unit loop of a hidden layer's forward pass; store(q) is what goes to sample q's act row:
+  // relu's max of z and 0 fused in, or z for $activate to take through φ.
+  const fwUnits = (what: string, store: (q: number) => string): string => `        (loop $units
+${each(S, (q) => `          (local.set $fw_acc${letter(q)} (local.get $fw_zero))`)}
+          (local.set $fw_pa (local.get $fw_in))
+          ;; one row of Wc per input k: the weights from k into units r and r+1
+${dotTerms('          ', 'fw', 'acc', 'pa')}
+          (local.set $fw_pw (i32.add (local.get $fw_pw) (local.get $fw_back)))
+          (local.set $fw_b (v128.load (local.get $fw_pb)))
+          ;; ${what}
+${each(S, (q) => `          (v128.store${row(q)} (local.get $fw_po) ${store(q)})`)}
+          (local.set $fw_pb (i32.add (local.get $fw_pb) (i32.const ${V})))
+          (br_if $units (i32.ne (local.tee $fw_po (i32.add (local.get $fw_po) (i32.const ${V}))) (local.get $fw_poEnd))))`;
+  const RELU = activationCode('relu');
+  const SIMD_ACTIVATIONS_TEXT = SIMD_ACTIVATIONS.map((kind) => `${activationCode(kind)} ${kind}`).join(', ');
+  const indent = (text: string, by: string): string => text.replace(/^/gm, by);
+  // The unit loop of the backward pass through layer l's weights; store(q) is
+  // dz_{l-1} of sample q from its sum s (br_pa walks act, or slope, of layer l-1).
+  const brUnits = (store: (q: number) => string): string => `          (loop $units
+${each(S, (q) => `            (local.set $br_s${letter(q)} (local.get $br_zero))`)}
+            (local.set $br_pd (local.get $br_dz))
+            ;; down the column pair (k, k+1) of Wr: one row per unit r of layer l
+${dotTerms('            ', 'br', 's', 'pd')}
+            (local.set $br_pw (i32.add (local.get $br_pw) (local.get $br_back)))
+${each(S, (q) => `            (v128.store${row(q)} (local.get $br_po)
+              ${store(q)})`)}
+            (local.set $br_pa (i32.add (local.get $br_pa) (i32.const ${V})))
+            (br_if $units (i32.ne (local.tee $br_po (i32.add (local.get $br_po) (i32.const ${V}))) (local.get $br_poEnd))))`;
+
   const samplesLocals: [string, string][] = [
     ['top', 'i32'], ['rec', 'i32'], ['q', 'i32'],
     ['in_sb', 'i32'], ['in_pairs', 'i32'], ['in_dst', 'i32'],
@@ -70,7 +101,8 @@ ${indent}  (br_if $terms (i32.ne (local.tee $${pass}_${p} (i32.add (local.get $$
 ;; layout table src/core/wasm/layout.ts: edit those, not this file.
 ;;
 ;; The simd training kernel: one full-batch gradient-descent step of a
-;; ReLU/sigmoid network, with the hidden units of a layer two at a time in the
+;; network of relu, leaky-relu, tanh, sigmoid, linear or selu hidden layers
+;; and a sigmoid output (\`step\`'s act: ${SIMD_ACTIVATIONS_TEXT}), with the hidden units of a layer two at a time in the
 ;; f64 lanes of an f64x2 and ${S} samples at a time, bit-identical to
 ;; GenericKernel and FusedKernel.
 ;;
@@ -88,6 +120,11 @@ ${indent}  (br_if $terms (i32.ne (local.tee $${pass}_${p} (i32.add (local.get $$
 ;;    mask, s·(a > 0 ? 1 : 0), which has the bits of the scalar kernels'
 ;;    select a > 0 ? s : s·0: s·1 = s (−0 and NaN too), and the masked side
 ;;    is s·0 in both (±0, or NaN for s = ±∞ or NaN).
+;;  - Any other activation: the forward pass stores z, $activate takes it
+;;    through the table row's φ, operation for operation (tanh and selu's expm1
+;;    from $tanhvN and $expm1vN, V8's fdlibm ports; exp from $expvN), and writes
+;;    φ′ to the layer's slope rows; backprop multiplies: dz = s·φ′, the
+;;    row's own product (activation-source.ts says why each is the row's bits).
 ;;  - The output layer has one unit. Its ${S} samples go two to an f64x2
 ;;    (${Array.from({ length: pairs }, (_, p) => `${letter(LANES * p)} with ${letter(LANES * p + 1)}`).join(', ')}), one chain per lane, and the sigmoid
 ;;    1 / (1 + exp(-z)) takes its exp from $expvN, which gives lane by lane
@@ -122,12 +159,17 @@ ${indent}  (br_if $terms (i32.ne (local.tee $${pass}_${p} (i32.add (local.get $$
 ;;     +${R.n} n_l  +${R.s} s_l (even stride)  +${R.Wr} Wr (n_l × s_{l-1}, row-major)
 ;;     +${R.Wc} Wc (s_{l-1} × s_l, the transpose)  +${R.b} b (s_l)  +${R.g} g (like Wr)
 ;;     +${R.h} h (s_l)  +${R.act} act (sample q's row at +${ROW}·q, q = 0..${S - 1})  +${R.dz} dz (idem)
+;;     +${R.slope} slope (idem; φ′ of a hidden layer, activations other than relu)
 ;;   X: m × s_0 inputs, sample-major (pad 0); Y: m + ${S - 1} labels; OUT: m + ${S - 1} outputs a_L
 ;;   (the ${S - 1} extra slots of Y and OUT serve the phantom samples).
 (module
   (import ${name(layout.memory.module)} ${name(layout.memory.name)} (memory ${layout.minPages}))
 
 ${expSource(pairs)}
+
+${expm1Source(pairs)}
+
+${activateSource(layout)}
 
   ;; Gradient accumulators of layer l, sample q alone (the last m mod ${S} samples,
   ;; one at a time, in a group that phantoms fill up):
@@ -212,7 +254,7 @@ ${expSource(pairs)}
   ;; here, in place, rather than called (V8 does not inline wasm calls, and
   ;; each call paid a frame, a stack check and its set-up again).
   ;; --------------------------------------------------------------------
-  (func $samples (param $j i32) (param $count i32) (param $invM v128)
+  (func $samples (param $j i32) (param $count i32) (param $invM v128) (param $act i32) (param $leak v128)
 ${locals(samplesLocals, 5, '    ')}
     ;; the output layer's record
     (local.set $top ${top})
@@ -248,17 +290,12 @@ ${each(S, (q) => `      (local.set $in_p${letter(q)} (i32.add (local.get $in_p${
         ;; the ends of a row of act_{l-1} and of act_l: the loops run while pa < end, po < poEnd
         (local.set $fw_end (i32.add (local.get $fw_in) (i32.shl (local.get $fw_nk) (i32.const ${shift(F)}))))
         (local.set $fw_poEnd (i32.add (local.get $fw_po) (i32.shl (local.get $fw_pairs) (i32.const ${shift(V)}))))
-        (loop $units
-${each(S, (q) => `          (local.set $fw_acc${letter(q)} (local.get $fw_zero))`)}
-          (local.set $fw_pa (local.get $fw_in))
-          ;; one row of Wc per input k: the weights from k into units r and r+1
-${dotTerms('          ', 'fw', 'acc', 'pa')}
-          (local.set $fw_pw (i32.add (local.get $fw_pw) (local.get $fw_back)))
-          (local.set $fw_b (v128.load (local.get $fw_pb)))
-          ;; relu: pmax(z, 0) = z < 0 ? 0 : z
-${each(S, (q) => `          (v128.store${row(q)} (local.get $fw_po) (f64x2.pmax (f64x2.add (local.get $fw_acc${letter(q)}) (local.get $fw_b)) (local.get $fw_zero)))`)}
-          (local.set $fw_pb (i32.add (local.get $fw_pb) (i32.const ${V})))
-          (br_if $units (i32.ne (local.tee $fw_po (i32.add (local.get $fw_po) (i32.const ${V}))) (local.get $fw_poEnd))))
+        (if (i32.eq (local.get $act) (i32.const ${RELU}))
+          (then
+${indent(fwUnits('relu: pmax(z, 0) = z < 0 ? 0 : z', (q) => `(f64x2.pmax (f64x2.add (local.get $fw_acc${letter(q)}) (local.get $fw_b)) (local.get $fw_zero))`), '    ')})
+          (else
+${indent(fwUnits('z, which $activate takes through φ (and φ′ to the slope rows)', (q) => `(f64x2.add (local.get $fw_acc${letter(q)}) (local.get $fw_b))`), '    ')}
+            (call $activate (local.get $rec) (local.get $act) (f64x2.extract_lane 0 (local.get $leak)))))
         (local.set $rec (i32.add (local.get $rec) (i32.const ${REC})))
         (br $fwd)))
     ;; Output layer L (one sigmoid unit), samples j … j+${S - 1}, two samples in the
@@ -312,16 +349,13 @@ ${each(pairs, (p) => `    (local.set $out_z${pairName(p)} (f64x2.mul (local.get 
           ;; the ends of a row of dz_l and of dz_{l-1}: the loops run while pd < end, po < poEnd
           (local.set $br_end (i32.add (local.get $br_dz) (i32.shl (local.get $br_nr) (i32.const ${shift(F)}))))
           (local.set $br_poEnd (i32.add (local.get $br_po) (i32.shl (local.get $br_pairs) (i32.const ${shift(V)}))))
-          (loop $units
-${each(S, (q) => `            (local.set $br_s${letter(q)} (local.get $br_zero))`)}
-            (local.set $br_pd (local.get $br_dz))
-            ;; down the column pair (k, k+1) of Wr: one row per unit r of layer l
-${dotTerms('            ', 'br', 's', 'pd')}
-            (local.set $br_pw (i32.add (local.get $br_pw) (local.get $br_back)))
-${each(S, (q) => `            (v128.store${row(q)} (local.get $br_po)
-              (f64x2.mul (local.get $br_s${letter(q)}) (v128.and (f64x2.gt (v128.load${row(q)} (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one))))`)}
-            (local.set $br_pa (i32.add (local.get $br_pa) (i32.const ${V})))
-            (br_if $units (i32.ne (local.tee $br_po (i32.add (local.get $br_po) (i32.const ${V}))) (local.get $br_poEnd))))))
+          (if (i32.eq (local.get $act) (i32.const ${RELU}))
+            (then
+${indent(brUnits((q) => `(f64x2.mul (local.get $br_s${letter(q)}) (v128.and (f64x2.gt (v128.load${row(q)} (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one)))`), '    ')})
+            (else
+              ;; dz = s·φ′, φ′ from the slope rows $activate wrote
+              (local.set $br_pa ${field('slope', '(local.get $br_prev)')})
+${indent(brUnits((q) => `(f64x2.mul (local.get $br_s${letter(q)}) (v128.load${row(q)} (local.get $br_pa)))`), '    ')}))))
       (if (i32.eq (local.get $count) (i32.const ${S}))
         (then
           ;; Gradient accumulators of layer l, the ${S} samples in order:
@@ -366,20 +400,21 @@ ${chain('              ', '(v128.load (local.get $gr_ph))', (q) => `(v128.load${
 
   ;; One full-batch gradient-descent step; the outputs a_L[j] are left in OUT
   ;; for the cost, which the caller computes with Math.log.
-  (func (export "step") (param $lr f64)
-    (local $m i32) (local $j i32) (local $invM v128) (local $rec i32) (local $top i32) (local $lrv v128)
+  (func (export "step") (param $lr f64) (param $act i32) (param $leak f64)
+    (local $m i32) (local $j i32) (local $invM v128) (local $rec i32) (local $top i32) (local $lrv v128) (local $leakv v128)
     (local.set $m ${header('m')})
     (local.set $top ${top})
     ;; invM = 1 / m, as the scalar kernels, in both lanes
     (local.set $invM (f64x2.splat (f64.div (f64.const 1) (f64.convert_i32_u (local.get $m)))))
+    (local.set $leakv (f64x2.splat (local.get $leak)))
     (block $groupsDone
       (loop $groups
         (br_if $groupsDone (i32.gt_u (i32.add (local.get $j) (i32.const ${S})) (local.get $m)))
-        (call $samples (local.get $j) (i32.const ${S}) (local.get $invM))
+        (call $samples (local.get $j) (i32.const ${S}) (local.get $invM) (local.get $act) (local.get $leakv))
         (local.set $j (i32.add (local.get $j) (i32.const ${S})))
         (br $groups)))
     (if (i32.lt_u (local.get $j) (local.get $m))
-      (then (call $samples (local.get $j) (i32.sub (local.get $m) (local.get $j)) (local.get $invM))))
+      (then (call $samples (local.get $j) (i32.sub (local.get $m) (local.get $j)) (local.get $invM) (local.get $act) (local.get $leakv))))
     (local.set $lrv (f64x2.splat (local.get $lr)))
     (local.set $rec (i32.const ${FIRST}))
     (loop $upd

@@ -202,7 +202,7 @@ test('a kernel generated from another layout table is bit-identical too: 2, 4 an
     samples: 4,
     rowBytes: 4096,
     header: { at: 0, bytes: 32, fields: { OUT: 0, Y: 4, X: 8, m: 12, L: 16 } },
-    records: { at: 32, bytes: 40, fields: { dz: 0, act: 4, h: 8, g: 12, b: 16, Wc: 20, Wr: 24, s: 28, n: 32 } },
+    records: { at: 32, bytes: 40, fields: { slope: 0, dz: 4, act: 8, h: 12, g: 16, b: 20, Wc: 24, Wr: 28, s: 32, n: 36 } },
   };
   for (const layout of [moved, { ...SIMD_LAYOUT, samples: 2 }, { ...moved, samples: 8 }]) {
     assert.deepEqual(layoutProblems(layout), []);
