@@ -18,7 +18,9 @@ if (!counts) {
   console.log(`npm audit: the registry did not answer (${why.trim()}); skipped`);
   process.exit(0);
 }
-const summary = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
+const summary = Object.entries(counts)
+  .map(([k, v]) => `${k} ${v}`)
+  .join(', ');
 console.log(`npm audit --omit=dev: ${summary}`);
 if ((counts.high ?? 0) + (counts.critical ?? 0) > 0) {
   console.error('npm audit: high or critical vulnerabilities in production dependencies');

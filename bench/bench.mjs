@@ -41,19 +41,32 @@ const median = (xs) => {
 };
 const fmt = (x, d = 3) => x.toFixed(d);
 const list = (xs, d = 2) => `(${xs.map((x) => fmt(x, d)).join(', ')})`;
-const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} cores`;
+const load = () =>
+  `load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} on ${availableParallelism()} cores`;
 /** The summary at the end: one row per figure with a goal. */
 const summary = [];
 /** `value` against `goal` (lower is better); `ratio` is what is compared when given. */
 function judge(figure, text, value, goal, moonshot) {
   const met = value <= goal;
-  summary.push({ figure, text, goal: moonshot === undefined ? `≤ ${goal}` : `≤ ${goal} (moonshot ${moonshot})`, met: met ? (moonshot !== undefined && value <= moonshot ? 'moonshot' : 'met') : 'NOT met' });
+  summary.push({
+    figure,
+    text,
+    goal: moonshot === undefined ? `≤ ${goal}` : `≤ ${goal} (moonshot ${moonshot})`,
+    met: met ? (moonshot !== undefined && value <= moonshot ? 'moonshot' : 'met') : 'NOT met',
+  });
   return met ? (moonshot !== undefined && value <= moonshot ? 'goal and moonshot met' : 'goal met') : 'goal NOT met';
 }
 
 function wall(cmd, argv, env = {}) {
   const t0 = performance.now();
-  const r = spawnSync(cmd, argv, { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  const r = spawnSync(cmd, argv, {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 28,
+  });
   const s = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   return { seconds: s, stdout: r.stdout };
@@ -64,9 +77,10 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalme
 console.log(`runs per figure: ${RUNS} (medians; each list is the runs in order)`);
 console.log(`${load()} at the start`);
 
-const python = skip('numpy') || sweepOnly || activationsOnly
-  ? undefined
-  : ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import numpy, sklearn'], { stdio: 'ignore' }).status === 0);
+const python =
+  skip('numpy') || sweepOnly || activationsOnly
+    ? undefined
+    : ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import numpy, sklearn'], { stdio: 'ignore' }).status === 0);
 if (!python && !skip('numpy') && !sweepOnly && !activationsOnly) {
   console.log('numpy: skipped, no python3 with numpy and scikit-learn (Debian: apt-get install -y python3-numpy python3-sklearn)');
 }
@@ -130,12 +144,16 @@ async function kernels() {
   for (const [name, t] of Object.entries(times)) console.log(`${name.padEnd(8)} ${fmt(kernel[name])} s   ${list(t)}`);
   {
     // Every run takes diagnostics twice (iteration 0 and the end): one extra step on a copy and a forward pass each.
-    const d = median(Array.from({ length: Math.max(RUNS, 20) }, () => {
-      const t0 = performance.now();
-      diagnoseAt(init, NOTEBOOK.learningRate, data.train, data.test);
-      return (performance.now() - t0) / 1000;
-    }));
-    console.log(`diagnostics at 0 and at the end: 2 × ${fmt(d * 1000, 2)} ms per run = ${fmt((200 * d) / kernel.auto, 2)} % of the auto kernel's run`);
+    const d = median(
+      Array.from({ length: Math.max(RUNS, 20) }, () => {
+        const t0 = performance.now();
+        diagnoseAt(init, NOTEBOOK.learningRate, data.train, data.test);
+        return (performance.now() - t0) / 1000;
+      }),
+    );
+    console.log(
+      `diagnostics at 0 and at the end: 2 × ${fmt(d * 1000, 2)} ms per run = ${fmt((200 * d) / kernel.auto, 2)} % of the auto kernel's run`,
+    );
   }
   if (python) {
     const np = median(numpy);
@@ -144,7 +162,9 @@ async function kernels() {
       console.log(`ratio ${name.padEnd(8)} / numpy: ${fmt(kernel[name] / np)}   (numpy takes ${fmt(np / kernel[name], 2)}× as long)`);
     }
     const ratio = kernel.auto / np;
-    console.log(`→ auto / numpy = ${fmt(ratio)}: ${judge('(a) kernel (auto) / numpy loop', `${fmt(kernel.auto)} s / ${fmt(np)} s = ${fmt(ratio)}`, ratio, 0.25)} (≤ 0.25: 4× faster)`);
+    console.log(
+      `→ auto / numpy = ${fmt(ratio)}: ${judge('(a) kernel (auto) / numpy loop', `${fmt(kernel.auto)} s / ${fmt(np)} s = ${fmt(ratio)}`, ratio, 0.25)} (≤ 0.25: 4× faster)`,
+    );
   }
 }
 
@@ -162,19 +182,27 @@ function wholeProcess() {
     race.push(wall(process.execPath, [cli, '--json']).seconds);
     if (python) npRace.push(wall(python, [oracle]).seconds);
   }
-  const alone = ['zeros', 'random'].map((s) => median(Array.from({ length: RUNS }, () => wall(process.execPath, [cli, '--json', '--schemes', s]).seconds)));
+  const alone = ['zeros', 'random'].map((s) =>
+    median(Array.from({ length: RUNS }, () => wall(process.execPath, [cli, '--json', '--schemes', s]).seconds)),
+  );
   alone.push(median(he));
   const sum = alone.reduce((a, b) => a + b, 0);
   console.log(`one He model (--schemes he, trained on the main thread): ${fmt(median(he))} s   ${list(he)}`);
   console.log(`three-scheme race (defaults, 3 worker threads):          ${fmt(median(race))} s   ${list(race)}`);
-  console.log(`each scheme alone, summed:  ${fmt(sum)} s  (${alone.map((x) => fmt(x, 2)).join(' + ')}); race / sum = ${fmt(median(race) / sum, 2)}`);
+  console.log(
+    `each scheme alone, summed:  ${fmt(sum)} s  (${alone.map((x) => fmt(x, 2)).join(' + ')}); race / sum = ${fmt(median(race) / sum, 2)}`,
+  );
   if (python) {
     console.log(`numpy, one He model:        ${fmt(median(npHe))} s   ${list(npHe)}`);
     console.log(`numpy, three schemes:       ${fmt(median(npRace))} s   ${list(npRace)}`);
     const r1 = median(he) / median(npHe);
     const r3 = median(race) / median(npRace);
-    console.log(`→ one He model / numpy = ${fmt(r1)}: ${judge('(b) one He model / numpy', `${fmt(median(he))} s / ${fmt(median(npHe))} s = ${fmt(r1)}`, r1, 0.2, 0.15)}`);
-    console.log(`→ three-scheme race / numpy = ${fmt(r3)}: ${judge('(b) three-scheme race / numpy', `${fmt(median(race))} s / ${fmt(median(npRace))} s = ${fmt(r3)}`, r3, 0.15, 0.1)}`);
+    console.log(
+      `→ one He model / numpy = ${fmt(r1)}: ${judge('(b) one He model / numpy', `${fmt(median(he))} s / ${fmt(median(npHe))} s = ${fmt(r1)}`, r1, 0.2, 0.15)}`,
+    );
+    console.log(
+      `→ three-scheme race / numpy = ${fmt(r3)}: ${judge('(b) three-scheme race / numpy', `${fmt(median(race))} s / ${fmt(median(npRace))} s = ${fmt(r3)}`, r3, 0.15, 0.1)}`,
+    );
   }
 }
 
@@ -220,13 +248,42 @@ async function dashboard() {
   const m = (f) => median(rows.map(f));
   const rss = m((s) => s.maxRssMB);
   const p99 = m((s) => s.eventLoopDelayMs.p99);
-  console.log(`peak RSS:               ${fmt(rss, 0)} MB   ${list(rows.map((s) => s.maxRssMB), 0)}`);
-  console.log(`event-loop delay p99:   ${fmt(p99, 1)} ms   ${list(rows.map((s) => s.eventLoopDelayMs.p99), 1)}`);
-  console.log(`event-loop delay p50:   ${fmt(m((s) => s.eventLoopDelayMs.p50), 1)} ms`);
-  console.log(`redraws per second:     ${fmt(m((s) => s.framesPerSecond), 1)}`);
-  console.log(`race seconds (paced):   ${fmt(m((s) => s.raceSeconds), 2)}`);
-  console.log(`→ peak RSS ${fmt(rss, 0)} MB = ${fmt(rss / 130, 2)} of 130 MB: ${judge('(c) dashboard peak RSS', `${fmt(rss, 0)} MB`, rss, 130)}; ${fmt(rss / 100, 2)} of the 100 MB aim`);
-  console.log(`→ event-loop p99 ${fmt(p99, 1)} ms = ${fmt(p99 / 50, 2)} of 50 ms: ${judge('(c) dashboard event-loop p99', `${fmt(p99, 1)} ms`, p99, 50)}`);
+  console.log(
+    `peak RSS:               ${fmt(rss, 0)} MB   ${list(
+      rows.map((s) => s.maxRssMB),
+      0,
+    )}`,
+  );
+  console.log(
+    `event-loop delay p99:   ${fmt(p99, 1)} ms   ${list(
+      rows.map((s) => s.eventLoopDelayMs.p99),
+      1,
+    )}`,
+  );
+  console.log(
+    `event-loop delay p50:   ${fmt(
+      m((s) => s.eventLoopDelayMs.p50),
+      1,
+    )} ms`,
+  );
+  console.log(
+    `redraws per second:     ${fmt(
+      m((s) => s.framesPerSecond),
+      1,
+    )}`,
+  );
+  console.log(
+    `race seconds (paced):   ${fmt(
+      m((s) => s.raceSeconds),
+      2,
+    )}`,
+  );
+  console.log(
+    `→ peak RSS ${fmt(rss, 0)} MB = ${fmt(rss / 130, 2)} of 130 MB: ${judge('(c) dashboard peak RSS', `${fmt(rss, 0)} MB`, rss, 130)}; ${fmt(rss / 100, 2)} of the 100 MB aim`,
+  );
+  console.log(
+    `→ event-loop p99 ${fmt(p99, 1)} ms = ${fmt(p99 / 50, 2)} of 50 ms: ${judge('(c) dashboard event-loop p99', `${fmt(p99, 1)} ms`, p99, 50)}`,
+  );
 }
 
 // (d) The first complete frame, from process start, in a pseudo-terminal.
@@ -244,10 +301,27 @@ async function firstFrames() {
   const runs = Math.max(RUNS, 7);
   const r = await firstFrame(runs);
   const s = (ms) => `${fmt(ms / 1000, 3)} s`;
-  console.log(`node -e 0 (start and exit): ${s(r.node)}   ${list(r.all.node.map((x) => x / 1000), 3)}`);
-  console.log(`node dist/cli.js:           ${s(r.cli)}   ${list(r.all.cli.map((x) => x / 1000), 3)}`);
-  console.log(`npx init-tui:               ${s(r.npx)}   ${list(r.all.npx.map((x) => x / 1000), 3)}`);
-  console.log(`→ node dist/cli.js ${s(r.cli)} = ${fmt(r.cli / 400, 2)} of 0.4 s: ${judge('(d) first frame, node dist/cli.js', s(r.cli), r.cli / 1000, 0.4)} (${fmt(r.cli / r.node, 1)}× node -e 0)`);
+  console.log(
+    `node -e 0 (start and exit): ${s(r.node)}   ${list(
+      r.all.node.map((x) => x / 1000),
+      3,
+    )}`,
+  );
+  console.log(
+    `node dist/cli.js:           ${s(r.cli)}   ${list(
+      r.all.cli.map((x) => x / 1000),
+      3,
+    )}`,
+  );
+  console.log(
+    `npx init-tui:               ${s(r.npx)}   ${list(
+      r.all.npx.map((x) => x / 1000),
+      3,
+    )}`,
+  );
+  console.log(
+    `→ node dist/cli.js ${s(r.cli)} = ${fmt(r.cli / 400, 2)} of 0.4 s: ${judge('(d) first frame, node dist/cli.js', s(r.cli), r.cli / 1000, 0.4)} (${fmt(r.cli / r.node, 1)}× node -e 0)`,
+  );
 }
 
 // (e) A gain × depth sweep through the CLI (what a user runs; nothing imported from dist/).
@@ -260,18 +334,30 @@ function sweep() {
   const runs = Math.min(RUNS, 3);
   const results = {};
   // The default (auto: simd on every cell here), then generic once: the sweep default before simd.
-  for (const [label, extra, n] of [['default (auto)', [], runs], ['--kernel generic', ['--kernel', 'generic'], 1]]) {
+  for (const [label, extra, n] of [
+    ['default (auto)', [], runs],
+    ['--kernel generic', ['--kernel', 'generic'], 1],
+  ]) {
     const times = Array.from({ length: n }, () => wall(process.execPath, [cli, ...argv, ...extra]).seconds);
     const s = median(times);
     results[label] = s;
-    console.log(`${label.padEnd(18)} ${fmt(s, 2)} s wall  ${fmt(models / s, 2)} models/s  ${fmt(models / s / cores, 2)} models/s/core   ${list(times, 1)}`);
+    console.log(
+      `${label.padEnd(18)} ${fmt(s, 2)} s wall  ${fmt(models / s, 2)} models/s  ${fmt(models / s / cores, 2)} models/s/core   ${list(times, 1)}`,
+    );
   }
   const auto = results['default (auto)'];
-  console.log(`→ default / generic = ${fmt(auto / results['--kernel generic'], 3)} (${fmt(results['--kernel generic'] / auto, 1)}× faster); ${fmt(models / auto / cores, 2)} models per second per core`);
-  summary.push({ figure: '(e) sweep, 54 models', text: `${fmt(auto, 2)} s, ${fmt(models / auto / cores, 2)} models/s/core`, goal: '(none)', met: `${fmt(auto / results['--kernel generic'], 3)} of generic` });
+  console.log(
+    `→ default / generic = ${fmt(auto / results['--kernel generic'], 3)} (${fmt(results['--kernel generic'] / auto, 1)}× faster); ${fmt(models / auto / cores, 2)} models per second per core`,
+  );
+  summary.push({
+    figure: '(e) sweep, 54 models',
+    text: `${fmt(auto, 2)} s, ${fmt(models / auto / cores, 2)} models/s/core`,
+    goal: '(none)',
+    met: `${fmt(auto / results['--kernel generic'], 3)} of generic`,
+  });
 }
 
-// (f) The hidden activations on the default kernel, in this process, single thread: each network
+// (g) The hidden activations on the default kernel, in this process, single thread: each network
 // trained under each activation (He weights, seed 3, the notebook's rate; every 1000th step with
 // its cost), the activations interleaved within a round so a busy moment hits them alike. Each
 // figure is a median; each ratio is against relu's median on the same network in this run.
@@ -284,13 +370,21 @@ async function activations() {
   const { RandomState } = await src('core/rng.ts');
   const { resolveScheme } = await src('core/schemes.ts');
   const names = ['relu', 'leaky-relu', 'tanh', 'sigmoid', 'linear', 'selu'];
-  console.log('\n## (f) hidden activations: `auto` on each, as a ratio to relu on the same network');
+  console.log('\n## (g) hidden activations: `auto` on each, as a ratio to relu on the same network');
   console.log(load());
   const data = makeData('circles');
-  for (const [layers, iterations] of [[NOTEBOOK.layers, NOTEBOOK.iterations], [[2, 64, 64, 1], 2000]]) {
+  for (const [layers, iterations] of [
+    [NOTEBOOK.layers, NOTEBOOK.iterations],
+    [[2, 64, 64, 1], 2000],
+  ]) {
     const times = Object.fromEntries(names.map((a) => [a, []]));
     const picked = {};
-    const make = (a) => KERNELS.auto.make(initParams(layers, resolveScheme('he'), new RandomState(3), a === 'relu' ? undefined : a), data.train, NOTEBOOK.learningRate);
+    const make = (a) =>
+      KERNELS.auto.make(
+        initParams(layers, resolveScheme('he'), new RandomState(3), a === 'relu' ? undefined : a),
+        data.train,
+        NOTEBOOK.learningRate,
+      );
     // One untimed run per activation first: V8 compiles and optimizes each kernel once.
     for (const a of names) {
       const k = make(a);
@@ -310,7 +404,10 @@ async function activations() {
     for (const a of names) {
       const t = median(times[a]);
       const ratio = t / relu;
-      const verdict = a === 'relu' ? '' : `  ${judge(`(f) ${a} / relu, ${layers.join(',')}`, `${fmt(t)} s / ${fmt(relu)} s = ${fmt(ratio, 2)}`, ratio, 1.5)}`;
+      const verdict =
+        a === 'relu'
+          ? ''
+          : `  ${judge(`(g) ${a} / relu, ${layers.join(',')}`, `${fmt(t)} s / ${fmt(relu)} s = ${fmt(ratio, 2)}`, ratio, 1.5)}`;
       console.log(`  ${a.padEnd(10)} ${picked[a].padEnd(7)} ${fmt(t)} s   ×${fmt(ratio, 2)}   ${list(times[a])}${verdict}`);
     }
   }

@@ -51,7 +51,9 @@ function sweep(label, gen) {
     }
   }
   if (batch.length) check(batch);
-  console.log(`${label.padEnd(48)} ${String(totals.checked - before).padStart(9)} inputs  ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `${label.padEnd(48)} ${String(totals.checked - before).padStart(9)} inputs  ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 /** The doubles within `ulps` of x (both directions, through ±0 as bit patterns allow). */
 function* around(x, ulps) {
@@ -62,7 +64,8 @@ function* around(x, ulps) {
   }
 }
 // A small deterministic generator (xorshift128+), so a failing input can be found again.
-let s0 = 0x9e3779b97f4a7c15n, s1 = 0xbf58476d1ce4e5b9n;
+let s0 = 0x9e3779b97f4a7c15n,
+  s1 = 0xbf58476d1ce4e5b9n;
 const M64 = (1n << 64n) - 1n;
 function next64() {
   let x = s0;
@@ -75,39 +78,84 @@ function next64() {
 const uniform = () => Number(next64() >> 11n) / 2 ** 53;
 
 console.log(`# exp check: the kernel's exp vs Math.exp (node ${process.version}, V8 ${process.versions.v8})`);
-sweep('special values', (function* () {
-  yield* [0, -0, 1, -1, Infinity, -Infinity, NaN, -NaN, fromBits(0x7ff0000000000001n), fromBits(0xfff8000000000001n),
-    Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE, 2 ** -1022, -(2 ** -1022), Math.LN2, -Math.LN2];
-})());
-sweep('overflow / underflow thresholds ±100k ulps', (function* () {
-  yield* around(7.09782712893383973096e+02, 100000);
-  yield* around(-7.45133219101941108420e+02, 100000);
-  yield* around(-708.3964185322641, 20000); // results turn subnormal (fdlibm: -7.08396418532264106224e+02)
-})());
-sweep("fdlibm's high-word branch boundaries ±20k ulps", (function* () {
-  for (const hw of [0x40862e42n, 0x3fd62e42n, 0x3ff0a2b2n, 0x3e300000n, 0x7ff00000n]) {
-    for (const sign of [0n, 1n << 63n]) yield* around(fromBits((hw << 32n) | sign), 20000);
-  }
-})());
-sweep('k·ln2/2 for k = -2150..2150, ±64 ulps each', (function* () {
-  for (let k = -2150; k <= 2150; k++) yield* around((k * Math.LN2) / 2, 64);
-})());
-const R = Math.max(1, Math.round(MILLIONS * 1e6 / 6));
-sweep('uniform over [-750, 750]', (function* () {
-  for (let i = 0; i < 2 * R; i++) yield (uniform() - 0.5) * 1500;
-})());
-sweep('uniform over [-2, 2]', (function* () {
-  for (let i = 0; i < R; i++) yield (uniform() - 0.5) * 4;
-})());
-sweep('subnormal results: uniform over [-745.2, -708.3]', (function* () {
-  for (let i = 0; i < R; i++) yield -708.3 - uniform() * 36.9;
-})());
-sweep('random bit patterns (all magnitudes, NaNs)', (function* () {
-  for (let i = 0; i < R; i++) yield fromBits(next64());
-})());
-sweep('random magnitudes 2^-60 .. 2^11, both signs', (function* () {
-  for (let i = 0; i < R; i++) yield (uniform() < 0.5 ? -1 : 1) * 2 ** (uniform() * 71 - 60);
-})());
+sweep(
+  'special values',
+  (function* () {
+    yield* [
+      0,
+      -0,
+      1,
+      -1,
+      Infinity,
+      -Infinity,
+      NaN,
+      -NaN,
+      fromBits(0x7ff0000000000001n),
+      fromBits(0xfff8000000000001n),
+      Number.MIN_VALUE,
+      -Number.MIN_VALUE,
+      Number.MAX_VALUE,
+      -Number.MAX_VALUE,
+      2 ** -1022,
+      -(2 ** -1022),
+      Math.LN2,
+      -Math.LN2,
+    ];
+  })(),
+);
+sweep(
+  'overflow / underflow thresholds ±100k ulps',
+  (function* () {
+    yield* around(7.09782712893383973096e2, 100000);
+    yield* around(-7.4513321910194110842e2, 100000);
+    yield* around(-708.3964185322641, 20000); // results turn subnormal (fdlibm: -7.08396418532264106224e+02)
+  })(),
+);
+sweep(
+  "fdlibm's high-word branch boundaries ±20k ulps",
+  (function* () {
+    for (const hw of [0x40862e42n, 0x3fd62e42n, 0x3ff0a2b2n, 0x3e300000n, 0x7ff00000n]) {
+      for (const sign of [0n, 1n << 63n]) yield* around(fromBits((hw << 32n) | sign), 20000);
+    }
+  })(),
+);
+sweep(
+  'k·ln2/2 for k = -2150..2150, ±64 ulps each',
+  (function* () {
+    for (let k = -2150; k <= 2150; k++) yield* around((k * Math.LN2) / 2, 64);
+  })(),
+);
+const R = Math.max(1, Math.round((MILLIONS * 1e6) / 6));
+sweep(
+  'uniform over [-750, 750]',
+  (function* () {
+    for (let i = 0; i < 2 * R; i++) yield (uniform() - 0.5) * 1500;
+  })(),
+);
+sweep(
+  'uniform over [-2, 2]',
+  (function* () {
+    for (let i = 0; i < R; i++) yield (uniform() - 0.5) * 4;
+  })(),
+);
+sweep(
+  'subnormal results: uniform over [-745.2, -708.3]',
+  (function* () {
+    for (let i = 0; i < R; i++) yield -708.3 - uniform() * 36.9;
+  })(),
+);
+sweep(
+  'random bit patterns (all magnitudes, NaNs)',
+  (function* () {
+    for (let i = 0; i < R; i++) yield fromBits(next64());
+  })(),
+);
+sweep(
+  'random magnitudes 2^-60 .. 2^11, both signs',
+  (function* () {
+    for (let i = 0; i < R; i++) yield (uniform() < 0.5 ? -1 : 1) * 2 ** (uniform() * 71 - 60);
+  })(),
+);
 
 console.log(`\nchecked ${totals.checked} inputs: ${totals.bad} mismatches`);
 for (const m of mismatches) console.log('  ' + m);

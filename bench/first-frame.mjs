@@ -18,7 +18,12 @@ const median = (xs) => {
 function timeTo(pty, file, args, done) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const p = pty.spawn(file, args, { cols: 120, rows: 40, cwd: root, env: { ...process.env, CI: 'false', TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '' } });
+    const p = pty.spawn(file, args, {
+      cols: 120,
+      rows: 40,
+      cwd: root,
+      env: { ...process.env, CI: 'false', TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '' },
+    });
     let out = '';
     let settled = false;
     const finish = (ms) => {

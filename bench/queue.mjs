@@ -20,7 +20,10 @@ const median = (xs) => {
 };
 const fmt = (x, d = 3) => x.toFixed(d);
 const list = (xs, d = 2) => `(${xs.map((x) => fmt(x, d)).join(', ')})`;
-const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} cores`;
+const load = () =>
+  `load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} on ${availableParallelism()} cores`;
 
 function run(argv) {
   const t0 = performance.now();
@@ -94,13 +97,17 @@ export async function queueBench({ runs = 3, kills = 20, judge = verdict } = {})
       if (l.status !== 0) throw new Error(`local sweep: ${l.stderr}`);
       reference ??= l.stdout;
       local.push(l.seconds);
-      for (const [times, layout] of [[one, [cores]], [two, [1, 1]]]) {
+      for (const [times, layout] of [
+        [one, [cores]],
+        [two, [1, 1]],
+      ]) {
         await command(redis.port, 'FLUSHALL');
         const ws = layout.map((t) => worker(redis.url, t));
         await Promise.all(ws.map((w) => w.ready));
         const q = await submit([...sweep, '--queue', redis.url]);
         await stopAll(ws);
-        if (q.status !== 0 || q.stdout !== reference) throw new Error(`queued sweep (${layout.length} workers) differs from the local one: ${q.stderr}`);
+        if (q.status !== 0 || q.stdout !== reference)
+          throw new Error(`queued sweep (${layout.length} workers) differs from the local one: ${q.stderr}`);
         times.push(q.seconds);
         w1.push(ws);
       }

@@ -1,5 +1,15 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
-import { ConfigError, configFrom, DEFAULT_CONFIG, FIELD_ROWS, FIELDS, LIMITS, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
+import {
+  ConfigError,
+  configFrom,
+  DEFAULT_CONFIG,
+  FIELD_ROWS,
+  FIELDS,
+  LIMITS,
+  type ConfigText,
+  type ExperimentConfig,
+  type FieldName,
+} from '../core/config.js';
 import { clip, quote } from '../core/quote.js';
 import { SCHEMES } from '../core/schemes.js';
 import { queueOptions, REDIS_URL_ACCEPTS, type QueueOptions } from './queue-options.js';
@@ -22,10 +32,22 @@ export type Parsed =
 /** What the command line may ask beside the experiment: how to run it and where its document goes. */
 const INVOCATION = {
   json: { type: 'boolean', help: 'no dashboard: train, print one JSON document, exit' },
-  out: { type: 'string', value: 'FILE', help: 'also write the JSON document to FILE when the race ends (whole or not at all), in any mode; a regular file (- is refused)' },
+  out: {
+    type: 'string',
+    value: 'FILE',
+    help: 'also write the JSON document to FILE when the race ends (whole or not at all), in any mode; a regular file (- is refused)',
+  },
   force: { type: 'boolean', help: 'let --out overwrite an existing regular file' },
-  queue: { type: 'string', value: 'URL', help: 'train a sweep (or --seeds race) on the workers of a Redis queue, redis://HOST:PORT[/DB]; prints what a local run prints' },
-  worker: { type: 'string', value: 'URL', help: 'train the jobs of the Redis queue at URL (with --threads N, default one per core) until stopped' },
+  queue: {
+    type: 'string',
+    value: 'URL',
+    help: 'train a sweep (or --seeds race) on the workers of a Redis queue, redis://HOST:PORT[/DB]; prints what a local run prints',
+  },
+  worker: {
+    type: 'string',
+    value: 'URL',
+    help: 'train the jobs of the Redis queue at URL (with --threads N, default one per core) until stopped',
+  },
   help: { type: 'boolean', short: 'h', help: 'show this help and exit' },
   version: { type: 'boolean', short: 'V', help: 'print the version and exit' },
 } as const;
@@ -105,7 +127,7 @@ function joinNegativeValues(argv: readonly string[]): string[] {
     const a = argv[i]!;
     const next = argv[i + 1];
     if (STRING_OPTIONS.has(a) && next !== undefined && /^-[\d.]/.test(next)) {
-      out.push(a.startsWith("--") ? `${a}=${next}` : `${a}${next}`);
+      out.push(a.startsWith('--') ? `${a}=${next}` : `${a}${next}`);
       i++;
     } else out.push(a);
   }
@@ -130,7 +152,8 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     for (const t of parsed.tokens) {
       if (t.kind !== 'option') continue;
       const name = CANONICAL[t.name] ?? t.name;
-      if (seen.has(name)) throw new UsageError(`--${name} is given more than once (as ${clip(seen.get(name) ?? '')} and ${clip(t.rawName)})`);
+      if (seen.has(name))
+        throw new UsageError(`--${name} is given more than once (as ${clip(seen.get(name) ?? '')} and ${clip(t.rawName)})`);
       seen.set(name, t.rawName);
     }
     const v = parsed.values;
@@ -151,7 +174,10 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     const config = configFrom(text, DEFAULT_CONFIG, spelled);
     const remote = queueOptions(v, [...seen.keys()], config);
     if (typeof remote === 'string') throw new UsageError(remote);
-    return { kind: 'run', invocation: { config, json: v.json === true, out: typeof out === 'string' ? out : undefined, force: v.force === true, ...remote } };
+    return {
+      kind: 'run',
+      invocation: { config, json: v.json === true, out: typeof out === 'string' ? out : undefined, force: v.force === true, ...remote },
+    };
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError) return { kind: 'error', message: err.message };
     throw err;
@@ -180,7 +206,7 @@ export function helpText(version: string): string {
     '  init-tui [options]          live dashboard (when stdout is a terminal; plain text otherwise)',
     '  init-tui --json [options]   train headless and print one JSON document',
     '  init-tui --sweep SPEC --queue redis://HOST:PORT   the same, trained by the workers of a Redis queue',
-    '  init-tui --worker redis://HOST:PORT [--threads N]  train that queue\'s jobs until stopped (SIGTERM/Ctrl-C)',
+    "  init-tui --worker redis://HOST:PORT [--threads N]  train that queue's jobs until stopped (SIGTERM/Ctrl-C)",
     '',
     'Options:',
     ...rows.map(([l, h]) => `  ${l.padEnd(width)}${h}`),

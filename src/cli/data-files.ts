@@ -114,6 +114,7 @@ export function loadData(config: ExperimentConfig): TrainTest | string {
     if (typeof test === 'string') return test;
     return { train: all, test };
   }
-  if (all.m < 2) return `--data: ${clip(config.data.train)} needs at least 2 rows to split into training and test sets (or give --test-data)`;
+  if (all.m < 2)
+    return `--data: ${clip(config.data.train)} needs at least 2 rows to split into training and test sets (or give --test-data)`;
   return splitTrainTest(all, new RandomState(TRAIN_SEED_FOR_SPLIT));
 }

@@ -108,9 +108,7 @@ export async function runJson(options: Invocation, data: TrainTest, io: Headless
 /** The final table as plain text lines; with seeds > 1, one row per scheme with mean ± sd. */
 export function tableLines(outcomes: readonly FinishedRun[], seeds = 1): string[] {
   if (seeds > 1) {
-    const rows = bySeed(outcomes, seeds).map((group) =>
-      tableRow(sweepCells(group[0]?.scheme ?? '', group, group.length)),
-    );
+    const rows = bySeed(outcomes, seeds).map((group) => tableRow(sweepCells(group[0]?.scheme ?? '', group, group.length)));
     return [tableRow(HEADER), ...rows];
   }
   return [tableRow(HEADER), ...outcomes.map((o) => tableRow(resultCells(o.scheme, o)))];
@@ -143,7 +141,11 @@ export async function runPlain(options: Invocation, data: TrainTest, io: Headles
     if (lines !== '') void out(lines);
   });
   if (stopped()) return status;
-  const table = ['', ...(seeds > 1 ? [`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}`] : []), ...tableLines(outcomes, seeds)];
+  const table = [
+    '',
+    ...(seeds > 1 ? [`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}`] : []),
+    ...tableLines(outcomes, seeds),
+  ];
   await out(`${table.join('\n')}\n`);
   return finish(options, outcomes, status, io);
 }
@@ -174,7 +176,9 @@ async function runSweepPlain(options: Invocation, data: TrainTest, io: HeadlessI
         ? `failed: ${res.error}`
         : `train ${percent(res.trainAccuracy)} · test ${percent(res.testAccuracy)} · final cost ${cost(res.finalCost)}` +
           (Number.isFinite(res.finalCost) ? '' : ' · diverged');
-    void out(`[${String(ended).padStart(digits)}/${total}] depth ${cell?.depth ?? '?'} · gain ${gainLabel(cell?.gain ?? NaN)} · seed ${res.seed}: ${what}\n`);
+    void out(
+      `[${String(ended).padStart(digits)}/${total}] depth ${cell?.depth ?? '?'} · gain ${gainLabel(cell?.gain ?? NaN)} · seed ${res.seed}: ${what}\n`,
+    );
   });
   onRace(r);
   const outcomes = await r.finished;

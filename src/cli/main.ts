@@ -77,7 +77,8 @@ async function main(): Promise<void> {
       if (typeof data === 'string') return usageError(data);
       // The dashboard does not follow a queue (yet): --queue prints what plain text or --json prints.
       if (invocation.queue) return headless(invocation, data, fault);
-      const interactive = !invocation.json && process.stdout.isTTY === true && process.stdin.isTTY === true && process.env['TERM'] !== 'dumb';
+      const interactive =
+        !invocation.json && process.stdout.isTTY === true && process.stdin.isTTY === true && process.env['TERM'] !== 'dumb';
       if (!interactive) return headless(invocation, data, fault);
       // Before Ink, React and the workers allocate anything (engine/heap.ts says why).
       keepHeapSmall();
@@ -88,10 +89,16 @@ async function main(): Promise<void> {
       // Until the dashboard has its own handlers, a signal still gives the terminal back first.
       // Installed before the terminal is taken: a signal in between would otherwise end the
       // process by its default action, on the alternate screen (restore() is a no-op before).
-      const early = Object.entries(SIGNAL_STATUS).map(([sig, code]) => [sig, () => {
-        terminal.restore();
-        process.exit(code);
-      }] as const);
+      const early = Object.entries(SIGNAL_STATUS).map(
+        ([sig, code]) =>
+          [
+            sig,
+            () => {
+              terminal.restore();
+              process.exit(code);
+            },
+          ] as const,
+      );
       for (const [sig, h] of early) process.once(sig, h);
       process.once('exit', () => terminal.restore());
       terminal.enter();
@@ -103,7 +110,12 @@ async function main(): Promise<void> {
       // holds React's production build: scripts/build.mjs fixes NODE_ENV.)
       const { runDashboard } = await import('./dashboard/run.js');
       const status = await runDashboard({
-        config: invocation.config, data, fault, out: invocation.out, writeFile: outFileWriter(invocation.force), terminal,
+        config: invocation.config,
+        data,
+        fault,
+        out: invocation.out,
+        writeFile: outFileWriter(invocation.force),
+        terminal,
         takeSignals: () => early.forEach(([sig, h]) => process.off(sig, h)),
       });
       if (terminal.lost) {

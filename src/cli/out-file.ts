@@ -8,7 +8,18 @@
  * On any failure the temporary file is removed and the target is untouched.
  */
 import {
-  closeSync, constants, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  accessSync,
   type Stats,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';

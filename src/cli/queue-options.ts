@@ -21,10 +21,15 @@ export interface QueueOptions {
  * every option typed (canonical: `learning-rate` for `--lr`). A string is the
  * one-line refusal.
  */
-export function queueOptions(values: { queue?: string; worker?: string }, given: readonly string[], config: ExperimentConfig): QueueOptions | string {
+export function queueOptions(
+  values: { queue?: string; worker?: string },
+  given: readonly string[],
+  config: ExperimentConfig,
+): QueueOptions | string {
   const { queue, worker } = values;
   if (queue === undefined && worker === undefined) return {};
-  if (queue !== undefined && worker !== undefined) return '--queue and --worker exclude each other: a process either submits a sweep or trains its jobs';
+  if (queue !== undefined && worker !== undefined)
+    return '--queue and --worker exclude each other: a process either submits a sweep or trains its jobs';
   if (worker !== undefined) {
     const address = parseRedisUrl(worker);
     if (typeof address === 'string') return `--worker ${address}`;
@@ -34,7 +39,8 @@ export function queueOptions(values: { queue?: string; worker?: string }, given:
   }
   const address = parseRedisUrl(queue!);
   if (typeof address === 'string') return `--queue ${address}`;
-  if (!config.sweep && config.seeds < 2) return '--queue needs --sweep or --seeds N (N ≥ 2): it hands each model of a sweep or a seed race to the workers';
+  if (!config.sweep && config.seeds < 2)
+    return '--queue needs --sweep or --seeds N (N ≥ 2): it hands each model of a sweep or a seed race to the workers';
   if (config.data) return '--queue trains generated data sets only: the workers have no --data file';
   if (given.includes('threads')) return "--threads sets this machine's threads; with --queue, each worker's own --threads decides";
   return { queue: address };

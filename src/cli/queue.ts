@@ -25,7 +25,9 @@ function noteLines(address: string, err: (line: string) => void): (n: QueueNote)
         return say(`${n.total} models: ${n.reused} already trained, ${n.added} submitted`);
       case 'workers':
         return n.count === 0
-          ? say(`no worker is taking jobs; waiting (start one with: init-tui --worker ${address}; Ctrl-C stops and removes the jobs not started)`)
+          ? say(
+              `no worker is taking jobs; waiting (start one with: init-tui --worker ${address}; Ctrl-C stops and removes the jobs not started)`,
+            )
           : say(`${n.count} worker${n.count === 1 ? '' : 's'} taking jobs`);
       case 'progress': {
         const now = performance.now();
@@ -38,7 +40,9 @@ function noteLines(address: string, err: (line: string) => void): (n: QueueNote)
       case 'reconnected':
         return say('reconnected to Redis');
       case 'resubmitted':
-        return say(`${n.count} job${n.count === 1 ? ' was' : 's were'} missing from the queue (Redis restarted without its data?): submitted again`);
+        return say(
+          `${n.count} job${n.count === 1 ? ' was' : 's were'} missing from the queue (Redis restarted without its data?): submitted again`,
+        );
     }
   };
 }

@@ -242,25 +242,28 @@ function parseSweep(raw: string): SweepSpec {
       const [from, to] = [Number(d[1]), Number(d[2])];
       if (from < 1 || to > LIMITS.hiddenLayers || to < from) throw bad(`depths must be from 1 to ${LIMITS.hiddenLayers}, D1 ≤ D2`);
       depth = { from, to };
-    } else throw bad(/^(gain|depth)=/.test(part) ? `cannot read ${JSON.stringify(part)}` : `unknown axis ${JSON.stringify(part.split('=')[0] ?? part)}`);
+    } else
+      throw bad(
+        /^(gain|depth)=/.test(part) ? `cannot read ${JSON.stringify(part)}` : `unknown axis ${JSON.stringify(part.split('=')[0] ?? part)}`,
+      );
   }
   if (!gain) throw bad('the gain axis is missing');
   const spec: SweepSpec = { gain, ...(depth ? { depth } : {}) };
-  if (gainValues(spec.gain).some((x) => !Number.isFinite(x) || x <= 0)) throw bad('the gains between A and B are not all finite numbers above 0');
+  if (gainValues(spec.gain).some((x) => !Number.isFinite(x) || x <= 0))
+    throw bad('the gains between A and B are not all finite numbers above 0');
   return spec;
 }
 
 const activationAccepts = `one of ${activationNames().join(', ')} (0 < A < 1)`;
 const schemesAccepts = `a comma-separated list of ${schemeNames().join(', ')} (K, G > 0)`;
-const layersAccepts =
-  `a comma-separated list of layer sizes: 2, then 1 to ${LIMITS.hiddenLayers} hidden sizes of 1 to ${LIMITS.units} (NxK: K layers of N), then 1`;
+const layersAccepts = `a comma-separated list of layer sizes: 2, then 1 to ${LIMITS.hiddenLayers} hidden sizes of 1 to ${LIMITS.units} (NxK: K layers of N), then 1`;
 
 const D = (): ExperimentConfig => DEFAULT_CONFIG;
 
 /** Layer sizes as --layers spells them, a run of three or more equal hidden sizes as NxK: [2,32,32,32,1] → "2,32x3,1". */
 export function layersText(layers: readonly number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < layers.length; ) {
+  for (let i = 0; i < layers.length;) {
     let j = i + 1;
     // Only hidden layers repeat: the input (2) and the output (1) stay as they are.
     if (i > 0) while (j < layers.length - 1 && layers[j] === layers[i]) j++;
@@ -290,7 +293,9 @@ export const FIELDS = {
   noise: {
     ...numberField('--noise', `a number from 0 to ${LIMITS.noise}`, (x) => x >= 0 && x <= LIMITS.noise),
     value: 'X',
-    help: `noise of the generated data set (default: ${Object.entries(DATASETS).map(([name, d]) => `${name} ${d.defaultNoise}`).join(', ')})`,
+    help: `noise of the generated data set (default: ${Object.entries(DATASETS)
+      .map(([name, d]) => `${name} ${d.defaultNoise}`)
+      .join(', ')})`,
     text: (c) => (c.noise === undefined ? undefined : String(c.noise)),
     example: '0.1',
     form: 'noise',
@@ -325,13 +330,18 @@ export const FIELDS = {
       const repeats = parts.map((p) => p.split('x').map(Number) as [number, number?]);
       const count = repeats.reduce((n, [, k = 1]) => n + k, 0);
       if (repeats.some(([, k]) => k === 0)) throw refuse('--layers', layersAccepts, raw);
-      if (count > LIMITS.hiddenLayers + 2) throw new ConfigError(`--layers has ${thousands(count - 2)} hidden layers; it accepts at most ${LIMITS.hiddenLayers}, got ${quote(raw)}`);
+      if (count > LIMITS.hiddenLayers + 2)
+        throw new ConfigError(
+          `--layers has ${thousands(count - 2)} hidden layers; it accepts at most ${LIMITS.hiddenLayers}, got ${quote(raw)}`,
+        );
       const sizes = repeats.flatMap(([n, k = 1]) => Array<number>(k).fill(n));
       if (sizes.length < 3) throw new ConfigError(`--layers needs at least one hidden layer: ${layersAccepts}, got ${quote(raw)}`);
       if (sizes[0] !== 2 || parts[0] !== '2') throw new ConfigError(`--layers must start with 2 (the two coordinates), got ${quote(raw)}`);
-      if (sizes[sizes.length - 1] !== 1 || parts[parts.length - 1] !== '1') throw new ConfigError(`--layers must end with 1 (one sigmoid output), got ${quote(raw)}`);
+      if (sizes[sizes.length - 1] !== 1 || parts[parts.length - 1] !== '1')
+        throw new ConfigError(`--layers must end with 1 (one sigmoid output), got ${quote(raw)}`);
       const hidden = sizes.slice(1, -1);
-      if (hidden.length > LIMITS.hiddenLayers || hidden.some((n) => n < 1 || n > LIMITS.units)) throw refuse('--layers', layersAccepts, raw);
+      if (hidden.length > LIMITS.hiddenLayers || hidden.some((n) => n < 1 || n > LIMITS.units))
+        throw refuse('--layers', layersAccepts, raw);
       return sizes;
     },
     value: 'LIST',
@@ -341,7 +351,12 @@ export const FIELDS = {
     form: 'layers',
     json: (c) => ({ layers: [...c.layers] }),
     // A sweep's depth axis replaces the hidden layers; a 1-D sweep runs on these layers.
-    header: (c) => (c.sweep ? (c.sweep.depth ? `sweep ${sweepText(c.sweep)}` : `sweep ${sweepText(c.sweep)} on ${layersText(c.layers).replaceAll(',', '-')}`) : `layers ${layersText(c.layers).replaceAll(',', '-')}`),
+    header: (c) =>
+      c.sweep
+        ? c.sweep.depth
+          ? `sweep ${sweepText(c.sweep)}`
+          : `sweep ${sweepText(c.sweep)} on ${layersText(c.layers).replaceAll(',', '-')}`
+        : `layers ${layersText(c.layers).replaceAll(',', '-')}`,
   },
   activation: {
     option: '--activation',
@@ -530,7 +545,9 @@ export function configFrom(
   const config: ExperimentConfig = {
     dataset,
     // The noise is reported where it is not the notebook's circles default.
-    ...(dataset !== 'csv' && (noise !== undefined || dataset !== 'circles') ? { noise: noise ?? DATASETS[dataset]?.defaultNoise ?? 0 } : {}),
+    ...(dataset !== 'csv' && (noise !== undefined || dataset !== 'circles')
+      ? { noise: noise ?? DATASETS[dataset]?.defaultNoise ?? 0 }
+      : {}),
     ...(fileData ? { data: fileData } : {}),
     layers: parse('layers') ?? base.layers,
     activation: parse('activation') ?? base.activation,
@@ -557,7 +574,8 @@ export function checkConfig(config: ExperimentConfig): void {
   if (config.seed + config.seeds - 1 > LIMITS.seed) {
     throw new ConfigError(`--seeds ${config.seeds} from --seed ${config.seed} would pass ${LIMITS.seed}, the largest seed`);
   }
-  if (config.dataset !== 'csv' && !Object.hasOwn(DATASETS, config.dataset)) throw refuse('--dataset', FIELDS.dataset.accepts, config.dataset);
+  if (config.dataset !== 'csv' && !Object.hasOwn(DATASETS, config.dataset))
+    throw refuse('--dataset', FIELDS.dataset.accepts, config.dataset);
   if (config.schemes.length === 0) throw refuse('--schemes', schemesAccepts, '');
   FIELDS.layers.parse(config.layers.join(','));
   FIELDS.kernel.parse(config.kernel);
@@ -583,7 +601,9 @@ export function checkConfig(config: ExperimentConfig): void {
  */
 function checkKernelCovers(config: ExperimentConfig): void {
   const row = KERNELS[config.kernel];
-  const networks = config.sweep ? depthValues(config.sweep, config.layers).map((d) => layersAt(config.sweep!, config.layers, d)) : [config.layers];
+  const networks = config.sweep
+    ? depthValues(config.sweep, config.layers).map((d) => layersAt(config.sweep!, config.layers, d))
+    : [config.layers];
   const missed = networks.find((layers) => row && !row.supports({ layers, activation: config.activation }));
   if (!row || !missed) return;
   const net = `--layers ${layersText(missed)}${config.activation === DEFAULT_ACTIVATION ? '' : ` with --activation ${config.activation}`}`;
@@ -597,7 +617,8 @@ function checkRecordedCosts(config: ExperimentConfig): void {
   const limit = LIMITS.recordedCosts;
   if (runs * perRun <= limit) return;
   const perRunAllowed = Math.floor(limit / runs);
-  if (perRunAllowed < 1) throw new ConfigError(`${thousands(runs)} runs (schemes × --seeds) are more than the ${thousands(limit)} costs a race may record`);
+  if (perRunAllowed < 1)
+    throw new ConfigError(`${thousands(runs)} runs (schemes × --seeds) are more than the ${thousands(limit)} costs a race may record`);
   const every = Math.floor((config.iterations - 1) / perRunAllowed) + 1;
   throw new ConfigError(
     `--every ${config.every} with --iterations ${config.iterations} would record ${thousands(runs * perRun)} costs over ${thousands(runs)} run${runs === 1 ? '' : 's'}; ` +

@@ -7,14 +7,18 @@ import type { Dataset } from './datasets.js';
 import { quote } from './quote.js';
 import type { RandomState } from './rng.js';
 
-export type CsvResult = { readonly ok: true; readonly data: Dataset } | { readonly ok: false; readonly line: number; readonly message: string };
+export type CsvResult =
+  { readonly ok: true; readonly data: Dataset } | { readonly ok: false; readonly line: number; readonly message: string };
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export function parseCsv(text: string): CsvResult {
   const lines = text.split(/\r?\n/);
   if (lines.every((l) => l.trim() === '')) return { ok: false, line: 1, message: 'the file is empty' };
-  const header = lines[0]!.replace(/^\uFEFF/, '').split(',').map((c) => c.trim().toLowerCase());
+  const header = lines[0]!
+    .replace(/^\uFEFF/, '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase());
   if (header.join(',') !== 'x1,x2,label') {
     return { ok: false, line: 1, message: `expected the header x1,x2,label, got ${quote(lines[0]!.trim())}` };
   }
@@ -28,10 +32,15 @@ export function parseCsv(text: string): CsvResult {
     const cells = raw.split(',').map((c) => c.trim());
     if (cells.length !== 3) return { ok: false, line, message: `expected 3 columns (x1,x2,label), got ${cells.length}` };
     const [a, b, c] = cells as [string, string, string];
-    for (const [name, v] of [['x1', a], ['x2', b]] as const) {
-      if (!NUMBER.test(v) || !Number.isFinite(Number(v))) return { ok: false, line, message: `${name} is not a finite number: ${quote(v)}` };
+    for (const [name, v] of [
+      ['x1', a],
+      ['x2', b],
+    ] as const) {
+      if (!NUMBER.test(v) || !Number.isFinite(Number(v)))
+        return { ok: false, line, message: `${name} is not a finite number: ${quote(v)}` };
     }
-    if (!NUMBER.test(c) || (Number(c) !== 0 && Number(c) !== 1)) return { ok: false, line, message: `label must be 0 or 1, got ${quote(c)}` };
+    if (!NUMBER.test(c) || (Number(c) !== 0 && Number(c) !== 1))
+      return { ok: false, line, message: `label must be 0 or 1, got ${quote(c)}` };
     xs.push(Number(a));
     ys.push(Number(b));
     labels.push(Number(c));

@@ -43,13 +43,7 @@ export function makeCircles(n: number, noise: number, rng: RandomState, factor =
 }
 
 /** sklearn's `util.shuffle(X, y)` then `X += normal(scale=noise, size=X.shape)`. */
-function shuffleAndNoise(
-  px: Float64Array,
-  py: Float64Array,
-  label: Float64Array,
-  noise: number,
-  rng: RandomState,
-): Dataset {
+function shuffleAndNoise(px: Float64Array, py: Float64Array, label: Float64Array, noise: number, rng: RandomState): Dataset {
   const m = px.length;
   const order = new Uint32Array(m);
   for (let i = 0; i < m; i++) order[i] = i;

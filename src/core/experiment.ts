@@ -78,7 +78,8 @@ export interface RunSpec {
  * cells' (core/sweep.ts), each with its seeds: run k = cell · seeds + s.
  */
 export function runsOf(config: ExperimentConfig): RunSpec[] {
-  const seeds = (spec: Omit<RunSpec, 'seed'>): RunSpec[] => Array.from({ length: config.seeds }, (_, s) => ({ ...spec, seed: config.seed + s }));
+  const seeds = (spec: Omit<RunSpec, 'seed'>): RunSpec[] =>
+    Array.from({ length: config.seeds }, (_, s) => ({ ...spec, seed: config.seed + s }));
   if (config.sweep) return gridCells(config).flatMap((c) => seeds({ scheme: gainScheme(c.gain), layers: c.layers }));
   return config.schemes.flatMap((scheme) => seeds({ scheme }));
 }

@@ -31,10 +31,7 @@ export function fusedSupports(layers: readonly number[]): boolean {
   return layers[0] === 2 && layers[layers.length - 1] === 1 && weights <= FUSED_MAX_WEIGHTS;
 }
 
-type StepFn = (
-  X: Float64Array, Y: Float64Array, m: number, lr: number, withCost: boolean,
-  W: Float64Array[], b: Float64Array[],
-) => number;
+type StepFn = (X: Float64Array, Y: Float64Array, m: number, lr: number, withCost: boolean, W: Float64Array[], b: Float64Array[]) => number;
 
 /** Source of `step` for the given layer sizes and hidden activation (the body of a `new Function`). */
 export function fusedSource(layers: readonly number[], act: Activation = activationOf(undefined)): string {
@@ -73,7 +70,9 @@ export function fusedSource(layers: readonly number[], act: Activation = activat
       }
     }
     for (const s of suffixes) {
-      out.push(`  if (withCost) { const t = -Math.log(a${L}_0${s}) * y${s} + -Math.log(1 - a${L}_0${s}) * (1 - y${s}); if (t === t) cost += t; else if (a${L}_0${s} !== a${L}_0${s}) diverged = true; }`);
+      out.push(
+        `  if (withCost) { const t = -Math.log(a${L}_0${s}) * y${s} + -Math.log(1 - a${L}_0${s}) * (1 - y${s}); if (t === t) cost += t; else if (a${L}_0${s} !== a${L}_0${s}) diverged = true; }`,
+      );
       out.push(`  const d${L}_0${s} = invM * (a${L}_0${s} - y${s});`);
     }
     // Backward: accumulate gradients, then carry the delta through W and φ′.

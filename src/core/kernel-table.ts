@@ -35,7 +35,8 @@ interface KernelRow {
  */
 export const KERNELS: Readonly<Record<string, KernelRow>> = {
   auto: {
-    description: 'simd where WebAssembly SIMD runs, except tiny networks (fewer than 24 weights) that fused covers; else fused, else generic (default)',
+    description:
+      'simd where WebAssembly SIMD runs, except tiny networks (fewer than 24 weights) that fused covers; else fused, else generic (default)',
     supports: () => true,
     covers: 'every network',
     make: defaultKernel,

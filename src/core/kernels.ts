@@ -12,10 +12,7 @@
  * a row of z accumulates in place along contiguous memory (the same additions
  * in the same order per entry: the same bits as a dot product per entry).
  */
-export function affine(
-  W: Float64Array, b: Float64Array, a: Float64Array, z: Float64Array,
-  o: number, n: number, m: number,
-): void {
+export function affine(W: Float64Array, b: Float64Array, a: Float64Array, z: Float64Array, o: number, n: number, m: number): void {
   for (let r = 0; r < o; r++) {
     const row = r * n;
     const out = r * m;
@@ -64,10 +61,7 @@ export function outputDelta(a: Float64Array, y: Float64Array, dz: Float64Array, 
 }
 
 /** dW[o×n] = dz[o×m]·a[n×m]ᵀ  and  db[o] = Σ_j dz[o, j] */
-export function weightGrads(
-  dz: Float64Array, a: Float64Array, dW: Float64Array, db: Float64Array,
-  o: number, n: number, m: number,
-): void {
+export function weightGrads(dz: Float64Array, a: Float64Array, dW: Float64Array, db: Float64Array, o: number, n: number, m: number): void {
   for (let r = 0; r < o; r++) {
     const dzRow = r * m;
     for (let k = 0; k < n; k++) {
@@ -88,10 +82,7 @@ export function weightGrads(
  * contiguous rows as in `affine`. The activation's `backward` then multiplies
  * by its derivative, in place (activations.ts).
  */
-export function backWeights(
-  W: Float64Array, dz: Float64Array, daPrev: Float64Array,
-  o: number, n: number, m: number,
-): void {
+export function backWeights(W: Float64Array, dz: Float64Array, daPrev: Float64Array, o: number, n: number, m: number): void {
   for (let k = 0; k < n; k++) {
     const out = k * m;
     daPrev.fill(0, out, out + m);

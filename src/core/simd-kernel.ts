@@ -21,7 +21,17 @@ import { zeroParams, type Params } from './network.js';
 import type { Kernel } from './train.js';
 import { activationCode, SIMD_ACTIVATIONS, type SimdActivation } from './wasm/activation-source.js';
 import { KERNEL_WASM_BASE64 } from './wasm/kernel-wasm.generated.js';
-import { F64_BYTES, maxUnits, PAGE_BYTES, recordAt, SIMD_LAYOUT, V128_BYTES, writeFields, type FieldValues, type SimdLayout } from './wasm/layout.js';
+import {
+  F64_BYTES,
+  maxUnits,
+  PAGE_BYTES,
+  recordAt,
+  SIMD_LAYOUT,
+  V128_BYTES,
+  writeFields,
+  type FieldValues,
+  type SimdLayout,
+} from './wasm/layout.js';
 
 /** Widest layer the kernel takes: one sample's scratch row of float64s. */
 export const SIMD_MAX_UNITS = maxUnits(SIMD_LAYOUT);
@@ -81,9 +91,33 @@ function instantiate(build: SimdBuild, bytes: number): { exports: KernelExports;
  * Math.exp is no longer fdlibm's would fail here, and the kernel steps aside.
  */
 export function expProbes(): Float64Array {
-  const xs: number[] = [0, -0, 1, -1, Infinity, -Infinity, NaN, 5e-324, -5e-324, 2 ** -28, -(2 ** -28), 2 ** -29,
-    709.782712893384, 709.7827128933839, 709.783, -745.1332191019411, -745.1332191019412, -745.14,
-    -708.4, -708.3964185322641, -709.0895657128241, 1e300, -1e300, Number.MAX_VALUE, -Number.MAX_VALUE];
+  const xs: number[] = [
+    0,
+    -0,
+    1,
+    -1,
+    Infinity,
+    -Infinity,
+    NaN,
+    5e-324,
+    -5e-324,
+    2 ** -28,
+    -(2 ** -28),
+    2 ** -29,
+    709.782712893384,
+    709.7827128933839,
+    709.783,
+    -745.1332191019411,
+    -745.1332191019412,
+    -745.14,
+    -708.4,
+    -708.3964185322641,
+    -709.0895657128241,
+    1e300,
+    -1e300,
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+  ];
   for (let k = -2150; k <= 2150; k++) {
     const x = (k * Math.LN2) / 2;
     xs.push(x, x * (1 + 2 ** -52), x * (1 - 2 ** -52));
@@ -144,11 +178,39 @@ function fromWords(hi: number, lo: number): number {
  * neighbours, and a deterministic spread (wide, narrow and over magnitudes).
  */
 export function expm1Probes(): Float64Array {
-  const xs: number[] = [0, -0, 1, -1, Infinity, -Infinity, NaN, 5e-324, -5e-324, 2.2250738585072014e-308, -2.2250738585072014e-308,
-    0.25, -0.25, 22, -22, 44, -44, 56 * Math.LN2, -56 * Math.LN2, 700, -700, 709.782712893384, 709.7827128933841, 1e300, -1e300,
-    Number.MAX_VALUE, -Number.MAX_VALUE];
-  for (const hi of [0x3c800000, 0x3c900000, 0x3e300000, 0x3fd62e42, 0x3fd62e43, 0x3fefffff, 0x3ff00000, 0x3ff0a2b1, 0x3ff0a2b2,
-    0x40360000, 0x4043687a, 0x40862e42, 0x7fefffff]) {
+  const xs: number[] = [
+    0,
+    -0,
+    1,
+    -1,
+    Infinity,
+    -Infinity,
+    NaN,
+    5e-324,
+    -5e-324,
+    2.2250738585072014e-308,
+    -2.2250738585072014e-308,
+    0.25,
+    -0.25,
+    22,
+    -22,
+    44,
+    -44,
+    56 * Math.LN2,
+    -56 * Math.LN2,
+    700,
+    -700,
+    709.782712893384,
+    709.7827128933841,
+    1e300,
+    -1e300,
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+  ];
+  for (const hi of [
+    0x3c800000, 0x3c900000, 0x3e300000, 0x3fd62e42, 0x3fd62e43, 0x3fefffff, 0x3ff00000, 0x3ff0a2b1, 0x3ff0a2b2, 0x40360000, 0x4043687a,
+    0x40862e42, 0x7fefffff,
+  ]) {
     for (const sign of [0, 0x80000000]) {
       for (const h of [hi - 1, hi]) xs.push(fromWords(h | sign, 0), fromWords(h | sign, 0xffffffff));
     }
@@ -310,13 +372,17 @@ export class SimdKernel implements Kernel {
     if (!build) throw new RangeError('the simd kernel needs WebAssembly SIMD, which this runtime does not offer');
     const { layout } = build;
     if (!covers(initial.layers, maxUnits(layout))) {
-      throw new RangeError(`the simd kernel does not cover layers ${initial.layers.join(',')} (output 1, up to ${maxUnits(layout)} units a layer)`);
+      throw new RangeError(
+        `the simd kernel does not cover layers ${initial.layers.join(',')} (output 1, up to ${maxUnits(layout)} units a layer)`,
+      );
     }
     const activation = activationOf(initial.activation);
     const kind = kindOf(activation);
     // The built module trains what passed its check here; a module built for a test trains every kind.
     if (!kind || (build.module === simdModule() && !simdActivations().has(kind))) {
-      throw new RangeError(`the simd kernel does not train ${activation.name} hidden layers here (its ${activation.name} differs from Math's)`);
+      throw new RangeError(
+        `the simd kernel does not train ${activation.name} hidden layers here (its ${activation.name} differs from Math's)`,
+      );
     }
     this.act = activationCode(kind);
     this.leak = activation.leak ?? 0;
@@ -350,7 +416,18 @@ export class SimdKernel implements Kernel {
         const sPrev = stride(sizes[l - 1]!);
         // φ′ rows for the hidden layers of an activation other than relu (relu's mask reads act).
         const slope = l < L && kind !== 'relu' ? rows(s) : 0;
-        rec.push({ n, s, Wr: f64s(n * sPrev), Wc: f64s(sPrev * s), b: f64s(s), g: f64s(n * sPrev), h: f64s(s), dz: rows(s), act: rows(s), slope });
+        rec.push({
+          n,
+          s,
+          Wr: f64s(n * sPrev),
+          Wc: f64s(sPrev * s),
+          b: f64s(s),
+          g: f64s(n * sPrev),
+          h: f64s(s),
+          dz: rows(s),
+          act: rows(s),
+          slope,
+        });
       }
     }
     const n0 = sizes[0]!;

@@ -56,7 +56,12 @@ export function signalTheory(layers: readonly number[], act: Activation, varianc
 }
 
 /** r_l for the hidden layers (index l - 1), r_{L-1} = 1 going back; NaN for the output layer (see NetworkTheory). */
-export function gradSignalTheory(layers: readonly number[], act: Activation, variances: readonly LayerVariances[], q: readonly number[]): number[] {
+export function gradSignalTheory(
+  layers: readonly number[],
+  act: Activation,
+  variances: readonly LayerVariances[],
+  q: readonly number[],
+): number[] {
   const L = layers.length - 1;
   const r = new Array<number>(L).fill(NaN);
   if (L < 2) return r;

@@ -164,7 +164,8 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
     const work = pool.run(task, { transferList: [port2] }).then(
       // A task that ends without its 'finished' message (it saw CANCELLED) waits here for cancel.
       () => doneMessage,
-      (err: unknown): FinishedRun => (cancelled ? cancelledRun(spec) : { status: 'failed', scheme: spec.scheme, seed: spec.seed, error: messageOf(err) }),
+      (err: unknown): FinishedRun =>
+        cancelled ? cancelledRun(spec) : { status: 'failed', scheme: spec.scheme, seed: spec.seed, error: messageOf(err) },
     );
     return Promise.race([work, cancelledSignal.then(() => cancelledRun(spec))]).then((result) => {
       port1.close();

@@ -210,22 +210,20 @@ export function toSweepReport(config: ExperimentConfig, runs: readonly (Finished
     { name: 'gain', values: gainValues(sweep.gain) },
     ...(sweep.depth ? [{ name: 'depth' as const, values: depthValues(sweep, config.layers) }] : []),
   ];
-  const cells = cellResults(config, runs).map(
-    (c): JsonSweepCell => ({
-      gain: c.cell.gain,
-      depth: c.cell.depth,
-      layers: [...c.cell.layers],
-      seeds: c.runs.map((r, s) => {
-        const seed = config.seed + s;
-        if (r === undefined) return { seed, trainAccuracy: null, testAccuracy: null, finalCost: null, error: 'not finished' };
-        if (r.status === 'failed') return { seed, trainAccuracy: null, testAccuracy: null, finalCost: null, error: r.error };
-        return { seed, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, finalCost: jsonCost(r.finalCost) };
-      }),
-      summary: jsonSummary(c.summary),
-      diverged: c.diverged > 0,
-      theory: startTheory(c.runs),
+  const cells = cellResults(config, runs).map((c): JsonSweepCell => ({
+    gain: c.cell.gain,
+    depth: c.cell.depth,
+    layers: [...c.cell.layers],
+    seeds: c.runs.map((r, s) => {
+      const seed = config.seed + s;
+      if (r === undefined) return { seed, trainAccuracy: null, testAccuracy: null, finalCost: null, error: 'not finished' };
+      if (r.status === 'failed') return { seed, trainAccuracy: null, testAccuracy: null, finalCost: null, error: r.error };
+      return { seed, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, finalCost: jsonCost(r.finalCost) };
     }),
-  );
+    summary: jsonSummary(c.summary),
+    diverged: c.diverged > 0,
+    theory: startTheory(c.runs),
+  }));
   return { config: configJson(config), sweep: { axes, cells } };
 }
 

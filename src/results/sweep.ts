@@ -98,11 +98,22 @@ export function sweepTable(config: ExperimentConfig, cells: readonly CellResult[
   const lines = [`mean test accuracy (%)${seeds}; × diverged (not averaged), ! failed`];
   for (let from = 0; from < gains.length; from += perBlock) {
     const to = Math.min(gains.length, from + perBlock);
-    lines.push(head + gains.slice(from, to).map((g) => fit(gainLabel(g), col, 'right')).join(''));
+    lines.push(
+      head +
+        gains
+          .slice(from, to)
+          .map((g) => fit(gainLabel(g), col, 'right'))
+          .join(''),
+    );
     for (let r = 0; r < rows; r++) {
       const row = cells.slice(r * gains.length, (r + 1) * gains.length);
       const label = fit(String(row[0]?.cell.depth ?? ''), head.length - 2, 'right');
-      lines.push(`${label}  ${row.slice(from, to).map((c) => fit(cellText(c), col, 'right')).join('')}`);
+      lines.push(
+        `${label}  ${row
+          .slice(from, to)
+          .map((c) => fit(cellText(c), col, 'right'))
+          .join('')}`,
+      );
     }
   }
   return lines;

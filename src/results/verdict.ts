@@ -185,7 +185,7 @@ function theorySays(d: Diagnostics, kind: VerdictKind): string {
 /** Layer numbers as runs: [3, 4, 5, 6] → "layers 3–6", [2] → "layer 2", [1, 3] → "layers 1, 3". */
 function layerList(ks: readonly number[]): string {
   const runs: string[] = [];
-  for (let i = 0; i < ks.length; ) {
+  for (let i = 0; i < ks.length;) {
     let j = i;
     while (j + 1 < ks.length && ks[j + 1] === ks[j]! + 1) j++;
     runs.push(j > i ? `${ks[i]}–${ks[j]}` : `${ks[i]}`);
@@ -199,7 +199,9 @@ function cause(run: DoneRun, outcome: string): Judgement | undefined {
   const { start, end } = run.diagnostics;
   const L = start.layers.length;
   const signal = L > 0 ? beyond(signalRatio(start, L - 1, inputSignal(start))) : undefined;
-  const dead = hidden(end).map((l, k) => (allDead(l) ? k + 1 : 0)).filter((k) => k > 0);
+  const dead = hidden(end)
+    .map((l, k) => (allDead(l) ? k + 1 : 0))
+    .filter((k) => k > 0);
   if (dead.length > 0) {
     const fromStart = dead.every((k) => start.layers[k - 1] !== undefined && allDead(start.layers[k - 1]!));
     const all = `${layerList(dead)} all dead`;
@@ -207,7 +209,10 @@ function cause(run: DoneRun, outcome: string): Judgement | undefined {
     const then = signal === 'exploded' ? 'signal exploded, then ' : '';
     return { kind: 'dead', text: `${then}${share(deadShare(end))} of the units died: ${all}, ${outcome}` };
   }
-  const nothing = (kind: VerdictKind, what: string): Judgement => ({ kind, text: `${what} at initialization${theorySays(start, kind)}: ${outcome}` });
+  const nothing = (kind: VerdictKind, what: string): Judgement => ({
+    kind,
+    text: `${what} at initialization${theorySays(start, kind)}: ${outcome}`,
+  });
   if (signal === 'vanished') return nothing('vanishing-signal', 'signal vanished');
   if (signal === 'exploded') return nothing('exploding-signal', 'signal exploded');
   const gradient = L > 2 ? beyond(gradientRatio(start, 0)) : undefined;
@@ -225,7 +230,10 @@ function judgeDone(run: DoneRun): Judgement {
     const at = run.costs.find(([, c]) => Number.isNaN(c))?.[0];
     const by = at === undefined ? '' : ` by iteration ${integer(at)}`;
     const overflowed = end.layers.some((l) => !Number.isFinite(l.weightNorm));
-    return { kind: 'diverged', text: overflowed ? `diverged: the weights overflowed, the cost is NaN${by}` : `diverged: the cost became NaN${by}` };
+    return {
+      kind: 'diverged',
+      text: overflowed ? `diverged: the weights overflowed, the cost is NaN${by}` : `diverged: the cost became NaN${by}`,
+    };
   }
   if (!Number.isFinite(b)) {
     return a === Infinity

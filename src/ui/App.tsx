@@ -129,7 +129,14 @@ export function App({ config, data, color, fault, onQuit, onRace, onState, onExp
   const context: ViewContext = { state, groups, columns, rows, plotRows: l.plotRows, color, interactive, elapsed, shown };
   return (
     <Box flexDirection="column" width={columns}>
-      <Header config={state.config} status={raceStatus(state)} pace={state.pace} secondsLeft={secondsLeft(state)} color={color} width={columns} />
+      <Header
+        config={state.config}
+        status={raceStatus(state)}
+        pace={state.pace}
+        secondsLeft={secondsLeft(state)}
+        color={color}
+        width={columns}
+      />
       {VIEW_ROWS[state.view].draw(context)}
       <Footer hints={(state.view === 'settings' ? undefined : notice) ?? footerHints(state.view, columns, state)} />
     </Box>

@@ -5,7 +5,11 @@ import { KEYS, start, type Session } from './pty-harness.ts';
 
 async function quitCleanly(s: Session, key = 'q', status = 0): Promise<void> {
   s.press(key);
-  const { exitCode } = await withTimeout(s.exited, 10_000, async () => `the exit after ${JSON.stringify(key)}; screen:\n${await s.screen()}`);
+  const { exitCode } = await withTimeout(
+    s.exited,
+    10_000,
+    async () => `the exit after ${JSON.stringify(key)}; screen:\n${await s.screen()}`,
+  );
   assert.equal(exitCode, status);
   assert.ok(s.cursorVisible(), 'the cursor is visible again');
   assert.ok(s.normalScreen(), 'back on the normal screen');

@@ -83,7 +83,13 @@ test('resizing during a race keeps drawing within the new width, down to too sma
   const s = start(['-n', '400000']);
   try {
     await s.waitFor(/racing/);
-    for (const [cols, rows] of [[80, 24], [150, 50], [61, 30], [40, 12], [100, 30]] as const) {
+    for (const [cols, rows] of [
+      [80, 24],
+      [150, 50],
+      [61, 30],
+      [40, 12],
+      [100, 30],
+    ] as const) {
       s.resize(cols, rows);
       // The layout must follow: within a few seconds, a whole frame (footer included) that fits the new width.
       const want = cols < 60 || rows < 24 ? /Terminal too small/ : /Loss[\s\S]*↑↓ move/;
@@ -105,9 +111,15 @@ test('--out in the dashboard writes the document when the race ends, and e expor
   try {
     await s.waitFor(FINAL, 30_000);
     // The file is written whole and renamed into place: once it parses, it is there.
-    const doc = await waitFor(() => JSON.parse(readFileSync(out, 'utf8')) as { config: { iterations: number }; runs: { scheme: string }[] }, { what: `the document in ${out}` });
+    const doc = await waitFor(
+      () => JSON.parse(readFileSync(out, 'utf8')) as { config: { iterations: number }; runs: { scheme: string }[] },
+      { what: `the document in ${out}` },
+    );
     assert.equal(doc.config.iterations, 1500);
-    assert.deepEqual(doc.runs.map((r) => r.scheme), ['zeros', 'random', 'he']);
+    assert.deepEqual(
+      doc.runs.map((r) => r.scheme),
+      ['zeros', 'random', 'he'],
+    );
     // The race end's notice says the same as e's: what tells e's export is done is a new file
     // in place (written whole, then renamed over the old one).
     const first = statSync(out).ino;

@@ -50,7 +50,10 @@ export function start(args: string[], opts: StartOptions = {}): Session {
   // CI=true makes Ink print only its last frame; a user's terminal is not CI.
   // A user's terminal: not CI, colour, and a UTF-8 locale (whatever the test machine has; tests of
   // other terminals say so in opts.env).
-  const env = { ...process.env, CI: 'false', TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '', ...opts.env } as Record<string, string>;
+  const env = { ...process.env, CI: 'false', TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '', ...opts.env } as Record<
+    string,
+    string
+  >;
   const file = opts.command?.file ?? process.execPath;
   const argv = opts.command?.args ?? [CLI, ...args];
   const p = pty.spawn(file, argv, { name: env['TERM'] ?? 'xterm-256color', cols, rows, cwd: process.cwd(), env });
@@ -69,7 +72,9 @@ export function start(args: string[], opts: StartOptions = {}): Session {
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) =>
     p.onExit((e) => {
       alive = false;
-      void sleep(50).then(flush).then(() => resolve(e));
+      void sleep(50)
+        .then(flush)
+        .then(() => resolve(e));
     }),
   );
   const screen = async () => {
@@ -139,4 +144,13 @@ export function start(args: string[], opts: StartOptions = {}): Session {
   };
 }
 
-export const KEYS = { up: '\u001B[A', down: '\u001B[B', left: '\u001B[D', right: '\u001B[C', enter: '\r', esc: '\u001B', tab: '\t', ctrlC: '\u0003' };
+export const KEYS = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  left: '\u001B[D',
+  right: '\u001B[C',
+  enter: '\r',
+  esc: '\u001B',
+  tab: '\t',
+  ctrlC: '\u0003',
+};

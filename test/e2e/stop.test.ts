@@ -94,7 +94,10 @@ test('Ctrl-Z gives the terminal back (normal screen, cursor, raw mode off); SIGC
     await waitFor(() => stateOf(s.pid) === 'T', { timeout: 10_000, interval: 50, what: 'the process stopped (state T)' });
     // It gave the terminal back before it stopped; its last bytes may still be on their way
     // to us: wait for them on the screen, not for a time.
-    await waitFor(async () => (await s.screen(), s.normalScreen() && s.cursorVisible()), { timeout: 5000, what: 'the normal screen and the cursor while stopped' });
+    await waitFor(async () => (await s.screen(), s.normalScreen() && s.cursorVisible()), {
+      timeout: 5000,
+      what: 'the normal screen and the cursor while stopped',
+    });
     assert.ok(cooked(s.pid), 'the terminal is cooked again while stopped');
     process.kill(s.pid, 'SIGCONT');
     await s.waitFor(/q quit/);
@@ -136,7 +139,17 @@ test('Ctrl+F1…F4, Shift-F1, F5, a mouse report and Alt-q do nothing: no crash,
   const s = start(['-n', '1000000']);
   try {
     await s.waitFor(/❯\s+1 zeros/);
-    for (const seq of ['\u001B[1;5P', '\u001B[1;5Q', '\u001B[1;5R', '\u001B[1;5S', '\u001B[1;2P', '\u001B[15~', '\u001B[M 3#', '\u001B[<0;3;2M', '\u001Bq']) {
+    for (const seq of [
+      '\u001B[1;5P',
+      '\u001B[1;5Q',
+      '\u001B[1;5R',
+      '\u001B[1;5S',
+      '\u001B[1;2P',
+      '\u001B[15~',
+      '\u001B[M 3#',
+      '\u001B[<0;3;2M',
+      '\u001Bq',
+    ]) {
       s.press(seq);
       // The gap is the point: each sequence in a read of its own (below, all in one).
       await sleep(80);
@@ -207,7 +220,7 @@ test('npm killed with SIGKILL (sh stays, bash takes the terminal back): init-tui
   }
 });
 
-test('kill %1 on a suspended dashboard ends it (SIGTERM, then the shell\'s SIGCONT), without taking the terminal back', async () => {
+test("kill %1 on a suspended dashboard ends it (SIGTERM, then the shell's SIGCONT), without taking the terminal back", async () => {
   const s = start([], { command: { file: 'bash', args: ['--norc', '--noprofile', '-i'] }, env: { PS1: 'PROMPT$ ' }, cols: 100, rows: 30 });
   try {
     await s.waitFor(/PROMPT\$/);

@@ -62,7 +62,20 @@ test('a 2-D sweep in 120×40: cells fill in live, the cursor moves, Enter opens 
     s.press('e');
     await s.waitFor(/exported 9 models to/);
     const doc = JSON.parse(readFileSync(out, 'utf8')) as { sweep: { cells: { depth: number; gain: number }[] } };
-    assert.deepEqual(doc.sweep.cells.map((c) => [c.depth, c.gain]), [[1, 0.5], [1, 1], [1, 2], [2, 0.5], [2, 1], [2, 2], [3, 0.5], [3, 1], [3, 2]]);
+    assert.deepEqual(
+      doc.sweep.cells.map((c) => [c.depth, c.gain]),
+      [
+        [1, 0.5],
+        [1, 1],
+        [1, 2],
+        [2, 0.5],
+        [2, 1],
+        [2, 2],
+        [3, 0.5],
+        [3, 1],
+        [3, 2],
+      ],
+    );
     await quitCleanly(s);
     assert.match(s.raw(), /depth \\ gain\s+0\.5\s+1\s+2/, 'the grid is printed on the normal screen after quitting');
   } finally {
@@ -79,7 +92,9 @@ test('a sweep under NO_COLOR: the symbol ramp and its legend, and not one colour
     assert.match(screen, /from \(%\) {3}50 55 60 65 70 75 80 85 90 95/);
     // Every cell: its symbol, then its accuracy (the lowest level's symbol is a space).
     for (const d of [1, 2]) {
-      const cells = rowOf(screen, d).replace(/^│depth \d /, '').replace(/│$/, '');
+      const cells = rowOf(screen, d)
+        .replace(/^│depth \d /, '')
+        .replace(/│$/, '');
       assert.match(cells, /^[ .:\-=+*#%@[\]\d]+$/, `depth ${d}: symbols and numbers only`);
       assert.equal(cells.match(/\d+/g)?.length, 3, `depth ${d}: three accuracies`);
     }

@@ -126,7 +126,10 @@ test('keys typed before the first frame are read as keys and leave no ghost line
 });
 
 test('v shows one small chart per scheme, each curve whole, at 120×40 and at 80×24', async () => {
-  for (const [cols, rows] of [[120, 40], [80, 24]] as const) {
+  for (const [cols, rows] of [
+    [120, 40],
+    [80, 24],
+  ] as const) {
     const s = start(['--pace', 'max', '-n', '3000'], { cols, rows });
     try {
       await s.waitFor(/finished/, 30_000);
@@ -152,7 +155,10 @@ test('the detail view draws the points the run trained on: your --data file', as
     for (let i = 0; i < 40; i++) rows.push(`${(-1.4 + (i % 5) * 0.04).toFixed(2)},${(1.2 + Math.floor(i / 5) * 0.03).toFixed(2)},${i % 2}`);
     writeFileSync(join(dir, 'corner.csv'), `${rows.join('\n')}\n`);
     writeFileSync(join(dir, 'test.csv'), 'x1,x2,label\n0,0,1\n0.5,0.5,0\n');
-    const s = start(['--pace', 'max', '--data', join(dir, 'corner.csv'), '--test-data', join(dir, 'test.csv'), '-n', '300', '--schemes', 'he'], { cols: 120, rows: 40 });
+    const s = start(
+      ['--pace', 'max', '--data', join(dir, 'corner.csv'), '--test-data', join(dir, 'test.csv'), '-n', '300', '--schemes', 'he'],
+      { cols: 120, rows: 40 },
+    );
     try {
       await s.waitFor(/finished/, 30_000);
       s.press(KEYS.enter);
@@ -166,7 +172,8 @@ test('the detail view draws the points the run trained on: your --data file', as
       const marked = map.flatMap((l, row) => [...l].flatMap((ch, col) => (/[●ox]/.test(ch) ? [[row, col]] : [])));
       assert.ok(marked.length > 0, `points are drawn:\n${screen}`);
       const width = Math.max(...map.map((l) => l.length));
-      for (const [row, col] of marked) assert.ok(row! < map.length / 2 && col! < width / 2, `a point outside the top-left quarter at ${row},${col}:\n${map.join('\n')}`);
+      for (const [row, col] of marked)
+        assert.ok(row! < map.length / 2 && col! < width / 2, `a point outside the top-left quarter at ${row},${col}:\n${map.join('\n')}`);
       s.press(KEYS.esc);
       await s.waitFor(/Loss/, 3000);
       await quit(s);

@@ -26,7 +26,10 @@ export interface Running {
 
 /** Starts `node dist/cli.js args` with stdin closed and INIT_TUI_READY=1. */
 export function startBinary(args: readonly string[], env: Record<string, string> = {}): Running {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, INIT_TUI_READY: '1' } });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env, INIT_TUI_READY: '1' },
+  });
   let out = '';
   let err = '';
   const waiters = new Set<() => void>();
@@ -39,7 +42,11 @@ export function startBinary(args: readonly string[], env: Record<string, string>
     err += d;
     changed();
   });
-  const exited = once(child, 'exit').then(([status, signal]) => ({ status: status as number | null, signal: signal as NodeJS.Signals | null, at: performance.now() }));
+  const exited = once(child, 'exit').then(([status, signal]) => ({
+    status: status as number | null,
+    signal: signal as NodeJS.Signals | null,
+    at: performance.now(),
+  }));
   const stderr = () => err.replace(`${READY_LINE}\n`, '');
   const shown = () => `stdout: ${JSON.stringify(out.slice(-300))}, stderr: ${JSON.stringify(err.slice(-300))}`;
 
@@ -69,7 +76,8 @@ export function startBinary(args: readonly string[], env: Record<string, string>
     child,
     stdout: () => out,
     stderr,
-    ready: (ms = 30_000) => when(() => (err.includes(`${READY_LINE}\n`) ? true : undefined), ms, 'the ready line on stderr').then(() => undefined),
+    ready: (ms = 30_000) =>
+      when(() => (err.includes(`${READY_LINE}\n`) ? true : undefined), ms, 'the ready line on stderr').then(() => undefined),
     printed: (pattern, ms = 30_000) => when(() => (pattern.test(out) ? out : undefined), ms, `${pattern} on stdout`),
     exited,
   };

@@ -48,7 +48,10 @@ export interface WaitOptions {
  * A probe that throws counts as "not yet" (a file not there yet, a process not
  * listed yet); its last error is in the failure message.
  */
-export async function waitFor<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, options: WaitOptions): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  options: WaitOptions,
+): Promise<T> {
   const { timeout = 20_000, interval = 20, what } = options;
   const deadline = Date.now() + timeout;
   let lastError: unknown;

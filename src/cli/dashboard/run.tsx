@@ -231,8 +231,12 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     // The shell has the terminal again and may have drawn its prompt on the screen we
     // just left, where it is gone: say what happened, so the line is not blank.
     const why = orphaned
-      ? process.ppid === parent ? 'the shell has taken the terminal back' : 'the process that started it has ended'
-      : code === SIGNAL_STATUS.SIGTERM ? 'terminated (SIGTERM)' : 'interrupted';
+      ? process.ppid === parent
+        ? 'the shell has taken the terminal back'
+        : 'the process that started it has ended'
+      : code === SIGNAL_STATUS.SIGTERM
+        ? 'terminated (SIGTERM)'
+        : 'interrupted';
     try {
       process.stderr.write(`init-tui: stopped: ${why}\n`);
     } catch {
@@ -246,7 +250,13 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     const final = last;
     const width = process.stdout.columns || undefined;
     const lines = final.config.sweep
-      ? sweepTable(final.config, cellResults(final.config, final.runs.map((r) => r.result)))
+      ? sweepTable(
+          final.config,
+          cellResults(
+            final.config,
+            final.runs.map((r) => r.result),
+          ),
+        )
       : [tableRow(HEADER, width), ...schemeGroups(final).map((g) => tableRow(groupCells(g), width))];
     const unfinished = final.runs.filter((r) => !isFinished(r)).length;
     if (unfinished > 0) lines.push(`(quit before the end: ${unfinished} of ${final.runs.length} runs had not finished)`);

@@ -26,7 +26,9 @@ export const CLEAR_SCREEN = '\u001B[2J\u001B[H';
  */
 export function inBackground(): boolean {
   try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     const pgrp = Number(fields[2]);
     const tpgid = Number(fields[5]);
     return tpgid > 0 && tpgid !== pgrp;
@@ -71,12 +73,67 @@ function unicodeLocale(env: NodeJS.ProcessEnv): boolean {
  * that every line keeps its width: box drawing, blocks, arrows, marks.
  */
 const ASCII: Readonly<Record<string, string>> = {
-  '─': '-', '━': '-', '│': '|', '┃': '|', '╭': '+', '╮': '+', '╰': '+', '╯': '+', '┌': '+', '┐': '+', '└': '+', '┘': '+',
-  '┼': '+', '┤': '|', '├': '|', '┬': '+', '┴': '+', '╶': '-', '╴': '-', '╵': '|', '╷': '|',
-  '═': '=', '║': '|', '╔': '+', '╗': '+', '╚': '+', '╝': '+',
-  '█': '#', '▀': '^', '▄': '_', '░': '.', '▁': '_', '▂': '_', '▃': '-', '▅': '=', '▆': '=', '▇': '#', '▏': '|',
-  '■': '#', '●': 'o', '○': 'o', '▲': '^', '❯': '>', '❮': '<', '·': '.', '…': '.', '–': '-', '—': '-', '×': 'x',
-  '±': '~', '∞': '~', '→': '>', '←': '<', '↑': '^', '↓': 'v', '⇄': '=', '√': 'V', '∇': 'd', '≈': '~', '≤': '<', '≥': '>',
+  '─': '-',
+  '━': '-',
+  '│': '|',
+  '┃': '|',
+  '╭': '+',
+  '╮': '+',
+  '╰': '+',
+  '╯': '+',
+  '┌': '+',
+  '┐': '+',
+  '└': '+',
+  '┘': '+',
+  '┼': '+',
+  '┤': '|',
+  '├': '|',
+  '┬': '+',
+  '┴': '+',
+  '╶': '-',
+  '╴': '-',
+  '╵': '|',
+  '╷': '|',
+  '═': '=',
+  '║': '|',
+  '╔': '+',
+  '╗': '+',
+  '╚': '+',
+  '╝': '+',
+  '█': '#',
+  '▀': '^',
+  '▄': '_',
+  '░': '.',
+  '▁': '_',
+  '▂': '_',
+  '▃': '-',
+  '▅': '=',
+  '▆': '=',
+  '▇': '#',
+  '▏': '|',
+  '■': '#',
+  '●': 'o',
+  '○': 'o',
+  '▲': '^',
+  '❯': '>',
+  '❮': '<',
+  '·': '.',
+  '…': '.',
+  '–': '-',
+  '—': '-',
+  '×': 'x',
+  '±': '~',
+  '∞': '~',
+  '→': '>',
+  '←': '<',
+  '↑': '^',
+  '↓': 'v',
+  '⇄': '=',
+  '√': 'V',
+  '∇': 'd',
+  '≈': '~',
+  '≤': '<',
+  '≥': '>',
 };
 
 /** `text` with every non-ASCII character replaced by one ASCII character (escape sequences are ASCII already). */
@@ -132,7 +189,6 @@ export interface Terminal {
   /** Called once when the terminal goes away: EIO on a write (the terminal closed). */
   onHangup(fn: () => void): void;
 }
-
 
 export function openTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream, caps: Capabilities): Terminal {
   let restored = true;

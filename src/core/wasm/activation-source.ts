@@ -52,8 +52,12 @@ export function activateSource(layout: SimdLayout): string {
   const store = (a: (q: number) => string, slope: (q: number) => string): string =>
     `${each(S, (q) => `        (v128.store${row(q)} (local.get $pa) ${a(q)})`)}\n${each(S, (q) => `        (v128.store${row(q)} (local.get $ps) ${slope(q)})`)}`;
   // The group's S vectors through fn (one of the N-vector functions), `pairs` at a time, into $<into>_q.
-  const callAll = (fn: string, arg: (q: number) => string, into: string): string => each(S / pairs, (c) => `        (call ${fn} ${each(pairs, (i) => arg(c * pairs + i)).replaceAll('\n', ' ')})
-${each(pairs, (i) => `        (local.set $${into}${letter(c * pairs + pairs - 1 - i)})`)}`);
+  const callAll = (fn: string, arg: (q: number) => string, into: string): string =>
+    each(
+      S / pairs,
+      (c) => `        (call ${fn} ${each(pairs, (i) => arg(c * pairs + i)).replaceAll('\n', ' ')})
+${each(pairs, (i) => `        (local.set $${into}${letter(c * pairs + pairs - 1 - i)})`)}`,
+    );
   const expAll = (arg: (q: number) => string): string => callAll('$expvN', arg, 'e');
   const loop = (body: string): string => `      (loop $pos
 ${load}
@@ -63,26 +67,48 @@ ${body}
   const gt0 = (q: number): string => `(f64x2.gt ${z(q)} (local.get $zero))`;
 
   const cases: [SimdActivation, string][] = [
-    ['leaky-relu', loop(store(
-      (q) => `(v128.bitselect ${z(q)} (f64x2.mul (local.get $leak) ${z(q)}) ${gt0(q)})`,
-      (q) => `(v128.bitselect (local.get $one) (local.get $leak) ${gt0(q)})`))],
-    ['tanh', loop(`${callAll('$tanhvN', z, 'z')}
-${store(z, (q) => `(f64x2.sub (local.get $one) (f64x2.mul ${z(q)} ${z(q)}))`)}`)],
-    ['sigmoid', loop(`${each(S, (q) => `        (local.set $tiny${letter(q)} (f64x2.lt (f64x2.abs ${z(q)}) (local.get $tinyExp)))`)}
+    [
+      'leaky-relu',
+      loop(
+        store(
+          (q) => `(v128.bitselect ${z(q)} (f64x2.mul (local.get $leak) ${z(q)}) ${gt0(q)})`,
+          (q) => `(v128.bitselect (local.get $one) (local.get $leak) ${gt0(q)})`,
+        ),
+      ),
+    ],
+    [
+      'tanh',
+      loop(`${callAll('$tanhvN', z, 'z')}
+${store(z, (q) => `(f64x2.sub (local.get $one) (f64x2.mul ${z(q)} ${z(q)}))`)}`),
+    ],
+    [
+      'sigmoid',
+      loop(`${each(S, (q) => `        (local.set $tiny${letter(q)} (f64x2.lt (f64x2.abs ${z(q)}) (local.get $tinyExp)))`)}
 ${expAll((q) => `(v128.bitselect (local.get $minus1) (f64x2.neg ${z(q)}) (local.get $tiny${letter(q)}))`)}
-${each(S, (q) => `        (local.set $z${letter(q)} (f64x2.div (local.get $one) (f64x2.add (local.get $one)
-          (v128.bitselect (f64x2.add (local.get $one) (f64x2.neg ${z(q)})) (local.get $e${letter(q)}) (local.get $tiny${letter(q)})))))`)}
-${store(z, (q) => `(f64x2.mul ${z(q)} (f64x2.sub (local.get $one) ${z(q)}))`)}`)],
+${each(
+  S,
+  (q) => `        (local.set $z${letter(q)} (f64x2.div (local.get $one) (f64x2.add (local.get $one)
+          (v128.bitselect (f64x2.add (local.get $one) (f64x2.neg ${z(q)})) (local.get $e${letter(q)}) (local.get $tiny${letter(q)})))))`,
+)}
+${store(z, (q) => `(f64x2.mul ${z(q)} (f64x2.sub (local.get $one) ${z(q)}))`)}`),
+    ],
     ['linear', loop(store(z, () => '(local.get $one)'))],
-    ['selu', loop(`${each(S, (q) => `        (local.set $w${letter(q)} (f64x2.min ${z(q)} (local.get $zero)))
-        (local.set $tiny${letter(q)} (f64x2.lt (f64x2.abs (local.get $w${letter(q)})) (local.get $tinyExp)))`)}
+    [
+      'selu',
+      loop(`${each(
+        S,
+        (q) => `        (local.set $w${letter(q)} (f64x2.min ${z(q)} (local.get $zero)))
+        (local.set $tiny${letter(q)} (f64x2.lt (f64x2.abs (local.get $w${letter(q)})) (local.get $tinyExp)))`,
+      )}
 ${expAll((q) => `(v128.bitselect (local.get $minus1) (local.get $w${letter(q)}) (v128.or ${gt0(q)} (local.get $tiny${letter(q)})))`)}
 ${callAll('$expm1negN', (q) => `(local.get $w${letter(q)})`, 'm')}
 ${store(
-    (q) => `(f64x2.mul (local.get $lambda) (v128.bitselect ${z(q)} (f64x2.mul (local.get $alpha) (local.get $m${letter(q)})) ${gt0(q)}))`,
-    (q) => `(f64x2.mul (local.get $lambda) (v128.bitselect (local.get $one)
+  (q) => `(f64x2.mul (local.get $lambda) (v128.bitselect ${z(q)} (f64x2.mul (local.get $alpha) (local.get $m${letter(q)})) ${gt0(q)}))`,
+  (q) => `(f64x2.mul (local.get $lambda) (v128.bitselect (local.get $one)
           (f64x2.mul (local.get $alpha) (v128.bitselect (f64x2.add (local.get $one) (local.get $w${letter(q)})) (local.get $e${letter(q)}) (local.get $tiny${letter(q)})))
-          ${gt0(q)}))`)}`)],
+          ${gt0(q)}))`,
+)}`),
+    ],
   ];
   let dispatch = '      (unreachable)';
   for (const [kind, text] of [...cases].reverse()) {

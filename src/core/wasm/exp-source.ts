@@ -221,10 +221,13 @@ ${each(v, (i) => `          ${inRange(i)}${i > 0 ? ')' : ''}`)}
     (local.set $kzero (v128.const i64x2 0x3FD62E4300000000 0x3FD62E4300000000))
     (local.set $ln2hi (f64x2.splat (f64.const 0.69314718036912382)))
     (local.set $ln2lo (f64x2.splat (f64.const 1.9082149292705877e-10)))
-${each(v, (i) => `    (local.set $t${i} (v128.andnot
+${each(
+  v,
+  (i) => `    (local.set $t${i} (v128.andnot
       (f64x2.trunc (f64x2.add (f64x2.mul (local.get $invln2) ${x(i)})
         (v128.or (v128.and ${x(i)} (local.get $sign)) (local.get $half))))
-      (f64x2.lt (local.get $ax${i}) (local.get $kzero))))`)}
+      (f64x2.lt (local.get $ax${i}) (local.get $kzero))))`,
+)}
 ${each(v, (i) => `    (local.set $hi${i} (f64x2.sub ${x(i)} (f64x2.mul (local.get $t${i}) (local.get $ln2hi))))`)}
 ${each(v, (i) => `    (local.set $lo${i} (f64x2.mul (local.get $t${i}) (local.get $ln2lo)))`)}
 ${each(v, (i) => `    (local.set $r${i} (f64x2.sub (local.get $hi${i}) (local.get $lo${i})))`)}
@@ -234,17 +237,22 @@ ${each(v, (i) => `    (local.set $tt${i} (f64x2.mul (local.get $r${i}) (local.ge
     (local.set $p3 (f64x2.splat (f64.const 0.000066137563214379344)))
     (local.set $p4 (f64x2.splat (f64.const -0.0000016533902205465252)))
     (local.set $p5 (f64x2.splat (f64.const 4.1381367970572385e-8)))
-${each(v, (i) => `    (local.set $c${i} (f64x2.sub (local.get $r${i}) (f64x2.mul (local.get $tt${i})
+${each(
+  v,
+  (i) => `    (local.set $c${i} (f64x2.sub (local.get $r${i}) (f64x2.mul (local.get $tt${i})
       (f64x2.add (local.get $p1) (f64x2.mul (local.get $tt${i})
       (f64x2.add (local.get $p2) (f64x2.mul (local.get $tt${i})
       (f64x2.add (local.get $p3) (f64x2.mul (local.get $tt${i})
-      (f64x2.add (local.get $p4) (f64x2.mul (local.get $tt${i}) (local.get $p5))))))))))))`)}
+      (f64x2.add (local.get $p4) (f64x2.mul (local.get $tt${i}) (local.get $p5))))))))))))`,
+)}
     (local.set $one (f64x2.splat (f64.const 1)))
     (local.set $two (f64x2.splat (f64.const 2)))
     (local.set $magic (f64x2.splat (f64.const 0x1.8p52)))
     (local.set $bias (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000))
     (local.set $e (f64x2.splat (f64.const 2.7182818284590451)))
-${each(v, (i) => `    (v128.bitselect
+${each(
+  v,
+  (i) => `    (v128.bitselect
       (local.get $e)
       (f64x2.mul
         (f64x2.sub (local.get $one)
@@ -252,7 +260,8 @@ ${each(v, (i) => `    (v128.bitselect
                                 (f64x2.div (f64x2.mul (local.get $r${i}) (local.get $c${i})) (f64x2.sub (local.get $two) (local.get $c${i}))))
                      (local.get $hi${i})))
         (i64x2.add (i64x2.shl (f64x2.add (local.get $t${i}) (local.get $magic)) (i32.const 52)) (local.get $bias)))
-      (f64x2.eq ${x(i)} (local.get $one)))`)})
+      (f64x2.eq ${x(i)} (local.get $one)))`,
+)})
 
   ;; $expvN over n float64s in place at ptr, ${lanes} at a time (n a multiple of ${lanes}; for the exp check).
   (func (export "expArrayN") (param $ptr i32) (param $n i32)

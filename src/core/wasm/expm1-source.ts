@@ -24,7 +24,13 @@ function inPlace(comment: string, name: string, fn: string, type: 'f64' | 'v128'
 }
 
 /** fdlibm's expm1 constants, by name (hex: the bits s_expm1.c lists). */
-const Q = ['-3.33333333333331316428e-02', '1.58730158725481460165e-03', '-7.93650757867487942473e-05', '4.00821782732936239552e-06', '-2.01099218183624371326e-07'];
+const Q = [
+  '-3.33333333333331316428e-02',
+  '1.58730158725481460165e-03',
+  '-7.93650757867487942473e-05',
+  '4.00821782732936239552e-06',
+  '-2.01099218183624371326e-07',
+];
 const LN2_HI = '6.93147180369123816490e-01';
 const LN2_LO = '1.90821492927058770002e-10';
 const INVLN2 = '1.44269504088896338700e+00';
@@ -155,11 +161,16 @@ function interleave(v: number, statements: readonly ((i: number) => string)[]): 
 
 /** The shared constants of the vector expm1 and tanh, set once per call. */
 const CONSTANTS: readonly [string, string][] = [
-  ['one', '(f64x2.splat (f64.const 1))'], ['two', '(f64x2.splat (f64.const 2))'], ['half', '(f64x2.splat (f64.const 0.5))'],
+  ['one', '(f64x2.splat (f64.const 1))'],
+  ['two', '(f64x2.splat (f64.const 2))'],
+  ['half', '(f64x2.splat (f64.const 0.5))'],
   ['sign', '(v128.const i64x2 0x8000000000000000 0x8000000000000000)'],
-  ['invln2', `(f64x2.splat (f64.const ${INVLN2}))`], ['ln2hi', `(f64x2.splat (f64.const ${LN2_HI}))`], ['ln2lo', `(f64x2.splat (f64.const ${LN2_LO}))`],
+  ['invln2', `(f64x2.splat (f64.const ${INVLN2}))`],
+  ['ln2hi', `(f64x2.splat (f64.const ${LN2_HI}))`],
+  ['ln2lo', `(f64x2.splat (f64.const ${LN2_LO}))`],
   ['kzero', '(v128.const i64x2 0x3FD62E4300000000 0x3FD62E4300000000)'],
-  ['magic', '(f64x2.splat (f64.const 0x1.8p52))'], ['bias', '(v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)'],
+  ['magic', '(f64x2.splat (f64.const 0x1.8p52))'],
+  ['bias', '(v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)'],
   ...Q.map((v, i): [string, string] => [`q${i + 1}`, `(f64x2.splat (f64.const ${v}))`]),
   ['three', '(f64x2.splat (f64.const 3))'],
   ['six', '(f64x2.splat (f64.const 6))'],
@@ -195,14 +206,35 @@ const ALL: Forms = { positive: true, one: true, filters: true };
 
 /** The expm1 core as statements on vector i: $x{i} in, $res{i} out ($expm1vN's comment says why each lane is $expm1's). */
 function coreStatements(forms: Forms = ALL): ((i: number) => string)[] {
-  const g = (name: string) => (i: number): string => `(local.get $${name}${i})`;
-  const [x, ax, t, hi, lo, r, c, hfx, hxs, r1v, u, e, e2, k52, twopk, twomk, res] =
-    ['x', 'ax', 't', 'hi', 'lo', 'r', 'c', 'hfx', 'hxs', 'r1', 'u', 'e', 'e2', 'k52', 'twopk', 'twomk', 'res'].map(g) as ((i: number) => string)[];
+  const g =
+    (name: string) =>
+    (i: number): string =>
+      `(local.get $${name}${i})`;
+  const [x, ax, t, hi, lo, r, c, hfx, hxs, r1v, u, e, e2, k52, twopk, twomk, res] = [
+    'x',
+    'ax',
+    't',
+    'hi',
+    'lo',
+    'r',
+    'c',
+    'hfx',
+    'hxs',
+    'r1',
+    'u',
+    'e',
+    'e2',
+    'k52',
+    'twopk',
+    'twomk',
+    'res',
+  ].map(g) as ((i: number) => string)[];
   const one = '(local.get $one)';
   const sel = (i: number, value: string, test: string): string => `(local.set $res${i} (v128.bitselect ${value} ${res!(i)} ${test}))`;
   const statements: (((i: number) => string) | false)[] = [
     (i) => `(local.set $ax${i} (f64x2.abs ${x!(i)}))`,
-    (i) => `(local.set $t${i} (v128.andnot (f64x2.trunc (f64x2.add (f64x2.mul (local.get $invln2) ${x!(i)}) (v128.or (v128.and ${x!(i)} (local.get $sign)) (local.get $half)))) (f64x2.lt ${ax!(i)} (local.get $kzero))))`,
+    (i) =>
+      `(local.set $t${i} (v128.andnot (f64x2.trunc (f64x2.add (f64x2.mul (local.get $invln2) ${x!(i)}) (v128.or (v128.and ${x!(i)} (local.get $sign)) (local.get $half)))) (f64x2.lt ${ax!(i)} (local.get $kzero))))`,
     (i) => `(local.set $hi${i} (f64x2.sub ${x!(i)} (f64x2.mul ${t!(i)} (local.get $ln2hi))))`,
     (i) => `(local.set $lo${i} (f64x2.mul ${t!(i)} (local.get $ln2lo)))`,
     (i) => `(local.set $r${i} (f64x2.sub ${hi!(i)} ${lo!(i)}))`,
@@ -211,7 +243,8 @@ function coreStatements(forms: Forms = ALL): ((i: number) => string)[] {
     (i) => `(local.set $hxs${i} (f64x2.mul ${r!(i)} ${hfx!(i)}))`,
     (i) => `(local.set $r1${i} ${r1('f64x2', hxs!(i), (k) => `(local.get $q${k + 1})`)})`,
     (i) => `(local.set $u${i} (f64x2.sub (local.get $three) (f64x2.mul ${r1v!(i)} ${hfx!(i)})))`,
-    (i) => `(local.set $e${i} (f64x2.mul ${hxs!(i)} (f64x2.div (f64x2.sub ${r1v!(i)} ${u!(i)}) (f64x2.sub (local.get $six) (f64x2.mul ${r!(i)} ${u!(i)})))))`,
+    (i) =>
+      `(local.set $e${i} (f64x2.mul ${hxs!(i)} (f64x2.div (f64x2.sub ${r1v!(i)} ${u!(i)}) (f64x2.sub (local.get $six) (f64x2.mul ${r!(i)} ${u!(i)})))))`,
     (i) => `(local.set $e2${i} (f64x2.sub (f64x2.sub (f64x2.mul ${r!(i)} (f64x2.sub ${e!(i)} ${c!(i)})) ${c!(i)}) ${hxs!(i)}))`,
     // k·2^52 (mod 2^64), then 2^k and 2^-k in the exponent field
     (i) => `(local.set $k52${i} (i64x2.shl (f64x2.add ${t!(i)} (local.get $magic)) (i32.const 52)))`,
@@ -220,16 +253,36 @@ function coreStatements(forms: Forms = ALL): ((i: number) => string)[] {
     // k <= -2 or k > 56: (1 - (e - r))·2^k - 1
     (i) => `(local.set $res${i} (f64x2.sub (f64x2.mul (f64x2.sub ${one} (f64x2.sub ${e2!(i)} ${r!(i)})) ${twopk!(i)}) ${one}))`,
     // 2 <= k < 20: ((1 - 2^-k) - (e - r))·2^k
-    forms.positive && ((i) => sel(i, `(f64x2.mul (f64x2.sub (f64x2.sub ${one} ${twomk!(i)}) (f64x2.sub ${e2!(i)} ${r!(i)})) ${twopk!(i)})`,
-      `(v128.and (f64x2.ge ${t!(i)} (local.get $two)) (f64x2.lt ${t!(i)} (local.get $k20)))`)),
+    forms.positive &&
+      ((i) =>
+        sel(
+          i,
+          `(f64x2.mul (f64x2.sub (f64x2.sub ${one} ${twomk!(i)}) (f64x2.sub ${e2!(i)} ${r!(i)})) ${twopk!(i)})`,
+          `(v128.and (f64x2.ge ${t!(i)} (local.get $two)) (f64x2.lt ${t!(i)} (local.get $k20)))`,
+        )),
     // 20 <= k <= 56: ((r - (e + 2^-k)) + 1)·2^k
-    forms.positive && ((i) => sel(i, `(f64x2.mul (f64x2.add (f64x2.sub ${r!(i)} (f64x2.add ${e2!(i)} ${twomk!(i)})) ${one}) ${twopk!(i)})`,
-      `(v128.and (f64x2.ge ${t!(i)} (local.get $k20)) (f64x2.le ${t!(i)} (local.get $k56)))`)),
+    forms.positive &&
+      ((i) =>
+        sel(
+          i,
+          `(f64x2.mul (f64x2.add (f64x2.sub ${r!(i)} (f64x2.add ${e2!(i)} ${twomk!(i)})) ${one}) ${twopk!(i)})`,
+          `(v128.and (f64x2.ge ${t!(i)} (local.get $k20)) (f64x2.le ${t!(i)} (local.get $k56)))`,
+        )),
     // k = 1: r < -0.25 ? -2·(e - (r + 0.5)) : 1 + 2·(r - e)
-    forms.one && ((i) => sel(i, `(v128.bitselect (f64x2.mul (local.get $minus2) (f64x2.sub ${e2!(i)} (f64x2.add ${r!(i)} (local.get $half)))) (f64x2.add ${one} (f64x2.mul (local.get $two) (f64x2.sub ${r!(i)} ${e2!(i)}))) (f64x2.lt ${r!(i)} (local.get $minusQuarter)))`,
-      `(f64x2.eq ${t!(i)} ${one})`)),
+    forms.one &&
+      ((i) =>
+        sel(
+          i,
+          `(v128.bitselect (f64x2.mul (local.get $minus2) (f64x2.sub ${e2!(i)} (f64x2.add ${r!(i)} (local.get $half)))) (f64x2.add ${one} (f64x2.mul (local.get $two) (f64x2.sub ${r!(i)} ${e2!(i)}))) (f64x2.lt ${r!(i)} (local.get $minusQuarter)))`,
+          `(f64x2.eq ${t!(i)} ${one})`,
+        )),
     // k = -1: 0.5·(r - e) - 0.5
-    (i) => sel(i, `(f64x2.sub (f64x2.mul (local.get $half) (f64x2.sub ${r!(i)} ${e2!(i)})) (local.get $half))`, `(f64x2.eq ${t!(i)} (local.get $minus1))`),
+    (i) =>
+      sel(
+        i,
+        `(f64x2.sub (f64x2.mul (local.get $half) (f64x2.sub ${r!(i)} ${e2!(i)})) (local.get $half))`,
+        `(f64x2.eq ${t!(i)} (local.get $minus1))`,
+      ),
     // k = 0: r - (r·e - hxs), with the e before the correction
     (i) => sel(i, `(f64x2.sub ${r!(i)} (f64x2.sub (f64x2.mul ${r!(i)} ${e!(i)}) ${hxs!(i)}))`, `(f64x2.eq ${t!(i)} (local.get $zero))`),
     // |x| < 2^-54: x; x <= -56·ln2: -1
@@ -246,7 +299,10 @@ const gets = (name: string, v: number): string => Array.from({ length: v }, (_, 
 /** $expm1vN and $tanhvN on v vectors, and their check exports over arrays 2v float64s at a time. */
 function vector(v: number): string {
   const lanes = 2 * v;
-  const checkExport = (name: string, fn: string): string => `  ;; ${fn} over n float64s in place at ptr, ${lanes} at a time (n a multiple of ${lanes}; for the check).
+  const checkExport = (
+    name: string,
+    fn: string,
+  ): string => `  ;; ${fn} over n float64s in place at ptr, ${lanes} at a time (n a multiple of ${lanes}; for the check).
   (func (export "${name}") (param $ptr i32) (param $n i32)
     ${Array.from({ length: v }, (_, i) => `(local $v${i} v128)`).join(' ')}
     (block $done
@@ -317,20 +373,23 @@ ${checkExport('expm1NegArrayN', '$expm1negN')}
     ${constantLocals()}
 ${setConstants()}
 ${interleave(v, [
-    (i) => `(local.set $big${i} (f64x2.ge (f64x2.abs (local.get $in${i})) (local.get $one)))`,
-    // 2·|x|, or -2·|x| (the same bits as -(2·|x|))
-    (i) => `(local.set $x${i} (f64x2.mul (local.get $two) (f64x2.abs (local.get $in${i}))))`,
-    (i) => `(local.set $x${i} (v128.bitselect (local.get $x${i}) (f64x2.neg (local.get $x${i})) (local.get $big${i})))`,
-  ])}
+  (i) => `(local.set $big${i} (f64x2.ge (f64x2.abs (local.get $in${i})) (local.get $one)))`,
+  // 2·|x|, or -2·|x| (the same bits as -(2·|x|))
+  (i) => `(local.set $x${i} (f64x2.mul (local.get $two) (f64x2.abs (local.get $in${i}))))`,
+  (i) => `(local.set $x${i} (v128.bitselect (local.get $x${i}) (f64x2.neg (local.get $x${i})) (local.get $big${i})))`,
+])}
 ${interleave(v, coreStatements({ positive: true, one: false, filters: false }))}
 ${interleave(v, [
-    (i) => `(local.set $quo${i} (f64x2.div (v128.bitselect (local.get $two) (f64x2.neg (local.get $res${i})) (local.get $big${i})) (f64x2.add (local.get $res${i}) (local.get $two))))`,
-    (i) => `(local.set $z${i} (v128.bitselect (f64x2.sub (local.get $one) (local.get $quo${i})) (local.get $quo${i}) (local.get $big${i})))`,
-    (i) => `(local.set $z${i} (v128.bitselect (local.get $one) (local.get $z${i}) (f64x2.ge (f64x2.abs (local.get $in${i})) (local.get $k22))))`,
-    // -z where x's sign bit is set
-    (i) => `(local.set $z${i} (v128.xor (local.get $z${i}) (v128.and (local.get $in${i}) (local.get $sign))))`,
-    (i) => `(local.set $z${i} (v128.bitselect (local.get $in${i}) (local.get $z${i}) (f64x2.lt (f64x2.abs (local.get $in${i})) (local.get $tiny28))))`,
-  ])}
+  (i) =>
+    `(local.set $quo${i} (f64x2.div (v128.bitselect (local.get $two) (f64x2.neg (local.get $res${i})) (local.get $big${i})) (f64x2.add (local.get $res${i}) (local.get $two))))`,
+  (i) => `(local.set $z${i} (v128.bitselect (f64x2.sub (local.get $one) (local.get $quo${i})) (local.get $quo${i}) (local.get $big${i})))`,
+  (i) =>
+    `(local.set $z${i} (v128.bitselect (local.get $one) (local.get $z${i}) (f64x2.ge (f64x2.abs (local.get $in${i})) (local.get $k22))))`,
+  // -z where x's sign bit is set
+  (i) => `(local.set $z${i} (v128.xor (local.get $z${i}) (v128.and (local.get $in${i}) (local.get $sign))))`,
+  (i) =>
+    `(local.set $z${i} (v128.bitselect (local.get $in${i}) (local.get $z${i}) (f64x2.lt (f64x2.abs (local.get $in${i})) (local.get $tiny28))))`,
+])}
     ${gets('z', v)})
 
 ${checkExport('tanhArrayN', '$tanhvN')}`;

@@ -116,7 +116,12 @@ export function maxUnits(layout: SimdLayout): number {
 export type FieldValues<B> = B extends I32Block<infer K> ? { readonly [name in K]: number } : never;
 
 /** Writes record `index` of a block (0 for the header), each field's value at its offset. */
-export function writeFields<K extends string>(i32: Int32Array, block: I32Block<K>, values: { readonly [name in K]: number }, index = 0): void {
+export function writeFields<K extends string>(
+  i32: Int32Array,
+  block: I32Block<K>,
+  values: { readonly [name in K]: number },
+  index = 0,
+): void {
   const at = block.at + block.bytes * index;
   for (const name of Object.keys(block.fields) as K[]) i32[(at + block.fields[name]) / I32_BYTES] = values[name];
 }
@@ -129,15 +134,21 @@ export function writeFields<K extends string>(i32: Int32Array, block: I32Block<K
  */
 export function layoutProblems(layout: SimdLayout): string[] {
   const problems: string[] = [];
-  for (const [blockName, block] of [['header', layout.header], ['records', layout.records]] as const) {
+  for (const [blockName, block] of [
+    ['header', layout.header],
+    ['records', layout.records],
+  ] as const) {
     const offsets = Object.entries<number>(block.fields);
     for (const [name, at] of offsets) {
-      if (at % I32_BYTES !== 0 || at < 0 || at + I32_BYTES > block.bytes) problems.push(`${blockName}.${name} at ${at} is not an aligned i32 inside ${block.bytes} bytes`);
+      if (at % I32_BYTES !== 0 || at < 0 || at + I32_BYTES > block.bytes)
+        problems.push(`${blockName}.${name} at ${at} is not an aligned i32 inside ${block.bytes} bytes`);
     }
     if (new Set(offsets.map(([, at]) => at)).size !== offsets.length) problems.push(`${blockName} has two fields at one offset`);
   }
   if (layout.records.at < layout.header.at + layout.header.bytes) problems.push('the records overlap the header');
-  if (layout.rowBytes % V128_BYTES !== 0 || !Number.isInteger(Math.log2(layout.rowBytes))) problems.push('rowBytes is not a power of two bytes of whole v128s');
-  if (!Number.isInteger(layout.samples) || layout.samples < 2 || layout.samples % 2 !== 0) problems.push('samples is not an even count of at least 2');
+  if (layout.rowBytes % V128_BYTES !== 0 || !Number.isInteger(Math.log2(layout.rowBytes)))
+    problems.push('rowBytes is not a power of two bytes of whole v128s');
+  if (!Number.isInteger(layout.samples) || layout.samples < 2 || layout.samples % 2 !== 0)
+    problems.push('samples is not an even count of at least 2');
   return problems;
 }

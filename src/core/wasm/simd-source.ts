@@ -74,24 +74,42 @@ ${each(S, (q) => `            (local.set $br_s${letter(q)} (local.get $br_zero))
             ;; down the column pair (k, k+1) of Wr: one row per unit r of layer l
 ${dotTerms('            ', 'br', 's', 'pd')}
             (local.set $br_pw (i32.add (local.get $br_pw) (local.get $br_back)))
-${each(S, (q) => `            (v128.store${row(q)} (local.get $br_po)
-              ${store(q)})`)}
+${each(
+  S,
+  (q) => `            (v128.store${row(q)} (local.get $br_po)
+              ${store(q)})`,
+)}
             (local.set $br_pa (i32.add (local.get $br_pa) (i32.const ${V})))
             (br_if $units (i32.ne (local.tee $br_po (i32.add (local.get $br_po) (i32.const ${V}))) (local.get $br_poEnd))))`;
 
   const samplesLocals: [string, string][] = [
-    ['top', 'i32'], ['rec', 'i32'], ['q', 'i32'],
-    ['in_sb', 'i32'], ['in_pairs', 'i32'], ['in_dst', 'i32'],
+    ['top', 'i32'],
+    ['rec', 'i32'],
+    ['q', 'i32'],
+    ['in_sb', 'i32'],
+    ['in_pairs', 'i32'],
+    ['in_dst', 'i32'],
     ...Array.from({ length: S }, (_, q): [string, string] => [`in_p${letter(q)}`, 'i32']),
     ...['prev', 'pairs', 'sb', 'nk', 'back', 'pw', 'pb', 'po', 'in', 'pa', 'end', 'poEnd'].map((n): [string, string] => [`fw_${n}`, 'i32']),
-    ['fw_w', 'v128'], ['fw_b', 'v128'], ['fw_zero', 'v128'],
+    ['fw_w', 'v128'],
+    ['fw_b', 'v128'],
+    ['fw_zero', 'v128'],
     ...Array.from({ length: S }, (_, q): [string, string] => [`fw_acc${letter(q)}`, 'v128']),
-    ['out_prev', 'i32'], ['out_end', 'i32'], ['out_pw', 'i32'], ['out_pa', 'i32'],
-    ['out_w', 'v128'], ['out_b', 'v128'], ['out_one', 'v128'],
+    ['out_prev', 'i32'],
+    ['out_end', 'i32'],
+    ['out_pw', 'i32'],
+    ['out_pa', 'i32'],
+    ['out_w', 'v128'],
+    ['out_b', 'v128'],
+    ['out_one', 'v128'],
     ...Array.from({ length: pairs }, (_, p): [string, string] => [`out_z${pairName(p)}`, 'v128']),
-    ['out_out', 'i32'], ['out_y', 'i32'], ['out_pd', 'i32'],
+    ['out_out', 'i32'],
+    ['out_y', 'i32'],
+    ['out_pd', 'i32'],
     ...['prev', 'pairs', 'sb', 'nr', 'back', 'pw', 'dz', 'pd', 'pa', 'po', 'end', 'poEnd'].map((n): [string, string] => [`br_${n}`, 'i32']),
-    ['br_w', 'v128'], ['br_zero', 'v128'], ['br_one', 'v128'],
+    ['br_w', 'v128'],
+    ['br_zero', 'v128'],
+    ['br_one', 'v128'],
     ...Array.from({ length: S }, (_, q): [string, string] => [`br_s${letter(q)}`, 'v128']),
     ...['prev', 'pairs', 'rowBytes', 'end', 'dz', 'dzEnd', 'pg0', 'pg', 'pd', 'pa', 'ph'].map((n): [string, string] => [`gr_${n}`, 'i32']),
     ...Array.from({ length: S }, (_, q): [string, string] => [`gr_a${letter(q)}`, 'v128']),
@@ -292,9 +310,21 @@ ${each(S, (q) => `      (local.set $in_p${letter(q)} (i32.add (local.get $in_p${
         (local.set $fw_poEnd (i32.add (local.get $fw_po) (i32.shl (local.get $fw_pairs) (i32.const ${shift(V)}))))
         (if (i32.eq (local.get $act) (i32.const ${RELU}))
           (then
-${indent(fwUnits('relu: pmax(z, 0) = z < 0 ? 0 : z', (q) => `(f64x2.pmax (f64x2.add (local.get $fw_acc${letter(q)}) (local.get $fw_b)) (local.get $fw_zero))`), '    ')})
+${indent(
+  fwUnits(
+    'relu: pmax(z, 0) = z < 0 ? 0 : z',
+    (q) => `(f64x2.pmax (f64x2.add (local.get $fw_acc${letter(q)}) (local.get $fw_b)) (local.get $fw_zero))`,
+  ),
+  '    ',
+)})
           (else
-${indent(fwUnits('z, which $activate takes through φ (and φ′ to the slope rows)', (q) => `(f64x2.add (local.get $fw_acc${letter(q)}) (local.get $fw_b))`), '    ')}
+${indent(
+  fwUnits(
+    'z, which $activate takes through φ (and φ′ to the slope rows)',
+    (q) => `(f64x2.add (local.get $fw_acc${letter(q)}) (local.get $fw_b))`,
+  ),
+  '    ',
+)}
             (call $activate (local.get $rec) (local.get $act) (f64x2.extract_lane 0 (local.get $leak)))))
         (local.set $rec (i32.add (local.get $rec) (i32.const ${REC})))
         (br $fwd)))
@@ -310,8 +340,11 @@ ${each(pairs, (p) => `    (local.set $out_z${pairName(p)} (v128.const i64x2 0 0)
     (local.set $out_end (i32.add (local.get $out_pa) (i32.shl ${field('n', '(local.get $out_prev)')} (i32.const ${shift(F)}))))
     (loop $terms
       (local.set $out_w (v128.load64_splat (local.get $out_pw)))
-${each(pairs, (p) => `      (local.set $out_z${pairName(p)} (f64x2.add (local.get $out_z${pairName(p)}) (f64x2.mul (local.get $out_w)
-        (v128.load64_lane${row(LANES * p + 1)} 1 (local.get $out_pa) (v128.load64_zero${row(LANES * p)} (local.get $out_pa))))))`)}
+${each(
+  pairs,
+  (p) => `      (local.set $out_z${pairName(p)} (f64x2.add (local.get $out_z${pairName(p)}) (f64x2.mul (local.get $out_w)
+        (v128.load64_lane${row(LANES * p + 1)} 1 (local.get $out_pa) (v128.load64_zero${row(LANES * p)} (local.get $out_pa))))))`,
+)}
       (local.set $out_pw (i32.add (local.get $out_pw) (i32.const ${F})))
       (br_if $terms (i32.ne (local.tee $out_pa (i32.add (local.get $out_pa) (i32.const ${F}))) (local.get $out_end))))
     (local.set $out_b (v128.load64_splat ${field('b', '(local.get $top)')}))
@@ -326,9 +359,14 @@ ${each(pairs, (p) => `    (local.set $out_z${pairName(p)} (f64x2.div (local.get 
 ${each(pairs, (p) => `    (v128.store${offset(V * p)} (local.get $out_out) (local.get $out_z${pairName(p)}))`)}
     ;; dz_L = invM·(a - y), lane by lane to each sample's row
     (local.set $out_pd ${field('dz', '(local.get $top)')})
-${each(pairs, (p) => `    (local.set $out_z${pairName(p)} (f64x2.mul (local.get $invM) (f64x2.sub (local.get $out_z${pairName(p)}) (v128.load${offset(V * p)} (local.get $out_y)))))
+${each(
+  pairs,
+  (
+    p,
+  ) => `    (local.set $out_z${pairName(p)} (f64x2.mul (local.get $invM) (f64x2.sub (local.get $out_z${pairName(p)}) (v128.load${offset(V * p)} (local.get $out_y)))))
     (v128.store64_lane${row(LANES * p)} 0 (local.get $out_pd) (local.get $out_z${pairName(p)}))
-    (v128.store64_lane${row(LANES * p + 1)} 1 (local.get $out_pd) (local.get $out_z${pairName(p)}))`)}
+    (v128.store64_lane${row(LANES * p + 1)} 1 (local.get $out_pd) (local.get $out_z${pairName(p)}))`,
+)}
     (local.set $rec (local.get $top))
     (loop $back
       (if (i32.gt_u (local.get $rec) (i32.const ${FIRST}))
@@ -351,11 +389,20 @@ ${each(pairs, (p) => `    (local.set $out_z${pairName(p)} (f64x2.mul (local.get 
           (local.set $br_poEnd (i32.add (local.get $br_po) (i32.shl (local.get $br_pairs) (i32.const ${shift(V)}))))
           (if (i32.eq (local.get $act) (i32.const ${RELU}))
             (then
-${indent(brUnits((q) => `(f64x2.mul (local.get $br_s${letter(q)}) (v128.and (f64x2.gt (v128.load${row(q)} (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one)))`), '    ')})
+${indent(
+  brUnits(
+    (q) =>
+      `(f64x2.mul (local.get $br_s${letter(q)}) (v128.and (f64x2.gt (v128.load${row(q)} (local.get $br_pa)) (local.get $br_zero)) (local.get $br_one)))`,
+  ),
+  '    ',
+)})
             (else
               ;; dz = s·φ′, φ′ from the slope rows $activate wrote
               (local.set $br_pa ${field('slope', '(local.get $br_prev)')})
-${indent(brUnits((q) => `(f64x2.mul (local.get $br_s${letter(q)}) (v128.load${row(q)} (local.get $br_pa)))`), '    ')}))))
+${indent(
+  brUnits((q) => `(f64x2.mul (local.get $br_s${letter(q)}) (v128.load${row(q)} (local.get $br_pa)))`),
+  '    ',
+)}))))
       (if (i32.eq (local.get $count) (i32.const ${S}))
         (then
           ;; Gradient accumulators of layer l, the ${S} samples in order:

@@ -41,7 +41,13 @@ export function each(count: number, line: (i: number) => string): string {
 export function locals(decls: readonly (readonly [name: string, type: string])[], perLine: number, indent: string): string {
   const lines: string[] = [];
   for (let i = 0; i < decls.length; i += perLine) {
-    lines.push(indent + decls.slice(i, i + perLine).map(([name, type]) => `(local $${name} ${type})`).join(' '));
+    lines.push(
+      indent +
+        decls
+          .slice(i, i + perLine)
+          .map(([name, type]) => `(local $${name} ${type})`)
+          .join(' '),
+    );
   }
   return lines.join('\n');
 }

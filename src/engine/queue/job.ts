@@ -59,7 +59,10 @@ function canonical(value: unknown): string {
 
 /** The experiment's key: the same sweep (or seed race) gets the same key, whatever threads, kernel or pace ran it. */
 export function experimentKey(config: ExperimentConfig): string {
-  return createHash('sha256').update(canonical({ format: JOB_FORMAT, config: numbersOnly(config) })).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(canonical({ format: JOB_FORMAT, config: numbersOnly(config) }))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** A model's job id: the experiment's key and the model's index (no ':', which BullMQ keeps for its own ids). */
@@ -81,7 +84,8 @@ export function jobData(config: ExperimentConfig, index: number): JobData {
 export function encodeResult(run: FinishedRun): string {
   return JSON.stringify(run, function (this: unknown, _key, value: unknown) {
     if (value instanceof Float64Array) return { $f64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
-    if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) return { $num: Object.is(value, -0) ? '-0' : String(value) };
+    if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)))
+      return { $num: Object.is(value, -0) ? '-0' : String(value) };
     return value;
   });
 }

@@ -92,7 +92,12 @@ async function workerCount(queue: Queue): Promise<number> {
  * by one 'progress' event carrying its recorded costs (what a local run's plain
  * mode prints). Pause, step and pace mean nothing to a queue and do nothing.
  */
-export function startQueueRace(sub: Submitter, config: ExperimentConfig, onEvent: (e: RunEvent) => void, note: (n: QueueNote) => void): Race {
+export function startQueueRace(
+  sub: Submitter,
+  config: ExperimentConfig,
+  onEvent: (e: RunEvent) => void,
+  note: (n: QueueNote) => void,
+): Race {
   const { queue, events } = sub;
   const runs = runsOf(config);
   const key = experimentKey(config);
@@ -119,8 +124,14 @@ export function startQueueRace(sub: Submitter, config: ExperimentConfig, onEvent
     left--;
     if (result.status === 'done') {
       onEvent({
-        type: 'progress', run: k, iteration: config.iterations, cost: result.finalCost, costAt: config.iterations - 1,
-        samples: result.costs, itersPerSec: 0, elapsedMs: result.seconds * 1000,
+        type: 'progress',
+        run: k,
+        iteration: config.iterations,
+        cost: result.finalCost,
+        costAt: config.iterations - 1,
+        samples: result.costs,
+        itersPerSec: 0,
+        elapsedMs: result.seconds * 1000,
       });
     }
     onEvent({ type: 'finished', run: k, result });
@@ -131,7 +142,10 @@ export function startQueueRace(sub: Submitter, config: ExperimentConfig, onEvent
     }
   };
   const failedJob = (k: number, reason: string): FinishedRun => ({
-    status: 'failed', scheme: runs[k]!.scheme, seed: runs[k]!.seed, error: `the queue gave up on this model: ${reason}`,
+    status: 'failed',
+    scheme: runs[k]!.scheme,
+    seed: runs[k]!.seed,
+    error: `the queue gave up on this model: ${reason}`,
   });
   const decoded = (k: number, text: string): FinishedRun => {
     try {

@@ -59,7 +59,12 @@ function specOf(data: JobData): RunSpec | string {
   return runsOf(data.config)[data.index] ?? `model ${data.index} does not exist in its experiment`;
 }
 
-export async function startQueueWorker(address: RedisAddress, threads: number, note: (n: WorkerNote) => void, fault?: Fault): Promise<QueueWorker> {
+export async function startQueueWorker(
+  address: RedisAddress,
+  threads: number,
+  note: (n: WorkerNote) => void,
+  fault?: Fault,
+): Promise<QueueWorker> {
   const trainer = startTrainer(threads, fault);
   const dataFor = dataCache();
   const training = new Map<string, { readonly abort: AbortController; readonly job: Job; readonly token: string | undefined }>();

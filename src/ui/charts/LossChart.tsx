@@ -27,10 +27,13 @@ export function LossChart(p: LossChartProps) {
     cursor: p.focused ? p.cursor : undefined,
     front: p.front,
   });
-  const legend = (p.legend ?? true) === false ? '' : p.series
-    .filter((s) => s.label !== '')
-    .map((s) => `${paint('■', p.color, s.color)} ${s.label}`)
-    .join('  ');
+  const legend =
+    (p.legend ?? true) === false
+      ? ''
+      : p.series
+          .filter((s) => s.label !== '')
+          .map((s) => `${paint('■', p.color, s.color)} ${s.label}`)
+          .join('  ');
   const spread = p.series.some((s) => s.label === '') ? `  ${paint('■', p.color, 'gray')} spread of the seeds` : '';
   const scale = p.logScale ? 'log scale' : 'linear';
   const readout = chart.readout
@@ -41,7 +44,7 @@ export function LossChart(p: LossChartProps) {
     : undefined;
   const notes = chart.notes.slice(0, p.maxNotes ?? 2);
   return (
-    <Box borderStyle="round" borderColor={p.focused && p.color ? "cyan" : "gray"} flexDirection="column" width={p.width + 2} flexShrink={0}>
+    <Box borderStyle="round" borderColor={p.focused && p.color ? 'cyan' : 'gray'} flexDirection="column" width={p.width + 2} flexShrink={0}>
       <Text wrap="truncate">
         <Text bold>{p.title}</Text> ({scale}) {legend}
         {spread}

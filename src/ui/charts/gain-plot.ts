@@ -98,7 +98,10 @@ export function drawGainPlot(o: GainPlotOptions): string[] {
   }
 
   const lines: string[] = [];
-  const labelRows = new Map<number, string>([[0, o.format(hi)], [h - 1, o.format(lo)]]);
+  const labelRows = new Map<number, string>([
+    [0, o.format(hi)],
+    [h - 1, o.format(lo)],
+  ]);
   if (h >= 5) labelRows.set(Math.floor((h - 1) / 2), o.format(o.log ? 10 ** ((alo + ahi) / 2) : (lo + hi) / 2));
   for (let r = 0; r < h; r++) {
     const label = labelRows.get(r);
@@ -115,8 +118,23 @@ export function drawGainPlot(o: GainPlotOptions): string[] {
     axisLine = `${' '.repeat(LABEL)} └${axisRow.slice(0, c).join('')}${paint('▲', o.color, 'white')}${axisRow.slice(c + 1).join('')}`;
   }
   lines.push(axisLine);
-  lines.push(labelLine(o.ticks.map((t) => ({ col: colOf(t.at), label: t.label })), w));
-  if (o.markLabels && o.marks.length > 0) lines.push(paint(markLine(o.marks.map((m) => ({ col: colOf(m.at), label: m.label })), w), o.color, 'yellow'));
+  lines.push(
+    labelLine(
+      o.ticks.map((t) => ({ col: colOf(t.at), label: t.label })),
+      w,
+    ),
+  );
+  if (o.markLabels && o.marks.length > 0)
+    lines.push(
+      paint(
+        markLine(
+          o.marks.map((m) => ({ col: colOf(m.at), label: m.label })),
+          w,
+        ),
+        o.color,
+        'yellow',
+      ),
+    );
   return lines;
 }
 

@@ -5,7 +5,8 @@ export function sparkline(values: readonly number[], width: number): string {
   if (values.length === 0 || width < 1) return '';
   const step = Math.max(1, values.length / width);
   const picked: number[] = [];
-  for (let k = 0; k < Math.min(width, values.length); k++) picked.push(values[Math.min(values.length - 1, Math.floor((k + 1) * step) - 1)]!);
+  for (let k = 0; k < Math.min(width, values.length); k++)
+    picked.push(values[Math.min(values.length - 1, Math.floor((k + 1) * step) - 1)]!);
   const finite = picked.filter(Number.isFinite);
   if (finite.length === 0) return '?'.repeat(picked.length);
   const lo = Math.min(...finite);

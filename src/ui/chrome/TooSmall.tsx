@@ -11,8 +11,12 @@ export interface TooSmallProps {
 export function TooSmall({ columns, rows, needColumns, needRows }: TooSmallProps) {
   return (
     <Box flexDirection="column">
-      <Text wrap="wrap">Terminal too small: {columns}×{rows}.</Text>
-      <Text wrap="wrap">init-tui needs {needColumns}×{needRows}.</Text>
+      <Text wrap="wrap">
+        Terminal too small: {columns}×{rows}.
+      </Text>
+      <Text wrap="wrap">
+        init-tui needs {needColumns}×{needRows}.
+      </Text>
       <Text wrap="wrap">Enlarge it, or press q.</Text>
     </Box>
   );

@@ -11,9 +11,20 @@
 
 export type KeyName =
   | 'char'
-  | 'up' | 'down' | 'left' | 'right'
-  | 'home' | 'end' | 'pageup' | 'pagedown'
-  | 'return' | 'escape' | 'tab' | 'backtab' | 'backspace' | 'delete'
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'home'
+  | 'end'
+  | 'pageup'
+  | 'pagedown'
+  | 'return'
+  | 'escape'
+  | 'tab'
+  | 'backtab'
+  | 'backspace'
+  | 'delete'
   | 'paste';
 
 export interface Key {
@@ -51,7 +62,15 @@ export const PASTE_END = '\u001B[201~';
 /** CSI final bytes of the keys we know, without modifiers (ESC [ A … or ESC [ 1 ; 2 A). */
 const CSI_LETTER: Readonly<Record<string, KeyName>> = { A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', Z: 'backtab' };
 /** ESC [ n ~ keys (VT220 style). */
-const CSI_TILDE: Readonly<Record<string, KeyName>> = { '1': 'home', '7': 'home', '4': 'end', '8': 'end', '3': 'delete', '5': 'pageup', '6': 'pagedown' };
+const CSI_TILDE: Readonly<Record<string, KeyName>> = {
+  '1': 'home',
+  '7': 'home',
+  '4': 'end',
+  '8': 'end',
+  '3': 'delete',
+  '5': 'pageup',
+  '6': 'pagedown',
+};
 /** ESC O x keys (application cursor mode). */
 const SS3: Readonly<Record<string, KeyName>> = { A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end' };
 
@@ -91,7 +110,8 @@ function plainKeys(text: string, out: Key[]): void {
     else if (ch === '\t') out.push(key('tab'));
     else if (ch === '\u007F' || ch === '\b') out.push(key('backspace'));
     else if (code >= 1 && code <= 26) out.push(key('char', String.fromCharCode(code + 96), true));
-    else if (code < 32 || (code >= 0x80 && code < 0xa0)) continue; // other control characters mean nothing here
+    else if (code < 32 || (code >= 0x80 && code < 0xa0))
+      continue; // other control characters mean nothing here
     else out.push(key('char', ch));
   }
 }

@@ -7,7 +7,11 @@ import type { DashboardState } from './reducer.js';
  * or a sweep's, where a model still training keeps its seed's place with nulls.
  */
 export function reportOf(state: DashboardState): JsonDocument {
-  if (state.config.sweep) return toSweepReport(state.config, state.runs.map((r) => r.result));
+  if (state.config.sweep)
+    return toSweepReport(
+      state.config,
+      state.runs.map((r) => r.result),
+    );
   const sweep = state.config.seeds > 1;
   const runs: FinishedRun[] = state.runs.flatMap((r): FinishedRun[] => {
     if (r.result) return [r.result];

@@ -57,7 +57,6 @@ export type Action =
   | { readonly type: 'formType'; readonly text: string }
   | { readonly type: 'formDelete' }
   | { readonly type: 'formApply' }
-
   | { readonly type: 'toggleLog' }
   | { readonly type: 'toggleHelp' }
   | { readonly type: 'open'; readonly run?: number }
@@ -159,9 +158,7 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
     case 'toggleLog':
       return { ...state, logScale: !state.logScale };
     case 'toggleHelp':
-      return state.view === 'help'
-        ? { ...state, view: state.behindHelp }
-        : { ...state, view: 'help', behindHelp: state.view };
+      return state.view === 'help' ? { ...state, view: state.behindHelp } : { ...state, view: 'help', behindHelp: state.view };
     case 'open': {
       const run = action.run ?? state.selected;
       if (run < 0 || run >= groupCount(state)) return state;
@@ -210,4 +207,3 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
     }
   }
 }
-

@@ -44,7 +44,16 @@ export interface RunView {
 
 export function freshRuns(config: ExperimentConfig): RunView[] {
   return runsOf(config).map(({ scheme, seed, layers }): RunView => ({
-    scheme, seed, iteration: 0, cost: NaN, costAt: -1, itersPerSec: 0, elapsedMs: 0, trace: [], traceStride: 1, diag: [],
+    scheme,
+    seed,
+    iteration: 0,
+    cost: NaN,
+    costAt: -1,
+    itersPerSec: 0,
+    elapsedMs: 0,
+    trace: [],
+    traceStride: 1,
+    diag: [],
     ...(layers ? { layers } : {}),
   }));
 }
@@ -84,7 +93,17 @@ export function applyEvent(run: RunView, e: RunEvent, iterations: number): RunVi
         diag = [...diag, { at: e.diagAt ?? e.iteration, d: e.diag }];
         if (diag.length > DIAG_CAP) diag = diag.filter((_, k) => k % 2 === 0 || k === diag.length - 1);
       }
-      return { ...run, iteration: e.iteration, cost: e.cost, costAt: e.costAt, itersPerSec: e.itersPerSec, elapsedMs: e.elapsedMs, trace, traceStride: stride, diag };
+      return {
+        ...run,
+        iteration: e.iteration,
+        cost: e.cost,
+        costAt: e.costAt,
+        itersPerSec: e.itersPerSec,
+        elapsedMs: e.elapsedMs,
+        trace,
+        traceStride: stride,
+        diag,
+      };
     }
     case 'finished': {
       if (e.result.status !== 'done') return { ...run, itersPerSec: 0, result: e.result };
@@ -123,4 +142,3 @@ export function statusOf(run: RunView, paused: boolean): RunStatus {
   if (paused) return 'paused';
   return run.costAt < 0 && run.iteration === 0 ? 'waiting' : 'running';
 }
-

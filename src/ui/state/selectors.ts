@@ -13,7 +13,6 @@ export function raceFinished(state: DashboardState): boolean {
   return state.runs.every(isFinished);
 }
 
-
 /** How many schemes race (the lanes, the list, the table rows); in a sweep, how many cells. */
 export function groupCount(state: DashboardState): number {
   return state.runs.length / state.config.seeds;
@@ -65,7 +64,11 @@ export function schemeGroups(state: DashboardState): SchemeGroup[] {
 /** A scheme's row of the results table: its run, or mean ± sd over its seeds. */
 export function groupCells(g: SchemeGroup): Cells {
   return g.runs.length > 1
-    ? sweepCells(g.scheme, g.runs.flatMap((x) => x.result ?? []), g.runs.length)
+    ? sweepCells(
+        g.scheme,
+        g.runs.flatMap((x) => x.result ?? []),
+        g.runs.length,
+      )
     : resultCells(g.scheme, g.runs[0]?.result);
 }
 

@@ -4,7 +4,16 @@
  * editing, and what it stands for. The reducer holds the form, so every key
  * of a burst edits the form as the previous key left it.
  */
-import { ConfigError, configFrom, DEFAULT_CONFIG, FIELD_ROWS, FIELDS, type ConfigText, type ExperimentConfig, type FieldName } from '../../core/config.js';
+import {
+  ConfigError,
+  configFrom,
+  DEFAULT_CONFIG,
+  FIELD_ROWS,
+  FIELDS,
+  type ConfigText,
+  type ExperimentConfig,
+  type FieldName,
+} from '../../core/config.js';
 
 /** The names of the rows that are on the settings screen (those with a form label). */
 export type FormKey = { [K in FieldName]: (typeof FIELDS)[K] extends { readonly form: string } ? K : never }[FieldName];

@@ -53,7 +53,9 @@ export interface ViewContext {
 
 /** A run view of the run it shows: the selected scheme's first seed (in a sweep, the selected cell's); nothing before there is one. */
 function withRun(c: ViewContext, draw: (run: RunView) => ReactNode): ReactNode {
-  const run = c.state.config.sweep ? c.state.runs[c.state.selected * c.state.config.seeds] : (c.groups[c.state.selected] ?? c.groups[0])?.runs[0];
+  const run = c.state.config.sweep
+    ? c.state.runs[c.state.selected * c.state.config.seeds]
+    : (c.groups[c.state.selected] ?? c.groups[0])?.runs[0];
   return run ? draw(run) : null;
 }
 
@@ -62,7 +64,17 @@ export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
     // the race: lanes, the loss chart, the results table
     keys: 'race',
     back: undefined,
-    draw: (c) => <RaceView state={c.state} groups={c.groups} columns={c.columns} plotRows={c.plotRows} interactive={c.interactive} color={c.color} shown={c.shown} />,
+    draw: (c) => (
+      <RaceView
+        state={c.state}
+        groups={c.groups}
+        columns={c.columns}
+        plotRows={c.plotRows}
+        interactive={c.interactive}
+        color={c.color}
+        shown={c.shown}
+      />
+    ),
   },
   detail: {
     // one run: its cost chart, printout and decision boundary
@@ -91,7 +103,15 @@ export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
     back: 'home',
     draw: (c) =>
       withRun(c, (run) => (
-        <WhyView run={run} index={c.state.selected} total={groupCount(c.state)} config={c.state.config} width={c.columns} paused={c.state.paused} color={c.color} />
+        <WhyView
+          run={run}
+          index={c.state.selected}
+          total={groupCount(c.state)}
+          config={c.state.config}
+          width={c.columns}
+          paused={c.state.paused}
+          color={c.color}
+        />
       )),
   },
   compare: {
@@ -115,7 +135,16 @@ export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
     // the signal through the layers against the theory, and each layer's outputs
     keys: 'race',
     back: 'home',
-    draw: (c) => <SignalView groups={c.groups} selected={c.state.selected} config={c.state.config} width={c.columns} height={c.rows - 3} color={c.color} />,
+    draw: (c) => (
+      <SignalView
+        groups={c.groups}
+        selected={c.state.selected}
+        config={c.state.config}
+        width={c.columns}
+        height={c.rows - 3}
+        color={c.color}
+      />
+    ),
   },
   settings: {
     // the settings form
@@ -143,4 +172,3 @@ function sweepRunLabel(c: ViewContext): string {
   const cell = cells[c.state.selected];
   return `${cell ? cellName(cell, c.state.config.sweep?.depth !== undefined) : ''} · seed ${c.state.config.seed} (cell ${c.state.selected + 1} of ${cells.length})`;
 }
-

@@ -6,18 +6,26 @@ import { json, relClose } from '../../support/oracle.ts';
 
 // SPEC §4: the published notebook outputs.
 const HE_EVERY_1000 = [
-  0.8830537463419761, 0.6879825919728063, 0.6751286264523371, 0.6526117768893807, 0.6082958970572938,
-  0.5304944491717495, 0.4138645817071795, 0.31178034648444414, 0.23696215330322562, 0.18597287209206836,
-  0.15015556280371808, 0.12325079292273551, 0.09917746546525934, 0.08457055954024277, 0.07357895962677363,
+  0.8830537463419761, 0.6879825919728063, 0.6751286264523371, 0.6526117768893807, 0.6082958970572938, 0.5304944491717495,
+  0.4138645817071795, 0.31178034648444414, 0.23696215330322562, 0.18597287209206836, 0.15015556280371808, 0.12325079292273551,
+  0.09917746546525934, 0.08457055954024277, 0.07357895962677363,
 ];
 
 test('init-tui --json on the defaults reproduces the published notebook table', async () => {
   const report = await json([]);
   assert.deepEqual(report.config, {
-    dataset: 'circles', layers: [2, 10, 5, 1], learningRate: 0.01, iterations: 15000, seed: 3, every: 1000,
+    dataset: 'circles',
+    layers: [2, 10, 5, 1],
+    learningRate: 0.01,
+    iterations: 15000,
+    seed: 3,
+    every: 1000,
   });
   const [zeros, random, he] = report.runs;
-  assert.deepEqual(report.runs.map((r) => r.scheme), ['zeros', 'random', 'he']);
+  assert.deepEqual(
+    report.runs.map((r) => r.scheme),
+    ['zeros', 'random', 'he'],
+  );
 
   assert.equal(zeros!.costs.length, 15);
   for (const [i, c] of zeros!.costs) relClose(c, 0.6931471805599453, 1e-9, `zeros cost @${i}`);
@@ -30,7 +38,10 @@ test('init-tui --json on the defaults reproduces the published notebook table', 
   assert.equal(random!.trainAccuracy, 0.83);
   assert.equal(random!.testAccuracy, 0.86);
 
-  assert.deepEqual(he!.costs.map(([i]) => i), HE_EVERY_1000.map((_, k) => k * 1000));
+  assert.deepEqual(
+    he!.costs.map(([i]) => i),
+    HE_EVERY_1000.map((_, k) => k * 1000),
+  );
   he!.costs.forEach(([i, c], k) => relClose(c, HE_EVERY_1000[k]!, 1e-9, `he cost @${i}`));
   assert.equal(he!.trainAccuracy, 0.9933333333333333);
   assert.equal(he!.testAccuracy, 0.96);
@@ -49,9 +60,20 @@ for (const expected of golden.cases.filter((c) => !('tolerance' in c))) {
   test(`--json matches the numpy oracle golden for "${expected.name}"`, async () => {
     const c = expected.config;
     const report = await json([
-      '--lr', String(c.learningRate), '--seed', String(c.seed), '-n', String(c.iterations), '--every', String(c.every),
-      '--schemes', expected.runs.map((r) => r.scheme).join(','),
-      '--dataset', c.dataset, '--layers', c.layers.join(','),
+      '--lr',
+      String(c.learningRate),
+      '--seed',
+      String(c.seed),
+      '-n',
+      String(c.iterations),
+      '--every',
+      String(c.every),
+      '--schemes',
+      expected.runs.map((r) => r.scheme).join(','),
+      '--dataset',
+      c.dataset,
+      '--layers',
+      c.layers.join(','),
       ...(c.noise !== undefined ? ['--noise', String(c.noise)] : []),
     ]);
     assert.deepEqual(report.config, c);
@@ -75,16 +97,28 @@ interface ActivationGolden {
   activations: (Report & { name: string; tolerance: number; config: Report['config'] & { activation?: string } })[];
 }
 
-const activationCases = (JSON.parse(readFileSync(new URL('../../golden/oracle.json', import.meta.url), 'utf8')) as ActivationGolden).activations;
+const activationCases = (JSON.parse(readFileSync(new URL('../../golden/oracle.json', import.meta.url), 'utf8')) as ActivationGolden)
+  .activations;
 
 // SPEC §6: every activation with the new schemes, and 16-layer networks, from the built binary.
 for (const expected of activationCases) {
   test(`--json --activation matches the numpy oracle golden for "${expected.name}" within ${expected.tolerance}`, async () => {
     const c = expected.config;
     const report = await json([
-      '--lr', String(c.learningRate), '--seed', String(c.seed), '-n', String(c.iterations), '--every', String(c.every),
-      '--schemes', expected.runs.map((r) => r.scheme).join(','),
-      '--dataset', c.dataset, '--layers', c.layers.join(','),
+      '--lr',
+      String(c.learningRate),
+      '--seed',
+      String(c.seed),
+      '-n',
+      String(c.iterations),
+      '--every',
+      String(c.every),
+      '--schemes',
+      expected.runs.map((r) => r.scheme).join(','),
+      '--dataset',
+      c.dataset,
+      '--layers',
+      c.layers.join(','),
       ...(c.activation !== undefined ? ['--activation', c.activation] : []),
     ]);
     assert.deepEqual(report.config, c, 'the document names the activation (relu, the default, is not written)');

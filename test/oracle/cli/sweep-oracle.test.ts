@@ -45,7 +45,10 @@ test('the golden file holds at least one sweep, with an envelope', () => {
   assert.ok(golden.sweeps.length >= 1);
   for (const s of golden.sweeps) {
     assert.ok(s.tolerance > 0 && s.tolerance < 1e-6 && s.chaotic === false, s.name);
-    assert.equal(s.sweep.cells.length, s.sweep.axes.reduce((n, a) => n * a.values.length, 1));
+    assert.equal(
+      s.sweep.cells.length,
+      s.sweep.axes.reduce((n, a) => n * a.values.length, 1),
+    );
   }
 });
 
@@ -55,14 +58,30 @@ for (const want of golden.sweeps) {
     const spec = c.sweep!;
     const text = `gain=${spec.gain.from}..${spec.gain.to}:${spec.gain.count}${spec.depth ? `,depth=${spec.depth.from}..${spec.depth.to}` : ''}`;
     const got = await sweepJson([
-      '--kernel', 'generic', '--sweep', text, '--seeds', String(c.seeds ?? 1), '--layers', c.layers.join(','),
-      '--lr', String(c.learningRate), '--seed', String(c.seed), '-n', String(c.iterations), '--every', String(c.every),
+      '--kernel',
+      'generic',
+      '--sweep',
+      text,
+      '--seeds',
+      String(c.seeds ?? 1),
+      '--layers',
+      c.layers.join(','),
+      '--lr',
+      String(c.learningRate),
+      '--seed',
+      String(c.seed),
+      '-n',
+      String(c.iterations),
+      '--every',
+      String(c.every),
     ]);
     assert.deepEqual(got.config, c);
     assert.equal(got.sweep.axes.length, want.sweep.axes.length);
     want.sweep.axes.forEach((axis, k) => {
       assert.equal(got.sweep.axes[k]!.name, axis.name);
-      axis.values.forEach((v, j) => assert.ok(Object.is(got.sweep.axes[k]!.values[j], v), `${axis.name} ${j}: ${got.sweep.axes[k]!.values[j]} vs ${v}, bit for bit`));
+      axis.values.forEach((v, j) =>
+        assert.ok(Object.is(got.sweep.axes[k]!.values[j], v), `${axis.name} ${j}: ${got.sweep.axes[k]!.values[j]} vs ${v}, bit for bit`),
+      );
     });
     assert.equal(got.sweep.cells.length, want.sweep.cells.length);
     const tol = want.tolerance;
@@ -78,8 +97,10 @@ for (const want of golden.sweeps) {
         assert.equal(gs.testAccuracy, ws.testAccuracy, `${where} seed ${ws.seed} test accuracy`);
         relClose(gs.finalCost, ws.finalCost, tol, `${where} seed ${ws.seed} final cost`);
       });
-      for (const key of ['trainAccuracy', 'testAccuracy'] as const) assert.deepEqual(g.summary[key], w.summary[key], `${where} ${key} summary, exactly`);
-      for (const stat of ['mean', 'min', 'max'] as const) relClose(g.summary.finalCost[stat], w.summary.finalCost[stat], tol, `${where} final cost ${stat}`);
+      for (const key of ['trainAccuracy', 'testAccuracy'] as const)
+        assert.deepEqual(g.summary[key], w.summary[key], `${where} ${key} summary, exactly`);
+      for (const stat of ['mean', 'min', 'max'] as const)
+        relClose(g.summary.finalCost[stat], w.summary.finalCost[stat], tol, `${where} final cost ${stat}`);
       // The sd of nearly equal costs is a difference of nearly equal numbers: held to the costs' scale.
       assert.ok(Math.abs(g.summary.finalCost.sd! - w.summary.finalCost.sd!) <= tol * w.summary.finalCost.mean!, `${where} final cost sd`);
     });
@@ -97,7 +118,11 @@ async function trainOnPool(config: ExperimentConfig): Promise<DoneRun[]> {
 }
 
 function checkAgainstGolden(run: DoneRun, want: JsonRun, tol: number, what: string): void {
-  assert.deepEqual(run.costs.map(([i]) => i), want.costs.map(([i]) => i), what);
+  assert.deepEqual(
+    run.costs.map(([i]) => i),
+    want.costs.map(([i]) => i),
+    what,
+  );
   want.costs.forEach(([i, c], j) => relClose(Number.isFinite(run.costs[j]![1]) ? run.costs[j]![1] : null, c, tol, `${what} cost @${i}`));
   assert.equal(run.trainAccuracy, want.trainAccuracy, `${what} train accuracy`);
   assert.equal(run.testAccuracy, want.testAccuracy, `${what} test accuracy`);
@@ -105,16 +130,41 @@ function checkAgainstGolden(run: DoneRun, want: JsonRun, tol: number, what: stri
 
 test('--sweep gain=0.5..4:3 on 4 hidden layers of 10 trains the golden gain cells 0.5, √2 and 4 on the pool', async () => {
   const want = golden.cases.find((c) => c.name === 'gains 0.5, sqrt2 and 4 on 4 hidden layers of 10')!;
-  const config = configOf(['--sweep', 'gain=0.5..4:3', '--layers', '2,10,10,10,10,1', '-n', '2000', '--every', '100', '--kernel', 'generic']);
+  const config = configOf([
+    '--sweep',
+    'gain=0.5..4:3',
+    '--layers',
+    '2,10,10,10,10,1',
+    '-n',
+    '2000',
+    '--every',
+    '100',
+    '--kernel',
+    'generic',
+  ]);
   const cells = gridCells(config);
   // The middle gain is √2 to the last bit, so the cell's scheme is the golden's own.
-  assert.deepEqual(cells.map((c) => `gain:${c.gain}`), want.runs.map((r) => r.scheme));
+  assert.deepEqual(
+    cells.map((c) => `gain:${c.gain}`),
+    want.runs.map((r) => r.scheme),
+  );
   const runs = await trainOnPool(config);
   runs.forEach((r, k) => checkAgainstGolden(r, want.runs[k]!, want.tolerance!, want.runs[k]!.scheme));
 });
 
 test('--sweep gain=0.5..4:3,depth=1..6 at width 10: its √2 cells at depth 1 and 6 are the golden depth cases', async () => {
-  const config = configOf(['--sweep', 'gain=0.5..4:3,depth=1..6', '--layers', '2,10,1', '-n', '1000', '--every', '100', '--kernel', 'generic']);
+  const config = configOf([
+    '--sweep',
+    'gain=0.5..4:3,depth=1..6',
+    '--layers',
+    '2,10,1',
+    '-n',
+    '1000',
+    '--every',
+    '100',
+    '--kernel',
+    'generic',
+  ]);
   const runs = await trainOnPool(config);
   const cells = gridCells(config);
   for (const depth of [1, 6]) {

@@ -47,7 +47,10 @@ test('the golden file covers the six activations, each with two new schemes or m
     assert.ok(!c.chaotic && c.tolerance === 1e-9, c.name);
   }
   for (const a of ['relu', 'leaky-relu', 'tanh', 'sigmoid', 'linear', 'selu']) assert.ok((schemesOf.get(a)?.size ?? 0) >= 2, a);
-  assert.ok(golden.activations.some((c) => c.config.layers.length === 18), 'a network of 16 hidden layers');
+  assert.ok(
+    golden.activations.some((c) => c.config.layers.length === 18),
+    'a network of 16 hidden layers',
+  );
 });
 
 for (const want of golden.activations) {
@@ -65,7 +68,10 @@ for (const want of golden.activations) {
     };
     for (const w of want.runs) {
       const got = runScheme(config, w.scheme, DATA);
-      assert.deepEqual(got.costs.map(([i]) => i), w.costs.map(([i]) => i));
+      assert.deepEqual(
+        got.costs.map(([i]) => i),
+        w.costs.map(([i]) => i),
+      );
       w.costs.forEach(([i, cost], j) => relClose(got.costs[j]![1], cost, want.tolerance, `${w.scheme} cost @${i}`));
       assert.equal(got.trainAccuracy, w.trainAccuracy, `${w.scheme} train accuracy`);
       assert.equal(got.testAccuracy, w.testAccuracy, `${w.scheme} test accuracy`);
@@ -79,7 +85,8 @@ for (const want of golden.activations) {
         relClose(l.relativeUpdate, s.relativeUpdate[k]!, 1e-9, `${w.scheme} relative update of layer ${k + 1}`);
         relClose(l.signalTheory, s.theory.signal[k]!, 1e-6, `${w.scheme} signalTheory of layer ${k + 1}`);
         const r = s.theory.gradSignal[k];
-        if (r === null || r === undefined) assert.ok(Number.isNaN(l.gradSignalTheory), `${w.scheme}: the output layer has no gradient theory`);
+        if (r === null || r === undefined)
+          assert.ok(Number.isNaN(l.gradSignalTheory), `${w.scheme}: the output layer has no gradient theory`);
         else relClose(l.gradSignalTheory, r, 1e-6, `${w.scheme} gradSignalTheory of layer ${k + 1}`);
       });
       const t = start.theory!;
@@ -96,8 +103,16 @@ test('a race on worker threads carries the activation to every run: the tanh cas
   const want = golden.activations.find((c) => c.config.activation === 'tanh' && c.config.layers.length === 4)!;
   const c = want.config;
   const config: ExperimentConfig = {
-    ...DEFAULT_CONFIG, layers: c.layers, activation: 'tanh', learningRate: c.learningRate, iterations: c.iterations,
-    seed: c.seed, every: c.every, schemes: want.runs.map((r) => r.scheme), threads: 2, pace: 'max',
+    ...DEFAULT_CONFIG,
+    layers: c.layers,
+    activation: 'tanh',
+    learningRate: c.learningRate,
+    iterations: c.iterations,
+    seed: c.seed,
+    every: c.every,
+    schemes: want.runs.map((r) => r.scheme),
+    threads: 2,
+    pace: 'max',
   };
   const outcomes = await startRace(config, { data: DATA }, () => {}).finished;
   want.runs.forEach((w, k) => {

@@ -48,10 +48,22 @@ for (const expected of gainCases) {
     // The generic kernel: bit-identical to the default one by contract (checked below), and
     // several times faster on these 4- and 6-hidden-layer networks than the fused one auto picks.
     const report = await json([
-      '--kernel', 'generic',
-      '--lr', String(c.learningRate), '--seed', String(c.seed), '-n', String(c.iterations), '--every', String(c.every),
-      '--schemes', expected.runs.map((r) => r.scheme).join(','),
-      '--dataset', c.dataset, '--layers', c.layers.join(','),
+      '--kernel',
+      'generic',
+      '--lr',
+      String(c.learningRate),
+      '--seed',
+      String(c.seed),
+      '-n',
+      String(c.iterations),
+      '--every',
+      String(c.every),
+      '--schemes',
+      expected.runs.map((r) => r.scheme).join(','),
+      '--dataset',
+      c.dataset,
+      '--layers',
+      c.layers.join(','),
       ...(c.noise !== undefined ? ['--noise', String(c.noise)] : []),
     ]);
     assert.deepEqual(report.config, c);
@@ -59,7 +71,10 @@ for (const expected of gainCases) {
     expected.runs.forEach((want, k) => {
       const got = report.runs[k]!;
       assert.equal(got.scheme, want.scheme);
-      assert.deepEqual(got.costs.map(([i]) => i), want.costs.map(([i]) => i));
+      assert.deepEqual(
+        got.costs.map(([i]) => i),
+        want.costs.map(([i]) => i),
+      );
       want.costs.forEach(([i, cost], j) => relClose(got.costs[j]![1], cost, tol, `${want.scheme} cost @${i}`));
       if (expected.chaotic) {
         // A one-ulp nudge moves the oracle's own accuracies by a point (see oracle.py).
@@ -75,8 +90,11 @@ for (const expected of gainCases) {
   });
 }
 
-test('the default kernel gives the generic kernel\'s bits on deep gain networks, saturated start included', async () => {
-  for (const [layers, scheme] of [['2,10,10,10,10,1', 'gain:4'], ['2,10,10,10,10,10,10,1', `gain:${SQRT2}`]] as const) {
+test("the default kernel gives the generic kernel's bits on deep gain networks, saturated start included", async () => {
+  for (const [layers, scheme] of [
+    ['2,10,10,10,10,1', 'gain:4'],
+    ['2,10,10,10,10,10,10,1', `gain:${SQRT2}`],
+  ] as const) {
     const args = ['--layers', layers, '--schemes', scheme, '-n', '150', '--every', '10'];
     const [auto, generic] = [await json(args), await json(['--kernel', 'generic', ...args])];
     const [a, g] = [auto.runs[0]!, generic.runs[0]!];
@@ -100,7 +118,10 @@ test('gain:G fills randn times the once-rounded scale G · sqrt(1 / n_prev), as 
         assert.equal(w, z * scale, `${name} W${l}[${i}]`);
         if (z * g * Math.sqrt(1 / layers[l - 1]!) !== w) twoRoundingsDiffer++;
       });
-      assert.ok(p.b[l - 1]!.every((v) => v === 0), 'biases start at 0');
+      assert.ok(
+        p.b[l - 1]!.every((v) => v === 0),
+        'biases start at 0',
+      );
     }
     assert.ok(twoRoundingsDiffer > 0, `${name}: randn · G · sqrt(1/n) would differ in the last bit somewhere`);
   }
@@ -148,11 +169,15 @@ test('the command line accepts --schemes gain:G, lists it in --help, and refuses
 
 test('the built binary trains --layers 2,10,10,10,10,1 --schemes gain:0.5 like the oracle', () => {
   const cli = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
-  const r = spawnSync(process.execPath, [cli, '--json', '--layers', '2,10,10,10,10,1', '--schemes', 'gain:0.5', '-n', '300', '--every', '100'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 60_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [cli, '--json', '--layers', '2,10,10,10,10,1', '--schemes', 'gain:0.5', '-n', '300', '--every', '100'],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    },
+  );
   assert.equal(r.status, 0, r.stderr);
   const report = JSON.parse(r.stdout) as Report;
   assert.deepEqual(report.config.layers, [2, 10, 10, 10, 10, 1]);

@@ -16,14 +16,17 @@ interface Draw {
 }
 const golden = JSON.parse(readFileSync(new URL('../../golden/oracle.json', import.meta.url), 'utf8')) as { draws: Draw[] };
 
-test('RandomState.uniform is numpy\'s lo + (hi - lo) · random_sample()', () => {
+test("RandomState.uniform is numpy's lo + (hi - lo) · random_sample()", () => {
   const a = new RandomState(3);
   const b = new RandomState(3);
   for (let i = 0; i < 5; i++) assert.equal(a.uniform(-0.5, 2), -0.5 + 2.5 * b.randomSample());
 });
 
 test('the golden file holds the draws of every new scheme on tall, wide, square and one-row layers', () => {
-  assert.deepEqual(golden.draws.map((d) => d.scheme), ['glorot', 'glorot-uniform', 'he-uniform', 'torch-default', 'orthogonal', 'orthogonal:0.5']);
+  assert.deepEqual(
+    golden.draws.map((d) => d.scheme),
+    ['glorot', 'glorot-uniform', 'he-uniform', 'torch-default', 'orthogonal', 'orthogonal:0.5'],
+  );
   assert.deepEqual(golden.draws[0]!.layers, [2, 10, 5, 5, 1]);
 });
 
@@ -55,7 +58,10 @@ test('torch-default draws b_l right after W_l, from the same generator', () => {
   const k2 = 1 / Math.sqrt(3);
   const seq = [...Array.from({ length: 6 }, () => rng.uniform(-k1, k1)), ...Array.from({ length: 3 }, () => rng.uniform(-k1, k1))];
   assert.deepEqual([...p.W[0]!, ...p.b[0]!], seq);
-  assert.deepEqual([...p.W[1]!, ...p.b[1]!], Array.from({ length: 4 }, () => rng.uniform(-k2, k2)));
+  assert.deepEqual(
+    [...p.W[1]!, ...p.b[1]!],
+    Array.from({ length: 4 }, () => rng.uniform(-k2, k2)),
+  );
 });
 
 test('orthogonal:G gives orthonormal columns (tall) or rows (wide), times G', () => {
@@ -63,19 +69,28 @@ test('orthogonal:G gives orthonormal columns (tall) or rows (wide), times G', ()
   const p = initParams([2, 6, 3, 1], resolveScheme(`orthogonal:${G}`)!, new RandomState(5));
   const gram = (W: Float64Array, rows: number, cols: number, byRows: boolean): number[][] => {
     const k = byRows ? rows : cols;
-    return Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => {
-      let s = 0;
-      for (let t = 0; t < (byRows ? cols : rows); t++) s += byRows ? W[i * cols + t]! * W[j * cols + t]! : W[t * cols + i]! * W[t * cols + j]!;
-      return s;
-    }));
+    return Array.from({ length: k }, (_, i) =>
+      Array.from({ length: k }, (_, j) => {
+        let s = 0;
+        for (let t = 0; t < (byRows ? cols : rows); t++)
+          s += byRows ? W[i * cols + t]! * W[j * cols + t]! : W[t * cols + i]! * W[t * cols + j]!;
+        return s;
+      }),
+    );
   };
-  for (const [l, rows, cols] of [[0, 6, 2], [1, 3, 6], [2, 1, 3]] as const) {
+  for (const [l, rows, cols] of [
+    [0, 6, 2],
+    [1, 3, 6],
+    [2, 1, 3],
+  ] as const) {
     const g = gram(p.W[l]!, rows, cols, rows < cols);
-    g.forEach((row, i) => row.forEach((x, j) => assert.ok(Math.abs(x - (i === j ? G * G : 0)) < 1e-12, `layer ${l + 1} (${i}, ${j}): ${x}`)));
+    g.forEach((row, i) =>
+      row.forEach((x, j) => assert.ok(Math.abs(x - (i === j ? G * G : 0)) < 1e-12, `layer ${l + 1} (${i}, ${j}): ${x}`)),
+    );
   }
 });
 
-test('the QR keeps R\'s diagonal positive: Q of an upper-triangular matrix with a positive diagonal is the identity', () => {
+test("the QR keeps R's diagonal positive: Q of an upper-triangular matrix with a positive diagonal is the identity", () => {
   const A = Float64Array.of(2, 1, 0, 3, 0, 0); // 3 × 2, R = A
   const Q = new Float64Array(6);
   orthonormalColumns(A, 3, 2, Q);
@@ -110,7 +125,8 @@ test('each scheme reports the variances of its draws (SPEC §6.4)', () => {
 
 test('the scheme names accept orthogonal:G for finite G > 0 only, and zeros draws nothing', () => {
   assert.ok(schemeNames().includes('orthogonal:G'));
-  for (const bad of ['orthogonal:0', 'orthogonal:-1', 'orthogonal:', 'orthogonal:inf', 'glorot:2']) assert.equal(resolveScheme(bad), undefined, bad);
+  for (const bad of ['orthogonal:0', 'orthogonal:-1', 'orthogonal:', 'orthogonal:inf', 'glorot:2'])
+    assert.equal(resolveScheme(bad), undefined, bad);
   const rng = new RandomState(3);
   initParams([2, 10, 5, 1], SCHEMES['zeros']!, rng);
   assert.equal(rng.gauss(), new RandomState(3).gauss(), 'no draws');

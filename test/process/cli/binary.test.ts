@@ -51,8 +51,14 @@ test('--json prints exactly one JSON document with the runs in --schemes order',
   const r = run(['--json', '--schemes', 'he,zeros', '-n', '300', '--every', '100']);
   assert.equal(r.status, 0, r.stderr);
   const doc = JSON.parse(r.stdout) as { runs: { scheme: string; costs: [number, number][] }[] };
-  assert.deepEqual(doc.runs.map((x) => x.scheme), ['he', 'zeros']);
-  assert.deepEqual(doc.runs[0]!.costs.map(([i]) => i), [0, 100, 200]);
+  assert.deepEqual(
+    doc.runs.map((x) => x.scheme),
+    ['he', 'zeros'],
+  );
+  assert.deepEqual(
+    doc.runs[0]!.costs.map(([i]) => i),
+    [0, 100, 200],
+  );
   assert.equal(doc.runs[0]!.costs[0]![1], 0.8830537463419756);
 });
 

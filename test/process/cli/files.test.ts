@@ -13,7 +13,11 @@ const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
 
 function run(args: string[], opts: { cwd?: string; timeout?: number } = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8', cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: opts.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8',
+    cwd: opts.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: opts.timeout ?? 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
@@ -39,13 +43,22 @@ test('--data refuses a device, a FIFO and a directory before reading a byte', ()
   withDir((dir) => {
     const t0 = Date.now();
     // /dev/zero once grew the process past 15 GB.
-    assertRefused(run(['--json', '--data', '/dev/zero'], { timeout: 20_000 }), /^init-tui: --data: cannot read \/dev\/zero: it is a character device, not a regular file\n$/);
+    assertRefused(
+      run(['--json', '--data', '/dev/zero'], { timeout: 20_000 }),
+      /^init-tui: --data: cannot read \/dev\/zero: it is a character device, not a regular file\n$/,
+    );
     writeFileSync(join(dir, 'x.csv'), 'x1,x2,label\n0,0,0\n1,1,1\n');
-    assertRefused(run(['--json', '--data', 'x.csv', '--test-data', '/dev/null'], { cwd: dir }), /--test-data: cannot read \/dev\/null: it is a character device/);
+    assertRefused(
+      run(['--json', '--data', 'x.csv', '--test-data', '/dev/null'], { cwd: dir }),
+      /--test-data: cannot read \/dev\/null: it is a character device/,
+    );
     const fifo = join(dir, 'pipe.csv');
     assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
     // Opening a FIFO for reading would wait for a writer forever.
-    assertRefused(run(['--json', '--data', fifo], { timeout: 20_000 }), /--data: cannot read .*pipe\.csv: it is a FIFO \(named pipe\), not a regular file/);
+    assertRefused(
+      run(['--json', '--data', fifo], { timeout: 20_000 }),
+      /--data: cannot read .*pipe\.csv: it is a FIFO \(named pipe\), not a regular file/,
+    );
     assertRefused(run(['--json', '--data', dir]), /--data: cannot read .*: it is a directory/);
     assert.ok(Date.now() - t0 < 15_000, `refused at once (${Date.now() - t0} ms)`);
   });
@@ -61,7 +74,10 @@ test('--data refuses a file over 64 MiB by its size, before reading it', () => {
     assertRefused(run(['--json', '--data', nul]), /--data: .*zeros\.csv is 300 MiB; a data file may hold at most 64 MiB\n$/);
     truncateSync(nul, 64 * 1024 * 1024 + 1);
     writeFileSync(join(dir, 'x.csv'), 'x1,x2,label\n0,0,0\n1,1,1\n');
-    assertRefused(run(['--json', '--data', 'x.csv', '--test-data', nul], { cwd: dir }), /--test-data: .*zeros\.csv is over 64 MiB; a data file may hold at most 64 MiB/);
+    assertRefused(
+      run(['--json', '--data', 'x.csv', '--test-data', nul], { cwd: dir }),
+      /--test-data: .*zeros\.csv is over 64 MiB; a data file may hold at most 64 MiB/,
+    );
     assert.ok(Date.now() - t0 < 5000, `refused unread (${Date.now() - t0} ms)`);
   });
 });
@@ -105,35 +121,42 @@ const canMount = (() => {
   return d !== undefined;
 })();
 
-test('--out on a full disk: exit 1, one line naming --out and the reason, the target untouched, no temporary file', { skip: canMount ? false : 'mounting a tmpfs is not permitted here (needs root)' }, () => {
-  const disk = tinyDisk()!;
-  try {
-    const file = join(disk.dir, 'r.json');
-    // ~90 KB of JSON onto 8 KB: the write comes up short, then fails with ENOSPC.
-    const r = run(['--json', '-n', '2000', '--every', '1', '--schemes', 'he', '--out', file]);
-    assert.equal(r.status, 1, r.stderr);
-    assert.equal(r.stderr, `init-tui: --out: could not write ${file}: no space left on the device\n`);
-    assert.equal((JSON.parse(r.stdout) as { runs: unknown[] }).runs.length, 1, 'stdout still gets the whole document');
-    assert.deepEqual(readdirSync(disk.dir), [], 'no file, not even a temporary one');
+test(
+  '--out on a full disk: exit 1, one line naming --out and the reason, the target untouched, no temporary file',
+  { skip: canMount ? false : 'mounting a tmpfs is not permitted here (needs root)' },
+  () => {
+    const disk = tinyDisk()!;
+    try {
+      const file = join(disk.dir, 'r.json');
+      // ~90 KB of JSON onto 8 KB: the write comes up short, then fails with ENOSPC.
+      const r = run(['--json', '-n', '2000', '--every', '1', '--schemes', 'he', '--out', file]);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stderr, `init-tui: --out: could not write ${file}: no space left on the device\n`);
+      assert.equal((JSON.parse(r.stdout) as { runs: unknown[] }).runs.length, 1, 'stdout still gets the whole document');
+      assert.deepEqual(readdirSync(disk.dir), [], 'no file, not even a temporary one');
 
-    // With --force over a good file: the good file stays as it was.
-    writeFileSync(file, '{"good": true}\n');
-    const forced = run(['--json', '-n', '2000', '--every', '1', '--schemes', 'he', '--out', file, '--force']);
-    assert.equal(forced.status, 1, forced.stderr);
-    assert.match(forced.stderr, /^init-tui: --out: could not write .*r\.json: no space left on the device\n$/);
-    assert.equal(readFileSync(file, 'utf8'), '{"good": true}\n');
-    assert.deepEqual(readdirSync(disk.dir), ['r.json']);
-  } finally {
-    disk.unmount();
-  }
-});
+      // With --force over a good file: the good file stays as it was.
+      writeFileSync(file, '{"good": true}\n');
+      const forced = run(['--json', '-n', '2000', '--every', '1', '--schemes', 'he', '--out', file, '--force']);
+      assert.equal(forced.status, 1, forced.stderr);
+      assert.match(forced.stderr, /^init-tui: --out: could not write .*r\.json: no space left on the device\n$/);
+      assert.equal(readFileSync(file, 'utf8'), '{"good": true}\n');
+      assert.deepEqual(readdirSync(disk.dir), ['r.json']);
+    } finally {
+      disk.unmount();
+    }
+  },
+);
 
 test('--out refuses a device, a FIFO, a name ending in / and -, before training, even with --force', (t) => {
   withDir((dir) => {
     // A private copy of /dev/null (never the real one: a broken build would replace it for everyone).
     const nul = join(dir, 'null');
     if (spawnSync('mknod', ['-m', '666', nul, 'c', '1', '3']).status === 0) {
-      assertRefused(run(['--json', '--out', nul, '--force']), /^init-tui: --out: .*\/null is a character device, not a regular file; give a file name\n$/);
+      assertRefused(
+        run(['--json', '--out', nul, '--force']),
+        /^init-tui: --out: .*\/null is a character device, not a regular file; give a file name\n$/,
+      );
       assertRefused(run(['--json', '--out', nul]), /\/null is a character device/);
       assert.ok(statSync(nul).isCharacterDevice(), 'the device is still a device');
       rmSync(nul);
@@ -142,9 +165,15 @@ test('--out refuses a device, a FIFO, a name ending in / and -, before training,
     }
     const fifo = join(dir, 'fifo');
     assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
-    assertRefused(run(['--json', '--out', fifo, '--force'], { timeout: 20_000 }), /--out: .*fifo is a FIFO \(named pipe\), not a regular file/);
+    assertRefused(
+      run(['--json', '--out', fifo, '--force'], { timeout: 20_000 }),
+      /--out: .*fifo is a FIFO \(named pipe\), not a regular file/,
+    );
     // "new/" once wrote a file named "new".
-    assertRefused(run(['--json', '--out', 'new/'], { cwd: dir }), /^init-tui: --out: new\/ ends with "\/", which names a folder; give a file name\n$/);
+    assertRefused(
+      run(['--json', '--out', 'new/'], { cwd: dir }),
+      /^init-tui: --out: new\/ ends with "\/", which names a folder; give a file name\n$/,
+    );
     assertRefused(run(['--json', '--out', '-']), /^init-tui: --out -: standard output is not a file/);
     assert.deepEqual(readdirSync(dir), ['fifo'], 'nothing created');
   });
@@ -174,7 +203,10 @@ test('without --force, a file created while the race runs is kept and the run ex
     const file = join(dir, 'r.json');
     const kept = await raceThen(['-n', '20000', '--schemes', 'he', '--out', file], () => writeFileSync(file, 'precious\n'));
     assert.equal(kept.status, 1, kept.stderr);
-    assert.equal(kept.stderr, `init-tui: --out: could not write ${file}: a file of that name appeared meanwhile; add --force to overwrite it\n`);
+    assert.equal(
+      kept.stderr,
+      `init-tui: --out: could not write ${file}: a file of that name appeared meanwhile; add --force to overwrite it\n`,
+    );
     assert.equal(readFileSync(file, 'utf8'), 'precious\n');
     assert.deepEqual(readdirSync(dir), ['r.json'], 'no temporary file left');
 

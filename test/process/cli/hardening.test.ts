@@ -30,8 +30,13 @@ function assertUsageError(r: ReturnType<typeof run>, pattern: RegExp): void {
 
 // Every option × every kind of bad value, through the real binary: exit 2, one line, nothing on stdout.
 const NUMERIC: Record<string, 'int' | 'positive'> = {
-  '--iterations': 'int', '-n': 'int', '--seed': 'int', '--every': 'int', '--threads': 'int',
-  '--learning-rate': 'positive', '--lr': 'positive',
+  '--iterations': 'int',
+  '-n': 'int',
+  '--seed': 'int',
+  '--every': 'int',
+  '--threads': 'int',
+  '--learning-rate': 'positive',
+  '--lr': 'positive',
 };
 const BAD_VALUES: [string, string, ('int' | 'positive')[]][] = [
   ['empty', '', ['int', 'positive']],
@@ -49,7 +54,7 @@ for (const [option, kind] of Object.entries(NUMERIC)) {
   for (const [what, value, kinds] of BAD_VALUES) {
     if (!kinds.includes(kind)) continue;
     // --seed 0 is valid, and so is --every/--threads... only where 0 is out of range.
-    if (option === '--seed' && (value === '0')) continue;
+    if (option === '--seed' && value === '0') continue;
     tried++;
     test(`${option} with a ${what} value is refused with exit 2 and one line naming it`, () => {
       const long = option === '-n' ? '--iterations' : option;
@@ -80,9 +85,41 @@ test(`(${tried} bad inputs above; the parser property below tries hundreds more)
 });
 
 const TOKENS = [
-  '--schemes', '--iterations', '-n', '--learning-rate', '--lr', '--seed', '--every', '--threads', '--kernel', '--json',
-  '--out', '--force', '--help', '--version', '-h', '-V', '--', '-', '--x', 'he', 'zeros,he', '1', '0', '-1', '2.5',
-  '1e300', 'NaN', '', ' ', '=', '--seed=', '--lr=-1', 'auto', '💥', '\u0000',
+  '--schemes',
+  '--iterations',
+  '-n',
+  '--learning-rate',
+  '--lr',
+  '--seed',
+  '--every',
+  '--threads',
+  '--kernel',
+  '--json',
+  '--out',
+  '--force',
+  '--help',
+  '--version',
+  '-h',
+  '-V',
+  '--',
+  '-',
+  '--x',
+  'he',
+  'zeros,he',
+  '1',
+  '0',
+  '-1',
+  '2.5',
+  '1e300',
+  'NaN',
+  '',
+  ' ',
+  '=',
+  '--seed=',
+  '--lr=-1',
+  'auto',
+  '💥',
+  '\u0000',
 ];
 
 test('property: any argument list parses to a result or a one-line error, never an exception', () => {
@@ -116,17 +153,25 @@ test('a learning rate so large that the costs overflow finishes normally with nu
   const r = run(['--json', '--lr', '1e300', '-n', '200', '--every', '50', '--schemes', 'he,zeros']);
   assert.equal(r.status, 0, r.stderr);
   const doc = JSON.parse(r.stdout) as { runs: { costs: [number, number | null][]; trainAccuracy: number }[] };
-  assert.deepEqual(doc.runs[0]!.costs.map(([, c]) => c === null), [false, true, true, true], 'He diverges after iteration 0');
+  assert.deepEqual(
+    doc.runs[0]!.costs.map(([, c]) => c === null),
+    [false, true, true, true],
+    'He diverges after iteration 0',
+  );
   assert.equal(typeof doc.runs[0]!.trainAccuracy, 'number');
   assert.equal(doc.runs[1]!.costs.length, 4, 'zeros runs to the end too (its output bias swings between ±5e299)');
 });
 
 test('piped into head, --json and the plain mode exit quietly (no EPIPE trace)', () => {
   for (const args of ['--json', '-n 30000']) {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(CLI)} ${args} | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; node ${JSON.stringify(CLI)} ${args} | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     assert.match(r.stdout, /status=0/, `${args}: ${r.stdout} ${r.stderr}`);
     assert.equal(r.stderr, '', `${args}: nothing on stderr`);
   }
@@ -169,7 +214,10 @@ test('--out writes the JSON document whole, refuses a directory, a missing folde
     assertUsageError(run(['--json', '--out', join(dir, 'nope', 'x.json')]), /--out: the folder .*nope does not exist/);
     writeFileSync(join(dir, 'plain'), 'x');
     assertUsageError(run(['--json', '--out', join(dir, 'plain', 'x.json')]), /--out: .*plain is not a folder/);
-    assertUsageError(run(['--json', '--out', '/proc/init-tui.json']), /--out: cannot write in \/proc|--out: the folder \/proc is not writable/);
+    assertUsageError(
+      run(['--json', '--out', '/proc/init-tui.json']),
+      /--out: cannot write in \/proc|--out: the folder \/proc is not writable/,
+    );
     // Refused before training: the usage error comes at once.
     const t0 = Date.now();
     run(['--out', dir]);

@@ -25,12 +25,31 @@ test('--json gives every run its diagnostics at iteration 0 and at the end, besi
     assert.equal(start.iteration, 0);
     assert.equal(end.iteration, 3000);
     for (const d of [start, end]) {
-      assert.deepEqual(Object.keys(d), ['iteration', 'layers', 'saturated', 'trainAccuracy', 'testAccuracy', ...(d === start ? ['theory'] : [])]);
-      assert.deepEqual(d.layers.map((l) => l.units), [10, 5, 1]);
+      assert.deepEqual(Object.keys(d), [
+        'iteration',
+        'layers',
+        'saturated',
+        'trainAccuracy',
+        'testAccuracy',
+        ...(d === start ? ['theory'] : []),
+      ]);
+      assert.deepEqual(
+        d.layers.map((l) => l.units),
+        [10, 5, 1],
+      );
       for (const l of d.layers) {
         assert.deepEqual(Object.keys(l), [
-          'units', 'distinct', 'dead', 'activationSd', 'weightNorm', 'gradNorm',
-          'signal', 'gradSignal', 'signalTheory', 'gradSignalTheory', 'relativeUpdate',
+          'units',
+          'distinct',
+          'dead',
+          'activationSd',
+          'weightNorm',
+          'gradNorm',
+          'signal',
+          'gradSignal',
+          'signalTheory',
+          'gradSignalTheory',
+          'relativeUpdate',
         ]);
       }
     }
@@ -40,7 +59,13 @@ test('--json gives every run its diagnostics at iteration 0 and at the end, besi
   }
   // The lesson, in the document: zeros never breaks symmetry and carries no signal ...
   for (const d of [zeros!.diagnostics!.start, zeros!.diagnostics!.end]) {
-    assert.deepEqual(hidden(d).map((l) => [l.distinct, l.activationSd, l.weightNorm, l.gradNorm]), [[1, 0, 0, 0], [1, 0, 0, 0]]);
+    assert.deepEqual(
+      hidden(d).map((l) => [l.distinct, l.activationSd, l.weightNorm, l.gradNorm]),
+      [
+        [1, 0, 0, 0],
+        [1, 0, 0, 0],
+      ],
+    );
   }
   // ... ×10 blows the signal up layer after layer and saturates the sigmoid ...
   const r0 = random!.diagnostics!.start;
@@ -49,7 +74,10 @@ test('--json gives every run its diagnostics at iteration 0 and at the end, besi
   assert.ok(random!.diagnostics!.end.saturated! < 1);
   // ... and He keeps it of the same order, with every unit its own.
   const h0 = he!.diagnostics!.start;
-  assert.deepEqual(hidden(h0).map((l) => l.distinct), [10, 5]);
+  assert.deepEqual(
+    hidden(h0).map((l) => l.distinct),
+    [10, 5],
+  );
   const [a, b] = hidden(h0).map((l) => l.activationSd!);
   assert.ok(b! / a! > 0.5 && b! / a! < 2, `${a} → ${b}`);
   assert.equal(h0.saturated, 0);
@@ -59,12 +87,21 @@ test('--json gives every run its diagnostics at iteration 0 and at the end, besi
 
 test('--json: non-finite diagnostics are null, and with --seeds every seed carries its own', () => {
   const diverged = json(['-n', '50', '--lr', '1e300', '--schemes', 'he']).runs[0]!;
-  assert.deepEqual(diverged.diagnostics!.end.layers.map((l) => l.weightNorm), [null, null, null]);
-  assert.deepEqual(diverged.diagnostics!.end.layers.map((l) => l.activationSd), [null, null, null]);
+  assert.deepEqual(
+    diverged.diagnostics!.end.layers.map((l) => l.weightNorm),
+    [null, null, null],
+  );
+  assert.deepEqual(
+    diverged.diagnostics!.end.layers.map((l) => l.activationSd),
+    [null, null, null],
+  );
   assert.equal(diverged.diagnostics!.start.layers[0]!.weightNorm! > 0, true);
 
   const sweep = json(['-n', '200', '--seeds', '2', '--schemes', 'he']).runs[0]!;
-  assert.deepEqual(sweep.seeds!.map((s) => s.diagnostics!.end.iteration), [200, 200]);
+  assert.deepEqual(
+    sweep.seeds!.map((s) => s.diagnostics!.end.iteration),
+    [200, 200],
+  );
   assert.deepEqual(sweep.diagnostics, sweep.seeds![0]!.diagnostics, "the scheme's entry is its first seed");
   assert.notDeepEqual(sweep.seeds![0]!.diagnostics!.start, sweep.seeds![1]!.diagnostics!.start, 'another seed, other weights');
 });

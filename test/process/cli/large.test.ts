@@ -15,9 +15,17 @@ test('a million recorded costs (--every 1) train in the worker and come out whol
   const dir = mkdtempSync(join(tmpdir(), 'init-tui-'));
   try {
     writeFileSync(join(dir, 'four.csv'), 'x1,x2,label\n0,0,0\n1,1,1\n0,1,0\n1,0,1\n');
-    const r = spawnSync(process.execPath, [CLI, '--json', '-n', '1000000', '--every', '1', '--schemes', 'he', '--layers', '2,1,1', '--data', 'four.csv'], {
-      cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000, maxBuffer: 256 * 1024 * 1024,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [CLI, '--json', '-n', '1000000', '--every', '1', '--schemes', 'he', '--layers', '2,1,1', '--data', 'four.csv'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 120_000,
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stderr, '');
     const doc = JSON.parse(r.stdout) as { runs: { costs: [number, number | null][]; trainAccuracy: number | null; error?: string }[] };
@@ -30,4 +38,3 @@ test('a million recorded costs (--every 1) train in the worker and come out whol
     rmSync(dir, { recursive: true, force: true });
   }
 });
-

@@ -10,7 +10,13 @@ import { parseCommandLine } from '../../../src/cli/argv.ts';
 const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
 
 function run(args: string[], cwd?: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -57,9 +63,18 @@ test('a data file with a 10 MB line is refused with that line quoted short, not 
     writeFileSync(join(dir, 'header.csv'), `${'h'.repeat(10_000_000)}\n1,2,0\n`);
     writeFileSync(join(dir, 'cell.csv'), `x1,x2,label\n0.1,0.2,1\n${'7'.repeat(5_000_000)}x,0.2,1\n`);
     writeFileSync(join(dir, 'label.csv'), `x1,x2,label\n0.1,0.2,${'2'.repeat(5_000_000)}\n`);
-    assertShortRefusal(run(['--json', '--data', 'header.csv'], dir), /header\.csv line 1: expected the header x1,x2,label, got "h{60}"… \(10,000,000 characters\)/);
-    assertShortRefusal(run(['--json', '--data', 'cell.csv'], dir), /cell\.csv line 3: x1 is not a finite number: "7{60}"… \(5,000,001 characters\)/);
-    assertShortRefusal(run(['--json', '--data', 'label.csv'], dir), /label\.csv line 2: label must be 0 or 1, got "2{60}"… \(5,000,000 characters\)/);
+    assertShortRefusal(
+      run(['--json', '--data', 'header.csv'], dir),
+      /header\.csv line 1: expected the header x1,x2,label, got "h{60}"… \(10,000,000 characters\)/,
+    );
+    assertShortRefusal(
+      run(['--json', '--data', 'cell.csv'], dir),
+      /cell\.csv line 3: x1 is not a finite number: "7{60}"… \(5,000,001 characters\)/,
+    );
+    assertShortRefusal(
+      run(['--json', '--data', 'label.csv'], dir),
+      /label\.csv line 2: label must be 0 or 1, got "2{60}"… \(5,000,000 characters\)/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

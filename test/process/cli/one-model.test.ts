@@ -27,8 +27,15 @@ test('one model in --json (trained on the main thread) prints the numbers it get
 });
 
 test('a signal during a one-model --json or plain run exits with its status within a second and prints nothing', async (t) => {
-  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-    for (const [mode, args] of [['--json', ['--json']], ['plain', ['--every', '100000000']]] as const) {
+  for (const [signal, status] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    for (const [mode, args] of [
+      ['--json', ['--json']],
+      ['plain', ['--every', '100000000']],
+    ] as const) {
       // ~10 s of training: the signal comes in the middle of it. Ready is what the binary
       // shows: plain text its first line (iteration 0, before any step), --json the ready
       // line once its stop handlers are installed. The sleep then only places the signal

@@ -41,17 +41,26 @@ test('the parser takes --queue with a sweep or a seed race, and --worker with --
 
 test('each bad use of --queue or --worker is refused by the built binary: one line naming the option, nothing on stdout, exit 2', () => {
   const cases: [string[], RegExp][] = [
-    [['--queue', 'http://h:1', '--sweep', 'gain=1..2:2'], /^init-tui: --queue expects a Redis URL redis:\/\/HOST:PORT\[\/DB\].*it must start with redis:\/\//],
+    [
+      ['--queue', 'http://h:1', '--sweep', 'gain=1..2:2'],
+      /^init-tui: --queue expects a Redis URL redis:\/\/HOST:PORT\[\/DB\].*it must start with redis:\/\//,
+    ],
     [['--queue', 'redis://h:99999', '--sweep', 'gain=1..2:2'], /^init-tui: --queue expects .*(port|not a URL)/],
     [['--queue', 'redis://h:1/x', '--sweep', 'gain=1..2:2'], /^init-tui: --queue expects .*the database must be a number/],
     [['--queue', 'redis://', '--sweep', 'gain=1..2:2'], /^init-tui: --queue expects .*(no host|not a URL)/],
     [['--queue'], /^init-tui: --queue needs a value: a Redis URL/],
     [['--queue', 'redis://h:1'], /^init-tui: --queue needs --sweep or --seeds N/],
     [['--queue', 'redis://h:1', '--seeds', '1'], /^init-tui: --queue needs --sweep or --seeds N/],
-    [['--queue', 'redis://h:1', '--sweep', 'gain=1..2:2', '--threads', '2'], /^init-tui: --threads sets this machine's threads; with --queue/],
+    [
+      ['--queue', 'redis://h:1', '--sweep', 'gain=1..2:2', '--threads', '2'],
+      /^init-tui: --threads sets this machine's threads; with --queue/,
+    ],
     [['--queue', 'redis://h:1', '--worker', 'redis://h:1'], /^init-tui: --queue and --worker exclude each other/],
     [['--worker', 'redis:/h'], /^init-tui: --worker expects a Redis URL/],
-    [['--worker', 'redis://h:1', '--sweep', 'gain=1..2:2'], /^init-tui: --worker takes only --threads \(each job carries its own settings\), not --sweep\n/],
+    [
+      ['--worker', 'redis://h:1', '--sweep', 'gain=1..2:2'],
+      /^init-tui: --worker takes only --threads \(each job carries its own settings\), not --sweep\n/,
+    ],
     [['--worker', 'redis://h:1', '--json'], /^init-tui: --worker takes only --threads .*not --json\n/],
   ];
   for (const [args, message] of cases) {
@@ -94,7 +103,8 @@ test('neither the program nor the dashboard imports BullMQ or ioredis before a q
   for (const f of main) assert.equal(loadsQueue(f), false, `${f} is loaded at start and imports bullmq or ioredis`);
   const dashboard = readFileSync(join(DIST, 'cli.js'), 'utf8').match(/import\(["']\.\/(run-[^"']+)["']\)/)?.[1];
   assert.ok(dashboard, 'the dashboard (cli/dashboard/run.tsx) is a chunk of its own');
-  for (const f of staticGraph(dashboard)) assert.equal(loadsQueue(f), false, `${f} is loaded with the dashboard and imports bullmq or ioredis`);
+  for (const f of staticGraph(dashboard))
+    assert.equal(loadsQueue(f), false, `${f} is loaded with the dashboard and imports bullmq or ioredis`);
   // And the queue's own chunk does import them: the check above can fail.
   const queue = readFileSync(join(DIST, 'cli.js'), 'utf8').match(/import\(["']\.\/(queue-[^"']+)["']\)/)?.[1];
   assert.ok(queue && [...staticGraph(queue)].some(loadsQueue), 'the --queue chunk holds bullmq');

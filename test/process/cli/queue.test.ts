@@ -86,29 +86,33 @@ afterEach(async () => {
 // A sweep of 2 × 3 cells × 2 seeds: 12 small models.
 const SWEEP = ['--sweep', 'gain=0.5..2:3,depth=1..2', '--seeds', '2', '-n', '400'];
 
-test('a sweep trained by two worker processes prints the local document byte for byte, and a second submission reuses every result', { skip }, async () => {
-  const ref = local(['--json', ...SWEEP]);
-  assert.equal(ref.status, 0);
-  await worker(redis.url);
-  await worker(redis.url);
-  const sub = cli(['--json', '--queue', redis.url, ...SWEEP]);
-  const { code } = await sub.exited;
-  assert.equal(code, 0, sub.err());
-  assert.equal(sub.out(), ref.doc);
-  assert.match(sub.err(), /12 models: 0 already trained, 12 submitted/);
-  assert.match(sub.err(), /12\/12 models done/);
-  for (const line of sub.err().trimEnd().split('\n')) assert.match(line, /^init-tui: --queue redis:\/\/127\.0\.0\.1:\d+: /);
+test(
+  'a sweep trained by two worker processes prints the local document byte for byte, and a second submission reuses every result',
+  { skip },
+  async () => {
+    const ref = local(['--json', ...SWEEP]);
+    assert.equal(ref.status, 0);
+    await worker(redis.url);
+    await worker(redis.url);
+    const sub = cli(['--json', '--queue', redis.url, ...SWEEP]);
+    const { code } = await sub.exited;
+    assert.equal(code, 0, sub.err());
+    assert.equal(sub.out(), ref.doc);
+    assert.match(sub.err(), /12 models: 0 already trained, 12 submitted/);
+    assert.match(sub.err(), /12\/12 models done/);
+    for (const line of sub.err().trimEnd().split('\n')) assert.match(line, /^init-tui: --queue redis:\/\/127\.0\.0\.1:\d+: /);
 
-  // The workers gone, the same sweep (on another kernel: not part of a job's id) comes back whole from Redis.
-  for (const p of started.splice(0).filter((p) => p !== sub)) {
-    p.child.kill('SIGTERM');
-    assert.equal((await p.exited).code, 143);
-  }
-  const again = cli(['--json', '--queue', redis.url, ...SWEEP, '--kernel', 'generic']);
-  assert.equal((await again.exited).code, 0, again.err());
-  assert.equal(again.out(), ref.doc);
-  assert.match(again.err(), /12 models: 12 already trained, 0 submitted/);
-});
+    // The workers gone, the same sweep (on another kernel: not part of a job's id) comes back whole from Redis.
+    for (const p of started.splice(0).filter((p) => p !== sub)) {
+      p.child.kill('SIGTERM');
+      assert.equal((await p.exited).code, 143);
+    }
+    const again = cli(['--json', '--queue', redis.url, ...SWEEP, '--kernel', 'generic']);
+    assert.equal((await again.exited).code, 0, again.err());
+    assert.equal(again.out(), ref.doc);
+    assert.match(again.err(), /12 models: 12 already trained, 0 submitted/);
+  },
+);
 
 test('a seed race through the queue prints the local document but for seconds, in --json and in plain text', { skip }, async () => {
   const args = ['--schemes', 'he,random', '--seeds', '3', '-n', '2000', '--every', '500'];
@@ -121,49 +125,61 @@ test('a seed race through the queue prints the local document but for seconds, i
   const plainRef = local(args);
   const plain = cli(['--queue', redis.url, ...args]);
   assert.equal((await plain.exited).code, 0, plain.err());
-  const sorted = (text: string) => text.split('\n').filter((l) => /Cost after iteration/.test(l)).sort();
+  const sorted = (text: string) =>
+    text
+      .split('\n')
+      .filter((l) => /Cost after iteration/.test(l))
+      .sort();
   assert.deepEqual(sorted(plain.out()), sorted(plainRef.doc));
   const table = (text: string) => text.slice(text.indexOf('\nscheme')).replace(/\d+\.\d+ s/g, 'T s');
   assert.equal(table(plain.out()), table(plainRef.doc));
 });
 
-test('a worker SIGKILLed mid-model: another worker takes its job after the stall check, and the document is the local one', { skip }, async () => {
-  // Two models of about a second and a half each.
-  const args = ['--sweep', 'gain=1..2:2', '--layers', '2,32,32,1', '-n', '6000'];
-  const ref = local(['--json', ...args]);
-  const doomed = await worker(redis.url);
-  const sub = cli(['--json', '--queue', redis.url, ...args]);
-  // Killed as soon as its first model is in training (a model takes over a second).
-  await until('a job in training', async () => String(await llen(redis.port, 'active')), /^1$/);
-  doomed.child.kill('SIGKILL');
-  assert.equal((await doomed.exited).signal, 'SIGKILL');
-  const rescuer = await worker(redis.url);
-  const { code } = await sub.exited;
-  assert.equal(code, 0, sub.err());
-  assert.equal(sub.out(), ref.doc);
-  // The rescuer trained both models: the one left waiting, and the doomed worker's once its lock lapsed.
-  assert.equal((rescuer.err().match(/^init-tui worker: job /gm) ?? []).length, 2, rescuer.err());
-  assert.equal(doomed.err().match(/^init-tui worker: job /gm), null, 'the killed worker finished nothing');
-});
+test(
+  'a worker SIGKILLed mid-model: another worker takes its job after the stall check, and the document is the local one',
+  { skip },
+  async () => {
+    // Two models of about a second and a half each.
+    const args = ['--sweep', 'gain=1..2:2', '--layers', '2,32,32,1', '-n', '6000'];
+    const ref = local(['--json', ...args]);
+    const doomed = await worker(redis.url);
+    const sub = cli(['--json', '--queue', redis.url, ...args]);
+    // Killed as soon as its first model is in training (a model takes over a second).
+    await until('a job in training', async () => String(await llen(redis.port, 'active')), /^1$/);
+    doomed.child.kill('SIGKILL');
+    assert.equal((await doomed.exited).signal, 'SIGKILL');
+    const rescuer = await worker(redis.url);
+    const { code } = await sub.exited;
+    assert.equal(code, 0, sub.err());
+    assert.equal(sub.out(), ref.doc);
+    // The rescuer trained both models: the one left waiting, and the doomed worker's once its lock lapsed.
+    assert.equal((rescuer.err().match(/^init-tui worker: job /gm) ?? []).length, 2, rescuer.err());
+    assert.equal(doomed.err().match(/^init-tui worker: job /gm), null, 'the killed worker finished nothing');
+  },
+);
 
-test('Redis stopped and restarted under a sweep: submitter and workers reconnect, the lost jobs are submitted again, the document is the local one', { skip }, async () => {
-  // Six models of about half a second: most are still to train when Redis goes.
-  const args = ['--sweep', 'gain=0.5..2:3,depth=1..2', '--layers', '2,32,1', '-n', '3000'];
-  const ref = local(['--json', ...args]);
-  const a = await worker(redis.url);
-  const b = await worker(redis.url);
-  const sub = cli(['--json', '--queue', redis.url, ...args]);
-  await until('a first model', () => a.err() + b.err(), /init-tui worker: job /);
-  await redis.stop();
-  await until('the submitter', sub.err, /lost the connection to Redis/);
-  await redis.start();
-  const { code } = await sub.exited;
-  assert.equal(code, 0, sub.err());
-  assert.equal(sub.out(), ref.doc);
-  assert.match(sub.err(), /reconnected to Redis/);
-  assert.match(sub.err(), /missing from the queue \(Redis restarted without its data\?\): submitted again/);
-  await until('a worker', () => a.err() + b.err(), /reconnected to Redis/);
-});
+test(
+  'Redis stopped and restarted under a sweep: submitter and workers reconnect, the lost jobs are submitted again, the document is the local one',
+  { skip },
+  async () => {
+    // Six models of about half a second: most are still to train when Redis goes.
+    const args = ['--sweep', 'gain=0.5..2:3,depth=1..2', '--layers', '2,32,1', '-n', '3000'];
+    const ref = local(['--json', ...args]);
+    const a = await worker(redis.url);
+    const b = await worker(redis.url);
+    const sub = cli(['--json', '--queue', redis.url, ...args]);
+    await until('a first model', () => a.err() + b.err(), /init-tui worker: job /);
+    await redis.stop();
+    await until('the submitter', sub.err, /lost the connection to Redis/);
+    await redis.start();
+    const { code } = await sub.exited;
+    assert.equal(code, 0, sub.err());
+    assert.equal(sub.out(), ref.doc);
+    assert.match(sub.err(), /reconnected to Redis/);
+    assert.match(sub.err(), /missing from the queue \(Redis restarted without its data\?\): submitted again/);
+    await until('a worker', () => a.err() + b.err(), /reconnected to Redis/);
+  },
+);
 
 test('with no worker the submitter says so and waits; Ctrl-C exits 130 and removes its jobs from the queue', { skip }, async () => {
   const sub = cli(['--json', '--queue', redis.url, ...SWEEP]);
@@ -204,17 +220,21 @@ test('a model that fails on its worker: its cell carries the error as in a local
   assert.match(sub.err(), /^init-tui: run "gain:1" failed: injected fault: gain:1 failed on purpose at iteration 100$/m);
 });
 
-test('an address where no Redis answers: one line naming the option and the address, exit 1, for the submitter and for a worker', { skip }, async () => {
-  await redis.stop();
-  try {
-    const sub = cli(['--json', '--queue', redis.url, ...SWEEP]);
-    assert.equal((await sub.exited).code, 1);
-    assert.equal(sub.out(), '');
-    assert.match(sub.err(), new RegExp(`^init-tui: --queue ${redis.url}: cannot reach Redis: .*ECONNREFUSED.*\\n$`));
-    const w = cli(['--worker', redis.url]);
-    assert.equal((await w.exited).code, 1);
-    assert.match(w.err(), new RegExp(`^init-tui: --worker ${redis.url}: cannot reach Redis: .*ECONNREFUSED.*\\n$`));
-  } finally {
-    await redis.start();
-  }
-});
+test(
+  'an address where no Redis answers: one line naming the option and the address, exit 1, for the submitter and for a worker',
+  { skip },
+  async () => {
+    await redis.stop();
+    try {
+      const sub = cli(['--json', '--queue', redis.url, ...SWEEP]);
+      assert.equal((await sub.exited).code, 1);
+      assert.equal(sub.out(), '');
+      assert.match(sub.err(), new RegExp(`^init-tui: --queue ${redis.url}: cannot reach Redis: .*ECONNREFUSED.*\\n$`));
+      const w = cli(['--worker', redis.url]);
+      assert.equal((await w.exited).code, 1);
+      assert.match(w.err(), new RegExp(`^init-tui: --worker ${redis.url}: cannot reach Redis: .*ECONNREFUSED.*\\n$`));
+    } finally {
+      await redis.start();
+    }
+  },
+);

@@ -12,11 +12,20 @@ const run = (args: string[]) => {
 test('--json --seeds 3 reports every seed and the summary; the first seed equals a plain run', () => {
   const sweep = run(['--json', '-n', '600', '--every', '200', '--seeds', '3', '--schemes', 'he,zeros']);
   assert.equal(sweep.status, 0, sweep.stderr);
-  type R = { scheme: string; costs: unknown; trainAccuracy: number; seeds: { seed: number; trainAccuracy: number }[]; summary: { trainAccuracy: { mean: number; sd: number; min: number; max: number } } };
+  type R = {
+    scheme: string;
+    costs: unknown;
+    trainAccuracy: number;
+    seeds: { seed: number; trainAccuracy: number }[];
+    summary: { trainAccuracy: { mean: number; sd: number; min: number; max: number } };
+  };
   const doc = JSON.parse(sweep.stdout) as { config: { seeds: number }; runs: R[] };
   assert.equal(doc.config.seeds, 3);
   const he = doc.runs[0]!;
-  assert.deepEqual(he.seeds.map((s) => s.seed), [3, 4, 5]);
+  assert.deepEqual(
+    he.seeds.map((s) => s.seed),
+    [3, 4, 5],
+  );
   const single = JSON.parse(run(['--json', '-n', '600', '--every', '200', '--schemes', 'he']).stdout) as { runs: R[] };
   assert.deepEqual(he.costs, single.runs[0]!.costs);
   assert.equal(he.trainAccuracy, single.runs[0]!.trainAccuracy);

@@ -12,7 +12,11 @@ test('--json or plain text into a full disk (>/dev/full): exit 1, one line on st
   for (const args of [['--json'], []]) {
     const full = openSync('/dev/full', 'w');
     try {
-      const r = spawnSync(process.execPath, [CLI, ...args, '-n', '50', '--schemes', 'he'], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'], timeout: 60_000 });
+      const r = spawnSync(process.execPath, [CLI, ...args, '-n', '50', '--schemes', 'he'], {
+        encoding: 'utf8',
+        stdio: ['ignore', full, 'pipe'],
+        timeout: 60_000,
+      });
       assert.equal(r.status, 1, `${args.join(' ')}: ${r.stderr}`);
       assert.equal(r.stderr, 'init-tui: cannot write to standard output: no space left on the device\n');
     } finally {
@@ -52,7 +56,11 @@ test('a signal during --json or plain text prints no result and writes no --out,
   const dir = mkdtempSync(join(tmpdir(), 'init-tui-'));
   try {
     const file = join(dir, 'good.json');
-    for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    for (const [signal, status] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+      ['SIGHUP', 129],
+    ] as const) {
       for (const json of [true, false]) {
         writeFileSync(file, '{"good": true}\n');
         const p = startBinary([...(json ? ['--json'] : []), '-n', '400000', '--out', file, '--force']);
@@ -78,7 +86,12 @@ test('a signal during --json or plain text prints no result and writes no --out,
 
 /** Plain text in a pseudo-terminal (TERM=dumb); the terminal is closed once progress shows. */
 async function closeTerminalUnder(argv: string[], statusFile?: string): Promise<{ exitCode: number; signal?: number }> {
-  const p = pty.spawn(argv[0]!, argv.slice(1), { name: 'dumb', cols: 100, rows: 30, env: { ...process.env, TERM: 'dumb', CI: 'false' } as Record<string, string> });
+  const p = pty.spawn(argv[0]!, argv.slice(1), {
+    name: 'dumb',
+    cols: 100,
+    rows: 30,
+    env: { ...process.env, TERM: 'dumb', CI: 'false' } as Record<string, string>,
+  });
   let screen = '';
   p.onData((d) => (screen += d));
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => p.onExit(resolve));

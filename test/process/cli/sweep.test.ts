@@ -59,7 +59,10 @@ test('--json with a 1-D sweep and seeds: one cell per gain, every seed, its summ
     assert.equal(cell.gain, doc.sweep.axes[0]!.values[k]);
     assert.equal(cell.depth, 2, 'the hidden layers of --layers 2,10,5,1');
     assert.deepEqual(cell.layers, [2, 10, 5, 1]);
-    assert.deepEqual(cell.seeds.map((s) => s.seed), [3, 4]);
+    assert.deepEqual(
+      cell.seeds.map((s) => s.seed),
+      [3, 4],
+    );
     assert.equal(cell.diverged, false);
     const accs = cell.seeds.map((s) => s.testAccuracy!);
     assert.equal(cell.summary.testAccuracy.mean, (accs[0]! + accs[1]!) / 2);
@@ -72,8 +75,24 @@ test('--json with a 1-D sweep and seeds: one cell per gain, every seed, its summ
 
 test('--json with a 2-D sweep: gain and depth axes, cells row-major on their own networks, each equal to a plain run of its gain', () => {
   const doc = json(['--sweep', 'gain=0.5..2:3,depth=1..3', '--layers', '2,6,1', '-n', '150']);
-  assert.deepEqual(doc.sweep.axes, [{ name: 'gain', values: [0.5, 1, 2] }, { name: 'depth', values: [1, 2, 3] }]);
-  assert.deepEqual(doc.sweep.cells.map((c) => [c.depth, c.gain]), [[1, 0.5], [1, 1], [1, 2], [2, 0.5], [2, 1], [2, 2], [3, 0.5], [3, 1], [3, 2]]);
+  assert.deepEqual(doc.sweep.axes, [
+    { name: 'gain', values: [0.5, 1, 2] },
+    { name: 'depth', values: [1, 2, 3] },
+  ]);
+  assert.deepEqual(
+    doc.sweep.cells.map((c) => [c.depth, c.gain]),
+    [
+      [1, 0.5],
+      [1, 1],
+      [1, 2],
+      [2, 0.5],
+      [2, 1],
+      [2, 2],
+      [3, 0.5],
+      [3, 1],
+      [3, 2],
+    ],
+  );
   assert.deepEqual(doc.sweep.cells[7]!.layers, [2, 6, 6, 6, 1], 'as wide as the first hidden layer of --layers');
   // A cell is a pure function of (config, its layers, gain:G, seed): the same as a race of that one scheme.
   const race = JSON.parse(run(['--json', '--layers', '2,6,6,1', '--schemes', 'gain:2', '-n', '150', '--every', '149']).stdout) as {
@@ -95,8 +114,15 @@ test('a cell where a seed diverged is marked, that seed is null and left out of 
   const gone = cell.seeds.filter((s) => s.finalCost === null);
   assert.ok(kept.length > 0 && gone.length > 0, JSON.stringify(cell.seeds));
   for (const s of gone) assert.equal(s.error, undefined, 'diverged, not failed');
-  assert.ok(gone.every((s) => typeof s.testAccuracy === 'number'), 'its accuracies are still reported');
-  assert.equal(cell.summary.testAccuracy.mean, kept.reduce((a, s) => a + s.testAccuracy!, 0) / kept.length, 'the mean of the seeds that did not diverge');
+  assert.ok(
+    gone.every((s) => typeof s.testAccuracy === 'number'),
+    'its accuracies are still reported',
+  );
+  assert.equal(
+    cell.summary.testAccuracy.mean,
+    kept.reduce((a, s) => a + s.testAccuracy!, 0) / kept.length,
+    'the mean of the seeds that did not diverge',
+  );
   assert.equal(cell.summary.finalCost.max, Math.max(...kept.map((s) => s.finalCost!)));
   const others = doc.sweep.cells.filter((c: JsonSweepCell) => c.gain !== 100);
   assert.ok(others.every((c) => !c.diverged));
@@ -124,7 +150,7 @@ test('plain mode prints a line per model, then the depth × gain grid of mean te
   assert.match(table[3]!, /^\s+2\s+\d+\.\d\s+\d+\.\d\s+×\s+\d+\.\d$/, 'gain 100 at depth 2 diverged (see above)');
   const doc = json(['--sweep', 'gain=1..1000:4,depth=1..2', '--seeds', '3', '-n', '300']);
   const mean = doc.sweep.cells[4]!.summary.testAccuracy.mean!;
-  assert.equal(table[3]!.trim().split(/\s+/)[1], (mean * 100).toFixed(1), 'the table shows the document\'s mean');
+  assert.equal(table[3]!.trim().split(/\s+/)[1], (mean * 100).toFixed(1), "the table shows the document's mean");
 });
 
 test('--out writes the same sweep document as --json prints', () => {
@@ -149,7 +175,8 @@ test('every sweep cell of --json carries the theory at initialization: small gai
   for (const c of cells) assert.ok(c.theory && typeof c.theory.signalRatio === 'number', `${c.gain} × ${c.depth}`);
   // The cell of the gain nearest `gain` (the axis is log-spaced: 0.25 · 32^(k/10)).
   const at = (gain: number, depth: number) =>
-    cells.filter((c) => c.depth === depth).reduce((a, c) => (Math.abs(Math.log(c.gain / gain)) < Math.abs(Math.log(a.gain / gain)) ? c : a)).theory!;
+    cells.filter((c) => c.depth === depth).reduce((a, c) => (Math.abs(Math.log(c.gain / gain)) < Math.abs(Math.log(a.gain / gain)) ? c : a))
+      .theory!;
   assert.equal(at(0.25, 12).prediction, 'vanishing-signal');
   assert.equal(at(8, 12).prediction, 'exploding-signal');
   assert.equal(at(Math.SQRT2, 12).prediction, 'propagates');

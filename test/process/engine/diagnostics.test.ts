@@ -16,7 +16,10 @@ test('a race asked for diagnostics streams them with the progress, and the numbe
   assert.ok(diags.length >= 2, `${diags.length} diagnostics`);
   for (const run of [0, 1]) {
     const first = diags.find((e) => e.run === run);
-    assert.ok(first?.type === 'progress' && first.diagAt === 0 && first.iteration === 0, `run ${run}: the first diagnostics are iteration 0's, sent before any step`);
+    assert.ok(
+      first?.type === 'progress' && first.diagAt === 0 && first.iteration === 0,
+      `run ${run}: the first diagnostics are iteration 0's, sent before any step`,
+    );
     assert.deepEqual(first.diag, (outcomes[run] as DoneRun).diagnostics.start);
   }
   for (const e of diags) {

@@ -28,6 +28,9 @@ test('keepHeapSmall stops the young generation from growing, also after worker t
   // still starting may grow it once (in 1 run of 10 under tsx, whose loader makes each
   // thread's start take ~0.5 s); never further.
   assert.ok(small.youngMB <= 2 * small.startMB, `young generation ${small.startMB} → ${small.youngMB} MB with keepHeapSmall`);
-  assert.ok(usual.youngMB > usual.startMB, `young generation ${usual.startMB} → ${usual.youngMB} MB by default (the test allocates enough to grow it)`);
+  assert.ok(
+    usual.youngMB > usual.startMB,
+    `young generation ${usual.startMB} → ${usual.youngMB} MB by default (the test allocates enough to grow it)`,
+  );
   assert.ok(small.heapMB < usual.heapMB, `heap ${small.heapMB.toFixed(1)} MB with keepHeapSmall, ${usual.heapMB.toFixed(1)} MB by default`);
 });

@@ -28,7 +28,10 @@ function withoutSeconds(o: FinishedRun | undefined) {
   assert.ok(o && o.status === 'done', o && o.status === 'failed' ? o.error : 'no outcome');
   const { seconds, ...rest } = o as DoneRun;
   assert.ok(seconds > 0);
-  return { ...rest, params: { layers: rest.params.layers, W: rest.params.W.map((w) => Array.from(w)), b: rest.params.b.map((b) => Array.from(b)) } };
+  return {
+    ...rest,
+    params: { layers: rest.params.layers, W: rest.params.W.map((w) => Array.from(w)), b: rest.params.b.map((b) => Array.from(b)) },
+  };
 }
 
 for (const scheme of ['he', 'random', 'zeros']) {

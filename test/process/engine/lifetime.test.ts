@@ -17,7 +17,11 @@ const rssMB = (): number => Math.round(process.memoryUsage().rss / 2 ** 20);
  */
 async function settleThreads(want: number, ms = 10_000): Promise<number> {
   try {
-    return await waitFor(() => (threadCount() <= want ? threadCount() : undefined), { timeout: ms, interval: 50, what: `at most ${want} threads` });
+    return await waitFor(() => (threadCount() <= want ? threadCount() : undefined), {
+      timeout: ms,
+      interval: 50,
+      what: `at most ${want} threads`,
+    });
   } catch {
     return threadCount();
   }
@@ -68,7 +72,10 @@ test('a cancelled race leaves no thread behind: 30 starts and cancels in a row r
     await race.cancel();
     const outcomes = await race.finished;
     assert.ok(performance.now() - t0 < 1500, `cancel ${k} took ${(performance.now() - t0).toFixed(0)} ms`);
-    assert.deepEqual(outcomes.map((o) => o.status === 'failed' && o.error), ['cancelled', 'cancelled', 'cancelled']);
+    assert.deepEqual(
+      outcomes.map((o) => o.status === 'failed' && o.error),
+      ['cancelled', 'cancelled', 'cancelled'],
+    );
     counts.push(threadCount());
   }
   const after = await settleThreads(baseline);
@@ -86,7 +93,11 @@ test('a paused race, and one whose workers saw the cancel themselves, settle eve
   assert.equal((await paused.finished).length, 3);
   // A one-thread sweep: one run trains, the others wait; all settle at cancel.
   let trained = false;
-  const sweep = startRace({ ...LONG, seeds: 50, threads: 1 }, { data: DATA }, (e) => (trained ||= e.type === 'progress' && e.iteration > 0));
+  const sweep = startRace(
+    { ...LONG, seeds: 50, threads: 1 },
+    { data: DATA },
+    (e) => (trained ||= e.type === 'progress' && e.iteration > 0),
+  );
   await waitFor(() => trained, { what: "the sweep's first run training" });
   await sweep.cancel();
   const outcomes = await sweep.finished;
@@ -107,17 +118,22 @@ test('starting and cancelling a large race never blocks the main thread for long
     const training = new Set<number>();
     const starting = await longestBlock(async () => {
       race = startRace(config, { data: DATA, yieldToMain: true }, (e) => training.add(e.run));
-      await waitFor(() => training.size >= threads, { timeout: 60_000, interval: 50, what: () => `${threads} threads training (${training.size})` });
+      await waitFor(() => training.size >= threads, {
+        timeout: 60_000,
+        interval: 50,
+        what: () => `${threads} threads training (${training.size})`,
+      });
     });
     const cancelling = await longestBlock(async () => {
       await race!.cancel();
       await race!.finished;
     });
-    t.diagnostic(`${config.seeds} seeds × ${config.schemes.length} schemes: main thread busy at most ${starting} ms at a time starting, ${cancelling} ms cancelling`);
+    t.diagnostic(
+      `${config.seeds} seeds × ${config.schemes.length} schemes: main thread busy at most ${starting} ms at a time starting, ${cancelling} ms cancelling`,
+    );
     // Creating 64 threads in one go once held the main thread for over 2 s.
     assert.ok(starting <= 100, `starting held the main thread ${starting} ms`);
     assert.ok(cancelling <= 100, `cancelling held the main thread ${cancelling} ms`);
     assert.ok((await settleThreads(baseline)) <= baseline, 'and every thread is gone');
   }
 });
-

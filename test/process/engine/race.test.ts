@@ -64,8 +64,12 @@ test('results through the engine equal the core run directly on this thread', as
   outcomes.forEach((o, k) => {
     const d = direct[k]!;
     assert.deepEqual(essence(o), {
-      scheme: d.scheme, costs: d.costs, finalCost: d.finalCost, trainAccuracy: d.trainAccuracy,
-      testAccuracy: d.testAccuracy, W: d.params.W.map((w) => Array.from(w)),
+      scheme: d.scheme,
+      costs: d.costs,
+      finalCost: d.finalCost,
+      trainAccuracy: d.trainAccuracy,
+      testAccuracy: d.testAccuracy,
+      W: d.params.W.map((w) => Array.from(w)),
     });
     assert.ok(o.seconds > 0);
   });
@@ -117,7 +121,9 @@ test('pause, single steps, resume and a pace leave every number unchanged', asyn
     // Five single steps: every run reports iteration 5 and the cost of iteration 4.
     const progressOf = (run: number) => events.filter((e) => e.type === 'progress' && e.run === run).at(-1);
     const iterationOf = (run: number) => (progressOf(run) as { iteration: number } | undefined)?.iteration;
-    await waitFor(() => SCHEMES.every((_, run) => iterationOf(run) === 5), { what: () => `every run at iteration 5: ${SCHEMES.map((_, run) => iterationOf(run))}` });
+    await waitFor(() => SCHEMES.every((_, run) => iterationOf(run) === 5), {
+      what: () => `every run at iteration 5: ${SCHEMES.map((_, run) => iterationOf(run))}`,
+    });
     for (let run = 0; run < 3; run++) {
       const p = progressOf(run);
       assert.ok(p && p.type === 'progress', `run ${run} reported`);
@@ -126,11 +132,16 @@ test('pause, single steps, resume and a pace leave every number unchanged', asyn
     }
     // The point of the test, not a readiness wait: a while later, paused runs have not moved.
     await sleep(100);
-    assert.ok(SCHEMES.every((_, run) => iterationOf(run) === 5), 'paused runs stay put');
+    assert.ok(
+      SCHEMES.every((_, run) => iterationOf(run) === 5),
+      'paused runs stay put',
+    );
     race.setPace(2000);
     race.resume();
     // Paced runs move (on a loaded machine a thread may start late: wait for each, not a fixed time).
-    await waitFor(() => SCHEMES.every((_, run) => iterationOf(run)! > 5), { what: () => `every paced run past 5: ${SCHEMES.map((_, run) => iterationOf(run))}` });
+    await waitFor(() => SCHEMES.every((_, run) => iterationOf(run)! > 5), {
+      what: () => `every paced run past 5: ${SCHEMES.map((_, run) => iterationOf(run))}`,
+    });
     race.pause();
     // A worker sends no word that it has seen the pause: it posts what it trained before
     // it saw it, then falls silent. So the pause has taken hold once no event has come for
@@ -145,10 +156,17 @@ test('pause, single steps, resume and a pace leave every number unchanged', asyn
       { what: 'the paced runs to fall silent after the pause' },
     );
     const held = SCHEMES.map((_, run) => iterationOf(run)!);
-    assert.ok(held.every((i) => i > 5 && i < SMALL.iterations), `paced, then paused mid-way: ${held}`);
+    assert.ok(
+      held.every((i) => i > 5 && i < SMALL.iterations),
+      `paced, then paused mid-way: ${held}`,
+    );
     // The point of the test: a while later, nothing has moved.
     await sleep(150);
-    assert.deepEqual(SCHEMES.map((_, run) => iterationOf(run)), held, 'paused again');
+    assert.deepEqual(
+      SCHEMES.map((_, run) => iterationOf(run)),
+      held,
+      'paused again',
+    );
     race.setPace(0);
     race.resume();
     const outcomes = done(await race.finished);
@@ -156,7 +174,10 @@ test('pause, single steps, resume and a pace leave every number unchanged', asyn
       assert.deepEqual(o.costs, direct[k]!.costs);
       assert.equal(o.finalCost, direct[k]!.finalCost);
       assert.equal(o.trainAccuracy, direct[k]!.trainAccuracy);
-      assert.deepEqual(essence(o).W, direct[k]!.params.W.map((w) => Array.from(w)));
+      assert.deepEqual(
+        essence(o).W,
+        direct[k]!.params.W.map((w) => Array.from(w)),
+      );
     });
   } finally {
     await race.cancel();
@@ -199,13 +220,12 @@ test('one thread for three schemes gives the same numbers (--threads 1)', async 
 for (const kind of ['throw', 'exit'] as const) {
   test(`a worker that ${kind === 'throw' ? 'throws' : 'exits'} is reported failed and the other runs finish`, async () => {
     const events: RunEvent[] = [];
-    const race = startRace(
-      SMALL,
-      { data: DATA, fault: { kind, scheme: 'random', at: 700 } },
-      (e) => events.push(e),
-    );
+    const race = startRace(SMALL, { data: DATA, fault: { kind, scheme: 'random', at: 700 } }, (e) => events.push(e));
     const outcomes = await race.finished;
-    assert.deepEqual(outcomes.map((o) => o.status), ['done', 'failed', 'done']);
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      ['done', 'failed', 'done'],
+    );
     const failed = outcomes[1]!;
     assert.equal(failed.status, 'failed');
     if (failed.status === 'failed') {
@@ -213,7 +233,10 @@ for (const kind of ['throw', 'exit'] as const) {
       assert.ok(failed.error.length > 0);
       if (kind === 'throw') assert.match(failed.error, /injected fault.*iteration 700/);
     }
-    assert.ok(events.some((e) => e.type === 'finished' && e.result.status === 'failed' && e.run === 1), 'the failure is an event too');
+    assert.ok(
+      events.some((e) => e.type === 'finished' && e.result.status === 'failed' && e.run === 1),
+      'the failure is an event too',
+    );
     assert.deepEqual((outcomes[2] as DoneRun).costs, direct[2]!.costs);
   });
 }

@@ -22,8 +22,17 @@ test('no arguments give the notebook defaults', () => {
   const o = options([]);
   assert.equal(o.config.threads, undefined, 'no thread count given');
   assert.deepEqual(o.config, {
-    dataset: 'circles', layers: [2, 10, 5, 1], activation: 'relu', learningRate: 0.01, iterations: 15000, seed: 3, every: 1000,
-    schemes: ['zeros', 'random', 'he'], seeds: 1, kernel: 'auto', pace: 'auto',
+    dataset: 'circles',
+    layers: [2, 10, 5, 1],
+    activation: 'relu',
+    learningRate: 0.01,
+    iterations: 15000,
+    seed: 3,
+    every: 1000,
+    schemes: ['zeros', 'random', 'he'],
+    seeds: 1,
+    kernel: 'auto',
+    pace: 'auto',
   });
   assert.equal(o.json, false);
   assert.equal(options(['--kernel', 'generic']).config.kernel, 'generic');
@@ -33,10 +42,34 @@ test('no arguments give the notebook defaults', () => {
 });
 
 test('every option of SPEC §5 is read, in both spellings', () => {
-  const o = options(['--schemes', 'he,zeros', '-n', '500', '--lr', '0.05', '--seed', '4294967295', '--every', '50', '--json', '--threads', '2']);
+  const o = options([
+    '--schemes',
+    'he,zeros',
+    '-n',
+    '500',
+    '--lr',
+    '0.05',
+    '--seed',
+    '4294967295',
+    '--every',
+    '50',
+    '--json',
+    '--threads',
+    '2',
+  ]);
   assert.deepEqual(o.config, {
-    dataset: 'circles', layers: [2, 10, 5, 1], activation: 'relu', learningRate: 0.05, iterations: 500, seed: 4294967295, every: 50,
-    schemes: ['he', 'zeros'], seeds: 1, kernel: 'auto', threads: 2, pace: 'auto',
+    dataset: 'circles',
+    layers: [2, 10, 5, 1],
+    activation: 'relu',
+    learningRate: 0.05,
+    iterations: 500,
+    seed: 4294967295,
+    every: 50,
+    schemes: ['he', 'zeros'],
+    seeds: 1,
+    kernel: 'auto',
+    threads: 2,
+    pace: 'auto',
   });
   assert.equal(o.json, true);
   assert.equal(options(['--iterations=7', '--learning-rate=1e-3']).config.iterations, 7);
@@ -101,14 +134,40 @@ for (const [argv, expected] of BAD) {
 
 test('the help text lists every option and every scheme', () => {
   const help = helpText('1.2.3');
-  for (const word of ['--schemes', '--iterations', '-n,', '--learning-rate', '--lr', '--seed', '--every', '--json', '--threads', '--help', '--version', 'zeros', 'random', 'he']) {
+  for (const word of [
+    '--schemes',
+    '--iterations',
+    '-n,',
+    '--learning-rate',
+    '--lr',
+    '--seed',
+    '--every',
+    '--json',
+    '--threads',
+    '--help',
+    '--version',
+    'zeros',
+    'random',
+    'he',
+  ]) {
     assert.ok(help.includes(word), word);
   }
   assert.match(help, /1\.2\.3/);
 });
 
 test('the new options parse, and their bad values are refused with one line naming the option', () => {
-  const p = parseCommandLine(['--dataset', 'moons', '--noise', '0.1', '--layers', '2,20,10,5,1', '--seeds', '5', '--schemes', 'he,scale:0.5,xavier']);
+  const p = parseCommandLine([
+    '--dataset',
+    'moons',
+    '--noise',
+    '0.1',
+    '--layers',
+    '2,20,10,5,1',
+    '--seeds',
+    '5',
+    '--schemes',
+    'he,scale:0.5,xavier',
+  ]);
   assert.equal(p.kind, 'run');
   if (p.kind === 'run') {
     assert.equal(p.invocation.config.dataset, 'moons');
@@ -127,13 +186,19 @@ test('the new options parse, and their bad values are refused with one line nami
     [['--layers', '2,0,1'], /--layers expects/],
     [['--layers', '2,1000,1'], /--layers expects .* 1 to 256/],
     [['--layers', '2,a,1'], /--layers expects/],
-    [['--layers', ['2', ...Array<string>(LIMITS.hiddenLayers + 1).fill('1'), '1'].join(',')], new RegExp(`--layers has ${LIMITS.hiddenLayers + 1} hidden layers; it accepts at most ${LIMITS.hiddenLayers}`)],
+    [
+      ['--layers', ['2', ...Array<string>(LIMITS.hiddenLayers + 1).fill('1'), '1'].join(',')],
+      new RegExp(`--layers has ${LIMITS.hiddenLayers + 1} hidden layers; it accepts at most ${LIMITS.hiddenLayers}`),
+    ],
     [['--layers', `2,4x${LIMITS.hiddenLayers + 1},1`], new RegExp(`--layers has ${LIMITS.hiddenLayers + 1} hidden layers`)],
     [['--layers', '2,4x0,1'], /--layers expects .*NxK: K layers of N/],
     [['--activation', 'nope'], /--activation expects one of relu, leaky-relu, tanh, sigmoid, linear, selu, leaky-relu:A/],
     [['--activation', 'leaky-relu:1.5'], /--activation expects .*got "leaky-relu:1.5"/],
     [['--schemes', 'orthogonal:0'], /--schemes: unknown scheme "orthogonal:0"/],
-    [['--kernel', 'fused', '--layers', '2,100,100,1', '--activation', 'tanh'], /--kernel fused cannot train --layers 2,100,100,1 with --activation tanh: it covers networks .*4,096 weights/],
+    [
+      ['--kernel', 'fused', '--layers', '2,100,100,1', '--activation', 'tanh'],
+      /--kernel fused cannot train --layers 2,100,100,1 with --activation tanh: it covers networks .*4,096 weights/,
+    ],
     [['--kernel', 'fused', '--layers', '2,100,100,1'], /--kernel fused cannot train --layers 2,100,100,1: it covers .*4,096 weights/],
     [['--kernel', 'fused', '--sweep', 'gain=1..2:2,depth=1..64'], /--kernel fused cannot train --layers 2,10x\d+/],
     [['--layers', '2x1,4,1'], /--layers must start with 2/],

@@ -29,7 +29,11 @@ for (const [name, row] of FIELD_ROWS) {
         assert.notDeepEqual(configJson(config), configJson(DEFAULT_CONFIG));
       } else {
         const without = configJson(configOf(row.exampleWith ?? []));
-        assert.deepEqual(doc.config, JSON.parse(JSON.stringify(without)), `${name} never changes a number, so the document must not mention it`);
+        assert.deepEqual(
+          doc.config,
+          JSON.parse(JSON.stringify(without)),
+          `${name} never changes a number, so the document must not mention it`,
+        );
       }
 
       // Through the settings form and back: the same config, whether or not the form shows the row.

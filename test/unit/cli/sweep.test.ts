@@ -13,5 +13,9 @@ test('the parser takes good sweeps into the one config', () => {
   assert.deepEqual(c.layers, [2, 16, 1]);
   const oneD = parseCommandLine(['--sweep', 'gain=0.5..4:3']);
   assert.ok(oneD.kind === 'run' && oneD.invocation.config.sweep?.depth === undefined);
-  assert.equal(parseCommandLine([]).kind === 'run' && (parseCommandLine([]) as { invocation: { config: { sweep?: unknown } } }).invocation.config.sweep, undefined);
+  assert.equal(
+    parseCommandLine([]).kind === 'run' &&
+      (parseCommandLine([]) as { invocation: { config: { sweep?: unknown } } }).invocation.config.sweep,
+    undefined,
+  );
 });

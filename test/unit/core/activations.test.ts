@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
-  ACTIVATIONS, activationNames, gaussianMean, resolveActivation, SELU_ALPHA, SELU_LAMBDA, type Activation,
+  ACTIVATIONS,
+  activationNames,
+  gaussianMean,
+  resolveActivation,
+  SELU_ALPHA,
+  SELU_LAMBDA,
+  type Activation,
 } from '../../../src/core/activations.ts';
 
 /**
@@ -30,7 +36,18 @@ function slope(a: Activation, zs: readonly number[]): Float64Array {
 test('every activation in the help list resolves, and unknown or out-of-range names do not', () => {
   for (const n of NAMES) assert.equal(act(n).name, n);
   assert.deepEqual(activationNames(), [...Object.keys(ACTIVATIONS), 'leaky-relu:A']);
-  for (const bad of ['', 'ReLU', 'leaky-relu:0', 'leaky-relu:1', 'leaky-relu:1.5', 'leaky-relu:-0.1', 'leaky-relu:', 'leaky-relu:x', 'tanh:2', 'softplus']) {
+  for (const bad of [
+    '',
+    'ReLU',
+    'leaky-relu:0',
+    'leaky-relu:1',
+    'leaky-relu:1.5',
+    'leaky-relu:-0.1',
+    'leaky-relu:',
+    'leaky-relu:x',
+    'tanh:2',
+    'softplus',
+  ]) {
     assert.equal(resolveActivation(bad), undefined, bad);
   }
   assert.equal(resolveActivation('leaky-relu:.2')!.name, 'leaky-relu:.2');
@@ -41,8 +58,14 @@ test("every activation's derivative in backprop matches a central finite differe
   const h = 1e-6;
   for (const n of NAMES) {
     const a = act(n);
-    const up = phi(a, zs.map((z) => z + h));
-    const down = phi(a, zs.map((z) => z - h));
+    const up = phi(
+      a,
+      zs.map((z) => z + h),
+    );
+    const down = phi(
+      a,
+      zs.map((z) => z - h),
+    );
     const d = slope(a, zs);
     zs.forEach((z, i) => {
       const fd = (up[i]! - down[i]!) / (2 * h);
@@ -51,7 +74,7 @@ test("every activation's derivative in backprop matches a central finite differe
   }
 });
 
-test('the forward ops are numpy\'s: relu keeps NaN, leaky scales by A, selu uses expm1, tanh saturates', () => {
+test("the forward ops are numpy's: relu keeps NaN, leaky scales by A, selu uses expm1, tanh saturates", () => {
   assert.ok(Number.isNaN(phi(act('relu'), [NaN])[0]!));
   assert.deepEqual([...phi(act('relu'), [-2, 0, 3])], [0, 0, 3]);
   assert.deepEqual([...phi(act('leaky-relu:0.3'), [-2, 3])], [0.3 * -2, 3]);
@@ -112,7 +135,10 @@ test('every moment is within 1e-6 relative of scipy quad, from q = 1e-8 to 1e8 (
   for (const n of ['relu', 'leaky-relu', 'tanh', 'sigmoid', 'linear', 'selu']) assert.ok(names.has(n), n);
   for (const g of golden.moments) {
     const a = act(g.activation);
-    for (const [got, want, what] of [[a.meanSquare(g.q), g.meanSquare, 'E[φ²]'], [a.meanSquareSlope(g.q), g.meanSquareSlope, 'E[φ′²]']] as const) {
+    for (const [got, want, what] of [
+      [a.meanSquare(g.q), g.meanSquare, 'E[φ²]'],
+      [a.meanSquareSlope(g.q), g.meanSquareSlope, 'E[φ′²]'],
+    ] as const) {
       const err = Math.abs(got - want) / Math.abs(want);
       assert.ok(err <= 1e-6, `${g.activation} ${what} at q=${g.q}: ${got} vs ${want} (${err.toExponential(1)})`);
     }

@@ -41,5 +41,8 @@ test('without --test-data the file is split 75/25, seeded, nothing lost or repea
   assert.equal(a.test.m, 10);
   assert.deepEqual(Array.from(a.train.x), Array.from(b.train.x));
   const firsts = [...Array.from(a.train.x.subarray(0, 31)), ...Array.from(a.test.x.subarray(0, 10))].sort((p, q) => p - q);
-  assert.deepEqual(firsts, Array.from({ length: n }, (_, i) => i));
+  assert.deepEqual(
+    firsts,
+    Array.from({ length: n }, (_, i) => i),
+  );
 });

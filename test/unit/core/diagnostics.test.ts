@@ -20,15 +20,29 @@ function diagAfter(scheme: string, iterations: number) {
 test('zeros: every hidden layer has one distinct unit and identical gradients, however long it trains', () => {
   for (const iterations of [0, 500, 3000]) {
     const d = diagAfter('zeros', iterations);
-    assert.deepEqual(d.layers.map((l) => l.units), [10, 5, 1]);
-    assert.deepEqual(d.layers.slice(0, 2).map((l) => l.distinct), [1, 1], `symmetry meter at ${iterations}`);
-    assert.deepEqual(d.layers.slice(0, 2).map((l) => l.distinctGrads), [1, 1], 'identical gradients');
+    assert.deepEqual(
+      d.layers.map((l) => l.units),
+      [10, 5, 1],
+    );
+    assert.deepEqual(
+      d.layers.slice(0, 2).map((l) => l.distinct),
+      [1, 1],
+      `symmetry meter at ${iterations}`,
+    );
+    assert.deepEqual(
+      d.layers.slice(0, 2).map((l) => l.distinctGrads),
+      [1, 1],
+      'identical gradients',
+    );
   }
 });
 
 test('He: every unit distinct, finite norms, some gradient everywhere; random ×10 starts saturated', () => {
   const he = diagAfter('he', 200);
-  assert.deepEqual(he.layers.slice(0, 2).map((l) => l.distinct), [10, 5]);
+  assert.deepEqual(
+    he.layers.slice(0, 2).map((l) => l.distinct),
+    [10, 5],
+  );
   for (const l of he.layers) {
     assert.ok(Number.isFinite(l.weightNorm) && l.weightNorm > 0);
     assert.ok(l.gradNorm > 0, 'every layer receives a gradient');
@@ -51,7 +65,11 @@ test('the gradient norm recovered from one step equals the kernel gradient', () 
 
 /** The spread of each hidden layer's activations (the output layer left out). */
 const hiddenSd = (d: { layers: readonly { activationSd: number }[] }) => d.layers.slice(0, -1).map((l) => l.activationSd);
-const NOTEBOOK = { zeros: runScheme(DEFAULT_CONFIG, 'zeros', DATA), random: runScheme(DEFAULT_CONFIG, 'random', DATA), he: runScheme(DEFAULT_CONFIG, 'he', DATA) };
+const NOTEBOOK = {
+  zeros: runScheme(DEFAULT_CONFIG, 'zeros', DATA),
+  random: runScheme(DEFAULT_CONFIG, 'random', DATA),
+  he: runScheme(DEFAULT_CONFIG, 'he', DATA),
+};
 const INPUT_SD = populationSd(DATA.train.x, DATA.train.x.length);
 
 test('zeros: the activations of every hidden layer have sd exactly 0, at iteration 0 and after 15000 iterations', () => {
@@ -85,7 +103,11 @@ test('He: the activation sd stays of the same order layer after layer (0.644 →
 test('a tiny network by hand: activation sd, dead units, norms, gradients, saturation and accuracy', () => {
   // Two points (1, 0) and (2, 1), labels 1 and 0; layers 2-2-1.
   const train = { m: 2, x: Float64Array.of(1, 2, 0, 1), y: Float64Array.of(1, 0) };
-  const p: Params = { layers: [2, 2, 1], W: [Float64Array.of(1, 0, 0, -1), Float64Array.of(1, 1)], b: [Float64Array.of(0, 0), Float64Array.of(0)] };
+  const p: Params = {
+    layers: [2, 2, 1],
+    W: [Float64Array.of(1, 0, 0, -1), Float64Array.of(1, 1)],
+    b: [Float64Array.of(0, 0), Float64Array.of(0)],
+  };
   const d = diagnoseAt(p, 0.5, train, train);
   // a1 = relu([[1, 2], [0, -1]]) = [[1, 2], [0, 0]]: mean 0.75, Σ(a - mean)² = 2.75 over 4 values.
   const [l1, l2] = d.layers;
@@ -116,7 +138,11 @@ test('diagnostics at 0, taken on a copy, equal those of the real first step brac
     const before = cloneParams(run.params());
     run.advance(1);
     const theory = run.startDiagnostics.theory ?? undefined;
-    assert.deepEqual(run.startDiagnostics, diagnose(before, run.params(), DEFAULT_CONFIG.learningRate, DATA.train, DATA.test, theory), scheme);
+    assert.deepEqual(
+      run.startDiagnostics,
+      diagnose(before, run.params(), DEFAULT_CONFIG.learningRate, DATA.train, DATA.test, theory),
+      scheme,
+    );
   }
 });
 
@@ -137,7 +163,11 @@ test("a run's numbers are bit-identical to the bare kernel's: diagnostics at 0 a
     // The end diagnostics describe exactly the result's network.
     assert.equal(result.diagnostics.end.trainAccuracy, result.trainAccuracy, scheme);
     assert.equal(result.diagnostics.end.testAccuracy, result.testAccuracy, scheme);
-    assert.deepEqual(result.diagnostics.end.layers.map((l) => l.weightNorm), result.params.W.map((w) => Math.sqrt(w.reduce((a, x) => a + x * x, 0))), scheme);
+    assert.deepEqual(
+      result.diagnostics.end.layers.map((l) => l.weightNorm),
+      result.params.W.map((w) => Math.sqrt(w.reduce((a, x) => a + x * x, 0))),
+      scheme,
+    );
   }
 });
 
@@ -146,5 +176,11 @@ test('sparklines scale to their own range and mark non-finite values', () => {
   assert.equal(sparkline([1, 1, 1], 3), '▄▄▄');
   assert.equal(sparkline([1, NaN, 2], 3), '▁!█');
   assert.equal(sparkline([], 5), '');
-  assert.equal(sparkline(Array.from({ length: 100 }, (_, i) => i), 10).length, 10);
+  assert.equal(
+    sparkline(
+      Array.from({ length: 100 }, (_, i) => i),
+      10,
+    ).length,
+    10,
+  );
 });

@@ -23,9 +23,45 @@ function firstSamples(m: number): Dataset {
 }
 
 /** Values where the ops branch or round differently: signs of zero, subnormals, infinities, NaN, saturation. */
-const SPECIALS = [0, -0, 5e-324, -5e-324, 2.2250738585072014e-308, -1e-300, 1e-17, -1e-17, 2 ** -55, -(2 ** -55), 0.25, -0.25,
-  0.5, -0.5, Math.LN2 / 2, -Math.LN2 / 2, 1, -1, 3, -3, 22, -22, 23, -23, 38.9, -38.9, 56 * Math.LN2, -56 * Math.LN2,
-  709.7, -709.7, 800, -800, 1e300, -1e300, Infinity, -Infinity, NaN];
+const SPECIALS = [
+  0,
+  -0,
+  5e-324,
+  -5e-324,
+  2.2250738585072014e-308,
+  -1e-300,
+  1e-17,
+  -1e-17,
+  2 ** -55,
+  -(2 ** -55),
+  0.25,
+  -0.25,
+  0.5,
+  -0.5,
+  Math.LN2 / 2,
+  -Math.LN2 / 2,
+  1,
+  -1,
+  3,
+  -3,
+  22,
+  -22,
+  23,
+  -23,
+  38.9,
+  -38.9,
+  56 * Math.LN2,
+  -56 * Math.LN2,
+  709.7,
+  -709.7,
+  800,
+  -800,
+  1e300,
+  -1e300,
+  Infinity,
+  -Infinity,
+  NaN,
+];
 
 test("every activation's generated source computes its array ops' very bits (φ and φ′, specials included)", () => {
   const rows: Activation[] = [...Object.values(ACTIVATIONS), resolveActivation('leaky-relu:0.3')!];
@@ -54,7 +90,15 @@ test("every activation's generated source computes its array ops' very bits (φ 
 });
 
 /** Steps generic and fused side by side: every cost and, at the end, every parameter the same float64. */
-function assertIdentical(layers: number[], activation: string, scheme: string, seed: number, lr: number, iterations: number, m: number): number[] {
+function assertIdentical(
+  layers: number[],
+  activation: string,
+  scheme: string,
+  seed: number,
+  lr: number,
+  iterations: number,
+  m: number,
+): number[] {
   const train = firstSamples(m);
   const p: Params = initParams(layers, resolveScheme(scheme)!, new RandomState(seed), activation);
   const a = new GenericKernel(p, train, lr);
@@ -71,8 +115,16 @@ function assertIdentical(layers: number[], activation: string, scheme: string, s
   const pa = a.params();
   const pb = b.params();
   assert.equal(pb.activation, pa.activation, 'the parameters name their activation (accuracy reads it)');
-  pa.W.forEach((w, l) => w.forEach((v, i) => { if (!Object.is(v, pb.W[l]![i])) assert.fail(`${what}: W${l + 1}[${i}] ${v} vs ${pb.W[l]![i]}`); }));
-  pa.b.forEach((w, l) => w.forEach((v, i) => { if (!Object.is(v, pb.b[l]![i])) assert.fail(`${what}: b${l + 1}[${i}] ${v} vs ${pb.b[l]![i]}`); }));
+  pa.W.forEach((w, l) =>
+    w.forEach((v, i) => {
+      if (!Object.is(v, pb.W[l]![i])) assert.fail(`${what}: W${l + 1}[${i}] ${v} vs ${pb.W[l]![i]}`);
+    }),
+  );
+  pa.b.forEach((w, l) =>
+    w.forEach((v, i) => {
+      if (!Object.is(v, pb.b[l]![i])) assert.fail(`${what}: b${l + 1}[${i}] ${v} vs ${pb.b[l]![i]}`);
+    }),
+  );
   return costs;
 }
 
@@ -87,6 +139,9 @@ for (const activation of ACTS) {
 
   test(`with ${activation} hidden layers a diverging run stays bit-identical on the fused kernel, NaN and infinities included`, () => {
     const costs = assertIdentical([2, 16, 8, 1], activation, 'random', 3, 1e300, 30, 20);
-    assert.ok(costs.some((c) => !Number.isFinite(c)), `${activation}: the run diverged (${costs.slice(0, 5).join(', ')})`);
+    assert.ok(
+      costs.some((c) => !Number.isFinite(c)),
+      `${activation}: the run diverged (${costs.slice(0, 5).join(', ')})`,
+    );
   });
 }

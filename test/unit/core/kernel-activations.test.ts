@@ -30,7 +30,10 @@ for (const activation of ACTIVATIONS) {
     kernel.step(false);
     const { dW, db } = kernel.grads();
     const h = 1e-6;
-    for (const [kind, analytic] of [['W', dW], ['b', db]] as const) {
+    for (const [kind, analytic] of [
+      ['W', dW],
+      ['b', db],
+    ] as const) {
       analytic.forEach((g, l) => {
         for (let i = 0; i < g.length; i++) {
           const plus = cloneParams(p0);
@@ -47,7 +50,7 @@ for (const activation of ACTIVATIONS) {
   });
 }
 
-test('fused covers every activation; auto trains each on a fast kernel, with the generic kernel\'s numbers', () => {
+test("fused covers every activation; auto trains each on a fast kernel, with the generic kernel's numbers", () => {
   for (const activation of ACTIVATIONS) {
     const p = initParams([2, 10, 5, 1], resolveScheme('glorot')!, new RandomState(3), activation);
     assert.equal(KERNELS['fused']!.supports(p), true, activation);
@@ -61,6 +64,8 @@ test('fused covers every activation; auto trains each on a fast kernel, with the
 });
 
 test('the activations differ: the same weights give different costs under each', () => {
-  const costs = ACTIVATIONS.map((activation) => costOf(initParams([2, 6, 6, 1], resolveScheme('orthogonal:2')!, new RandomState(7), activation)));
+  const costs = ACTIVATIONS.map((activation) =>
+    costOf(initParams([2, 6, 6, 1], resolveScheme('orthogonal:2')!, new RandomState(7), activation)),
+  );
   assert.equal(new Set(costs).size, ACTIVATIONS.length, costs.join(', '));
 });

@@ -6,8 +6,8 @@ import { RandomState } from '../../../src/core/rng.ts';
 
 test('after seed 3 the gaussians are the check values of SPEC §1', () => {
   const expected = [
-    1.78862847, 0.43650985, 0.09649747, -1.8634927, -0.2773882, -0.35475898, -0.08274148, -0.62700068,
-    -0.04381817, -0.47721803, -1.31386475, 0.88462238,
+    1.78862847, 0.43650985, 0.09649747, -1.8634927, -0.2773882, -0.35475898, -0.08274148, -0.62700068, -0.04381817, -0.47721803,
+    -1.31386475, 0.88462238,
   ];
   const rng = new RandomState(3);
   for (const e of expected) assert.ok(Math.abs(rng.gauss() - e) < 5e-9, `expected ${e}`);

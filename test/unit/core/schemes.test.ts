@@ -43,5 +43,6 @@ test('the scheme table resolves xavier, small and scale:K, and refuses the rest'
   assert.equal(resolveScheme('small')?.formula, 'W = randn · 0.01');
   assert.equal(resolveScheme('scale:0.5')?.formula, 'W = randn · 0.5');
   assert.equal(resolveScheme('scale:3')?.name, 'scale:3');
-  for (const bad of ['scale:', 'scale:0', 'scale:-1', 'scale:abc', 'scale:1e999', 'Scale:2', 'toString']) assert.equal(resolveScheme(bad), undefined, bad);
+  for (const bad of ['scale:', 'scale:0', 'scale:-1', 'scale:abc', 'scale:1e999', 'Scale:2', 'toString'])
+    assert.equal(resolveScheme(bad), undefined, bad);
 });

@@ -6,7 +6,15 @@ import { KERNELS } from '../../../src/core/kernel-table.ts';
 import { initParams, type Params } from '../../../src/core/network.ts';
 import { RandomState } from '../../../src/core/rng.ts';
 import { resolveScheme } from '../../../src/core/schemes.ts';
-import { expm1Probes, expm1TanhMismatches, SIMD_SAMPLES, SimdKernel, simdActivations, simdModule, simdSupports } from '../../../src/core/simd-kernel.ts';
+import {
+  expm1Probes,
+  expm1TanhMismatches,
+  SIMD_SAMPLES,
+  SimdKernel,
+  simdActivations,
+  simdModule,
+  simdSupports,
+} from '../../../src/core/simd-kernel.ts';
 import { GenericKernel } from '../../../src/core/train.ts';
 import { resolveActivation } from '../../../src/core/activations.ts';
 import { activationCode, SIMD_ACTIVATIONS } from '../../../src/core/wasm/activation-source.ts';
@@ -60,7 +68,9 @@ test("$activate gives every lane the table row's φ and φ′ bits, specials and
   const actAt = 4096;
   const slopeAt = actAt + rowsBytes;
   const memory = new WebAssembly.Memory({ initial: Math.ceil((slopeAt + rowsBytes) / 65536) });
-  const exports = new WebAssembly.Instance(simdModule()!, { env: { memory } }).exports as unknown as { activate(rec: number, act: number, leak: number): void };
+  const exports = new WebAssembly.Instance(simdModule()!, { env: { memory } }).exports as unknown as {
+    activate(rec: number, act: number, leak: number): void;
+  };
   const i32 = new Int32Array(memory.buffer);
   const heap = new Float64Array(memory.buffer);
   const rec = recordAt(L, 1);
@@ -95,7 +105,15 @@ test("$activate gives every lane the table row's φ and φ′ bits, specials and
 });
 
 /** Steps generic and simd side by side: every cost and, at the end, every parameter the same float64. */
-function assertIdentical(layers: number[], activation: string, scheme: string, seed: number, lr: number, iterations: number, m: number): number[] {
+function assertIdentical(
+  layers: number[],
+  activation: string,
+  scheme: string,
+  seed: number,
+  lr: number,
+  iterations: number,
+  m: number,
+): number[] {
   const train = firstSamples(m);
   const p: Params = initParams(layers, resolveScheme(scheme)!, new RandomState(seed), activation);
   const a = new GenericKernel(p, train, lr);
@@ -112,8 +130,16 @@ function assertIdentical(layers: number[], activation: string, scheme: string, s
   const pa = a.params();
   const pb = b.params();
   assert.equal(pb.activation, pa.activation, 'the parameters name their activation (accuracy reads it)');
-  pa.W.forEach((w, l) => w.forEach((v, i) => { if (!Object.is(v, pb.W[l]![i])) assert.fail(`${what}: W${l + 1}[${i}] ${v} vs ${pb.W[l]![i]}`); }));
-  pa.b.forEach((w, l) => w.forEach((v, i) => { if (!Object.is(v, pb.b[l]![i])) assert.fail(`${what}: b${l + 1}[${i}] ${v} vs ${pb.b[l]![i]}`); }));
+  pa.W.forEach((w, l) =>
+    w.forEach((v, i) => {
+      if (!Object.is(v, pb.W[l]![i])) assert.fail(`${what}: W${l + 1}[${i}] ${v} vs ${pb.W[l]![i]}`);
+    }),
+  );
+  pa.b.forEach((w, l) =>
+    w.forEach((v, i) => {
+      if (!Object.is(v, pb.b[l]![i])) assert.fail(`${what}: b${l + 1}[${i}] ${v} vs ${pb.b[l]![i]}`);
+    }),
+  );
   return costs;
 }
 
@@ -122,16 +148,24 @@ for (const activation of ACTS) {
     assertIdentical([2, 10, 5, 1], activation, 'he', 3, 0.01, 300, 300);
     assertIdentical([2, 10, 5, 1], activation, 'glorot', 0, 0.5, 200, 41);
     assertIdentical([2, 7, 3, 4, 1], activation, 'random', 12345, 0.05, 100, 37);
-    for (const m of [1, SIMD_SAMPLES - 1, SIMD_SAMPLES, SIMD_SAMPLES + 1]) assertIdentical([2, 5, 1], activation, 'torch-default', 5, 0.1, 60, m);
+    for (const m of [1, SIMD_SAMPLES - 1, SIMD_SAMPLES, SIMD_SAMPLES + 1])
+      assertIdentical([2, 5, 1], activation, 'torch-default', 5, 0.1, 60, m);
     assertIdentical([2, 16, 16, 16, 1], activation, 'orthogonal:2', 7, 1.2, 60, 60);
     assertIdentical([2, 64, 64, 1], activation, 'he', 1, 0.05, 20, 300);
     assertIdentical([2, 10, 5, 1], activation, 'zeros', 3, 0.1, 50, 30);
   });
 
   test(`with ${activation} hidden layers a diverging run stays bit-identical on simd, NaN and infinities included`, () => {
-    for (const [layers, lr] of [[[2, 16, 8, 1], 1e300], [[2, 7, 5, 1], 1e5], [[2, 9, 1], 1e300]] as const) {
+    for (const [layers, lr] of [
+      [[2, 16, 8, 1], 1e300],
+      [[2, 7, 5, 1], 1e5],
+      [[2, 9, 1], 1e300],
+    ] as const) {
       const costs = assertIdentical([...layers], activation, 'random', 3, lr, 30, 20);
-      assert.ok(costs.some((c) => !Number.isFinite(c)), `${activation} ${layers}: the run diverged (${costs.slice(0, 5).join(', ')})`);
+      assert.ok(
+        costs.some((c) => !Number.isFinite(c)),
+        `${activation} ${layers}: the run diverged (${costs.slice(0, 5).join(', ')})`,
+      );
     }
   });
 }

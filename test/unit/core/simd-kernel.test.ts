@@ -8,7 +8,15 @@ import { KERNELS } from '../../../src/core/kernel-table.ts';
 import { initParams, type Params } from '../../../src/core/network.ts';
 import { RandomState } from '../../../src/core/rng.ts';
 import { resolveScheme } from '../../../src/core/schemes.ts';
-import { expMismatches, expProbes, SIMD_SAMPLES, SimdKernel, simdModule, simdSupports, type SimdBuild } from '../../../src/core/simd-kernel.ts';
+import {
+  expMismatches,
+  expProbes,
+  SIMD_SAMPLES,
+  SimdKernel,
+  simdModule,
+  simdSupports,
+  type SimdBuild,
+} from '../../../src/core/simd-kernel.ts';
 import { GenericKernel, type Kernel } from '../../../src/core/train.ts';
 import { layoutProblems, SIMD_LAYOUT, type SimdLayout } from '../../../src/core/wasm/layout.ts';
 import { simdSource } from '../../../src/core/wasm/simd-source.ts';
@@ -67,7 +75,10 @@ function assertIdentical(c: Case): number[] {
 
 function assertSameParams(a: Params, b: Params, what: string): void {
   assert.deepEqual(b.layers, a.layers);
-  for (const [name, xs, ys] of [['W', a.W, b.W], ['b', a.b, b.b]] as const) {
+  for (const [name, xs, ys] of [
+    ['W', a.W, b.W],
+    ['b', a.b, b.b],
+  ] as const) {
     xs.forEach((x, l) => {
       assert.equal(ys[l]!.length, x.length);
       x.forEach((v, i) => {
@@ -114,7 +125,7 @@ test("the kernel's exp gives Math.exp's bits on the probes and a spread of other
   assert.equal(expMismatches(mod, more, true), 0);
 });
 
-test('the vector exps give Math.exp\'s bits when one lane is out of their range and the others are not', () => {
+test("the vector exps give Math.exp's bits when one lane is out of their range and the others are not", () => {
   const mod = simdModule()!;
   // Where the vector path stops or changes form, as $exp's high-word tests see it: |x| = 2^-28 (0x3E300000),
   // 0.5·ln2 (k = 0 up to 0x3FD62E42), 1.5·ln2 (0x3FF0A2B2), 700, x = 1, and the special values; the first
@@ -125,8 +136,28 @@ test('the vector exps give Math.exp\'s bits when one lane is out of their range 
     view.setUint32(4, lo >>> 0);
     return view.getFloat64(0);
   };
-  const specials = [0, -0, 1, -1, NaN, Infinity, -Infinity, 5e-324, Math.LN2 / 2, -Math.LN2 / 2, 1.5 * Math.LN2,
-    700, -700, 699.9999999999999, -699.9999999999999, 709.782712893384, -745.1332191019411, -708.4, 1e300, -1e300];
+  const specials = [
+    0,
+    -0,
+    1,
+    -1,
+    NaN,
+    Infinity,
+    -Infinity,
+    5e-324,
+    Math.LN2 / 2,
+    -Math.LN2 / 2,
+    1.5 * Math.LN2,
+    700,
+    -700,
+    699.9999999999999,
+    -699.9999999999999,
+    709.782712893384,
+    -745.1332191019411,
+    -708.4,
+    1e300,
+    -1e300,
+  ];
   for (const hi of [0x3e2fffff, 0x3e300000, 0x3fd62e42, 0x3fd62e43, 0x3fefffff, 0x3ff00000, 0x3ff0a2b1, 0x3ff0a2b2]) {
     for (const sign of [0, 0x80000000]) specials.push(fromWords(hi | sign, 0), fromWords(hi | sign, 0xffffffff));
   }
@@ -229,7 +260,10 @@ test('simd is bit-identical on diverging runs: costs go ∞ and NaN exactly as i
   for (const c of cases) {
     const costs = assertIdentical(c);
     const recorded = costs.filter((_, i) => i % 3 !== 2);
-    assert.ok(recorded.some((x) => !Number.isFinite(x)), `${c.layers} lr ${c.lr}: the run should diverge`);
+    assert.ok(
+      recorded.some((x) => !Number.isFinite(x)),
+      `${c.layers} lr ${c.lr}: the run should diverge`,
+    );
   }
 });
 
@@ -251,4 +285,3 @@ test('auto picks simd for the notebook network and bigger ones', () => {
     assert.equal(k.name, 'simd', layers.join(','));
   }
 });
-

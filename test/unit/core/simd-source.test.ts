@@ -18,9 +18,11 @@ test('the committed kernel.wat is what the generator makes of the layout table',
   const b = generated.split('\n');
   const differs = a.findIndex((text, i) => text !== b[i]);
   const line = differs === -1 ? a.length : differs;
-  assert.ok(committed === generated,
-    `src/core/wasm/kernel.wat is not the output of simdSource(SIMD_LAYOUT) (first difference at line ${line + 1}); `
-    + 'run `npm run gen:wasm` to regenerate it, and commit it');
+  assert.ok(
+    committed === generated,
+    `src/core/wasm/kernel.wat is not the output of simdSource(SIMD_LAYOUT) (first difference at line ${line + 1}); ` +
+      'run `npm run gen:wasm` to regenerate it, and commit it',
+  );
 });
 
 test('the simd layout table is sound: fields distinct, aligned and inside their blocks, rows of whole v128s', () => {

@@ -32,7 +32,10 @@ test('a gain becomes a gain:G scheme that reads back as the very same number', (
 test('--sweep reads gain=A..B:N and an optional depth=D1..D2, in either order', () => {
   assert.deepEqual(FIELDS.sweep.parse('gain=0.1..10:9'), { gain: { from: 0.1, to: 10, count: 9 } });
   assert.deepEqual(FIELDS.sweep.parse('gain=0.1..10:9,depth=1..6'), { gain: { from: 0.1, to: 10, count: 9 }, depth: { from: 1, to: 6 } });
-  assert.deepEqual(FIELDS.sweep.parse('depth=3..3, gain=1e-2..1e2:5'), { gain: { from: 0.01, to: 100, count: 5 }, depth: { from: 3, to: 3 } });
+  assert.deepEqual(FIELDS.sweep.parse('depth=3..3, gain=1e-2..1e2:5'), {
+    gain: { from: 0.01, to: 100, count: 5 },
+    depth: { from: 3, to: 3 },
+  });
   assert.deepEqual(FIELDS.sweep.parse('gain=.5..4:200'), { gain: { from: 0.5, to: 4, count: 200 } });
   assert.equal(sweepText(FIELDS.sweep.parse('depth=1..6,gain=0.1..10:9')), 'gain=0.1..10:9,depth=1..6');
 });
@@ -56,20 +59,26 @@ test('each bad --sweep is one line that names --sweep, says what is wrong and wh
     ['', /unknown axis ""/],
   ];
   for (const [raw, why] of bad) {
-    assert.throws(() => FIELDS.sweep.parse(raw), (e: unknown) => {
-      assert.ok(e instanceof ConfigError, raw);
-      assert.match(e.message, /^--sweep /, raw);
-      assert.match(e.message, why, raw);
-      assert.match(e.message, /--sweep accepts gain=A\.\.B:N .*depth=D1\.\.D2/, raw);
-      assert.ok(!e.message.includes('\n'), 'one line');
-      return true;
-    });
+    assert.throws(
+      () => FIELDS.sweep.parse(raw),
+      (e: unknown) => {
+        assert.ok(e instanceof ConfigError, raw);
+        assert.match(e.message, /^--sweep /, raw);
+        assert.match(e.message, why, raw);
+        assert.match(e.message, /--sweep accepts gain=A\.\.B:N .*depth=D1\.\.D2/, raw);
+        assert.ok(!e.message.includes('\n'), 'one line');
+        return true;
+      },
+    );
   }
 });
 
 test('a grid over 10,000 models counting seeds is refused, and --schemes with --sweep too', () => {
   assert.equal(configFrom({ sweep: 'gain=0.1..10:200,depth=1..8', seeds: '6' }).sweep?.gain.count, 200, '9,600 models');
-  assert.throws(() => configFrom({ sweep: 'gain=0.1..10:200,depth=1..8', seeds: '7' }), /^Error: --sweep gain=0\.1\.\.10:200,depth=1\.\.8 with --seeds 7 is 11,200 models; --sweep accepts at most 10,000 models/);
+  assert.throws(
+    () => configFrom({ sweep: 'gain=0.1..10:200,depth=1..8', seeds: '7' }),
+    /^Error: --sweep gain=0\.1\.\.10:200,depth=1\.\.8 with --seeds 7 is 11,200 models; --sweep accepts at most 10,000 models/,
+  );
   assert.throws(() => configFrom({ sweep: 'gain=0.1..10:9', schemes: 'he' }), /--schemes and --sweep exclude each other/);
 });
 
@@ -77,7 +86,17 @@ test('the grid runs depth by depth, each row gain by gain, each cell seed by see
   const config = configFrom({ sweep: 'gain=0.5..4:3,depth=1..2', seeds: '2', layers: '2,7,5,1' });
   assert.equal(modelCount(config.sweep!, config.seeds), 12);
   const cells = gridCells(config);
-  assert.deepEqual(cells.map((c) => [c.row, c.col, c.depth]), [[0, 0, 1], [0, 1, 1], [0, 2, 1], [1, 0, 2], [1, 1, 2], [1, 2, 2]]);
+  assert.deepEqual(
+    cells.map((c) => [c.row, c.col, c.depth]),
+    [
+      [0, 0, 1],
+      [0, 1, 1],
+      [0, 2, 1],
+      [1, 0, 2],
+      [1, 1, 2],
+      [1, 2, 2],
+    ],
+  );
   assert.deepEqual(cells[0]!.layers, [2, 7, 1], 'as wide as the first hidden layer of --layers');
   assert.deepEqual(cells[5]!.layers, [2, 7, 7, 1]);
   const runs = runsOf(config);
@@ -90,8 +109,19 @@ test('the grid runs depth by depth, each row gain by gain, each cell seed by see
   ]);
 
   const oneD = configFrom({ sweep: 'gain=1..2:2' });
-  assert.deepEqual(gridCells(oneD).map((c) => [c.depth, c.layers]), [[2, [2, 10, 5, 1]], [2, [2, 10, 5, 1]]], 'without a depth axis: --layers as it is');
-  assert.deepEqual(runsOf(DEFAULT_CONFIG).map((r) => r.scheme), ['zeros', 'random', 'he'], 'a race is as before');
+  assert.deepEqual(
+    gridCells(oneD).map((c) => [c.depth, c.layers]),
+    [
+      [2, [2, 10, 5, 1]],
+      [2, [2, 10, 5, 1]],
+    ],
+    'without a depth axis: --layers as it is',
+  );
+  assert.deepEqual(
+    runsOf(DEFAULT_CONFIG).map((r) => r.scheme),
+    ['zeros', 'random', 'he'],
+    'a race is as before',
+  );
 });
 
 test('a sweep trains on the auto kernel, as a race does, unless --kernel says otherwise', () => {

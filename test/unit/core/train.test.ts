@@ -27,7 +27,10 @@ test('the backward pass matches central finite differences within 1e-6 relative'
   const { dW, db } = kernel.grads();
   const h = 1e-6;
   let checked = 0;
-  for (const [kind, analytic] of [['W', dW], ['b', db]] as const) {
+  for (const [kind, analytic] of [
+    ['W', dW],
+    ['b', db],
+  ] as const) {
     analytic.forEach((g, l) => {
       for (let i = 0; i < g.length; i++) {
         const plus = cloneParams(p0);
@@ -49,7 +52,10 @@ test('a step with learning rate 0 leaves the parameters unchanged and a step wit
   const p0 = initParams([2, 10, 5, 1], SCHEMES['he']!, new RandomState(3));
   const still = new GenericKernel(p0, train, 0);
   still.step(false);
-  assert.deepEqual(still.params().W.map((w) => Array.from(w)), p0.W.map((w) => Array.from(w)));
+  assert.deepEqual(
+    still.params().W.map((w) => Array.from(w)),
+    p0.W.map((w) => Array.from(w)),
+  );
   const moving = new GenericKernel(p0, train, 0.5);
   const c0 = moving.step(true);
   const c1 = moving.step(true);

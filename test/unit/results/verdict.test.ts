@@ -21,7 +21,8 @@ function judged(run: FinishedRun, kind: VerdictKind, text: RegExp): void {
   assert.equal(verdict(run), j.text);
 }
 
-const noName = (text: string): void => assert.doesNotMatch(text, /recommended|expect|too-large|tiny weights|fast, steady/, 'no scheme lesson');
+const noName = (text: string): void =>
+  assert.doesNotMatch(text, /recommended|expect|too-large|tiny weights|fast, steady/, 'no scheme lesson');
 
 test('six hidden layers: ×10 reads its exploding signal and its dead units, 0.01 its vanished signal, not one "learned nothing" for both', () => {
   const random = train('random', { layers: DEEP });
@@ -30,7 +31,10 @@ test('six hidden layers: ×10 reads its exploding signal and its dead units, 0.0
   assert.notEqual(r, s);
   // What the numbers say: ×10 at iteration 0, layer 6's activations spread to ~5.6e7; at the end layers 3–6 output 0.
   assert.ok(random.diagnostics.start.layers[5]!.activationSd > 1e7);
-  assert.deepEqual(random.diagnostics.end.layers.slice(0, 6).map((l) => l.dead === 1), [false, false, true, true, true, true]);
+  assert.deepEqual(
+    random.diagnostics.end.layers.slice(0, 6).map((l) => l.dead === 1),
+    [false, false, true, true, true, true],
+  );
   assert.equal(r, 'signal exploded, then 92% of the units died: layers 3–6 all dead, nothing learned');
   // 0.01: the output's signal is ~1e-23 of the input's at iteration 0, and the theory said so.
   const start = small.diagnostics.start;
@@ -104,7 +108,11 @@ test('… a signal that vanished or exploded at initialization, measured, with w
 
 test('… a gradient that vanished or exploded on its way back', () => {
   // Sigmoid layers: the signal carries (it is centred on 0.5), the gradient shrinks by φ′ ≤ 1/4 a layer.
-  judged(train('xavier', { activation: 'sigmoid', layers: DEEP, iterations: 30 }), 'vanishing-gradient', /^gradient vanished at initialization, as predicted: nothing learned$/);
+  judged(
+    train('xavier', { activation: 'sigmoid', layers: DEEP, iterations: 30 }),
+    'vanishing-gradient',
+    /^gradient vanished at initialization, as predicted: nothing learned$/,
+  );
   // tanh ×3: the chaotic phase, the gradient grows a layer after layer; a step too small to learn.
   judged(
     train('scale:3', { activation: 'tanh', layers: DEEP, iterations: 3, learningRate: 1e-6 }),
@@ -115,7 +123,11 @@ test('… a gradient that vanished or exploded on its way back', () => {
 
 test('… and otherwise what the cost did: stayed, rose, fell no lower than ln 2 (or to about it, at chance), or an output the same everywhere', () => {
   judged(train('he', { iterations: 2 }), 'nothing', /^learned nothing: the cost stayed at 0\.883$/);
-  judged(train('orthogonal', { learningRate: 2, iterations: 50, seed: 1 }), 'nothing', /^learned nothing: the cost rose from 0\.694 to 0\.996$/);
+  judged(
+    train('orthogonal', { learningRate: 2, iterations: 50, seed: 1 }),
+    'nothing',
+    /^learned nothing: the cost rose from 0\.694 to 0\.996$/,
+  );
   judged(train('he', { iterations: 100 }), 'nothing', /^learned nothing: cost fell from 0\.883 to 0\.735, not below ln 2 = 0\.693$/);
   const thousand = train('he', { iterations: 1000 });
   assert.ok(thousand.finalCost < Math.LN2 && thousand.trainAccuracy < 0.55);
@@ -135,12 +147,20 @@ test('a flat cost with a rising accuracy is not "nothing learned": the sign of a
   const moons = runScheme({ ...DEFAULT_CONFIG, dataset: 'moons', iterations: 20, seed: 1 }, 'orthogonal', makeData('moons'));
   judged(moons, 'barely', /^barely learned: cost stuck at 0\.684, yet 48\.7% → 66\.0% train$/);
   // He at lr 3: its cost ends above where it began, its accuracy does not.
-  judged(train('he', { learningRate: 3, iterations: 200, seed: 1 }), 'barely', /^barely learned: the cost rose to 0\.801, yet 49\.7% → 64\.0% train$/);
+  judged(
+    train('he', { learningRate: 3, iterations: 200, seed: 1 }),
+    'barely',
+    /^barely learned: the cost rose to 0\.801, yet 49\.7% → 64\.0% train$/,
+  );
   // Without the rise it is nothing: He's two steps on the blobs leave it where it started.
-  judged(runScheme({ ...DEFAULT_CONFIG, dataset: 'gaussian', iterations: 2 }, 'xavier', gaussian), 'nothing', /^learned nothing: the cost stayed at 0\.671$/);
+  judged(
+    runScheme({ ...DEFAULT_CONFIG, dataset: 'gaussian', iterations: 2 }, 'xavier', gaussian),
+    'nothing',
+    /^learned nothing: the cost stayed at 0\.671$/,
+  );
 });
 
-test('over seeds the verdict counts what each seed did, the most first, with a failure\'s message and the seeds to come', () => {
+test("over seeds the verdict counts what each seed did, the most first, with a failure's message and the seeds to come", () => {
   const dead = train('he', { learningRate: 3, iterations: 5, seed: 3 });
   const barely = train('he', { learningRate: 3, iterations: 5, seed: 1 });
   assert.equal(judge(dead).kind, 'dead');
@@ -148,7 +168,10 @@ test('over seeds the verdict counts what each seed did, the most first, with a f
   const failed: FinishedRun = { status: 'failed', scheme: 'he', seed: 9, error: 'out of memory' };
   assert.equal(seedsVerdict([barely, dead, dead], 3), 'units died in 2 of 3 seeds; barely learned in 1');
   assert.equal(seedsVerdict([dead, dead], 2), 'units died in both seeds');
-  assert.equal(seedsVerdict([barely, failed, dead], 5), 'failed in 1 of 5 seeds (out of memory); units died in 1; barely learned in 1; 2 still training');
+  assert.equal(
+    seedsVerdict([barely, failed, dead], 5),
+    'failed in 1 of 5 seeds (out of memory); units died in 1; barely learned in 1; 2 still training',
+  );
   assert.equal(seedsVerdict([dead, dead, dead], 3), 'units died in all 3 seeds');
   assert.equal(seedsVerdict([], 4), 'training…');
 });

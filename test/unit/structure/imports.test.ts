@@ -69,7 +69,8 @@ test('the import check catches a forbidden import of each kind', () => {
   assert.match(violation(join(SRC, 'ui/App.tsx'), '../cli/out-file.js') ?? '', /ui may not import cli/);
   assert.match(violation(join(SRC, 'engine/race.ts'), '../results/report.js') ?? '', /engine may not import results/);
   assert.equal(violation(join(SRC, 'ui/App.tsx'), '../engine/race.js'), undefined);
-  assert.deepEqual(importsOf(`import a from 'x';\nimport './y.js';\nconst z = await import('../cli/argv.js');\nexport { b } from "./b.js";`), [
-    'x', './b.js', './y.js', '../cli/argv.js',
-  ]);
+  assert.deepEqual(
+    importsOf(`import a from 'x';\nimport './y.js';\nconst z = await import('../cli/argv.js');\nexport { b } from "./b.js";`),
+    ['x', './b.js', './y.js', '../cli/argv.js'],
+  );
 });

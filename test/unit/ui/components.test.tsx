@@ -24,7 +24,16 @@ function finishedRun(scheme: string, iterations = 2000): RunView {
     type: 'events',
     raceId: 0,
     events: [
-      { type: 'progress', run: 0, iteration: iterations, cost: r.finalCost, costAt: iterations - 1, samples: r.costs, itersPerSec: 5000, elapsedMs: 1000 },
+      {
+        type: 'progress',
+        run: 0,
+        iteration: iterations,
+        cost: r.finalCost,
+        costAt: iterations - 1,
+        samples: r.costs,
+        itersPerSec: 5000,
+        elapsedMs: 1000,
+      },
       { type: 'finished', run: 0, result: { ...r, seconds: 0.5 } },
     ],
   });
@@ -68,7 +77,16 @@ test('the loss chart draws an infinite start, names it, and fits 100 columns', (
   const points = finishedRun('random', 1500).trace;
   assert.equal(points[0]![1], Infinity);
   const { lastFrame, unmount } = render(
-    <LossChart title="Loss" series={[{ label: 'random', color: 'yellow', points }]} iterations={1500} width={98} plotRows={8} logScale={false} color={false} focused={false} />,
+    <LossChart
+      title="Loss"
+      series={[{ label: 'random', color: 'yellow', points }]}
+      iterations={1500}
+      width={98}
+      plotRows={8}
+      logScale={false}
+      color={false}
+      focused={false}
+    />,
   );
   const frame = plain(lastFrame());
   assert.match(frame, /Loss \(linear\) ■ random/);
@@ -80,7 +98,18 @@ test('the loss chart draws an infinite start, names it, and fits 100 columns', (
 test('the detail view shows the run, its notebook printout and its decision boundary with the points', () => {
   const run = finishedRun('he', 15000);
   const { lastFrame, unmount } = render(
-    <DetailView run={run} index={2} total={3} config={{ ...DEFAULT_CONFIG, every: 500 }} train={DATA.train} width={100} height={30} paused={false} logScale={false} color={false} />,
+    <DetailView
+      run={run}
+      index={2}
+      total={3}
+      config={{ ...DEFAULT_CONFIG, every: 500 }}
+      train={DATA.train}
+      width={100}
+      height={30}
+      paused={false}
+      logScale={false}
+      color={false}
+    />,
   );
   const frame = plain(lastFrame());
   assert.match(frame, /he \(run 3 of 3\) · done · train 99\.3% · test 96\.0%/);
@@ -93,17 +122,31 @@ test('the detail view shows the run, its notebook printout and its decision boun
   unmount();
 });
 
-test('the detail view\'s verdict line says what its own run did: the same scheme, two runs, two verdicts', () => {
+test("the detail view's verdict line says what its own run did: the same scheme, two runs, two verdicts", () => {
   // He on six hidden layers learns; at learning rate 5 one step kills its second layer.
   for (const [config, said] of [
-    [{ ...DEFAULT_CONFIG, iterations: 2000, every: 500, layers: [2, 10, 10, 10, 10, 10, 10, 1] }, /^learned: cost fell from 1\.27 to 0\.0546, 98\.7% train$/m],
+    [
+      { ...DEFAULT_CONFIG, iterations: 2000, every: 500, layers: [2, 10, 10, 10, 10, 10, 10, 1] },
+      /^learned: cost fell from 1\.27 to 0\.0546, 98\.7% train$/m,
+    ],
     [{ ...DEFAULT_CONFIG, iterations: 2000, every: 500, learningRate: 5 }, /^33% of the units died: layer 2 all dead, nothing learned$/m],
   ] as const) {
     const r = runScheme(config, 'he', DATA);
     let s: DashboardState = initialState(config, DATA);
     s = reduce(s, { type: 'events', raceId: 0, events: [{ type: 'finished', run: 0, result: r }] });
     const { lastFrame, unmount } = render(
-      <DetailView run={s.runs[0]!} index={0} total={1} config={config} train={DATA.train} width={100} height={30} paused={false} logScale={false} color={false} />,
+      <DetailView
+        run={s.runs[0]!}
+        index={0}
+        total={1}
+        config={config}
+        train={DATA.train}
+        width={100}
+        height={30}
+        paused={false}
+        logScale={false}
+        color={false}
+      />,
     );
     assert.match(plain(lastFrame()), said);
     unmount();
@@ -115,4 +158,3 @@ test('a terminal too small gets a short message', () => {
   assert.match(plain(lastFrame()), /Terminal too small: 40×12\.[\s\S]*init-tui needs 60×24\.[\s\S]*press q/);
   unmount();
 });
-

@@ -71,7 +71,12 @@ export const LAYER_FIGURES: readonly {
   readonly cell: (l: LayerDiagnostics) => string;
   readonly mark?: (d: Diagnostics, index: number, q0: number) => Mark | undefined;
 }[] = [
-  { label: 'distinct units', short: 'distinct', cell: (l) => String(l.distinct), mark: (d, k) => (symmetric(d.layers[k]!) ? 'broken' : undefined) },
+  {
+    label: 'distinct units',
+    short: 'distinct',
+    cell: (l) => String(l.distinct),
+    mark: (d, k) => (symmetric(d.layers[k]!) ? 'broken' : undefined),
+  },
   { label: 'dead ReLUs', short: 'dead', cell: (l) => share(l.dead), mark: (d, k) => (allDead(d.layers[k]!) ? 'broken' : undefined) },
   // The signal the theory follows is z's second moment; this row shows the spread of the layer's output.
   { label: 'activation sd', short: 'act. sd', cell: (l) => figure(l.activationSd), mark: (d, k, q0) => ratioMark(signalRatio(d, k, q0)) },
@@ -339,17 +344,37 @@ export function compareTable(cols: readonly CompareColumn[], opts: CompareOption
     if ('note' in r) return { kind: 'note', parts: [{ text: r.note }] };
     return { kind: 'row', parts: line(r.label, r.pairs.map(cell)) };
   });
-  if (plan.formula) lines.unshift({ kind: 'formula', parts: line('', shown.map((c) => [{ text: fit(c.formula, inner) }])) });
+  if (plan.formula)
+    lines.unshift({
+      kind: 'formula',
+      parts: line(
+        '',
+        shown.map((c) => [{ text: fit(c.formula, inner) }]),
+      ),
+    });
   if (plan.spacing) lines.push({ kind: 'blank', parts: [{ text: '' }] });
   const verdicts = shown.map((c) => verdictLines(c.verdict, inner, plan.verdictLines));
   for (let v = 0; v < plan.verdictLines; v++) {
-    lines.push({ kind: 'row', parts: line(v === 0 ? 'verdict' : '', verdicts.map((ls) => [{ text: fit(ls[v] ?? '', inner) }])) });
+    lines.push({
+      kind: 'row',
+      parts: line(
+        v === 0 ? 'verdict' : '',
+        verdicts.map((ls) => [{ text: fit(ls[v] ?? '', inner) }]),
+      ),
+    });
   }
 
-  const heads = shown.map((c, k) => ({ index: first + k, name: c.scheme, rest: fit(` · ${c.status}`, Math.max(0, inner - c.scheme.length)) }));
+  const heads = shown.map((c, k) => ({
+    index: first + k,
+    name: c.scheme,
+    rest: fit(` · ${c.status}`, Math.max(0, inner - c.scheme.length)),
+  }));
   const before = first;
   const after = cols.length - first - visible;
-  const scroll = visible < cols.length ? [before > 0 ? `◂ ${before} more` : '', after > 0 ? `${after} more ▸` : ''].filter((x) => x).join(' · ') : undefined;
+  const scroll =
+    visible < cols.length
+      ? [before > 0 ? `◂ ${before} more` : '', after > 0 ? `${after} more ▸` : ''].filter((x) => x).join(' · ')
+      : undefined;
   return { columns, plan, heads, scroll, lines, legend: plan.legend ? legend : [] };
 }
 

@@ -116,11 +116,17 @@ export function DetailView(p: DetailViewProps) {
               ))
             : Array.from({ length: mapRows }, (_, k) => (
                 <Text key={k} dimColor wrap="truncate">
-                  {k === Math.floor(mapRows / 2) ? (failureOf(run) !== undefined ? '  no result: the run failed' : '  drawn when the run finishes') : ' '}
+                  {k === Math.floor(mapRows / 2)
+                    ? failureOf(run) !== undefined
+                      ? '  no result: the run failed'
+                      : '  drawn when the run finishes'
+                    : ' '}
                 </Text>
               ))}
           <Text wrap="truncate" dimColor>
-            {p.color ? `${paint('▀', true, 'red')} predicts 0  ${paint('▀', true, 'blue')} predicts 1  ● points` : '· predicts 1  o/x points 0/1'}
+            {p.color
+              ? `${paint('▀', true, 'red')} predicts 0  ${paint('▀', true, 'blue')} predicts 1  ● points`
+              : '· predicts 1  o/x points 0/1'}
           </Text>
         </Box>
       </Box>

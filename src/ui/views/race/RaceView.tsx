@@ -22,7 +22,10 @@ export interface RaceViewProps {
 /** A scheme's spread over its seeds: the lowest and highest seed, unlabelled, in grey. */
 function spreadOf(g: SchemeGroup): ChartSeries[] {
   return g.spread
-    ? [{ label: '', color: 'gray', points: g.spread.min }, { label: '', color: 'gray', points: g.spread.max }]
+    ? [
+        { label: '', color: 'gray', points: g.spread.min },
+        { label: '', color: 'gray', points: g.spread.max },
+      ]
     : [];
 }
 
@@ -79,7 +82,10 @@ function SmallMultiples({ state, groups, columns, plotRows, color }: RaceViewPro
 /** The race: one lane per scheme, the loss chart(s), and the results table once every run is done. */
 export function RaceView(props: RaceViewProps) {
   const { state, groups, columns, plotRows, interactive, color } = props;
-  const series: ChartSeries[] = [...groups.flatMap(spreadOf), ...groups.map((g, k) => ({ label: g.scheme, color: schemeColor(g.scheme, k), points: g.view.trace }))];
+  const series: ChartSeries[] = [
+    ...groups.flatMap(spreadOf),
+    ...groups.map((g, k) => ({ label: g.scheme, color: schemeColor(g.scheme, k), points: g.view.trace })),
+  ];
   return (
     <Box flexDirection="column">
       <RunList
@@ -109,7 +115,15 @@ export function RaceView(props: RaceViewProps) {
           front={series.length - groups.length + state.selected}
         />
       )}
-      {raceFinished(state) && <AccuracyTable groups={groups} selected={state.selected} width={columns} color={color} {...(props.shown !== undefined ? { shown: props.shown } : {})} />}
+      {raceFinished(state) && (
+        <AccuracyTable
+          groups={groups}
+          selected={state.selected}
+          width={columns}
+          color={color}
+          {...(props.shown !== undefined ? { shown: props.shown } : {})}
+        />
+      )}
     </Box>
   );
 }

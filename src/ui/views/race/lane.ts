@@ -4,7 +4,12 @@ import { doneOf, statusOf, type RunView } from '../../state/runs.js';
 import { paint, schemeColor, type ColorName } from '../../chrome/theme.js';
 
 const STATUS_COLOR: Record<string, ColorName> = {
-  waiting: 'gray', running: 'cyan', paused: 'yellow', done: 'green', failed: 'red', diverged: 'magenta',
+  waiting: 'gray',
+  running: 'cyan',
+  paused: 'yellow',
+  done: 'green',
+  failed: 'red',
+  diverged: 'magenta',
 };
 
 /**

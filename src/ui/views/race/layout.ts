@@ -33,7 +33,6 @@ export function lanesShown(rows: number, schemes: number): number {
   return Math.max(WINDOW_MIN, Math.min(schemes, Math.floor((rows - minRows(0) - 1) / 2)));
 }
 
-
 /** The first of `shown` consecutive items out of `total` that keeps `selected` in view, near the middle. */
 export function windowStart(total: number, shown: number, selected: number): number {
   return Math.max(0, Math.min(total - shown, selected - Math.floor(shown / 2)));

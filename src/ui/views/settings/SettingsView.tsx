@@ -38,7 +38,8 @@ export function SettingsView({ config, form, width }: SettingsViewProps) {
         })}
         <Text> </Text>
         <Text dimColor wrap="wrap">
-          Data sets: {Object.keys(DATASETS).join(', ')} (noise blank = its default). Schemes: {schemeNames().join(', ')}. Layers: 2,…,1. Pace: max, auto or iterations per second.
+          Data sets: {Object.keys(DATASETS).join(', ')} (noise blank = its default). Schemes: {schemeNames().join(', ')}. Layers: 2,…,1.
+          Pace: max, auto or iterations per second.
         </Text>
       </Box>
       {form.error !== undefined && (

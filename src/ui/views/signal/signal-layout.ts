@@ -106,7 +106,8 @@ export function logPlot(series: readonly Series[], width: number, height: number
         return;
       }
       const r = rowOf(v);
-      if (k === 0 && prev) for (let x = prev.c + 1; x < c; x++) put(Math.round(prev.r + ((r - prev.r) * (x - prev.c)) / (c - prev.c)), x, s.mark);
+      if (k === 0 && prev)
+        for (let x = prev.c + 1; x < c; x++) put(Math.round(prev.r + ((r - prev.r) * (x - prev.c)) / (c - prev.c)), x, s.mark);
       put(r, c, s.mark);
       prev = { c, r };
     });
@@ -193,11 +194,11 @@ export function schemeBlock(run: SignalRun, width: number, plotRows: number): Sc
     `${fit(layerAxis(names, half), half)}  ${fit(layerAxis(gradNames, half), half)}`,
   ];
   const theory = start?.theory;
-  const edges = [left, right].reduce((a, p) => ({ zeros: a.zeros + p.zeros, infinite: a.infinite + p.infinite }), { zeros: 0, infinite: 0 });
-  const notes = [
-    edges.zeros > 0 ? '_ = 0' : '',
-    edges.infinite > 0 ? '↑ = ∞' : '',
-  ].filter((s) => s !== '');
+  const edges = [left, right].reduce((a, p) => ({ zeros: a.zeros + p.zeros, infinite: a.infinite + p.infinite }), {
+    zeros: 0,
+    infinite: 0,
+  });
+  const notes = [edges.zeros > 0 ? '_ = 0' : '', edges.infinite > 0 ? '↑ = ∞' : ''].filter((s) => s !== '');
   const predicted = theory
     ? ` · theory: ${theory.prediction} (signal ×${figure(theory.signalRatio)} in → out, gradient ×${figure(theory.gradientRatio)} back to layer 1)`
     : ' · (the theory comes with iteration 0)';

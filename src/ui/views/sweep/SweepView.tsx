@@ -8,7 +8,15 @@ import { drawHeatmap, heatLegend, type HeatCell } from '../../charts/heatmap.js'
 import { progressBar } from '../race/layout.js';
 import { type DashboardState } from '../../state/reducer.js';
 import {
-  cellReadout, cursorOf, mapCellHeight, plotHeights, progressText, referenceGains, referenceMarks, sweepGains, workDone,
+  cellReadout,
+  cursorOf,
+  mapCellHeight,
+  plotHeights,
+  progressText,
+  referenceGains,
+  referenceMarks,
+  sweepGains,
+  workDone,
 } from './sweep-layout.js';
 import { paint } from '../../chrome/theme.js';
 
@@ -24,7 +32,10 @@ export interface SweepViewProps {
 
 /** A cell as the map shows it: its mean test accuracy, or × / ! / still training. */
 function heatCell(c: CellResult, t: NetworkTheory | undefined): HeatCell {
-  const theory = t === undefined || t.prediction === 'propagates' ? {} : { theory: t.prediction.startsWith('vanishing') ? ('↓' as const) : ('↑' as const) };
+  const theory =
+    t === undefined || t.prediction === 'propagates'
+      ? {}
+      : { theory: t.prediction.startsWith('vanishing') ? ('↓' as const) : ('↑' as const) };
   if (c.diverged > 0) return { value: undefined, mark: '×', ...theory };
   if (c.averaged.length > 0) return { value: c.summary.testAccuracy.mean, ...theory };
   if (c.failed > 0 && c.ended === c.runs.length) return { value: undefined, mark: '!', ...theory };
@@ -32,7 +43,14 @@ function heatCell(c: CellResult, t: NetworkTheory | undefined): HeatCell {
 }
 
 /** The 2-D sweep: the depth × gain map, its legend. */
-function MapBody({ state, cells, theories, columns, rows, color }: SweepViewProps & { readonly cells: readonly CellResult[]; readonly theories: readonly NetworkTheory[] }) {
+function MapBody({
+  state,
+  cells,
+  theories,
+  columns,
+  rows,
+  color,
+}: SweepViewProps & { readonly cells: readonly CellResult[]; readonly theories: readonly NetworkTheory[] }) {
   const { config } = state;
   const gains = sweepGains(config);
   const depths = depthValues(config.sweep!, config.layers);
@@ -47,7 +65,8 @@ function MapBody({ state, cells, theories, columns, rows, color }: SweepViewProp
     marks: referenceMarks(gains, config.activation),
     color,
   });
-  const window = map.first > 0 || map.last < gains.length - 1 ? ` · gains ${map.first + 1}–${map.last + 1} of ${gains.length} (← → scroll)` : '';
+  const window =
+    map.first > 0 || map.last < gains.length - 1 ? ` · gains ${map.first + 1}–${map.last + 1} of ${gains.length} (← → scroll)` : '';
   const seeds = config.seeds > 1 ? ` · mean of ${config.seeds} seeds` : '';
   return (
     <>
@@ -75,10 +94,12 @@ function PlotBody({ state, cells, columns, rows, color }: SweepViewProps & { rea
   const at = (g: number) => logPosition(g, first, last);
   const width = columns - 2;
   const ticks = tickGains(gains, Math.floor(plotWidth(width) / 7)).map((g) => ({ at: at(g), label: gainLabel(g) }));
-  const marks = referenceGains(config.activation).filter((r) => r.gain >= first && r.gain <= last).map((r) => ({
-    at: at(r.gain),
-    label: `${r.name} ${r.label}`,
-  }));
+  const marks = referenceGains(config.activation)
+    .filter((r) => r.gain >= first && r.gain <= last)
+    .map((r) => ({
+      at: at(r.gain),
+      label: `${r.name} ${r.label}`,
+    }));
   const cursor = at(gains[cursorOf(state.selected, config).col] ?? first);
   const heights = plotHeights(rows);
   const points = (pick: (c: CellResult) => { mean: number; min: number; max: number }): GainPoint[] =>
@@ -99,16 +120,35 @@ function PlotBody({ state, cells, columns, rows, color }: SweepViewProps & { rea
     <>
       <Text wrap="truncate">
         <Text bold>Final test accuracy</Text> against gain (log axis) · {config.layers.join('-')}
-        {spread} · {paint('┊', color, 'yellow')} He, Xavier{referenceGains(config.activation).length > 2 ? `, ${config.activation}'s gain` : ''}
+        {spread} · {paint('┊', color, 'yellow')} He, Xavier
+        {referenceGains(config.activation).length > 2 ? `, ${config.activation}'s gain` : ''}
       </Text>
       <Text>
-        {drawGainPlot({ ...common, points: acc, height: heights.accuracy, range: [accLow, 1], format: (y) => `${Math.round(y * 100)}%`, marks, divergedAt: 'bottom' }).join('\n')}
+        {drawGainPlot({
+          ...common,
+          points: acc,
+          height: heights.accuracy,
+          range: [accLow, 1],
+          format: (y) => `${Math.round(y * 100)}%`,
+          marks,
+          divergedAt: 'bottom',
+        }).join('\n')}
       </Text>
       <Text wrap="truncate">
         <Text bold>Final cost</Text> (log scale) · × a seed diverged (not averaged)
       </Text>
       <Text>
-        {drawGainPlot({ ...common, points: costs, height: heights.cost, range: costRange, log: true, format: (y) => String(Number(y.toPrecision(3))), marks, markLabels: true, divergedAt: 'top' }).join('\n')}
+        {drawGainPlot({
+          ...common,
+          points: costs,
+          height: heights.cost,
+          range: costRange,
+          log: true,
+          format: (y) => String(Number(y.toPrecision(3))),
+          marks,
+          markLabels: true,
+          divergedAt: 'top',
+        }).join('\n')}
       </Text>
     </>
   );
@@ -123,7 +163,10 @@ export function SweepView(p: SweepViewProps) {
   const { state } = p;
   const { config } = state;
   const { elapsed } = p;
-  const cells = cellResults(config, state.runs.map((r) => r.result));
+  const cells = cellResults(
+    config,
+    state.runs.map((r) => r.result),
+  );
   // The theory depends on the config and the data alone: once per sweep, not per frame.
   const theories = useMemo(() => cellTheories(config, state.data.train), [config, state.data.train]);
   const runsPerCell = config.seeds;

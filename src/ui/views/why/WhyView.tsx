@@ -53,13 +53,18 @@ export function WhyView({ run, index, total, config, width, paused, color }: Why
   const symmetric = hiddenLayers.filter((h) => h.distinct === 1 && h.units > 1);
   const says: string[] = [];
   if (symmetric.length === hiddenLayers.length && hiddenLayers.length > 0) {
-    says.push('Symmetry never broke: in every hidden layer all units are one and the same (distinct 1), and so are their gradients; the network is as strong as one unit per layer.');
+    says.push(
+      'Symmetry never broke: in every hidden layer all units are one and the same (distinct 1), and so are their gradients; the network is as strong as one unit per layer.',
+    );
   } else if (symmetric.length > 0) {
     says.push(`${symmetric.length} hidden layer(s) still have a single distinct unit: symmetry there is not broken.`);
   } else {
     says.push('Symmetry is broken: the hidden units differ, so each can learn its own feature.');
   }
-  if (last.d.saturated > 0.5) says.push(`The sigmoid is saturated on ${share(last.d.saturated)} of the points: its slope is nearly 0 there, so they barely teach anything (large weights do this).`);
+  if (last.d.saturated > 0.5)
+    says.push(
+      `The sigmoid is saturated on ${share(last.d.saturated)} of the points: its slope is nearly 0 there, so they barely teach anything (large weights do this).`,
+    );
   const dead = hiddenLayers.reduce((a, h) => a + h.dead * h.units, 0);
   if (dead > 0) says.push(`${dead} ReLU unit(s) are dead (output 0 on every point) and no longer learn.`);
   const firstGrad = last.d.layers[0]!.gradNorm;

@@ -11,10 +11,27 @@ function widest(lines: string[]): number {
 }
 
 test('fitSeries keeps the last sample of each column and stops where the run is', () => {
-  const f = fitSeries([[0, 5], [10, 4], [20, 3], [30, 2], [40, 1]], 5, 100);
+  const f = fitSeries(
+    [
+      [0, 5],
+      [10, 4],
+      [20, 3],
+      [30, 2],
+      [40, 1],
+    ],
+    5,
+    100,
+  );
   assert.deepEqual(f.values, [4, 2, 1]);
   assert.deepEqual(f.at, [10, 30, 40]);
-  const sparse = fitSeries([[0, 5], [50, 1]], 10, 100);
+  const sparse = fitSeries(
+    [
+      [0, 5],
+      [50, 1],
+    ],
+    10,
+    100,
+  );
   assert.deepEqual(sparse.values, [5, 5, 5, 5, 5, 1], 'skipped columns hold the previous value');
   assert.deepEqual(fitSeries([], 10, 100).values, []);
 });
@@ -33,9 +50,17 @@ test('the chart never overflows its width, from 30 to 200 columns', () => {
 
 test('+∞ and NaN costs do not break the chart and are named in a note', () => {
   const random: CostPoint[] = [[0, Infinity], [10, 25], [20, Infinity], [30, 3], ...decay(50).map(([i, c]): CostPoint => [i + 40, c])];
-  const diverged: CostPoint[] = [[0, 0.7], [10, 0.5], [20, NaN], [30, NaN]];
+  const diverged: CostPoint[] = [
+    [0, 0.7],
+    [10, 0.5],
+    [20, NaN],
+    [30, NaN],
+  ];
   const chart = drawChart(
-    [{ label: 'random', color: 'yellow', points: random }, { label: 'big-lr', color: 'cyan', points: diverged }],
+    [
+      { label: 'random', color: 'yellow', points: random },
+      { label: 'big-lr', color: 'cyan', points: diverged },
+    ],
     { width: 60, height: 6, iterations: 600, logScale: false, color: false },
   );
   const notes = chart.notes.join('\n');
@@ -43,38 +68,121 @@ test('+∞ and NaN costs do not break the chart and are named in a note', () => 
   assert.match(notes, /big-lr diverged: its cost is NaN at iterations 20–30; drawn on the bottom edge\./);
   assert.match(notes, /random's costs above [\d.]+ are cut at the top edge/);
   for (const log of [true, false]) {
-    const only = drawChart([{ label: 'r', color: 'red', points: [[0, Infinity]] }], { width: 40, height: 5, iterations: 10, logScale: log, color: false });
+    const only = drawChart([{ label: 'r', color: 'red', points: [[0, Infinity]] }], {
+      width: 40,
+      height: 5,
+      iterations: 10,
+      logScale: log,
+      color: false,
+    });
     assert.match(only.lines[0]!, /no finite cost/);
     assert.match(only.notes.join(), /r starts at an infinite cost \(\+∞\) — iteration 0; drawn on the top edge\./);
   }
 });
 
 test('a constant series (zeros at ln 2) and a single point draw mid-height with their value on the axis', () => {
-  const chart = drawChart([{ label: 'zeros', color: 'red', points: [[0, Math.LN2], [10, Math.LN2]] }], {
-    width: 50, height: 7, iterations: 100, logScale: false, color: false,
+  const chart = drawChart(
+    [
+      {
+        label: 'zeros',
+        color: 'red',
+        points: [
+          [0, Math.LN2],
+          [10, Math.LN2],
+        ],
+      },
+    ],
+    {
+      width: 50,
+      height: 7,
+      iterations: 100,
+      logScale: false,
+      color: false,
+    },
+  );
+  assert.ok(
+    chart.lines.some((l) => l.includes('0.693') && l.includes('─')),
+    chart.lines.join('\n'),
+  );
+  const single = drawChart([{ label: 'he', color: 'green', points: [[0, 0.883]] }], {
+    width: 50,
+    height: 4,
+    iterations: 100,
+    logScale: true,
+    color: false,
   });
-  assert.ok(chart.lines.some((l) => l.includes('0.693') && l.includes('─')), chart.lines.join('\n'));
-  const single = drawChart([{ label: 'he', color: 'green', points: [[0, 0.883]] }], { width: 50, height: 4, iterations: 100, logScale: true, color: false });
   assert.ok(single.lines.length >= 4);
 });
 
 test('the log scale labels axis values in cost units', () => {
-  const chart = drawChart([{ label: 'he', color: 'green', points: [[0, 10], [50, 0.1]] }], {
-    width: 40, height: 5, iterations: 100, logScale: true, color: false,
-  });
+  const chart = drawChart(
+    [
+      {
+        label: 'he',
+        color: 'green',
+        points: [
+          [0, 10],
+          [50, 0.1],
+        ],
+      },
+    ],
+    {
+      width: 40,
+      height: 5,
+      iterations: 100,
+      logScale: true,
+      color: false,
+    },
+  );
   assert.match(chart.lines[0]!, /10\.000/);
   assert.match(chart.lines[4]!, /0\.100/);
 });
 
 test('the cursor reads each series at its column, labelled with the iteration whose cost it shows', () => {
-  const chart = drawChart([{ label: 'he', color: 'green', points: [[0, 1], [50, 0.5], [99, 0.25]] }], {
-    width: 40, height: 4, iterations: 100, logScale: false, color: false, cursor: 1,
-  });
+  const chart = drawChart(
+    [
+      {
+        label: 'he',
+        color: 'green',
+        points: [
+          [0, 1],
+          [50, 0.5],
+          [99, 0.25],
+        ],
+      },
+    ],
+    {
+      width: 40,
+      height: 4,
+      iterations: 100,
+      logScale: false,
+      color: false,
+      cursor: 1,
+    },
+  );
   assert.equal(chart.readout?.costs[0], 0.25);
   assert.equal(chart.readout?.iteration, 99, 'the sample the last column holds');
-  const first = drawChart([{ label: 'he', color: 'green', points: [[0, 1], [50, 0.5], [99, 0.25]] }], {
-    width: 40, height: 4, iterations: 100, logScale: false, color: false, cursor: 0,
-  });
+  const first = drawChart(
+    [
+      {
+        label: 'he',
+        color: 'green',
+        points: [
+          [0, 1],
+          [50, 0.5],
+          [99, 0.25],
+        ],
+      },
+    ],
+    {
+      width: 40,
+      height: 4,
+      iterations: 100,
+      logScale: false,
+      color: false,
+      cursor: 0,
+    },
+  );
   assert.deepEqual([first.readout?.iteration, first.readout?.costs[0]], [0, 1], 'iteration 0 reads iteration 0');
 });
 

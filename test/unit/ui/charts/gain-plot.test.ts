@@ -3,13 +3,24 @@ import { test } from 'node:test';
 import { drawGainPlot, logPosition, plotWidth, tickGains, type GainPlotOptions } from '../../../../src/ui/charts/gain-plot.ts';
 
 const options: GainPlotOptions = {
-  points: [{ at: 0, mean: 0.5, min: 0.45, max: 0.55 }, { at: 0.5, mean: 0.9, min: 0.9, max: 0.9 }, { at: 1, diverged: true }],
+  points: [
+    { at: 0, mean: 0.5, min: 0.45, max: 0.55 },
+    { at: 0.5, mean: 0.9, min: 0.9, max: 0.9 },
+    { at: 1, diverged: true },
+  ],
   width: 40,
   height: 5,
   range: [0.4, 1],
   format: (y) => `${Math.round(y * 100)}%`,
-  ticks: [{ at: 0, label: '0.5' }, { at: 0.5, label: '1' }, { at: 1, label: '2' }],
-  marks: [{ at: 0.5, label: 'Xavier 1' }, { at: 0.75, label: 'He √2' }],
+  ticks: [
+    { at: 0, label: '0.5' },
+    { at: 0.5, label: '1' },
+    { at: 1, label: '2' },
+  ],
+  marks: [
+    { at: 0.5, label: 'Xavier 1' },
+    { at: 0.75, label: 'He √2' },
+  ],
   markLabels: true,
   cursor: 0.5,
   divergedAt: 'bottom',
@@ -17,7 +28,7 @@ const options: GainPlotOptions = {
   lineColor: 'cyan',
 };
 
-test('a 1-D plot: means joined by a dotted line, the seeds\' range, × for a diverged gain, He and Xavier as verticals, the cursor', () => {
+test("a 1-D plot: means joined by a dotted line, the seeds' range, × for a diverged gain, He and Xavier as verticals, the cursor", () => {
   assert.deepEqual(drawGainPlot(options), [
     '    100% ┤              ┊      ┊',
     '         │          ····◆      ┊',
@@ -32,7 +43,12 @@ test('a 1-D plot: means joined by a dotted line, the seeds\' range, × for a div
   assert.equal(noMarks.length, 7, 'no row of mark labels');
   assert.match(noMarks[1]!, /●/, 'without a cursor the point is a dot');
   assert.match(noMarks[5]!, /└┬─+┬─+┬$/);
-  assert.ok(drawGainPlot({ ...options, color: true }).join('').includes('\u001B['), 'coloured when asked');
+  assert.ok(
+    drawGainPlot({ ...options, color: true })
+      .join('')
+      .includes('\u001B['),
+    'coloured when asked',
+  );
   assert.ok(!drawGainPlot(options).join('').includes('\u001B'), 'no colour codes without colour');
   for (const line of drawGainPlot(options)) assert.ok(line.length <= 40, line);
   assert.equal(plotWidth(40), 29);
@@ -41,7 +57,11 @@ test('a 1-D plot: means joined by a dotted line, the seeds\' range, × for a div
 test('a diverged point sits on the top edge of the cost plot; a log axis spaces decades evenly', () => {
   const lines = drawGainPlot({
     ...options,
-    points: [{ at: 0, mean: 0.01 }, { at: 0.5, mean: 0.1 }, { at: 1, diverged: true }],
+    points: [
+      { at: 0, mean: 0.01 },
+      { at: 0.5, mean: 0.1 },
+      { at: 1, diverged: true },
+    ],
     range: [0.01, 1],
     log: true,
     format: (y) => String(Number(y.toPrecision(3))),

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stripVTControlCharacters } from 'node:util';
-import { cellWidth, drawHeatmap, heatLegend, levelOf, RAMP, visibleColumns, type HeatCell, type HeatmapOptions } from '../../../../src/ui/charts/heatmap.ts';
+import {
+  cellWidth,
+  drawHeatmap,
+  heatLegend,
+  levelOf,
+  RAMP,
+  visibleColumns,
+  type HeatCell,
+  type HeatmapOptions,
+} from '../../../../src/ui/charts/heatmap.ts';
 
 const base: HeatmapOptions = {
   rowLabels: ['depth 1', 'depth 2'],
@@ -57,7 +66,15 @@ test('taller cells repeat the fill and carry the number and the row label on the
 test('more gains than fit: a window of columns around the cursor, with ◀ ▶ where some are hidden', () => {
   const cols = 40;
   const cells: HeatCell[] = Array.from({ length: cols }, (_, k) => ({ value: 0.5 + k / 80 }));
-  const map = drawHeatmap({ ...base, rowLabels: ['depth 1'], colLabels: cells.map((_, k) => String(k)), cells, cursor: { row: 0, col: 20 }, width: 60, marks: [] });
+  const map = drawHeatmap({
+    ...base,
+    rowLabels: ['depth 1'],
+    colLabels: cells.map((_, k) => String(k)),
+    cells,
+    cursor: { row: 0, col: 20 },
+    width: 60,
+    marks: [],
+  });
   assert.ok(map.last - map.first + 1 < cols);
   assert.ok(map.first <= 20 && 20 <= map.last);
   assert.match(map.lines[0]!, /◀/);
@@ -71,7 +88,7 @@ test('more gains than fit: a window of columns around the cursor, with ◀ ▶ w
 test('the legend names every level, × and ·, with no colour codes under NO_COLOR', () => {
   const plain = heatLegend(false);
   assert.equal(plain.length, 3);
-  assert.equal(plain[2], "theory at the start (1st column): ↓ signal or gradient vanishes, ↑ explodes");
+  assert.equal(plain[2], 'theory at the start (1st column): ↓ signal or gradient vanishes, ↑ explodes');
   assert.ok(plain[2]!.length <= 78, 'the theory line fits 80 columns with the frame');
   assert.equal(plain[0], 'mean test accuracy     .  :  -  =  +  *  #  %  @     ×  a seed diverged');
   assert.equal(plain[1], '         from (%)   50 55 60 65 70 75 80 85 90 95   · training   ! failed');
@@ -81,9 +98,23 @@ test('the legend names every level, × and ·, with no colour codes under NO_COL
 });
 
 test("a cell shows the theory's arrow in its first column, apart from its accuracy, in colour and without", () => {
-  const cells = [{ value: 0.96, theory: '↓' as const }, { value: 0.5, theory: '↑' as const }, { value: 0.9 }, { value: undefined, mark: '×' as const, theory: '↑' as const }];
+  const cells = [
+    { value: 0.96, theory: '↓' as const },
+    { value: 0.5, theory: '↑' as const },
+    { value: 0.9 },
+    { value: undefined, mark: '×' as const, theory: '↑' as const },
+  ];
   for (const color of [false, true]) {
-    const map = drawHeatmap({ rowLabels: ['depth 1'], colLabels: ['0.1', '1', '10', '100'], cells, cursor: { row: 0, col: 2 }, width: 60, cellHeight: 1, marks: [], color });
+    const map = drawHeatmap({
+      rowLabels: ['depth 1'],
+      colLabels: ['0.1', '1', '10', '100'],
+      cells,
+      cursor: { row: 0, col: 2 },
+      width: 60,
+      cellHeight: 1,
+      marks: [],
+      color,
+    });
     const row = stripVTControlCharacters(map.lines[2]!);
     assert.match(row, /↓[^↑]*96.*↑.*50.*90.*↑/, row);
     assert.equal([...row].filter((ch) => ch === '↓' || ch === '↑').length, 3, 'no arrow where the theory says it propagates');

@@ -59,23 +59,37 @@ test('the help overlay swallows everything but close and quit', () => {
 test('in the settings form letters type, q types too, and only Ctrl-C quits', () => {
   const settings = reduce(race, { type: 'settings' });
   assert.deepEqual(keyIntent(char('q'), settings), { kind: 'action', action: { type: 'formType', text: 'q' } });
-  assert.deepEqual(keyIntent({ name: 'paste', text: 'moons', ctrl: false }, settings), { kind: 'action', action: { type: 'formType', text: 'moons' } });
+  assert.deepEqual(keyIntent({ name: 'paste', text: 'moons', ctrl: false }, settings), {
+    kind: 'action',
+    action: { type: 'formType', text: 'moons' },
+  });
   assert.deepEqual(keyIntent(named('backspace'), settings), { kind: 'action', action: { type: 'formDelete' } });
   assert.deepEqual(keyIntent(named('return'), settings), { kind: 'action', action: { type: 'formApply' } });
   assert.deepEqual(keyIntent(char('c', true), settings), { kind: 'quit', status: 130 });
 });
 
 test('the footer and the help overlay come from the one key table', () => {
-  assert.equal(footerHints('race'), '↑↓ move · Enter open · w why · c compare · p signal · v charts · s settings · space pause · +/- pace · e export · ? help · q quit');
+  assert.equal(
+    footerHints('race'),
+    '↑↓ move · Enter open · w why · c compare · p signal · v charts · s settings · space pause · +/- pace · e export · ? help · q quit',
+  );
   assert.equal(footerHints('detail'), 'Esc back · ↑↓ other run · w why · c compare · l log · space pause · r restart · ? help · q quit');
   assert.equal(footerHints('help'), 'Esc or ? close · q quit');
-  assert.equal(footerHints('race', 80), '↑↓ move · Enter open · w why · c compare · p signal · v charts · ? help · q quit', 'at 80 columns help and quit stay');
+  assert.equal(
+    footerHints('race', 80),
+    '↑↓ move · Enter open · w why · c compare · p signal · v charts · ? help · q quit',
+    'at 80 columns help and quit stay',
+  );
   assert.ok(footerHints('race', 40).endsWith('? help · q quit'));
   assert.equal(footerHints('settings'), '↑↓ field · Backspace delete · Enter apply · Esc cancel · Ctrl-C quit');
   assert.ok(footerHints('settings').length <= 80, 'the whole settings footer fits 80 columns');
   for (const b of BINDINGS) {
     for (const view of Object.keys(VIEW_ROWS) as View[]) {
-      if (among(b.views, view)) assert.ok(helpRows(view).some(([k, h]) => k === b.label && h === b.help), `${b.label} in the ${view} help`);
+      if (among(b.views, view))
+        assert.ok(
+          helpRows(view).some(([k, h]) => k === b.label && h === b.help),
+          `${b.label} in the ${view} help`,
+        );
     }
   }
 });
@@ -103,7 +117,21 @@ test('every key of a burst counts, in order: "---" is three keys, seven DELs sev
 
 test('escape sequences are read whole and the unknown ones do nothing: F-keys, Alt, mouse and focus reports', () => {
   // Ctrl+F1…F4, Shift-F1, F5, Alt-q, an SGR mouse report, focus in/out: no key at all.
-  assert.deepEqual(keysOf('\u001B[1;5P', '\u001B[1;5Q', '\u001B[1;5R', '\u001B[1;5S', '\u001B[1;2P', '\u001B[15~', '\u001Bq', '\u001B[<0;12;5M', '\u001B[I', '\u001B[O'), []);
+  assert.deepEqual(
+    keysOf(
+      '\u001B[1;5P',
+      '\u001B[1;5Q',
+      '\u001B[1;5R',
+      '\u001B[1;5S',
+      '\u001B[1;2P',
+      '\u001B[15~',
+      '\u001Bq',
+      '\u001B[<0;12;5M',
+      '\u001B[I',
+      '\u001B[O',
+    ),
+    [],
+  );
   // An X10 mouse report: ESC [ M and three raw bytes, which must not act as keys (here "1", "q", "2").
   assert.deepEqual(keysOf('\u001B[M', '1q2', 'j'), ['j']);
   assert.deepEqual(keysOf('\u001B[M1q2j'), ['j']);
@@ -124,8 +152,14 @@ test('a paste or a control string that never ends is closed after a quiet moment
   let r = parseKeys('\u001B[200~abc', INITIAL_INPUT);
   assert.ok(pending(r.state));
   const flushed = flushInput(r.state);
-  assert.deepEqual(flushed.keys.map((k) => k.text), ['abc']);
-  assert.deepEqual(parseKeys('q', flushed.state).keys.map((k) => k.text), ['q']);
+  assert.deepEqual(
+    flushed.keys.map((k) => k.text),
+    ['abc'],
+  );
+  assert.deepEqual(
+    parseKeys('q', flushed.state).keys.map((k) => k.text),
+    ['q'],
+  );
   r = parseKeys('\u001B]11;rgb:0000', INITIAL_INPUT);
   assert.deepEqual(flushInput(r.state).keys, [], 'an unended control string is dropped');
 });

@@ -21,7 +21,15 @@ function done(run: number, finalCost: number, trainAccuracy = 0.5): RunEvent {
     type: 'finished',
     run,
     result: {
-      status: 'done', scheme: SCHEMES[run]!, seed: 3, costs: [[0, 1]], finalCost, trainAccuracy, testAccuracy: 0.5, seconds: 1, params,
+      status: 'done',
+      scheme: SCHEMES[run]!,
+      seed: 3,
+      costs: [[0, 1]],
+      finalCost,
+      trainAccuracy,
+      testAccuracy: 0.5,
+      seconds: 1,
+      params,
       diagnostics: { start: diag, end: diag },
     },
   };
@@ -36,11 +44,27 @@ function feed(state: DashboardState, ...events: RunEvent[]): DashboardState {
 
 test('progress events move the lanes and fill the traces in order', () => {
   let s = initialState({ ...DEFAULT_CONFIG, iterations: 100 }, DATA);
-  assert.deepEqual(s.runs.map((r) => statusOf(r, s.paused)), ['waiting', 'waiting', 'waiting']);
-  s = feed(s, progress(0, 10, [[0, 0.69], [5, 0.69]]), progress(2, 20, [[0, 0.88], [10, 0.7]]));
+  assert.deepEqual(
+    s.runs.map((r) => statusOf(r, s.paused)),
+    ['waiting', 'waiting', 'waiting'],
+  );
+  s = feed(
+    s,
+    progress(0, 10, [
+      [0, 0.69],
+      [5, 0.69],
+    ]),
+    progress(2, 20, [
+      [0, 0.88],
+      [10, 0.7],
+    ]),
+  );
   assert.equal(s.runs[0]!.iteration, 10);
   assert.equal(s.runs[2]!.cost, 0.7);
-  assert.deepEqual(s.runs[2]!.trace, [[0, 0.88], [10, 0.7]]);
+  assert.deepEqual(s.runs[2]!.trace, [
+    [0, 0.88],
+    [10, 0.7],
+  ]);
   assert.equal(statusOf(s.runs[0]!, false), 'running');
   assert.equal(statusOf(s.runs[1]!, false), 'waiting');
   assert.equal(statusOf(s.runs[0]!, true), 'paused');
@@ -81,11 +105,17 @@ test('events of an old race are ignored after a restart', () => {
 
 test('navigation: open, back, help over any view, panels and the chart cursor', () => {
   const steps: [Action, Partial<DashboardState>][] = [
-    [{ type: 'select', run: 2 }, { selected: 2, view: 'race' }],
+    [
+      { type: 'select', run: 2 },
+      { selected: 2, view: 'race' },
+    ],
     [{ type: 'open' }, { view: 'detail', selected: 2 }],
     [{ type: 'toggleHelp' }, { view: 'help' }],
     [{ type: 'back' }, { view: 'detail' }],
-    [{ type: 'open', run: 0 }, { view: 'detail', selected: 0 }],
+    [
+      { type: 'open', run: 0 },
+      { view: 'detail', selected: 0 },
+    ],
     [{ type: 'back' }, { view: 'race' }],
     [{ type: 'nextPanel' }, { panel: 'chart' }],
     [{ type: 'moveCursor', by: -0.25 }, { cursor: 0.75 }],

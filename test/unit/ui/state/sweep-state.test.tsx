@@ -18,10 +18,30 @@ import { sweepTraceInterval } from '../../../../src/ui/hooks/use-race.ts';
 const DATA = makeData('circles');
 const D = diagnoseAt(zeroParams([2, 1]), 0.01, DATA.train, DATA.test);
 
-type Flags = { rightArrow?: boolean; leftArrow?: boolean; upArrow?: boolean; downArrow?: boolean; return?: boolean; escape?: boolean; ctrl?: boolean };
+type Flags = {
+  rightArrow?: boolean;
+  leftArrow?: boolean;
+  upArrow?: boolean;
+  downArrow?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  ctrl?: boolean;
+};
 /** A key as the input layer gives it, from the arrow flags or a character. */
 function toKey(input: string, k: Flags = {}): Key {
-  const name = k.rightArrow ? 'right' : k.leftArrow ? 'left' : k.upArrow ? 'up' : k.downArrow ? 'down' : k.return ? 'return' : k.escape ? 'escape' : 'char';
+  const name = k.rightArrow
+    ? 'right'
+    : k.leftArrow
+      ? 'left'
+      : k.upArrow
+        ? 'up'
+        : k.downArrow
+          ? 'down'
+          : k.return
+            ? 'return'
+            : k.escape
+              ? 'escape'
+              : 'char';
   return { name, text: name === 'char' ? input : '', ctrl: k.ctrl === true };
 }
 const TWO_D = configFrom({ sweep: 'gain=0.5..2:3,depth=1..2', seeds: '2', iterations: '100' });
@@ -30,15 +50,23 @@ const ONE_D = configFrom({ sweep: 'gain=0.5..4:3', iterations: '100' });
 function finished(run: number, config = TWO_D, testAccuracy = 0.9, finalCost = 0.2): RunEvent {
   const spec = runsOf(config)[run]!;
   const result: DoneRun = {
-    status: 'done', scheme: spec.scheme, seed: spec.seed, costs: [[0, 0.7]], finalCost, trainAccuracy: testAccuracy, testAccuracy, seconds: 0.1,
-    params: zeroParams(spec.layers ?? config.layers), diagnostics: { start: D, end: D },
+    status: 'done',
+    scheme: spec.scheme,
+    seed: spec.seed,
+    costs: [[0, 0.7]],
+    finalCost,
+    trainAccuracy: testAccuracy,
+    testAccuracy,
+    seconds: 0.1,
+    params: zeroParams(spec.layers ?? config.layers),
+    diagnostics: { start: D, end: D },
   };
   return { type: 'finished', run, result };
 }
 
 const feed = (s: DashboardState, ...events: RunEvent[]) => reduce(s, { type: 'events', raceId: s.raceId, events });
 
-test('a sweep opens on its map, one cell per (depth, gain), each run on its cell\'s network', () => {
+test("a sweep opens on its map, one cell per (depth, gain), each run on its cell's network", () => {
   const s = initialState(TWO_D, DATA);
   assert.equal(s.view, 'sweep');
   assert.equal(s.runs.length, 12);
@@ -91,7 +119,7 @@ test('arrows move the cursor over the cells and stop at the edges; Enter opens i
   assert.equal(reduce(s, { type: 'restart' }).view, 'sweep');
 });
 
-test('the sweep\'s keys are rows of the one key table: its footer and its help come from them', () => {
+test("the sweep's keys are rows of the one key table: its footer and its help come from them", () => {
   assert.equal(footerHints('sweep'), '←↑↓→ move · Enter open · space pause · e export · ? help · q quit');
   const help = helpRows('sweep').map(([k]) => k);
   assert.deepEqual(help, ['↑ ↓  j k', '← →  h l', 'Enter', 'space', 'r', 'e', '?', 'q', 'Ctrl-Z', 'Ctrl-C']);
@@ -146,7 +174,7 @@ test('the 1-D view plots accuracy and cost against gain with He and Xavier marke
   assert.match(text, /Final test accuracy against gain \(log axis\) · 2-10-5-1/);
   assert.match(text, /Final cost \(log scale\)/);
   assert.match(text, /Xavier 1 +He √2/);
-  assert.match(text, /◆/, 'the cursor\'s point');
+  assert.match(text, /◆/, "the cursor's point");
   assert.match(text, /×/, 'the diverged gain');
   assert.match(text, /0\.5\s+1\.41\s+4/, 'the gains under the axis');
   assert.match(text, /3\/3 models · done in/);

@@ -4,7 +4,16 @@ import { DEFAULT_CONFIG } from '../../../../../src/core/config.ts';
 import { populationSd } from '../../../../../src/core/diagnostics.ts';
 import { makeData, runScheme } from '../../../../../src/core/experiment.ts';
 import {
-  compareColumn, compareColumns, compareTable, lineText, pack, planLines, planRows, verdictLines, wrap, type CompareColumn,
+  compareColumn,
+  compareColumns,
+  compareTable,
+  lineText,
+  pack,
+  planLines,
+  planRows,
+  verdictLines,
+  wrap,
+  type CompareColumn,
 } from '../../../../../src/ui/views/compare/compare-layout.ts';
 import { figure, share } from '../../../../../src/results/format.ts';
 import { beyond, inputSignal, signalRatio, verdict } from '../../../../../src/results/verdict.ts';
@@ -52,7 +61,10 @@ test('columns share the width; past what fits they scroll with the highlighted o
   assert.deepEqual(compareColumns(120, 3, 0), { labelWidth: 20, columnWidth: 33, first: 0, visible: 3 });
   assert.deepEqual(compareColumns(80, 3, 2), { labelWidth: 17, columnWidth: 21, first: 0, visible: 3 });
   // Six schemes in 80 columns: three at a time, the window follows the highlight.
-  assert.deepEqual([0, 2, 3, 5].map((sel) => compareColumns(80, 6, sel).first), [0, 0, 1, 3]);
+  assert.deepEqual(
+    [0, 2, 3, 5].map((sel) => compareColumns(80, 6, sel).first),
+    [0, 0, 1, 3],
+  );
   assert.equal(compareColumns(80, 6, 0).visible, 3);
   // Five schemes in 120 columns: all five, narrower.
   assert.deepEqual(compareColumns(120, 5, 4), { labelWidth: 20, columnWidth: 20, first: 0, visible: 5 });
@@ -63,10 +75,20 @@ test('more schemes than fit: the heads and the title say which are out of view',
   const cols = columnsOf(finishedState());
   const five = [...cols, { ...cols[2]!, scheme: 'xavier' }, { ...cols[2]!, scheme: 'small' }];
   const left = table(five, 80, 21, 0);
-  assert.deepEqual(left.heads.map((h) => h.name), ['zeros', 'random', 'he']);
+  assert.deepEqual(
+    left.heads.map((h) => h.name),
+    ['zeros', 'random', 'he'],
+  );
   assert.equal(left.scroll, '2 more ▸');
   const right = table(five, 80, 21, 4);
-  assert.deepEqual(right.heads.map((h) => [h.index, h.name]), [[2, 'he'], [3, 'xavier'], [4, 'small']]);
+  assert.deepEqual(
+    right.heads.map((h) => [h.index, h.name]),
+    [
+      [2, 'he'],
+      [3, 'xavier'],
+      [4, 'small'],
+    ],
+  );
   assert.equal(right.scroll, '◂ 2 more');
   assert.equal(table(five, 80, 21, 3).scroll, '◂ 1 more · 1 more ▸');
   assert.equal(table(five, 120, 37, 3).scroll, undefined, 'five fit in 120 columns');
@@ -83,11 +105,27 @@ test('the plan keeps the richest layout that fits: legend and spacing at 120×40
   assert.deepEqual(rich, { headings: true, spacing: true, formula: true, layers: 2, outputNorms: true, verdictLines: 3, legend: true });
   assert.equal(planLines(rich, 2, 4), 34);
   const small = planRows(21, 2, 3, 7);
-  assert.deepEqual(small, { headings: true, spacing: false, formula: false, layers: 2, outputNorms: false, verdictLines: 2, legend: false });
+  assert.deepEqual(small, {
+    headings: true,
+    spacing: false,
+    formula: false,
+    layers: 2,
+    outputNorms: false,
+    verdictLines: 2,
+    legend: false,
+  });
   assert.equal(planLines(small, 2, 7), 21);
   // Eight hidden layers in 21 rows: the first two, and a note for the rest.
   const deep = planRows(21, 8, 3, 7);
-  assert.deepEqual(deep, { headings: false, spacing: false, formula: false, layers: 2, outputNorms: false, verdictLines: 1, legend: false });
+  assert.deepEqual(deep, {
+    headings: false,
+    spacing: false,
+    formula: false,
+    layers: 2,
+    outputNorms: false,
+    verdictLines: 1,
+    legend: false,
+  });
   assert.equal(planLines(deep, 8, 7), 18);
 });
 
@@ -103,21 +141,48 @@ test('a verdict too long for its lines gives its headline, else is cut with an e
 test('the finished notebook race at 120×40: zeros stays symmetric with no signal, ×10 blows up, He keeps the scale', () => {
   const t = table(columnsOf(finishedState()), 120, 37);
   const out = text(t);
-  assert.deepEqual(t.heads.map((h) => [h.name, h.rest.trim()]), [['zeros', '· done'], ['random', '· done'], ['he', '· done']]);
+  assert.deepEqual(
+    t.heads.map((h) => [h.name, h.rest.trim()]),
+    [
+      ['zeros', '· done'],
+      ['random', '· done'],
+      ['he', '· done'],
+    ],
+  );
   assert.match(out, /^ {20}W = 0 +W = randn · 10 +W = randn · sqrt\(2 \/ n_prev\)$/m);
   assert.match(out, /^ {2}iteration +0 → 3,000 +0 → 3,000 +0 → 3,000$/m);
   assert.match(out, /^hidden layer 1 · 10 ReLU units$/m);
   assert.match(out, /^hidden layer 2 · 5 ReLU units$/m);
   const rows = (label: string) => out.split('\n').filter((l) => l.startsWith(`  ${label} `));
-  assert.deepEqual(rows('distinct units').map((l) => l.split(/\s{2,}/).slice(2)), [['1 → 1', '10 → 10', '10 → 10'], ['1 → 1', '5 → 5', '5 → 5']]);
+  assert.deepEqual(
+    rows('distinct units').map((l) => l.split(/\s{2,}/).slice(2)),
+    [
+      ['1 → 1', '10 → 10', '10 → 10'],
+      ['1 → 1', '5 → 5', '5 → 5'],
+    ],
+  );
   const sd = rows('activation sd').map((l) => l.split(/\s{2,}/).slice(2));
-  assert.deepEqual(sd.map((r) => r[0]), ['0 → 0', '0 → 0']);
-  assert.deepEqual(sd.map((r) => r[1]!.split(' → ')[0]), ['5.17', '147'], '×10: 0.644 → 5.17 → 147 at iteration 0');
-  assert.deepEqual(sd.map((r) => r[2]!.split(' → ')[0]), ['0.517', '0.655'], 'He: the same order as the input');
+  assert.deepEqual(
+    sd.map((r) => r[0]),
+    ['0 → 0', '0 → 0'],
+  );
+  assert.deepEqual(
+    sd.map((r) => r[1]!.split(' → ')[0]),
+    ['5.17', '147'],
+    '×10: 0.644 → 5.17 → 147 at iteration 0',
+  );
+  assert.deepEqual(
+    sd.map((r) => r[2]!.split(' → ')[0]),
+    ['0.517', '0.655'],
+    'He: the same order as the input',
+  );
   assert.match(out, /^ {2}saturated +0% → 0% +100% → \d+% +0% → \d+%$/m);
   assert.match(out, /^ {2}train accuracy +50\.0% → 50\.0% +50\.0% → [\d.]+% +50\.0% → [\d.]+%$/m);
   // At 3,000 iterations He (62.7% train) is behind ×10 (67.3%): the verdicts say what each run did, not the notebook's lesson.
-  assert.deepEqual(columnsOf(finishedState()).map((c) => c.verdict), RESULTS.map((r) => verdict(r)));
+  assert.deepEqual(
+    columnsOf(finishedState()).map((c) => c.verdict),
+    RESULTS.map((r) => verdict(r)),
+  );
   assert.match(out, /^verdict +symmetry never broken: all 10 +partly learned: cost fell from +barely learned: cost fell only$/m);
   assert.match(out, /^ {20}units of layer 1 are the same +∞ \(saturated start\) to 0\.564, +26%, from 0\.883 to 0\.653, 62\.7%$/m);
   assert.equal(t.legend.length > 0, true);
@@ -129,14 +194,49 @@ test('the marks come from the measurements the verdict reads: red where nothing 
   const t = table(columnsOf(finishedState()), 120, 37);
   const marked = (label: string, mark: string) =>
     t.lines.filter((l) => lineText(l).startsWith(`  ${label} `)).map((l) => l.parts.filter((p) => p.mark === mark).map((p) => p.text));
-  assert.deepEqual(marked('distinct units', 'broken'), [['1', '1'], ['1', '1']], "zeros' symmetry");
-  assert.deepEqual(marked('dead ReLUs', 'broken'), [['100%', '100%'], ['100%', '100%']], "zeros' layers: slope 0 everywhere");
-  assert.deepEqual(marked('activation sd', 'broken'), [['0', '0'], ['0', '0']], "zeros' missing signal");
-  assert.deepEqual(marked('|∇W|', 'broken'), [['0', '0'], ['0', '0'], ['0', '0']], "zeros' hidden layers and output: no gradient");
+  assert.deepEqual(
+    marked('distinct units', 'broken'),
+    [
+      ['1', '1'],
+      ['1', '1'],
+    ],
+    "zeros' symmetry",
+  );
+  assert.deepEqual(
+    marked('dead ReLUs', 'broken'),
+    [
+      ['100%', '100%'],
+      ['100%', '100%'],
+    ],
+    "zeros' layers: slope 0 everywhere",
+  );
+  assert.deepEqual(
+    marked('activation sd', 'broken'),
+    [
+      ['0', '0'],
+      ['0', '0'],
+    ],
+    "zeros' missing signal",
+  );
+  assert.deepEqual(
+    marked('|∇W|', 'broken'),
+    [
+      ['0', '0'],
+      ['0', '0'],
+      ['0', '0'],
+    ],
+    "zeros' hidden layers and output: no gradient",
+  );
   // ×10: layer 1's signal (mean z²) is ~190× the input's, within the limit; layer 2's is over 1000×, at 0 and still at 3,000.
   const random = RESULTS[1]!.diagnostics;
   const q0 = inputSignal(random.start);
-  assert.deepEqual([random.start, random.end].map((d) => [0, 1].map((l) => beyond(signalRatio(d, l, q0)))), [[undefined, 'exploded'], [undefined, 'exploded']]);
+  assert.deepEqual(
+    [random.start, random.end].map((d) => [0, 1].map((l) => beyond(signalRatio(d, l, q0)))),
+    [
+      [undefined, 'exploded'],
+      [undefined, 'exploded'],
+    ],
+  );
   assert.deepEqual(marked('activation sd', 'large'), [[], ['147', '9.85']]);
   assert.deepEqual(marked('saturated', 'large'), [['100%']]);
   // He: no mark anywhere.
@@ -149,10 +249,15 @@ test('the marks read the measurements whatever the scheme: 0.01 on six layers is
   const run = runScheme(config, 'small', DATA);
   const s = reduce(initialState(config, DATA), { type: 'events', raceId: 0, events: [{ type: 'finished', run: 0, result: run }] });
   const t = table(columnsOf(s), 120, 80, 0, config.layers);
-  const marked = t.lines.filter((l) => lineText(l).startsWith('  activation sd ')).map((l) => l.parts.filter((p) => p.mark === 'broken').length);
+  const marked = t.lines
+    .filter((l) => lineText(l).startsWith('  activation sd '))
+    .map((l) => l.parts.filter((p) => p.mark === 'broken').length);
   const q0 = inputSignal(run.diagnostics.start);
   // Layer 1's signal is ~2e-4 of the input's already: every hidden layer is under 1/1000, at 0 and now.
-  assert.deepEqual([0, 1, 2, 3, 4, 5].map((l) => signalRatio(run.diagnostics.start, l, q0) < 1e-3), [true, true, true, true, true, true]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 5].map((l) => signalRatio(run.diagnostics.start, l, q0) < 1e-3),
+    [true, true, true, true, true, true],
+  );
   assert.deepEqual(marked, [2, 2, 2, 2, 2, 2]);
   assert.match(columnsOf(s)[0]!.verdict, /^signal vanished at initialization/);
 });
@@ -189,8 +294,18 @@ test('live: the start comes from the first diagnostics (iteration 0), now from t
   let s = initialState(CONFIG, DATA);
   const d0 = RESULTS[2]!.diagnostics.start;
   const dNow = RESULTS[2]!.diagnostics.end;
-  const progress = (iteration: number, diagAt: number, d: typeof d0) =>
-    ({ type: 'progress' as const, run: 2, iteration, cost: 0.5, costAt: iteration - 1, samples: [], itersPerSec: 1000, elapsedMs: iteration, diag: d, diagAt });
+  const progress = (iteration: number, diagAt: number, d: typeof d0) => ({
+    type: 'progress' as const,
+    run: 2,
+    iteration,
+    cost: 0.5,
+    costAt: iteration - 1,
+    samples: [],
+    itersPerSec: 1000,
+    elapsedMs: iteration,
+    diag: d,
+    diagAt,
+  });
   s = reduce(s, { type: 'events', raceId: 0, events: [progress(0, 0, d0), progress(1200, 1199, dNow)] });
   const he = columnsOf(s)[2]!;
   assert.equal(he.start, d0);
@@ -204,11 +319,14 @@ test('live: the start comes from the first diagnostics (iteration 0), now from t
   assert.match(text(table(columnsOf(late), 120, 37)), /^ {2}iteration +– +– +– → 1,199$/m);
 });
 
-test('with --seeds each column is its scheme\'s first seed', () => {
+test("with --seeds each column is its scheme's first seed", () => {
   const config = { ...CONFIG, seeds: 2 };
   const s = initialState(config, DATA);
   const cols = columnsOf(s);
-  assert.deepEqual(cols.map((c) => c.status), ['seed 3 · waiting', 'seed 3 · waiting', 'seed 3 · waiting']);
+  assert.deepEqual(
+    cols.map((c) => c.status),
+    ['seed 3 · waiting', 'seed 3 · waiting', 'seed 3 · waiting'],
+  );
 });
 
 test('c opens the compare view from the race, the detail and the why view; Esc, or c again, goes back', () => {

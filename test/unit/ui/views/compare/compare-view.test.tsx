@@ -18,9 +18,21 @@ test('CompareView draws one column per scheme, each figure at 0 → now, within 
     raceId: 0,
     events: results.map((result, run) => ({ type: 'finished' as const, run, result })),
   });
-  for (const [width, height] of [[100, 37], [80, 21]] as const) {
+  for (const [width, height] of [
+    [100, 37],
+    [80, 21],
+  ] as const) {
     const { lastFrame, unmount } = render(
-      <CompareView groups={schemeGroups(s)} selected={2} config={config} train={DATA.train} width={width} height={height} paused={false} color />,
+      <CompareView
+        groups={schemeGroups(s)}
+        selected={2}
+        config={config}
+        train={DATA.train}
+        width={width}
+        height={height}
+        paused={false}
+        color
+      />,
     );
     const frame = plain(lastFrame());
     unmount();
@@ -38,4 +50,3 @@ test('CompareView draws one column per scheme, each figure at 0 → now, within 
     if (width === 100) assert.match(frame, /in red: symmetry unbroken/, 'the legend, with colour');
   }
 });
-

@@ -3,7 +3,15 @@ import { test } from 'node:test';
 import { configFrom } from '../../../../../src/core/config.ts';
 import { histogram } from '../../../../../src/core/diagnostics.ts';
 import { makeData, runScheme } from '../../../../../src/core/experiment.ts';
-import { histogramBar, histogramLines, layerAxis, logPlot, schemeBlock, signalScreen, type SignalRun } from '../../../../../src/ui/views/signal/signal-layout.ts';
+import {
+  histogramBar,
+  histogramLines,
+  layerAxis,
+  logPlot,
+  schemeBlock,
+  signalScreen,
+  type SignalRun,
+} from '../../../../../src/ui/views/signal/signal-layout.ts';
 
 /** A scheme's run, trained in-process, as the signal view sees it once finished. */
 function finished(layers: string, scheme: string, iterations = 20): SignalRun {
@@ -18,11 +26,21 @@ function rowOf(lines: readonly string[], col: number, mark: string): number {
 }
 
 test('a log plot puts a value ten times larger a decade higher, and draws the theory as a line between positions', () => {
-  const p = logPlot([{ values: [1, 10, 100], mark: '·' }, { values: [1, 10, 100], mark: '●' }], 26, 5);
+  const p = logPlot(
+    [
+      { values: [1, 10, 100], mark: '·' },
+      { values: [1, 10, 100], mark: '●' },
+    ],
+    26,
+    5,
+  );
   assert.equal(p.lines.length, 5);
   const rows = [0, 10, 19].map((c) => rowOf(p.lines, c, '●'));
   assert.ok(rows[0]! > rows[1]! && rows[1]! > rows[2]!, `${rows}\n${p.lines.join('\n')}`);
-  assert.ok(p.lines.some((l) => l.includes('·')), 'the theory line between the marks');
+  assert.ok(
+    p.lines.some((l) => l.includes('·')),
+    'the theory line between the marks',
+  );
   assert.match(p.lines[0]!, /^ +100┤/);
   assert.match(p.lines.at(-1)!, /^ +1┤/);
 });
@@ -77,18 +95,27 @@ test('with more layers than rows the histograms fold the middle with a line that
   const deep = finished('2,16x40,1', 'he', 2);
   const lines = histogramLines(deep, 120, 10);
   assert.equal(lines.length, 1 + 10);
-  assert.ok(lines.some((l) => /… 32 layers folded here/.test(l)), lines.join('\n'));
+  assert.ok(
+    lines.some((l) => /… 32 layers folded here/.test(l)),
+    lines.join('\n'),
+  );
   assert.match(lines.at(-1)!, /^out /);
   assert.ok(lines.every((l) => [...l].length <= 120));
 });
 
 test('the screen fits its rows at 80×24 and at 120×40, showing a window of schemes around the selected one', () => {
   const runs = ['xavier', 'he', 'gain:2'].map((s, index) => ({ ...finished('2,16x4,1', s, 2), index }));
-  for (const [w, h] of [[80, 19], [120, 35]] as const) {
+  for (const [w, h] of [
+    [80, 19],
+    [120, 35],
+  ] as const) {
     const s = signalScreen(runs, 2, w, h);
     const rows = 1 + s.blocks.reduce((n, b) => n + 1 + b.block.lines.length, 0) + 1 + s.histogram.length;
     assert.ok(rows <= h, `${w}×${h}: ${rows} rows`);
-    assert.ok(s.blocks.some((b) => b.run.scheme === 'gain:2'), 'the selected scheme is shown');
+    assert.ok(
+      s.blocks.some((b) => b.run.scheme === 'gain:2'),
+      'the selected scheme is shown',
+    );
     assert.equal(s.hidden, 3 - s.blocks.length);
   }
   assert.equal(signalScreen(runs, 0, 120, 35).blocks.length, 3, 'three schemes fit at 120×40');
