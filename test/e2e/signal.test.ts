@@ -67,3 +67,24 @@ test('p at 80×24 shows what fits, says how many schemes are left out, and keeps
     s.dispose();
   }
 });
+
+test('at 64 hidden layers in 80×24 the why, compare and signal views fit the screen and say what they fold', async () => {
+  const s = start(['--layers', '2,8x64,1', '-n', '30', '--pace', 'max'], { cols: 80, rows: 24 });
+  try {
+    await s.waitFor(/finished[\s\S]*q quit/, 60_000);
+    s.press('w');
+    let screen = await s.waitFor(/why it learns, or not[\s\S]*… layers 6–\d+ folded here[\s\S]*W65 8→1[\s\S]*q quit/);
+    fits(screen, 80);
+    assert.match(screen, /^init-tui {2}circles · layers 2-8x64-1/m, 'the header is still on screen');
+    s.press('c');
+    screen = await s.waitFor(/❮ compare[\s\S]*hidden layers \d+–64 not shown: enlarge the terminal[\s\S]*q quit/);
+    fits(screen, 80);
+    s.press('p');
+    screen = await s.waitFor(/❮ signal[\s\S]*layers folded here[\s\S]*q quit/);
+    fits(screen, 80);
+    assert.match(screen, /^init-tui {2}circles/m);
+    await quit(s);
+  } finally {
+    s.dispose();
+  }
+});

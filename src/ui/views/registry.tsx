@@ -109,6 +109,7 @@ export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
           total={groupCount(c.state)}
           config={c.state.config}
           width={c.columns}
+          height={c.rows - 3}
           paused={c.state.paused}
           color={c.color}
         />

@@ -12,6 +12,8 @@ export interface WhyViewProps {
   readonly total: number;
   readonly config: ExperimentConfig;
   readonly width: number;
+  /** Rows for this view (header and footer excluded): a deep network folds its middle layers to fit. */
+  readonly height: number;
   readonly paused: boolean;
   readonly color: boolean;
 }
@@ -21,7 +23,7 @@ export interface WhyViewProps {
  * how many units are really distinct, how many ReLUs are dead; the share of
  * saturated sigmoid outputs; and what those numbers say in plain words.
  */
-export function WhyView({ run, index, total, config, width, paused, color }: WhyViewProps) {
+export function WhyView({ run, index, total, config, width, height, paused, color }: WhyViewProps) {
   const last = run.diag[run.diag.length - 1];
   const title = `${paint(run.scheme, color, schemeColor(run.scheme, index))} (run ${index + 1} of ${total}) · ${statusOf(run, paused)} · why it learns, or not`;
   if (!last) {
@@ -66,12 +68,15 @@ export function WhyView({ run, index, total, config, width, paused, color }: Why
       `The sigmoid is saturated on ${share(last.d.saturated)} of the points: its slope is nearly 0 there, so they barely teach anything (large weights do this).`,
     );
   const dead = hiddenLayers.reduce((a, h) => a + h.dead * h.units, 0);
-  if (dead > 0) says.push(`${dead} ReLU unit(s) are dead (output 0 on every point) and no longer learn.`);
+  if (dead > 0) says.push(`${dead} hidden unit(s) are dead (their ${config.activation} has slope 0 on every point) and no longer learn.`);
   const firstGrad = last.d.layers[0]!.gradNorm;
   const lastGrad = last.d.layers[last.d.layers.length - 1]!.gradNorm;
   if (Number.isFinite(firstGrad) && Number.isFinite(lastGrad) && lastGrad > 0 && firstGrad / lastGrad < 1e-3) {
     says.push('The first layer receives almost no gradient: the signal fades on its way back (vanishing gradients).');
   }
+  // Title, subtitle, the frame's borders, its heading and the sigmoid's line, and what the numbers say (wrapped).
+  const said = says.reduce((n, line) => n + Math.ceil((line.length + 2) / Math.max(1, width)), 0);
+  const shown = foldRows(rows, Math.max(3, height - 6 - said));
   return (
     <Box flexDirection="column">
       <ViewTitle>{title}</ViewTitle>
@@ -82,7 +87,7 @@ export function WhyView({ run, index, total, config, width, paused, color }: Why
         <Text bold wrap="truncate">
           {head}
         </Text>
-        {rows.map((r, k) => (
+        {shown.map((r, k) => (
           <Text key={k} wrap="truncate">
             {r}
           </Text>
@@ -98,4 +103,17 @@ export function WhyView({ run, index, total, config, width, paused, color }: Why
       ))}
     </Box>
   );
+}
+
+/** At most `room` rows: the first and the last layers, and one line that says how many are folded between them. */
+export function foldRows(rows: readonly string[], room: number): string[] {
+  if (rows.length <= room) return [...rows];
+  const keep = Math.max(2, room - 1);
+  const first = Math.ceil(keep / 2);
+  const last = keep - first;
+  return [
+    ...rows.slice(0, first),
+    `… layers ${first + 1}–${rows.length - last} folded here (a taller terminal shows them)`,
+    ...rows.slice(rows.length - last),
+  ];
 }
