@@ -75,11 +75,15 @@ async function main(): Promise<void> {
       // Your own data is read, and refused, before anything trains.
       const data = loadData(invocation.config);
       if (typeof data === 'string') return usageError(data);
-      // The dashboard does not follow a queue (yet): --queue prints what plain text or --json prints.
-      if (invocation.queue) return headless(invocation, data, fault);
       const interactive =
         !invocation.json && process.stdout.isTTY === true && process.stdin.isTTY === true && process.env['TERM'] !== 'dumb';
       if (!interactive) return headless(invocation, data, fault);
+      // --queue in a terminal: the dashboard, its races on the queue's workers (Redis is asked before the screen is taken).
+      const start = invocation.queue ? await (await import('./queue.js')).queueRaceStarter(invocation.queue) : undefined;
+      if (typeof start === 'string') {
+        process.stderr.write(`${start}\n`);
+        process.exit(1);
+      }
       // Before Ink, React and the workers allocate anything (engine/heap.ts says why).
       keepHeapSmall();
       // The terminal is taken at once (raw mode, the alternate screen): a key typed while
@@ -117,6 +121,7 @@ async function main(): Promise<void> {
         writeFile: outFileWriter(invocation.force),
         terminal,
         takeSignals: () => early.forEach(([sig, h]) => process.off(sig, h)),
+        ...(start ? { start } : {}),
       });
       if (terminal.lost) {
         // The terminal is not ours any more: closed under us, or the shell has it back (we

@@ -8,6 +8,7 @@
  */
 import type { TrainTest } from '../core/experiment.js';
 import { unreachable } from '../engine/queue/connection.js';
+import type { RaceStarter } from '../engine/race.js';
 import { openSubmitter, startQueueRace, type QueueNote } from '../engine/queue/submit.js';
 import type { Invocation } from './argv.js';
 import { runJson, runPlain, type HeadlessIO } from './headless.js';
@@ -45,6 +46,20 @@ function noteLines(address: string, err: (line: string) => void): (n: QueueNote)
         );
     }
   };
+}
+
+/**
+ * The dashboard's race starter for --queue: every race (and every restart) is
+ * submitted to the queue and its map fills from the queue's completion events,
+ * as from local threads. The queue's notes (no worker, reconnected) go nowhere
+ * while the dashboard owns the screen; the map shows what is done. A string:
+ * why Redis cannot be reached.
+ */
+export async function queueRaceStarter(address: NonNullable<Invocation['queue']>): Promise<RaceStarter | string> {
+  const why = await unreachable(address);
+  if (why !== undefined) return `init-tui: --queue ${address.text}: cannot reach Redis: ${why}`;
+  const submitter = await openSubmitter(address);
+  return (config, _rc, onEvent) => startQueueRace(submitter, config, onEvent, () => {});
 }
 
 /** The headless run (plain text, or --json) on the queue; returns the exit status (1: Redis unreachable, or a model failed). */

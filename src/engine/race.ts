@@ -110,6 +110,9 @@ function messageOf(err: unknown): string {
   return String(err);
 }
 
+/** What starts a race: on local threads (startRace), or on a queue's workers (engine/queue/submit.ts). */
+export type RaceStarter = (config: ExperimentConfig, rc: RaceOptions, onEvent: (e: RunEvent) => void) => Race;
+
 export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e: RunEvent) => void): Race {
   checkConfig(config);
   const runs = runsOf(config);

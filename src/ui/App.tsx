@@ -3,7 +3,7 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 import type { ExperimentConfig } from '../core/config.js';
 import type { TrainTest } from '../core/experiment.js';
 import type { Fault } from '../engine/protocol.js';
-import type { Race } from '../engine/race.js';
+import type { Race, RaceStarter } from '../engine/race.js';
 import { Footer } from './chrome/Footer.js';
 import { Header } from './chrome/Header.js';
 import type { Key } from './input/input.js';
@@ -38,6 +38,8 @@ export interface AppProps {
   readonly startPaused?: boolean;
   /** Ctrl-Z: the entry gives the terminal back to the shell (without it, the key does nothing). */
   readonly onSuspend?: () => void;
+  /** Where races train (default: local worker threads; --queue: the queue's workers). */
+  readonly startRace?: RaceStarter;
 }
 
 function raceStatus(s: DashboardState): string {
@@ -45,7 +47,20 @@ function raceStatus(s: DashboardState): string {
   return s.paused ? 'paused' : 'racing';
 }
 
-export function App({ config, data, color, fault, onQuit, onRace, onState, onExport, autoExport, startPaused, onSuspend }: AppProps) {
+export function App({
+  config,
+  data,
+  color,
+  fault,
+  onQuit,
+  onRace,
+  onState,
+  onExport,
+  autoExport,
+  startPaused,
+  onSuspend,
+  startRace,
+}: AppProps) {
   const [state, dispatch] = useReducer(reduce, undefined, () => initialState(config, data, startPaused === true));
   useEffect(() => {
     onState?.(state);
@@ -55,7 +70,7 @@ export function App({ config, data, color, fault, onQuit, onRace, onState, onExp
   // Without raw mode (stdin not a terminal) useInput would throw; the race then just runs to the end.
   const interactive = isRawModeSupported === true;
   const { columns, rows } = useTerminalSize();
-  const race = useRace(state, fault, dispatch, onRace);
+  const race = useRace(state, fault, dispatch, onRace, startRace);
   // The clock of the race lives here, above the views: a view that closes and opens again keeps it.
   const elapsed = useStopwatch(state.raceId, !raceFinished(state));
 

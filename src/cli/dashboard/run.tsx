@@ -17,7 +17,7 @@ import { render } from 'ink';
 import type { ExperimentConfig } from '../../core/config.js';
 import type { TrainTest } from '../../core/experiment.js';
 import type { Fault } from '../../engine/protocol.js';
-import { CANCEL_DEADLINE_MS, type Race } from '../../engine/race.js';
+import { CANCEL_DEADLINE_MS, type Race, type RaceStarter } from '../../engine/race.js';
 import { formatReport } from '../../results/report.js';
 import { cellResults, sweepTable } from '../../results/sweep.js';
 import { HEADER, tableRow } from '../../results/table.js';
@@ -42,6 +42,8 @@ export interface DashboardOptions {
   readonly terminal: Terminal;
   /** Called once the dashboard's own signal handlers are in place: the CLI's start-up ones can go. */
   readonly takeSignals?: () => void;
+  /** --queue: races train on the queue's workers instead of local threads. */
+  readonly start?: RaceStarter;
 }
 
 /** How often to check that the parent (a shell, npm exec) is still there. */
@@ -161,6 +163,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       color={terminal.caps.color}
       onQuit={(s) => stop(s)}
       onSuspend={() => suspend(true)}
+      {...(options.start ? { startRace: options.start } : {})}
       onRace={(r) => (race = r)}
       onExport={(s) => exportNow(s, options.out ?? defaultExportName(new Date()))}
       autoExport={options.out !== undefined}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type Dispatch, type RefObject } from 'react';
 import { runsOf } from '../../core/experiment.js';
 import type { Fault, RunEvent } from '../../engine/protocol.js';
-import { startRace, type Race } from '../../engine/race.js';
+import { startRace, type Race, type RaceStarter } from '../../engine/race.js';
 import type { Action, DashboardState } from '../state/reducer.js';
 
 /** Trace samples per run for the live chart: enough for any terminal width, few enough to stay cheap. */
@@ -46,6 +46,8 @@ export function useRace(
   fault: Fault | undefined,
   dispatch: Dispatch<Action>,
   onRace?: (race: Race | undefined) => void,
+  /** Where the race trains: local worker threads unless told otherwise (a queue's workers). */
+  begin: RaceStarter = startRace,
 ): RefObject<Race | undefined> {
   const ref = useRef<Race | undefined>(undefined);
   // Pause and pace at the moment a race starts; later changes reach it through followState.
@@ -63,7 +65,7 @@ export function useRace(
       pending = [];
       dispatch({ type: 'events', raceId, events });
     };
-    const race = startRace(
+    const race = begin(
       config,
       {
         data,
@@ -87,6 +89,6 @@ export function useRace(
       if (ref.current === race) ref.current = undefined;
     };
     // The config and the data change only with the race id (a restart); one race per id.
-  }, [raceId, config, data, fault, dispatch]);
+  }, [raceId, config, data, fault, dispatch, begin]);
   return ref;
 }
