@@ -7,20 +7,7 @@
  * generator can include them.
  */
 import { F64_BYTES, V128_BYTES } from './layout.js';
-import { each } from './wat.js';
-
-/** An export that applies fn to the n float64s at ptr in place, one f64 or one f64x2 at a time. */
-function inPlace(comment: string, name: string, fn: string, type: 'f64' | 'v128'): string {
-  const bytes = type === 'f64' ? F64_BYTES : V128_BYTES;
-  return `  ;; ${comment}
-  (func (export "${name}") (param $ptr i32) (param $n i32)
-    (block $done
-      (br_if $done (i32.eqz (local.get $n)))
-      (loop $each
-        (${type}.store (local.get $ptr) (call ${fn} (${type}.load (local.get $ptr))))
-        (local.set $ptr (i32.add (local.get $ptr) (i32.const ${bytes})))
-        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const ${bytes / F64_BYTES})))))))`;
-}
+import { each, inPlace, inPlaceN } from './wat.js';
 
 /** $exp, expArray, $expv, expArray2: the same for every kernel. */
 function scalarAndPair(): string {
@@ -263,17 +250,7 @@ ${each(
       (f64x2.eq ${x(i)} (local.get $one)))`,
 )})
 
-  ;; $expvN over n float64s in place at ptr, ${lanes} at a time (n a multiple of ${lanes}; for the exp check).
-  (func (export "expArrayN") (param $ptr i32) (param $n i32)
-    ${each(v, (i) => `(local $v${i} v128)`).replaceAll('\n', ' ')}
-    (block $done
-      (br_if $done (i32.eqz (local.get $n)))
-      (loop $each
-        (call $expvN ${each(v, (i) => `(v128.load offset=${V128_BYTES * i} (local.get $ptr))`).replaceAll('\n', ' ')})
-${each(v, (i) => `        (local.set $v${v - 1 - i})`)}
-${each(v, (i) => `        (v128.store offset=${V128_BYTES * i} (local.get $ptr) (local.get $v${i}))`)}
-        (local.set $ptr (i32.add (local.get $ptr) (i32.const ${V128_BYTES * v})))
-        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const ${lanes})))))))`;
+${inPlaceN(`$expvN over n float64s in place at ptr, ${lanes} at a time (n a multiple of ${lanes}; for the exp check).`, 'expArrayN', '$expvN', v)}`;
 }
 
 /** Every exp function, with $expvN on v vectors (the samples of a group, two to a vector). */
