@@ -66,6 +66,19 @@ export function among(where: Where, view: View): boolean {
   return where.some((w) => w === view || w === 'all' || (w === 'race views' && takes !== 'own') || (w === 'run views' && takes === 'run'));
 }
 
+/** ↑/k and ↓/j move the selection one back or on: the same key in each place it is live, with that place's words. */
+function moveRow(help: string, hint: string, views: Where, panel?: Panel): Binding {
+  return {
+    label: '↑ ↓  j k',
+    help,
+    hint,
+    views,
+    ...(panel === undefined ? {} : { panel }),
+    match: upDown,
+    intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
+  };
+}
+
 /** In table order: the footer lists hints in this order; a key matches the first live row. */
 export const BINDINGS: readonly Binding[] = [
   {
@@ -85,31 +98,9 @@ export const BINDINGS: readonly Binding[] = [
     match: (k) => k.name === 'escape' || is('?')(k),
     intent: () => action({ type: 'toggleHelp' }),
   },
-  {
-    label: '↑ ↓  j k',
-    help: 'move between runs',
-    hint: '↑↓ move',
-    views: ['race'],
-    panel: 'runs',
-    match: upDown,
-    intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
-  },
-  {
-    label: '↑ ↓  j k',
-    help: 'highlight the previous / next scheme (the columns scroll if need be)',
-    hint: '↑↓ highlight',
-    views: ['compare', 'signal'],
-    match: upDown,
-    intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
-  },
-  {
-    label: '↑ ↓  j k',
-    help: 'the previous / next run',
-    hint: '↑↓ other run',
-    views: ['run views'],
-    match: upDown,
-    intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
-  },
+  moveRow('move between runs', '↑↓ move', ['race'], 'runs'),
+  moveRow('highlight the previous / next scheme (the columns scroll if need be)', '↑↓ highlight', ['compare', 'signal']),
+  moveRow('the previous / next run', '↑↓ other run', ['run views']),
   {
     label: 'Enter',
     help: "open the run's detail view",
