@@ -7,7 +7,7 @@
  * generator can include them.
  */
 import { F64_BYTES, V128_BYTES } from './layout.js';
-import { each, inPlace, inPlaceN } from './wat.js';
+import { each, inPlace, inPlaceN, nonFinite } from './wat.js';
 
 /** $exp, expArray, $expv, expArray2: the same for every kernel. */
 function scalarAndPair(): string {
@@ -28,13 +28,7 @@ function scalarAndPair(): string {
     ;; |x| >= 709.78…: NaN, ±∞, overflow or underflow
     (if (i32.ge_u (local.get $hx) (i32.const 0x40862E42))
       (then
-        (if (i32.ge_u (local.get $hx) (i32.const 0x7FF00000))
-          (then
-            (if (i64.ne (i64.and (local.get $bits) (i64.const 0x000FFFFFFFFFFFFF)) (i64.const 0))
-              (then (return (f64.add (local.get $x) (local.get $x)))))
-            ;; exp(+∞) = +∞, exp(-∞) = 0
-            (if (local.get $xsb) (then (return (f64.const 0))))
-            (return (local.get $x))))
+${nonFinite('exp', '0', '        ')}
         ;; o_threshold 0x40862E42FEFA39EF: huge·huge = +∞
         (if (f64.gt (local.get $x) (f64.const 709.78271289338397))
           (then (return (f64.const inf))))

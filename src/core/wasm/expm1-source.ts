@@ -8,7 +8,7 @@
  * Math.expm1 and Math.tanh (expm1Array, expm1ArrayN, tanhArrayN). They touch
  * no memory but the arrays the checks pass.
  */
-import { inPlace, inPlaceN } from './wat.js';
+import { inPlace, inPlaceN, nonFinite } from './wat.js';
 
 /** fdlibm's expm1 constants, by name (hex: the bits s_expm1.c lists). */
 const Q = [
@@ -52,13 +52,7 @@ function scalar(): string {
       (then
         (if (i32.ge_u (local.get $hx) (i32.const 0x40862E42))
           (then
-            (if (i32.ge_u (local.get $hx) (i32.const 0x7FF00000))
-              (then
-                (if (i64.ne (i64.and (local.get $bits) (i64.const 0x000FFFFFFFFFFFFF)) (i64.const 0))
-                  (then (return (f64.add (local.get $x) (local.get $x)))))
-                ;; expm1(+∞) = +∞, expm1(-∞) = -1
-                (if (local.get $xsb) (then (return (f64.const -1))))
-                (return (local.get $x))))
+${nonFinite('expm1', '-1', '            ')}
             ;; o_threshold 0x40862E42FEFA39EF: huge·huge = +∞
             (if (f64.gt (local.get $x) (f64.const 7.09782712893383973096e+02))
               (then (return (f64.const inf))))))

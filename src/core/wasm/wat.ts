@@ -84,3 +84,22 @@ ${each(v, (i) => `        (v128.store offset=${V128_BYTES * i} (local.get $ptr) 
         (local.set $ptr (i32.add (local.get $ptr) (i32.const ${V128_BYTES * v})))
         (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const ${lanes})))))))`;
 }
+
+/**
+ * fdlibm's first test in a scalar function of f64 $x, for $hx (the high word
+ * of $bits without the sign) at 0x7FF00000 or more, ∞ or NaN: NaN gives
+ * x + x (itself, quiet), +∞ itself and -∞ `atMinusInf`. Lines indented by indent.
+ */
+export function nonFinite(fn: string, atMinusInf: string, indent: string): string {
+  return [
+    '(if (i32.ge_u (local.get $hx) (i32.const 0x7FF00000))',
+    '  (then',
+    '    (if (i64.ne (i64.and (local.get $bits) (i64.const 0x000FFFFFFFFFFFFF)) (i64.const 0))',
+    '      (then (return (f64.add (local.get $x) (local.get $x)))))',
+    `    ;; ${fn}(+∞) = +∞, ${fn}(-∞) = ${atMinusInf}`,
+    `    (if (local.get $xsb) (then (return (f64.const ${atMinusInf}))))`,
+    '    (return (local.get $x))))',
+  ]
+    .map((line) => indent + line)
+    .join('\n');
+}
