@@ -86,9 +86,9 @@ ${each(v, (i) => `        (v128.store offset=${V128_BYTES * i} (local.get $ptr) 
 }
 
 /**
- * fdlibm's first test in a scalar function of f64 $x, for $hx (the high word
- * of $bits without the sign) at 0x7FF00000 or more, ∞ or NaN: NaN gives
- * x + x (itself, quiet), +∞ itself and -∞ `atMinusInf`. Lines indented by indent.
+ * fdlibm's ∞ and NaN case in a scalar function fn of f64 $x: where $hx (the
+ * high word of $bits without the sign) is 0x7FF00000 or more, NaN gives x + x
+ * (a quiet NaN), +∞ itself and -∞ `atMinusInf`. Lines indented by indent.
  */
 export function nonFinite(fn: string, atMinusInf: string, indent: string): string {
   return [
