@@ -84,6 +84,11 @@ function instantiate(build: SimdBuild, bytes: number): { exports: KernelExports;
   return { exports: instance.exports as unknown as KernelExports, memory };
 }
 
+/** The first probes of every exp-like check: ±0, ±1, ±∞, NaN and the smallest subnormals. */
+const SPECIAL_PROBES: readonly number[] = [0, -0, 1, -1, Infinity, -Infinity, NaN, 5e-324, -5e-324];
+/** The last of its listed ones: the far ends of the finite range. */
+const HUGE_PROBES: readonly number[] = [1e300, -1e300, Number.MAX_VALUE, -Number.MAX_VALUE];
+
 /**
  * Inputs on which the WebAssembly exp must give Math.exp's very bits: the
  * special values, the thresholds, the k·ln2/2 boundaries of the argument
@@ -92,15 +97,7 @@ function instantiate(build: SimdBuild, bytes: number): { exports: KernelExports;
  */
 export function expProbes(): Float64Array {
   const xs: number[] = [
-    0,
-    -0,
-    1,
-    -1,
-    Infinity,
-    -Infinity,
-    NaN,
-    5e-324,
-    -5e-324,
+    ...SPECIAL_PROBES,
     2 ** -28,
     -(2 ** -28),
     2 ** -29,
@@ -113,10 +110,7 @@ export function expProbes(): Float64Array {
     -708.4,
     -708.3964185322641,
     -709.0895657128241,
-    1e300,
-    -1e300,
-    Number.MAX_VALUE,
-    -Number.MAX_VALUE,
+    ...HUGE_PROBES,
   ];
   for (let k = -2150; k <= 2150; k++) {
     const x = (k * Math.LN2) / 2;
@@ -179,15 +173,7 @@ function fromWords(hi: number, lo: number): number {
  */
 export function expm1Probes(): Float64Array {
   const xs: number[] = [
-    0,
-    -0,
-    1,
-    -1,
-    Infinity,
-    -Infinity,
-    NaN,
-    5e-324,
-    -5e-324,
+    ...SPECIAL_PROBES,
     2.2250738585072014e-308,
     -2.2250738585072014e-308,
     0.25,
@@ -202,10 +188,7 @@ export function expm1Probes(): Float64Array {
     -700,
     709.782712893384,
     709.7827128933841,
-    1e300,
-    -1e300,
-    Number.MAX_VALUE,
-    -Number.MAX_VALUE,
+    ...HUGE_PROBES,
   ];
   for (const hi of [
     0x3c800000, 0x3c900000, 0x3e300000, 0x3fd62e42, 0x3fd62e43, 0x3fefffff, 0x3ff00000, 0x3ff0a2b1, 0x3ff0a2b2, 0x40360000, 0x4043687a,

@@ -7,20 +7,7 @@
  * generator can include them.
  */
 import { F64_BYTES, V128_BYTES } from './layout.js';
-import { each } from './wat.js';
-
-/** An export that applies fn to the n float64s at ptr in place, one f64 or one f64x2 at a time. */
-function inPlace(comment: string, name: string, fn: string, type: 'f64' | 'v128'): string {
-  const bytes = type === 'f64' ? F64_BYTES : V128_BYTES;
-  return `  ;; ${comment}
-  (func (export "${name}") (param $ptr i32) (param $n i32)
-    (block $done
-      (br_if $done (i32.eqz (local.get $n)))
-      (loop $each
-        (${type}.store (local.get $ptr) (call ${fn} (${type}.load (local.get $ptr))))
-        (local.set $ptr (i32.add (local.get $ptr) (i32.const ${bytes})))
-        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const ${bytes / F64_BYTES})))))))`;
-}
+import { each, inPlace, inPlaceN, nonFinite } from './wat.js';
 
 /** $exp, expArray, $expv, expArray2: the same for every kernel. */
 function scalarAndPair(): string {
@@ -41,13 +28,7 @@ function scalarAndPair(): string {
     ;; |x| >= 709.78…: NaN, ±∞, overflow or underflow
     (if (i32.ge_u (local.get $hx) (i32.const 0x40862E42))
       (then
-        (if (i32.ge_u (local.get $hx) (i32.const 0x7FF00000))
-          (then
-            (if (i64.ne (i64.and (local.get $bits) (i64.const 0x000FFFFFFFFFFFFF)) (i64.const 0))
-              (then (return (f64.add (local.get $x) (local.get $x)))))
-            ;; exp(+∞) = +∞, exp(-∞) = 0
-            (if (local.get $xsb) (then (return (f64.const 0))))
-            (return (local.get $x))))
+${nonFinite('exp', '0', '        ')}
         ;; o_threshold 0x40862E42FEFA39EF: huge·huge = +∞
         (if (f64.gt (local.get $x) (f64.const 709.78271289338397))
           (then (return (f64.const inf))))
@@ -263,17 +244,7 @@ ${each(
       (f64x2.eq ${x(i)} (local.get $one)))`,
 )})
 
-  ;; $expvN over n float64s in place at ptr, ${lanes} at a time (n a multiple of ${lanes}; for the exp check).
-  (func (export "expArrayN") (param $ptr i32) (param $n i32)
-    ${each(v, (i) => `(local $v${i} v128)`).replaceAll('\n', ' ')}
-    (block $done
-      (br_if $done (i32.eqz (local.get $n)))
-      (loop $each
-        (call $expvN ${each(v, (i) => `(v128.load offset=${V128_BYTES * i} (local.get $ptr))`).replaceAll('\n', ' ')})
-${each(v, (i) => `        (local.set $v${v - 1 - i})`)}
-${each(v, (i) => `        (v128.store offset=${V128_BYTES * i} (local.get $ptr) (local.get $v${i}))`)}
-        (local.set $ptr (i32.add (local.get $ptr) (i32.const ${V128_BYTES * v})))
-        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const ${lanes})))))))`;
+${inPlaceN(`$expvN over n float64s in place at ptr, ${lanes} at a time (n a multiple of ${lanes}; for the exp check).`, 'expArrayN', '$expvN', v)}`;
 }
 
 /** Every exp function, with $expvN on v vectors (the samples of a group, two to a vector). */

@@ -8,20 +8,7 @@
  * Math.expm1 and Math.tanh (expm1Array, expm1ArrayN, tanhArrayN). They touch
  * no memory but the arrays the checks pass.
  */
-import { F64_BYTES, V128_BYTES } from './layout.js';
-
-/** An export that applies fn to the n float64s at ptr in place, one f64 or one f64x2 at a time. */
-function inPlace(comment: string, name: string, fn: string, type: 'f64' | 'v128'): string {
-  const bytes = type === 'f64' ? F64_BYTES : V128_BYTES;
-  return `  ;; ${comment}
-  (func (export "${name}") (param $ptr i32) (param $n i32)
-    (block $done
-      (br_if $done (i32.eqz (local.get $n)))
-      (loop $each
-        (${type}.store (local.get $ptr) (call ${fn} (${type}.load (local.get $ptr))))
-        (local.set $ptr (i32.add (local.get $ptr) (i32.const ${bytes})))
-        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const ${bytes / F64_BYTES})))))))`;
-}
+import { inPlace, inPlaceN, nonFinite } from './wat.js';
 
 /** fdlibm's expm1 constants, by name (hex: the bits s_expm1.c lists). */
 const Q = [
@@ -65,13 +52,7 @@ function scalar(): string {
       (then
         (if (i32.ge_u (local.get $hx) (i32.const 0x40862E42))
           (then
-            (if (i32.ge_u (local.get $hx) (i32.const 0x7FF00000))
-              (then
-                (if (i64.ne (i64.and (local.get $bits) (i64.const 0x000FFFFFFFFFFFFF)) (i64.const 0))
-                  (then (return (f64.add (local.get $x) (local.get $x)))))
-                ;; expm1(+∞) = +∞, expm1(-∞) = -1
-                (if (local.get $xsb) (then (return (f64.const -1))))
-                (return (local.get $x))))
+${nonFinite('expm1', '-1', '            ')}
             ;; o_threshold 0x40862E42FEFA39EF: huge·huge = +∞
             (if (f64.gt (local.get $x) (f64.const 7.09782712893383973096e+02))
               (then (return (f64.const inf))))))
@@ -299,20 +280,8 @@ const gets = (name: string, v: number): string => Array.from({ length: v }, (_, 
 /** $expm1vN and $tanhvN on v vectors, and their check exports over arrays 2v float64s at a time. */
 function vector(v: number): string {
   const lanes = 2 * v;
-  const checkExport = (
-    name: string,
-    fn: string,
-  ): string => `  ;; ${fn} over n float64s in place at ptr, ${lanes} at a time (n a multiple of ${lanes}; for the check).
-  (func (export "${name}") (param $ptr i32) (param $n i32)
-    ${Array.from({ length: v }, (_, i) => `(local $v${i} v128)`).join(' ')}
-    (block $done
-      (br_if $done (i32.eqz (local.get $n)))
-      (loop $each
-        (call ${fn} ${Array.from({ length: v }, (_, i) => `(v128.load offset=${V128_BYTES * i} (local.get $ptr))`).join(' ')})
-${Array.from({ length: v }, (_, i) => `        (local.set $v${v - 1 - i})`).join('\n')}
-${Array.from({ length: v }, (_, i) => `        (v128.store offset=${V128_BYTES * i} (local.get $ptr) (local.get $v${i}))`).join('\n')}
-        (local.set $ptr (i32.add (local.get $ptr) (i32.const ${V128_BYTES * v})))
-        (br_if $each (local.tee $n (i32.sub (local.get $n) (i32.const ${lanes})))))))`;
+  const checkExport = (name: string, fn: string): string =>
+    inPlaceN(`${fn} over n float64s in place at ptr, ${lanes} at a time (n a multiple of ${lanes}; for the check).`, name, fn, v);
   return `  ;; --------------------------------------------------------------------
   ;; expm1 of ${v} vectors (${lanes} lanes) at once, lane by lane $expm1's bits, for
   ;; lanes below 700 (NaN included); if any lane is 700 or more (+∞, overflow,

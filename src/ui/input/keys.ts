@@ -66,6 +66,26 @@ export function among(where: Where, view: View): boolean {
   return where.some((w) => w === view || w === 'all' || (w === 'race views' && takes !== 'own') || (w === 'run views' && takes === 'run'));
 }
 
+/** Keys that the race views and the sweep share word for word; each row of the table says where it is live. */
+const SHARED = {
+  pause: { label: 'space', help: 'pause / resume', hint: 'space pause', match: is(' '), intent: () => action({ type: 'togglePause' }) },
+  help: { label: '?', help: 'this help', hint: '? help', match: is('?'), intent: () => action({ type: 'toggleHelp' }) },
+  quit: { label: 'q', help: 'quit', hint: 'q quit', match: is('q'), intent: (): Intent => ({ kind: 'quit', status: 0 }) },
+} satisfies Record<string, Omit<Binding, 'views'>>;
+
+/** ↑/k and ↓/j move the selection one back or on: the same key in each place it is live, with that place's words. */
+function moveRow(help: string, hint: string, views: Where, panel?: Panel): Binding {
+  return {
+    label: '↑ ↓  j k',
+    help,
+    hint,
+    views,
+    ...(panel === undefined ? {} : { panel }),
+    match: upDown,
+    intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
+  };
+}
+
 /** In table order: the footer lists hints in this order; a key matches the first live row. */
 export const BINDINGS: readonly Binding[] = [
   {
@@ -85,31 +105,9 @@ export const BINDINGS: readonly Binding[] = [
     match: (k) => k.name === 'escape' || is('?')(k),
     intent: () => action({ type: 'toggleHelp' }),
   },
-  {
-    label: '↑ ↓  j k',
-    help: 'move between runs',
-    hint: '↑↓ move',
-    views: ['race'],
-    panel: 'runs',
-    match: upDown,
-    intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
-  },
-  {
-    label: '↑ ↓  j k',
-    help: 'highlight the previous / next scheme (the columns scroll if need be)',
-    hint: '↑↓ highlight',
-    views: ['compare', 'signal'],
-    match: upDown,
-    intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
-  },
-  {
-    label: '↑ ↓  j k',
-    help: 'the previous / next run',
-    hint: '↑↓ other run',
-    views: ['run views'],
-    match: upDown,
-    intent: (_, k) => action({ type: 'move', by: upward(k) ? -1 : 1 }),
-  },
+  moveRow('move between runs', '↑↓ move', ['race'], 'runs'),
+  moveRow('highlight the previous / next scheme (the columns scroll if need be)', '↑↓ highlight', ['compare', 'signal']),
+  moveRow('the previous / next run', '↑↓ other run', ['run views']),
   {
     label: 'Enter',
     help: "open the run's detail view",
@@ -211,14 +209,7 @@ export const BINDINGS: readonly Binding[] = [
     match: is('s'),
     intent: () => action({ type: 'settings' }),
   },
-  {
-    label: 'space',
-    help: 'pause / resume',
-    hint: 'space pause',
-    views: ['race views'],
-    match: is(' '),
-    intent: () => action({ type: 'togglePause' }),
-  },
+  { ...SHARED.pause, views: ['race views'] },
   {
     label: 'n',
     help: 'one iteration while paused',
@@ -255,22 +246,8 @@ export const BINDINGS: readonly Binding[] = [
     match: is('e'),
     intent: () => ({ kind: 'export' }),
   },
-  {
-    label: '?',
-    help: 'this help',
-    hint: '? help',
-    views: ['race views'],
-    match: is('?'),
-    intent: () => action({ type: 'toggleHelp' }),
-  },
-  {
-    label: 'q',
-    help: 'quit',
-    hint: 'q quit',
-    views: ['race views', 'help'],
-    match: is('q'),
-    intent: () => ({ kind: 'quit', status: 0 }),
-  },
+  { ...SHARED.help, views: ['race views'] },
+  { ...SHARED.quit, views: ['race views', 'help'] },
   // The sweep's map (or its plots): a cursor over the cells, and the race's own commands.
   {
     label: '↑ ↓  j k',
@@ -295,14 +272,7 @@ export const BINDINGS: readonly Binding[] = [
     match: named('return'),
     intent: () => action({ type: 'open' }),
   },
-  {
-    label: 'space',
-    help: 'pause / resume',
-    hint: 'space pause',
-    views: ['sweep'],
-    match: is(' '),
-    intent: () => action({ type: 'togglePause' }),
-  },
+  { ...SHARED.pause, views: ['sweep'] },
   {
     label: 'r',
     help: 'restart the sweep',
@@ -318,22 +288,8 @@ export const BINDINGS: readonly Binding[] = [
     match: is('e'),
     intent: () => ({ kind: 'export' }),
   },
-  {
-    label: '?',
-    help: 'this help',
-    hint: '? help',
-    views: ['sweep'],
-    match: is('?'),
-    intent: () => action({ type: 'toggleHelp' }),
-  },
-  {
-    label: 'q',
-    help: 'quit',
-    hint: 'q quit',
-    views: ['sweep'],
-    match: is('q'),
-    intent: () => ({ kind: 'quit', status: 0 }),
-  },
+  { ...SHARED.help, views: ['sweep'] },
+  { ...SHARED.quit, views: ['sweep'] },
   // The settings form.
   {
     label: '↑ ↓  Tab',

@@ -15,10 +15,10 @@ import { DetailView } from './detail/DetailView.js';
 import { HelpOverlay } from './help/HelpOverlay.js';
 import { RaceView } from './race/RaceView.js';
 import { SettingsView } from './settings/SettingsView.js';
-import { SignalView } from './signal/SignalView.js';
+import { SignalView, type SignalViewProps } from './signal/SignalView.js';
 import { cellName } from './sweep/sweep-layout.js';
 import { SweepView } from './sweep/SweepView.js';
-import { WhyView } from './why/WhyView.js';
+import { WhyView, type WhyViewProps } from './why/WhyView.js';
 
 /** Every view's name; each has its row in VIEW_ROWS. */
 export type View = 'race' | 'detail' | 'why' | 'compare' | 'signal' | 'settings' | 'help' | 'sweep';
@@ -59,6 +59,25 @@ function withRun(c: ViewContext, draw: (run: RunView) => ReactNode): ReactNode {
   return run ? draw(run) : null;
 }
 
+/** What every run view is told: the run, its place among the runs it is one of, the experiment, and the frame. */
+function runViewProps(c: ViewContext, run: RunView): WhyViewProps {
+  return {
+    run,
+    index: c.state.selected,
+    total: groupCount(c.state),
+    config: c.state.config,
+    width: c.columns,
+    height: c.rows - 3,
+    paused: c.state.paused,
+    color: c.color,
+  };
+}
+
+/** What every view of the schemes side by side is told: the schemes, the highlighted one, the experiment, and the frame. */
+function schemeViewProps(c: ViewContext): SignalViewProps {
+  return { groups: c.groups, selected: c.state.selected, config: c.state.config, width: c.columns, height: c.rows - 3, color: c.color };
+}
+
 export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
   race: {
     // the race: lanes, the loss chart, the results table
@@ -83,17 +102,10 @@ export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
     draw: (c) =>
       withRun(c, (run) => (
         <DetailView
-          run={run}
-          index={c.state.selected}
-          total={groupCount(c.state)}
+          {...runViewProps(c, run)}
           {...(c.state.config.sweep ? { label: sweepRunLabel(c) } : {})}
-          config={c.state.config}
           train={c.state.data.train}
-          width={c.columns}
-          height={c.rows - 3}
-          paused={c.state.paused}
           logScale={c.state.logScale}
-          color={c.color}
         />
       )),
   },
@@ -101,51 +113,19 @@ export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
     // why a run learns or not: norms, gradients, dead units, saturation, symmetry over time
     keys: 'run',
     back: 'home',
-    draw: (c) =>
-      withRun(c, (run) => (
-        <WhyView
-          run={run}
-          index={c.state.selected}
-          total={groupCount(c.state)}
-          config={c.state.config}
-          width={c.columns}
-          height={c.rows - 3}
-          paused={c.state.paused}
-          color={c.color}
-        />
-      )),
+    draw: (c) => withRun(c, (run) => <WhyView {...runViewProps(c, run)} />),
   },
   compare: {
     // the schemes side by side, every figure at iteration 0 → now
     keys: 'race',
     back: 'home',
-    draw: (c) => (
-      <CompareView
-        groups={c.groups}
-        selected={c.state.selected}
-        config={c.state.config}
-        train={c.state.data.train}
-        width={c.columns}
-        height={c.rows - 3}
-        paused={c.state.paused}
-        color={c.color}
-      />
-    ),
+    draw: (c) => <CompareView {...schemeViewProps(c)} train={c.state.data.train} paused={c.state.paused} />,
   },
   signal: {
     // the signal through the layers against the theory, and each layer's outputs
     keys: 'race',
     back: 'home',
-    draw: (c) => (
-      <SignalView
-        groups={c.groups}
-        selected={c.state.selected}
-        config={c.state.config}
-        width={c.columns}
-        height={c.rows - 3}
-        color={c.color}
-      />
-    ),
+    draw: (c) => <SignalView {...schemeViewProps(c)} />,
   },
   settings: {
     // the settings form

@@ -124,9 +124,9 @@ export function pack(items: readonly string[], width: number): string[] {
 }
 
 /** Each column at least this wide: "8.49e-3 → 1.23e+4" and a gap. */
-export const MIN_COLUMN = 19;
+const MIN_COLUMN = 19;
 /** Wider columns only spread the figures apart. */
-export const MAX_COLUMN = 34;
+const MAX_COLUMN = 34;
 
 export interface CompareColumns {
   readonly labelWidth: number;
