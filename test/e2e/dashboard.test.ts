@@ -149,9 +149,9 @@ test('the settings screen refuses a bad value in place with the CLI message, the
     await s.waitFor(/finished[\s\S]*he\s+\d+\.\d%[\s\S]*q quit/, 30_000);
     s.press('s');
     await s.waitFor(/Settings: change the experiment/);
-    // iterations is the sixth field: move there, clear it, type a bad value. Keys need no
+    // iterations is the seventh field: move there, clear it, type a bad value. Keys need no
     // gap between them (the input parser takes several per read); each step waits on the screen.
-    for (let k = 0; k < 5; k++) s.press(KEYS.down);
+    for (let k = 0; k < 6; k++) s.press(KEYS.down);
     await s.waitFor(/❯ iterations\s+1500/);
     for (let k = 0; k < 4; k++) s.press('\u007F');
     await s.waitFor(/❯ iterations\s+▏/);
@@ -163,15 +163,18 @@ test('the settings screen refuses a bad value in place with the CLI message, the
     await s.waitFor(/❯ iterations\s+▏/);
     for (const ch of '800') s.press(ch);
     await s.waitFor(/❯ iterations\s+800▏/);
-    // Up five fields to the data set (layers, schemes and the rest untouched): moons.
-    for (let k = 0; k < 5; k++) s.press(KEYS.up);
+    // Up six fields to the data set (layers, schemes and the rest untouched): moons.
+    for (let k = 0; k < 6; k++) s.press(KEYS.up);
     await s.waitFor(/❯ data set\s+circles/);
     for (let k = 0; k < 7; k++) s.press('\u007F');
     await s.waitFor(/❯ data set\s+▏/);
     for (const ch of 'moons') s.press(ch);
     await s.waitFor(/❯ data set\s+moons/);
     s.press(KEYS.enter);
-    const screen = await s.waitFor(/moons · layers 2-10-5-1 · lr 0\.01 · 800 iterations[\s\S]*finished[\s\S]*he\s+\d+\.\d%/, 30_000);
+    const screen = await s.waitFor(
+      /moons · noise 0\.2 · layers 2-10-5-1 · lr 0\.01 · 800 iterations[\s\S]*finished[\s\S]*he\s+\d+\.\d%/,
+      30_000,
+    );
     assert.match(screen, /1 zeros .*800\/800/);
     await quitCleanly(s);
   } finally {

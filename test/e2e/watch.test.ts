@@ -105,7 +105,7 @@ test('seven Backspaces in one write are seven deletions; a paste goes in as text
     screen = await s.waitFor(/❯ data set\s+moons▏/, 3000);
     assert.match(screen, /Settings: change the experiment/, 'still in the form: the pasted line break did not apply it');
     s.press(KEYS.enter);
-    await s.waitFor(/moons · layers 2-10-5-1/, 5000);
+    await s.waitFor(/moons · noise 0\.2 · layers 2-10-5-1/, 5000);
     await quit(s);
   } finally {
     s.dispose();

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ExperimentConfig } from '../../../core/config.js';
 import { DATASETS } from '../../../core/datasets.js';
+import { activationNames } from '../../../core/activations.js';
 import { schemeNames } from '../../../core/schemes.js';
 import { FORM_FIELDS, locked, visibleValue, type SettingsForm } from '../../state/settings-form.js';
 
@@ -38,8 +39,8 @@ export function SettingsView({ config, form, width }: SettingsViewProps) {
         })}
         <Text> </Text>
         <Text dimColor wrap="wrap">
-          Data sets: {Object.keys(DATASETS).join(', ')} (noise blank = its default). Schemes: {schemeNames().join(', ')}. Layers: 2,…,1.
-          Pace: max, auto or iterations per second.
+          Data sets: {Object.keys(DATASETS).join(', ')} (noise blank = its default). Layers: 2,…,1 (NxK: K layers of N). Activations:{' '}
+          {activationNames().join(', ')}. Schemes: {schemeNames().join(', ')}. Pace: max, auto or iterations per second.
         </Text>
       </Box>
       {form.error !== undefined && (
