@@ -48,87 +48,50 @@ test('init-tui --json on the defaults reproduces the published notebook table', 
   for (const r of report.runs) assert.ok(typeof r.seconds === 'number' && r.seconds > 0);
 });
 
+type GoldenCase = Report & { name: string; tolerance?: number; config: Report['config'] & { activation?: string } };
+
 interface Golden {
   generator: string;
-  cases: (Report & { name: string })[];
+  cases: GoldenCase[];
+  /** SPEC §6: every activation with the new schemes, and 16-layer networks. */
+  activations: (GoldenCase & { tolerance: number })[];
 }
 
 const golden = JSON.parse(readFileSync(new URL('../../golden/oracle.json', import.meta.url), 'utf8')) as Golden;
 
-// Cases with their own envelope ("tolerance", "chaotic": the gain:G cases) are checked in core-gain.test.ts.
-for (const expected of golden.cases.filter((c) => !('tolerance' in c))) {
-  test(`--json matches the numpy oracle golden for "${expected.name}"`, async () => {
-    const c = expected.config;
-    const report = await json([
-      '--lr',
-      String(c.learningRate),
-      '--seed',
-      String(c.seed),
-      '-n',
-      String(c.iterations),
-      '--every',
-      String(c.every),
-      '--schemes',
-      expected.runs.map((r) => r.scheme).join(','),
-      '--dataset',
-      c.dataset,
-      '--layers',
-      c.layers.join(','),
-      ...(c.noise !== undefined ? ['--noise', String(c.noise)] : []),
-    ]);
-    assert.deepEqual(report.config, c);
-    expected.runs.forEach((want, k) => {
-      const got = report.runs[k]!;
-      assert.equal(got.scheme, want.scheme);
-      // zeros and He are smooth in float rounding; ×10 is chaotic (SPEC §4: 1e-2, accuracies exact).
-      const tol = want.scheme === 'random' ? 1e-2 : 1e-9;
-      assert.equal(got.costs.length, want.costs.length);
-      want.costs.forEach(([i, cost], j) => {
-        assert.equal(got.costs[j]![0], i);
-        relClose(got.costs[j]![1], cost, tol, `${want.scheme} cost @${i}`);
-      });
-      assert.equal(got.trainAccuracy, want.trainAccuracy, `${want.scheme} train accuracy`);
-      assert.equal(got.testAccuracy, want.testAccuracy, `${want.scheme} test accuracy`);
+/** Runs the built binary's --json on a golden's settings: the same config back, costs within `tol(scheme)`, accuracies exact. */
+async function matchesGolden(expected: GoldenCase, tol: (scheme: string) => number): Promise<void> {
+  const c = expected.config;
+  const report = await json([
+    ...['--lr', String(c.learningRate), '--seed', String(c.seed), '-n', String(c.iterations), '--every', String(c.every)],
+    ...['--schemes', expected.runs.map((r) => r.scheme).join(','), '--dataset', c.dataset, '--layers', c.layers.join(',')],
+    ...(c.noise !== undefined ? ['--noise', String(c.noise)] : []),
+    ...(c.activation !== undefined ? ['--activation', c.activation] : []),
+  ]);
+  assert.deepEqual(report.config, c, 'the same config (relu, the default activation, is not written)');
+  expected.runs.forEach((want, k) => {
+    const got = report.runs[k]!;
+    assert.equal(got.scheme, want.scheme);
+    assert.equal(got.costs.length, want.costs.length);
+    want.costs.forEach(([i, cost], j) => {
+      assert.equal(got.costs[j]![0], i);
+      relClose(got.costs[j]![1], cost, tol(want.scheme), `${want.scheme} cost @${i}`);
     });
+    assert.equal(got.trainAccuracy, want.trainAccuracy, `${want.scheme} train accuracy`);
+    assert.equal(got.testAccuracy, want.testAccuracy, `${want.scheme} test accuracy`);
   });
 }
 
-interface ActivationGolden {
-  activations: (Report & { name: string; tolerance: number; config: Report['config'] & { activation?: string } })[];
+// Cases with their own envelope ("tolerance", "chaotic": the gain:G cases) are checked in core-gain.test.ts.
+for (const expected of golden.cases.filter((c) => !('tolerance' in c))) {
+  test(`--json matches the numpy oracle golden for "${expected.name}"`, async () => {
+    // zeros and He are smooth in float rounding; ×10 is chaotic (SPEC §4: 1e-2, accuracies exact).
+    await matchesGolden(expected, (scheme) => (scheme === 'random' ? 1e-2 : 1e-9));
+  });
 }
 
-const activationCases = (JSON.parse(readFileSync(new URL('../../golden/oracle.json', import.meta.url), 'utf8')) as ActivationGolden)
-  .activations;
-
-// SPEC §6: every activation with the new schemes, and 16-layer networks, from the built binary.
-for (const expected of activationCases) {
+for (const expected of golden.activations) {
   test(`--json --activation matches the numpy oracle golden for "${expected.name}" within ${expected.tolerance}`, async () => {
-    const c = expected.config;
-    const report = await json([
-      '--lr',
-      String(c.learningRate),
-      '--seed',
-      String(c.seed),
-      '-n',
-      String(c.iterations),
-      '--every',
-      String(c.every),
-      '--schemes',
-      expected.runs.map((r) => r.scheme).join(','),
-      '--dataset',
-      c.dataset,
-      '--layers',
-      c.layers.join(','),
-      ...(c.activation !== undefined ? ['--activation', c.activation] : []),
-    ]);
-    assert.deepEqual(report.config, c, 'the document names the activation (relu, the default, is not written)');
-    expected.runs.forEach((want, k) => {
-      const got = report.runs[k]!;
-      assert.equal(got.scheme, want.scheme);
-      assert.equal(got.costs.length, want.costs.length);
-      want.costs.forEach(([i, cost], j) => relClose(got.costs[j]![1], cost, expected.tolerance, `${want.scheme} cost @${i}`));
-      assert.equal(got.trainAccuracy, want.trainAccuracy, `${want.scheme} train accuracy`);
-      assert.equal(got.testAccuracy, want.testAccuracy, `${want.scheme} test accuracy`);
-    });
+    await matchesGolden(expected, () => expected.tolerance);
   });
 }

@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertSameBitsAsGeneric } from '../../support/kernels.ts';
 import { ACTIVATIONS, resolveActivation, type Activation } from '../../../src/core/activations.ts';
-import type { Dataset } from '../../../src/core/datasets.ts';
-import { makeData } from '../../../src/core/experiment.ts';
 import { FusedKernel } from '../../../src/core/fused-kernel.ts';
-import { initParams, type Params } from '../../../src/core/network.ts';
-import { RandomState } from '../../../src/core/rng.ts';
-import { resolveScheme } from '../../../src/core/schemes.ts';
-import { GenericKernel } from '../../../src/core/train.ts';
 
 /** The fused kernel with every hidden activation: bit for bit the generic kernel's numbers. */
 
 const ACTS = ['relu', 'leaky-relu', 'leaky-relu:0.3', 'tanh', 'sigmoid', 'linear', 'selu'];
-const DATA = makeData('circles');
-
-function firstSamples(m: number): Dataset {
-  const n = DATA.train.m;
-  const x = new Float64Array(2 * m);
-  x.set(DATA.train.x.subarray(0, m), 0);
-  x.set(DATA.train.x.subarray(n, n + m), m);
-  return { m, x, y: DATA.train.y.slice(0, m) };
-}
 
 /** Values where the ops branch or round differently: signs of zero, subnormals, infinities, NaN, saturation. */
 const SPECIALS = [
@@ -89,8 +75,8 @@ test("every activation's generated source computes its array ops' very bits (φ 
   }
 });
 
-/** Steps generic and fused side by side: every cost and, at the end, every parameter the same float64. */
-function assertIdentical(
+/** Steps generic and this kernel side by side (test/support/kernels.ts). */
+const assertIdentical = (
   layers: number[],
   activation: string,
   scheme: string,
@@ -98,35 +84,8 @@ function assertIdentical(
   lr: number,
   iterations: number,
   m: number,
-): number[] {
-  const train = firstSamples(m);
-  const p: Params = initParams(layers, resolveScheme(scheme)!, new RandomState(seed), activation);
-  const a = new GenericKernel(p, train, lr);
-  const b = new FusedKernel(p, train, lr);
-  const what = `${activation} ${layers} ${scheme} seed ${seed} lr ${lr} m ${m}`;
-  const costs: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const withCost = i % 3 !== 2;
-    const ca = a.step(withCost);
-    const cb = b.step(withCost);
-    if (!Object.is(ca, cb)) assert.fail(`${what}: cost @${i} ${ca} vs ${cb}`);
-    costs.push(ca);
-  }
-  const pa = a.params();
-  const pb = b.params();
-  assert.equal(pb.activation, pa.activation, 'the parameters name their activation (accuracy reads it)');
-  pa.W.forEach((w, l) =>
-    w.forEach((v, i) => {
-      if (!Object.is(v, pb.W[l]![i])) assert.fail(`${what}: W${l + 1}[${i}] ${v} vs ${pb.W[l]![i]}`);
-    }),
-  );
-  pa.b.forEach((w, l) =>
-    w.forEach((v, i) => {
-      if (!Object.is(v, pb.b[l]![i])) assert.fail(`${what}: b${l + 1}[${i}] ${v} vs ${pb.b[l]![i]}`);
-    }),
-  );
-  return costs;
-}
+): number[] =>
+  assertSameBitsAsGeneric((p, train, lr) => new FusedKernel(p, train, lr), layers, activation, scheme, seed, lr, iterations, m);
 
 for (const activation of ACTS) {
   test(`with ${activation} hidden layers the fused kernel is bit-identical to the generic one on several shapes, seeds and learning rates`, () => {

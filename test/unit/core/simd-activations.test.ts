@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Dataset } from '../../../src/core/datasets.ts';
+import { assertSameBitsAsGeneric } from '../../support/kernels.ts';
 import { makeData } from '../../../src/core/experiment.ts';
 import { KERNELS } from '../../../src/core/kernel-table.ts';
-import { initParams, type Params } from '../../../src/core/network.ts';
+import { initParams } from '../../../src/core/network.ts';
 import { RandomState } from '../../../src/core/rng.ts';
 import { resolveScheme } from '../../../src/core/schemes.ts';
 import {
@@ -15,7 +15,6 @@ import {
   simdModule,
   simdSupports,
 } from '../../../src/core/simd-kernel.ts';
-import { GenericKernel } from '../../../src/core/train.ts';
 import { resolveActivation } from '../../../src/core/activations.ts';
 import { activationCode, SIMD_ACTIVATIONS } from '../../../src/core/wasm/activation-source.ts';
 import { maxUnits, recordAt, SIMD_LAYOUT, writeFields } from '../../../src/core/wasm/layout.ts';
@@ -25,14 +24,6 @@ import { expProbes } from '../../../src/core/simd-kernel.ts';
 
 const ACTS = ['relu', 'leaky-relu', 'leaky-relu:0.3', 'tanh', 'sigmoid', 'linear', 'selu'];
 const DATA = makeData('circles');
-
-function firstSamples(m: number): Dataset {
-  const n = DATA.train.m;
-  const x = new Float64Array(2 * m);
-  x.set(DATA.train.x.subarray(0, m), 0);
-  x.set(DATA.train.x.subarray(n, n + m), m);
-  return { m, x, y: DATA.train.y.slice(0, m) };
-}
 
 test('the simd module trains every activation here: its expm1 and tanh passed the load-time check', () => {
   assert.notEqual(simdModule(), null);
@@ -104,8 +95,8 @@ test("$activate gives every lane the table row's φ and φ′ bits, specials and
   assert.ok(checked > 6 * 100_000, `${checked} lanes`);
 });
 
-/** Steps generic and simd side by side: every cost and, at the end, every parameter the same float64. */
-function assertIdentical(
+/** Steps generic and this kernel side by side (test/support/kernels.ts). */
+const assertIdentical = (
   layers: number[],
   activation: string,
   scheme: string,
@@ -113,35 +104,7 @@ function assertIdentical(
   lr: number,
   iterations: number,
   m: number,
-): number[] {
-  const train = firstSamples(m);
-  const p: Params = initParams(layers, resolveScheme(scheme)!, new RandomState(seed), activation);
-  const a = new GenericKernel(p, train, lr);
-  const b = new SimdKernel(p, train, lr);
-  const what = `${activation} ${layers} ${scheme} seed ${seed} lr ${lr} m ${m}`;
-  const costs: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const withCost = i % 3 !== 2;
-    const ca = a.step(withCost);
-    const cb = b.step(withCost);
-    if (!Object.is(ca, cb)) assert.fail(`${what}: cost @${i} ${ca} vs ${cb}`);
-    costs.push(ca);
-  }
-  const pa = a.params();
-  const pb = b.params();
-  assert.equal(pb.activation, pa.activation, 'the parameters name their activation (accuracy reads it)');
-  pa.W.forEach((w, l) =>
-    w.forEach((v, i) => {
-      if (!Object.is(v, pb.W[l]![i])) assert.fail(`${what}: W${l + 1}[${i}] ${v} vs ${pb.W[l]![i]}`);
-    }),
-  );
-  pa.b.forEach((w, l) =>
-    w.forEach((v, i) => {
-      if (!Object.is(v, pb.b[l]![i])) assert.fail(`${what}: b${l + 1}[${i}] ${v} vs ${pb.b[l]![i]}`);
-    }),
-  );
-  return costs;
-}
+): number[] => assertSameBitsAsGeneric((p, train, lr) => new SimdKernel(p, train, lr), layers, activation, scheme, seed, lr, iterations, m);
 
 for (const activation of ACTS) {
   test(`with ${activation} hidden layers simd is bit-identical to generic on several shapes, seeds, learning rates and sample counts`, () => {
