@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertSameBitsAsGeneric } from '../../support/kernels.ts';
+import { sameBitsAsGeneric } from '../../support/kernels.ts';
 import { ACTIVATIONS, resolveActivation, type Activation } from '../../../src/core/activations.ts';
 import { FusedKernel } from '../../../src/core/fused-kernel.ts';
 
@@ -76,16 +76,7 @@ test("every activation's generated source computes its array ops' very bits (φ 
 });
 
 /** Steps generic and this kernel side by side (test/support/kernels.ts). */
-const assertIdentical = (
-  layers: number[],
-  activation: string,
-  scheme: string,
-  seed: number,
-  lr: number,
-  iterations: number,
-  m: number,
-): number[] =>
-  assertSameBitsAsGeneric((p, train, lr) => new FusedKernel(p, train, lr), layers, activation, scheme, seed, lr, iterations, m);
+const assertIdentical = sameBitsAsGeneric((p, train, lr) => new FusedKernel(p, train, lr));
 
 for (const activation of ACTS) {
   test(`with ${activation} hidden layers the fused kernel is bit-identical to the generic one on several shapes, seeds and learning rates`, () => {

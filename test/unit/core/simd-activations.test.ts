@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertSameBitsAsGeneric } from '../../support/kernels.ts';
+import { sameBitsAsGeneric } from '../../support/kernels.ts';
 import { makeData } from '../../../src/core/experiment.ts';
 import { KERNELS } from '../../../src/core/kernel-table.ts';
 import { initParams } from '../../../src/core/network.ts';
@@ -96,15 +96,7 @@ test("$activate gives every lane the table row's φ and φ′ bits, specials and
 });
 
 /** Steps generic and this kernel side by side (test/support/kernels.ts). */
-const assertIdentical = (
-  layers: number[],
-  activation: string,
-  scheme: string,
-  seed: number,
-  lr: number,
-  iterations: number,
-  m: number,
-): number[] => assertSameBitsAsGeneric((p, train, lr) => new SimdKernel(p, train, lr), layers, activation, scheme, seed, lr, iterations, m);
+const assertIdentical = sameBitsAsGeneric((p, train, lr) => new SimdKernel(p, train, lr));
 
 for (const activation of ACTS) {
   test(`with ${activation} hidden layers simd is bit-identical to generic on several shapes, seeds, learning rates and sample counts`, () => {
