@@ -126,7 +126,7 @@ async function main(): Promise<void> {
       // The terminal is taken at once (raw mode, the alternate screen): a key typed while
       // the dashboard loads is read as a key later, never echoed over the screen.
       const { capabilities, openTerminal } = await import('./dashboard/terminal.js');
-      const terminal = openTerminal(process.stdout, process.stdin, capabilities(process.env));
+      const terminal = openTerminal(process.stdout, process.stdin, capabilities(process.env), process.stderr);
       // Until the dashboard has its own handlers, a signal still gives the terminal back first.
       // Installed before the terminal is taken: a signal in between would otherwise end the
       // process by its default action, on the alternate screen (restore() is a no-op before).

@@ -27,7 +27,7 @@ import { isFinished } from '../../ui/state/runs.js';
 import { groupCells, raceFinished, schemeGroups } from '../../ui/state/selectors.js';
 import { type DashboardState } from '../../ui/state/reducer.js';
 import { SIGNAL_STATUS } from '../stop.js';
-import { CLEAR_SCREEN, inBackground, toAscii, type Terminal } from './terminal.js';
+import { inBackground, toAscii, type Terminal } from './terminal.js';
 
 /** What the dashboard is started with: the experiment and its data, and where results go. */
 export interface DashboardOptions {
@@ -151,9 +151,11 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   process.on('SIGCONT', onCont);
 
   // When the terminal narrows it re-wraps the old frame into more lines than Ink
-  // erases, leaving debris above the new one. On the alternate screen a full clear
-  // is harmless; registered before Ink's own resize handler, it runs first.
-  const clearOnResize = (): void => void terminal.output.write(CLEAR_SCREEN);
+  // erases, leaving debris above the new one. On a resize Ink draws the old tree
+  // at once (its width is the view's state, set a render later), then the new one:
+  // each write starts on a cleared screen (harmless on the alternate screen) until
+  // a frame that fits is drawn.
+  const clearOnResize = (): void => terminal.cleanUntilFits();
   process.stdout.on('resize', clearOnResize);
   const app = render(
     <App
