@@ -10,6 +10,9 @@ import { connect } from 'node:net';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { parseCommandLine } from '../../../src/cli/argv.ts';
+import { loadData } from '../../../src/cli/data-files.ts';
+import { runJson, runPlain } from '../../../src/cli/headless.ts';
 import { CLI, startBinary } from '../../support/binary.ts';
 import { sleep, withTimeout } from '../../support/wait.ts';
 
@@ -34,37 +37,45 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-test('SIGTERM at any moment of a long single-model --json --out run (8×256) exits 143 within 0.5 s, prints nothing, writes no --out', async (t) => {
+test('SIGTERM at any moment of a long single-model run (8×256) with --out, in --json and plain text, exits 143 within 0.5 s, prints no result, writes no --out', async (t) => {
   const dir = scratch();
   try {
-    // The whole run, unsignalled, from the ready line to the exit: the moments below are fractions of it.
-    const file = join(dir, 'whole.json');
-    const whole = startBinary([...DEEP, '--out', file]);
-    await whole.ready();
-    const from = performance.now();
-    const done = await withTimeout(whole.exited, 60_000, 'the unsignalled run');
-    assert.equal(done.status, 0, whole.stderr());
-    assert.ok(existsSync(file), 'the unsignalled run writes --out');
-    const span = done.at - from;
-    // At once (the model being built, its start diagnostics), half-way, and late (the end diagnostics, the
-    // document): sleeps that pick the phase, readiness being the ready line.
-    for (const fraction of [0, 0.5, 0.8]) {
-      const out = join(dir, `at-${fraction}.json`);
-      const p = startBinary([...DEEP, '--out', out]);
-      await p.ready();
-      await sleep(span * fraction);
-      const sent = performance.now();
-      p.child.kill('SIGTERM');
-      const e = await withTimeout(p.exited, 20_000, 'the exit after SIGTERM');
-      const ms = e.at - sent;
-      t.diagnostic(`SIGTERM at ${Math.round(span * fraction)} of ${Math.round(span)} ms: exit ${e.status} in ${ms.toFixed(0)} ms`);
-      assert.equal(e.status, 143, `at ${fraction}: ${p.stderr()}`);
-      assert.equal(p.stdout(), '', `at ${fraction}: nothing on stdout`);
-      assert.equal(p.stderr(), '', `at ${fraction}: nothing on stderr`);
-      assert.ok(!existsSync(out), `at ${fraction}: no --out`);
-      assert.ok(ms < PROMPT_MS, `at ${fraction}: exited ${ms.toFixed(0)} ms after SIGTERM`);
+    for (const json of [true, false]) {
+      const mode = json ? '--json' : 'plain';
+      const args = json ? DEEP : DEEP.slice(1);
+      // The whole run, unsignalled, from the ready line to the exit: the moments below are fractions of it.
+      const file = join(dir, 'whole.json');
+      const whole = startBinary([...args, '--out', file]);
+      await whole.ready();
+      const from = performance.now();
+      const done = await withTimeout(whole.exited, 60_000, `${mode}: the unsignalled run`);
+      assert.equal(done.status, 0, whole.stderr());
+      assert.ok(existsSync(file), `${mode}: the unsignalled run writes --out`);
+      rmSync(file);
+      const span = done.at - from;
+      // At once (the model being built, its start diagnostics), half-way, and late (the end diagnostics, the
+      // document): sleeps that pick the phase, readiness being the ready line.
+      for (const fraction of [0, 0.5, 0.8]) {
+        const out = join(dir, `at-${fraction}.json`);
+        const p = startBinary([...args, '--out', out]);
+        await p.ready();
+        await sleep(span * fraction);
+        const sent = performance.now();
+        p.child.kill('SIGTERM');
+        const e = await withTimeout(p.exited, 20_000, `${mode}: the exit after SIGTERM`);
+        const ms = e.at - sent;
+        t.diagnostic(
+          `${mode}, SIGTERM at ${Math.round(span * fraction)} of ${Math.round(span)} ms: exit ${e.status} in ${ms.toFixed(0)} ms`,
+        );
+        assert.equal(e.status, 143, `${mode} at ${fraction}: ${p.stderr()}`);
+        if (json) assert.equal(p.stdout(), '', `${mode} at ${fraction}: nothing on stdout`);
+        else assert.doesNotMatch(p.stdout(), /scheme\s+train\s+test/, `${mode} at ${fraction}: no table`);
+        assert.equal(p.stderr(), '', `${mode} at ${fraction}: nothing on stderr`);
+        assert.ok(!existsSync(out), `${mode} at ${fraction}: no --out`);
+        assert.ok(ms < PROMPT_MS, `${mode} at ${fraction}: exited ${ms.toFixed(0)} ms after SIGTERM`);
+      }
     }
-    assert.deepEqual(readdirSync(dir), ['whole.json'], 'no temporary file is left');
+    assert.deepEqual(readdirSync(dir), [], 'no temporary file is left');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -108,6 +119,41 @@ test('SIGTERM while plain text writes a large --out stops within 0.5 s with 143 
     assert.deepEqual(readdirSync(dir), [], 'no --out, no temporary file');
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a stop that comes while --out is being written, up to the moment before the file is put in place, leaves no file (--json and plain)', async () => {
+  for (const [mode, run] of [
+    ['--json', runJson],
+    ['plain', runPlain],
+  ] as const) {
+    const dir = scratch();
+    try {
+      const out = join(dir, 'doc.json');
+      const parsed = parseCommandLine([...(mode === '--json' ? ['--json'] : []), '-n', '200', '--out', out]);
+      assert.equal(parsed.kind, 'run');
+      if (parsed.kind !== 'run') return;
+      const data = loadData(parsed.invocation.config);
+      assert.ok(typeof data !== 'string', String(data));
+      // The stop comes once the results are printed and the writer has started: the second time
+      // it is asked after the last byte on stdout (the first is before --out is begun).
+      let printed = false;
+      let asked = 0;
+      const stopped = (): boolean => printed && ++asked >= 2;
+      const status = await run(parsed.invocation, data, {
+        out: (text) => {
+          if (/\n$/.test(text) && (mode === '--json' ? text === '\n' : /scheme\s+train/.test(text))) printed = true;
+        },
+        err: (line) => assert.fail(line),
+        onRace: () => undefined,
+        stopped,
+      });
+      assert.equal(status, 0, mode);
+      assert.ok(asked >= 2, `${mode}: the writer asked for a stop before putting the file in place`);
+      assert.deepEqual(readdirSync(dir), [], `${mode}: no --out, no temporary file`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 });
 
