@@ -54,3 +54,22 @@ test('a failed e without --out (its folder deleted under it) says why on the scr
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a working folder deleted before the dashboard starts is one line and exit 2, on the normal screen, never a stack trace', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'init-tui-gone-'));
+  const s = start([], {
+    command: { file: 'sh', args: ['-c', 'cd "$0" && rmdir "$0" && shift && exec "$@"', dir, process.execPath, CLI, '-n', '3000'] },
+  });
+  try {
+    const exit = await withTimeout(s.exited, 20_000, 'the exit');
+    assert.equal(exit.exitCode, 2);
+    assert.ok(s.normalScreen());
+    assert.match(
+      await s.screen(),
+      /^init-tui: the current folder no longer exists \(ENOENT\); cd to a folder that exists and run init-tui again\s*$/,
+    );
+  } finally {
+    s.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
