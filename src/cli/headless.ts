@@ -15,13 +15,31 @@ import { cellResults, gainLabel, sweepTable } from '../results/sweep.js';
 import { HEADER, resultCells, sweepCells, tableRow } from '../results/table.js';
 import type { Invocation } from './argv.js';
 import { clip } from '../core/quote.js';
-import { outFileWriter } from './out-file.js';
+import { writeFileSliced } from './out-file.js';
 
 export interface HeadlessResult {
   readonly outcomes: readonly FinishedRun[];
   /** 0 when every run finished, 1 when one failed. */
   readonly status: number;
 }
+
+/**
+ * A network of up to this many weights trains on the main thread. Its start and end
+ * diagnostics (forward passes over the data set, one synchronous piece each) take
+ * milliseconds there; those of a larger network take seconds (8×256: 1–4 s), during
+ * which a signal would go unheard, so it trains on a worker thread instead (~80 ms to
+ * start one), and the main thread stays free to stop at once.
+ */
+const INLINE_WEIGHTS = 16_384;
+
+function weights(layers: readonly number[]): number {
+  let n = 0;
+  for (let l = 1; l < layers.length; l++) n += (layers[l - 1] ?? 0) * (layers[l] ?? 0);
+  return n;
+}
+
+/** One turn of the event loop: a signal that came meanwhile is handled before this resolves (poll runs before check). */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Runs the race; `onRace` receives the handle (so a signal handler can cancel it). */
 async function race(
@@ -34,12 +52,15 @@ async function race(
   // Without progress lines to print (--json), the workers send no live samples: the
   // recorded costs come whole at the end (with --every 1, a million samples otherwise).
   const traceEvery = onProgress ? options.config.every : options.config.iterations;
-  // One model trains on this thread (no pool to start or stop); a race of several on worker threads.
-  const r = (io.start ?? startRace)(options.config, { data, traceEvery, inline: true, ...(fault ? { fault } : {}) }, (e) => {
+  // One small model trains on this thread (no pool to start or stop); a race of several, or a large network, on worker threads.
+  const inline = weights(options.config.layers) <= INLINE_WEIGHTS;
+  const r = (io.start ?? startRace)(options.config, { data, traceEvery, inline, ...(fault ? { fault } : {}) }, (e) => {
     if (e.type === 'progress' && e.samples.length > 0) onProgress?.(e.run, e.samples);
   });
   io.onRace(r);
   const outcomes = await r.finished;
+  // A signal that came with the last piece of work is heard before anything is printed.
+  await turn();
   return { outcomes, status: outcomes.some((o) => o.status === 'failed') ? 1 : 0 };
 }
 
@@ -75,13 +96,15 @@ const running = (): boolean => false;
  * whole or not at all; the path was checked before training). Returns the exit
  * status. Nothing is written once the run is stopping (a signal, a hangup).
  */
-function finish(options: Invocation, outcomes: readonly FinishedRun[], status: number, io: HeadlessIO): number {
+async function finish(options: Invocation, outcomes: readonly FinishedRun[], status: number, io: HeadlessIO): Promise<number> {
   const { err, stopped = running } = io;
+  await turn();
   if (stopped()) return status;
   for (const o of outcomes) if (o.status === 'failed') err(`init-tui: run "${o.scheme}" failed: ${o.error}`);
   if (options.out === undefined) return status;
   try {
-    outFileWriter(options.force)(options.out, documentOf(options, outcomes));
+    // In slices, asking for a stop between them and last right before the file appears.
+    await writeFileSliced(options.out, documentOf(options, outcomes), { replace: options.force, stopped });
     return status;
   } catch (e) {
     err(`init-tui: --out: could not write ${clip(options.out)}: ${(e as Error).message}`);
@@ -101,6 +124,8 @@ export async function runJson(options: Invocation, data: TrainTest, io: Headless
     if (stopped()) return status;
     // Each piece is handed over before the next is made: a slow reader holds back the writer.
     await out(chunk);
+    // A write's callback comes without a turn of the event loop: a signal is heard between pieces.
+    await turn();
   }
   return finish(options, outcomes, status, io);
 }
@@ -166,7 +191,7 @@ async function runSweepPlain(options: Invocation, data: TrainTest, io: HeadlessI
       `seeds ${config.seed}${config.seeds > 1 ? `…${config.seed + config.seeds - 1}` : ''}; sweeping ${cells.length} cells, ${total} models\n`,
   );
   let ended = 0;
-  const r = start(config, { data, inline: true, ...(fault ? { fault } : {}) }, (e) => {
+  const r = start(config, { data, inline: weights(config.layers) <= INLINE_WEIGHTS, ...(fault ? { fault } : {}) }, (e) => {
     if (e.type !== 'finished') return;
     ended++;
     const cell = cells[Math.floor(e.run / config.seeds)];
@@ -183,6 +208,7 @@ async function runSweepPlain(options: Invocation, data: TrainTest, io: HeadlessI
   onRace(r);
   const outcomes = await r.finished;
   const status = outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+  await turn();
   if (stopped()) return status;
   await out(`\n${sweepTable(config, cellResults(config, outcomes)).join('\n')}\n`);
   return finish(options, outcomes, status, io);

@@ -4,7 +4,7 @@
  * go raw), or plain text. Exit status: 0 done, 1 a run failed or an internal
  * error, 2 bad input, 128+n on signal n (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import type { TrainTest } from '../core/experiment.js';
 import { quote } from '../core/quote.js';
 import { keepHeapSmall } from '../engine/heap.js';
@@ -12,8 +12,11 @@ import type { Fault } from '../engine/protocol.js';
 import { helpText, parseCommandLine, type Invocation } from './argv.js';
 import { loadData } from './data-files.js';
 import { runJson, runPlain } from './headless.js';
-import { checkOutPath, outFileWriter } from './out-file.js';
-import { headlessSession, SIGNAL_STATUS } from './stop.js';
+import { checkOutPath, fileErrorReason, outFileWriter } from './out-file.js';
+import { headlessSession, refuseInspector, SIGNAL_STATUS } from './stop.js';
+
+// Before anything else can take time: from here on SIGUSR1 opens no debugger port.
+refuseInspector();
 
 /** The package's version: package.json sits beside dist/ (the bundle) or two levels up from src/cli/. */
 function version(): string {
@@ -34,6 +37,40 @@ export function parseFault(raw: string | undefined): Fault | undefined | string 
   const m = /^(throw|exit):([a-z0-9:.]+)@(\d+)$/.exec(raw);
   if (!m) return `INIT_TUI_FAULT expects throw:SCHEME@ITERATION or exit:SCHEME@ITERATION, got ${quote(raw)}`;
   return { kind: m[1] as Fault['kind'], scheme: m[2]!, at: Number(m[3]) };
+}
+
+/**
+ * --help and --version: printed at once, and a stdout that takes nothing (a full disk,
+ * >/dev/full) is one line on stderr and status 1, as for the other modes, not a stack trace.
+ */
+function printAndExit(text: string): never {
+  try {
+    writeSync(1, text);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // A reader that went away (`| head -0`) is the reader's choice: quietly done.
+    if (code === 'EPIPE') process.exit(0);
+    try {
+      writeSync(2, `init-tui: cannot write to standard output: ${fileErrorReason(err)}\n`);
+    } catch {
+      // stderr is gone too: the status says it
+    }
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+/**
+ * The current folder, or a line saying why there is none: a folder deleted under
+ * the shell makes every relative path (and a worker thread's start) fail deep inside Node.
+ */
+function cwdProblem(): string | undefined {
+  try {
+    process.cwd();
+    return undefined;
+  } catch (err) {
+    return `the current folder no longer exists (${(err as NodeJS.ErrnoException).code ?? 'error'}); cd to a folder that exists and run init-tui again`;
+  }
 }
 
 function usageError(message: string): never {
@@ -57,12 +94,12 @@ async function main(): Promise<void> {
     case 'error':
       return usageError(parsed.message);
     case 'help':
-      process.stdout.write(`${helpText(version())}\n`);
-      return;
+      return printAndExit(`${helpText(version())}\n`);
     case 'version':
-      process.stdout.write(`${version()}\n`);
-      return;
+      return printAndExit(`${version()}\n`);
     case 'run': {
+      const noCwd = cwdProblem();
+      if (noCwd) return usageError(noCwd);
       const fault = parseFault(process.env['INIT_TUI_FAULT']);
       if (typeof fault === 'string') return usageError(fault);
       const { invocation } = parsed;
@@ -89,7 +126,7 @@ async function main(): Promise<void> {
       // The terminal is taken at once (raw mode, the alternate screen): a key typed while
       // the dashboard loads is read as a key later, never echoed over the screen.
       const { capabilities, openTerminal } = await import('./dashboard/terminal.js');
-      const terminal = openTerminal(process.stdout, process.stdin, capabilities(process.env));
+      const terminal = openTerminal(process.stdout, process.stdin, capabilities(process.env), process.stderr);
       // Until the dashboard has its own handlers, a signal still gives the terminal back first.
       // Installed before the terminal is taken: a signal in between would otherwise end the
       // process by its default action, on the alternate screen (restore() is a no-op before).

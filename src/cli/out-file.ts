@@ -138,6 +138,52 @@ function syncFolder(dir: string): void {
   }
 }
 
+/** A temporary file beside the target, filled piece by piece, then put in place or removed. */
+interface Pending {
+  write(chunk: string): void;
+  /** Flushes and closes the file and puts it at the target. */
+  commit(): void;
+  /** Closes and removes the temporary file (the target is untouched). */
+  abandon(): void;
+}
+
+/** The error a writer throws: the reason in a few words, with the errno code. */
+function writeError(err: unknown): Error {
+  return Object.assign(new Error(fileErrorReason(err)), { code: (err as NodeJS.ErrnoException).code });
+}
+
+function pending(path: string, replace: boolean): Pending {
+  const full = targetOf(path);
+  const tmp = join(dirname(full), `.${basename(full)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined = openSync(tmp, 'wx', 0o666);
+  const close = (): void => {
+    if (fd === undefined) return;
+    const closing = fd;
+    fd = undefined;
+    closeSync(closing);
+  };
+  return {
+    write(chunk) {
+      if (fd !== undefined) writeAll(fd, Buffer.from(chunk, 'utf8'));
+    },
+    commit() {
+      if (fd !== undefined) fsyncSync(fd);
+      close();
+      if (replace) renameSync(tmp, full);
+      else placeWithoutReplacing(tmp, full);
+      syncFolder(dirname(full));
+    },
+    abandon() {
+      try {
+        close();
+      } catch {
+        // already failing: the first error is the one to report
+      }
+      rmSync(tmp, { force: true });
+    },
+  };
+}
+
 /**
  * Writes `content` (a string, or the chunks of one) to `path`, whole or not at
  * all. `replace`: may an existing file be replaced (--force)? Throws an Error
@@ -145,30 +191,61 @@ function syncFolder(dir: string): void {
  * no temporary file is left.
  */
 export function writeFileAtomic(path: string, content: string | Iterable<string>, options: { readonly replace: boolean }): void {
-  const full = targetOf(path);
-  const tmp = join(dirname(full), `.${basename(full)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
+  let file: Pending | undefined;
   try {
-    fd = openSync(tmp, 'wx', 0o666);
-    for (const chunk of typeof content === 'string' ? [content] : content) writeAll(fd, Buffer.from(chunk, 'utf8'));
-    fsyncSync(fd);
-    const closing = fd;
-    fd = undefined;
-    closeSync(closing);
-    if (options.replace) renameSync(tmp, full);
-    else placeWithoutReplacing(tmp, full);
+    file = pending(path, options.replace);
+    for (const chunk of typeof content === 'string' ? [content] : content) file.write(chunk);
+    file.commit();
   } catch (err) {
-    if (fd !== undefined) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already failing: the first error is the one to report
-      }
-    }
-    rmSync(tmp, { force: true });
-    throw Object.assign(new Error(fileErrorReason(err)), { code: (err as NodeJS.ErrnoException).code });
+    file?.abandon();
+    throw writeError(err);
   }
-  syncFolder(dirname(full));
+}
+
+/** How long the sliced writer works before it lets the event loop run (a signal is heard in between). */
+const SLICE_MS = 20;
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * writeFileAtomic for the headless modes' --out: the document is made and written
+ * in slices of ~20 ms with a turn of the event loop between them, so a signal is
+ * heard within one slice, however large the document; once `stopped()` (asked
+ * after every slice, and last right before the file is put in place) the
+ * temporary file is removed and nothing is written. Resolves true once written,
+ * false when stopped; rejects as writeFileAtomic throws.
+ */
+export async function writeFileSliced(
+  path: string,
+  content: Iterable<string>,
+  options: { readonly replace: boolean; readonly stopped: () => boolean },
+): Promise<boolean> {
+  let file: Pending | undefined;
+  try {
+    file = pending(path, options.replace);
+    let since = performance.now();
+    for (const chunk of content) {
+      file.write(chunk);
+      if (performance.now() - since < SLICE_MS) continue;
+      await turn();
+      if (options.stopped()) {
+        file.abandon();
+        return false;
+      }
+      since = performance.now();
+    }
+    // The last look: a signal that came during the last slice is heard here, before the file appears.
+    await turn();
+    if (options.stopped()) {
+      file.abandon();
+      return false;
+    }
+    file.commit();
+    return true;
+  } catch (err) {
+    file?.abandon();
+    throw writeError(err);
+  }
 }
 
 /**

@@ -2,7 +2,8 @@
  * The one way the headless modes (--json and plain text) write and stop.
  *
  * Every write to stdout is checked. The run stops early, once, on the first of:
- * a signal (SIGINT 130, SIGTERM 143, SIGHUP 129), a terminal that hung up
+ * a signal (SIGINT 130, SIGTERM 143, SIGHUP 129, and every other signal whose
+ * default action would end the process: 128 + its number), a terminal that hung up
  * (EIO on stdout or stderr: 129), a reader that closed the pipe (EPIPE: 0,
  * quietly — `| head` is the reader's choice), or stdout that cannot be
  * written (ENOSPC, …: one line on stderr, 1). From that moment nothing more is
@@ -10,10 +11,65 @@
  * deadline, and the process exits with the status. A second signal exits at once.
  */
 import { closeSync, writeSync } from 'node:fs';
+import { constants } from 'node:os';
 import { CANCEL_DEADLINE_MS, type Race } from '../engine/race.js';
 import { fileErrorReason } from './out-file.js';
 
-export const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+/**
+ * The signals whose default action ends the process and that JavaScript can
+ * catch safely: each stops the run (and gives the terminal back) and exits with
+ * 128 + its number. Left out: SIGKILL and SIGSTOP (uncatchable); SIGSEGV, SIGBUS,
+ * SIGFPE, SIGILL and SIGABRT (a real fault cannot run JavaScript; Node aborts with
+ * SIGABRT itself); SIGPIPE and SIGXFSZ (Node ignores them: a closed pipe is EPIPE,
+ * handled below); SIGUSR1 (see refuseInspector); SIGPROF under a profiler (V8's
+ * sampling profiler runs on it).
+ */
+const CAUGHT = [
+  'SIGHUP',
+  'SIGINT',
+  'SIGQUIT',
+  'SIGTRAP',
+  'SIGUSR2',
+  'SIGALRM',
+  'SIGTERM',
+  'SIGSTKFLT',
+  'SIGXCPU',
+  'SIGVTALRM',
+  'SIGPROF',
+  'SIGIO',
+  'SIGPWR',
+  'SIGSYS',
+] as const;
+
+const profiling = /--(cpu-|heap-)?prof/.test(`${process.execArgv.join(' ')} ${process.env['NODE_OPTIONS'] ?? ''}`);
+const signalNumbers = constants.signals as Readonly<Record<string, number | undefined>>;
+
+/** Each terminating signal (on this platform) with its exit status, 128 + n: SIGINT 130, SIGTERM 143, SIGHUP 129, SIGQUIT 131, SIGUSR2 140… */
+export const SIGNAL_STATUS: Readonly<Record<string, number>> & {
+  readonly SIGINT: number;
+  readonly SIGTERM: number;
+  readonly SIGHUP: number;
+} = {
+  SIGINT: 130,
+  SIGTERM: 143,
+  SIGHUP: 129,
+  ...Object.fromEntries(
+    CAUGHT.flatMap((sig) => {
+      const n = signalNumbers[sig];
+      return n === undefined || (sig === 'SIGPROF' && profiling) ? [] : [[sig, 128 + n]];
+    }),
+  ),
+};
+
+/**
+ * SIGUSR1 would open Node's inspector on 127.0.0.1:9229 (anyone on the machine could
+ * then run code as this user) and print "Debugger listening" over the screen. A
+ * listener of its own replaces Node's handler: the signal then does nothing at all.
+ * Called first thing at start-up (main.ts).
+ */
+export function refuseInspector(): void {
+  process.on('SIGUSR1', () => undefined);
+}
 /** What INIT_TUI_READY=1 prints on stderr once the stop handlers are installed (a testing hook). */
 export const READY_LINE = 'init-tui: ready';
 /** A terminal that went away (its window closed, the ssh link dropped) is a hangup. */
@@ -133,7 +189,8 @@ export function headlessSession(): HeadlessSession {
       // Exits once stdout has taken everything (a large document into a slow pipe).
       process.stdout.write('', (e) => {
         if (e) stdoutFailed(e as Errno);
-        else if (!stopping) exit(status);
+        // One more turn of the event loop: a signal that came meanwhile decides the status.
+        else setImmediate(() => stopping || exit(status));
       });
     },
   };

@@ -26,8 +26,9 @@ import { defaultExportName, reportOf } from '../../ui/state/export.js';
 import { isFinished } from '../../ui/state/runs.js';
 import { groupCells, raceFinished, schemeGroups } from '../../ui/state/selectors.js';
 import { type DashboardState } from '../../ui/state/reducer.js';
+import { fileErrorReason } from '../out-file.js';
 import { SIGNAL_STATUS } from '../stop.js';
-import { CLEAR_SCREEN, inBackground, toAscii, type Terminal } from './terminal.js';
+import { inBackground, toAscii, type Terminal } from './terminal.js';
 
 /** What the dashboard is started with: the experiment and its data, and where results go. */
 export interface DashboardOptions {
@@ -45,6 +46,9 @@ export interface DashboardOptions {
   /** --queue: races train on the queue's workers instead of local threads. */
   readonly start?: RaceStarter;
 }
+
+/** How long after an export another `e` is folded into one more (see exportFolded). */
+const FOLD_MS = 300;
 
 /** How often to check that the parent (a shell, npm exec) is still there. */
 const PARENT_POLL_MS = 100;
@@ -64,6 +68,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   let finishedAt: number | undefined;
   let firstFrameAt: number | undefined;
 
+  /** Why --out could not be written (its last attempt): the exit status is 1 then. An `e` to a file of its own only says so on the screen. */
   let exportError: string | undefined;
   /** Writes the results atomically; says where, or why not. */
   const exportNow = (s: DashboardState, path: string): string => {
@@ -72,15 +77,54 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     const count = 'runs' in report ? report.runs.length : s.runs.filter(isFinished).length;
     const what = 'runs' in report ? 'run' : 'model';
     if (count === 0) return `nothing to export yet: no ${what} has finished`;
+    const isOut = path === options.out;
     try {
       writeFile(path, `${formatReport(report)}\n`);
-      exportError = undefined;
+      if (isOut) exportError = undefined;
       const unfinished = s.runs.filter((r) => !isFinished(r)).length;
       return `exported ${count} ${what}${count === 1 ? '' : 's'} to ${resolve(path)}${unfinished > 0 ? ` (${unfinished} still training)` : ''}`;
     } catch (err) {
-      exportError = `could not write ${path}: ${(err as Error).message}`;
-      return exportError;
+      // In a few words (a folder deleted under us fails in Node's uv_cwd with a paragraph).
+      const why = `could not write ${path}: ${fileErrorReason(err)}`;
+      if (isOut) exportError = why;
+      return why;
     }
+  };
+
+  // One export at a time: `e` pressed again while one is being written, or within
+  // FOLD_MS of it (a burst, a held key: 300 presses once froze the screen for seconds
+  // and wrote a file for each second), is folded into one more export of the latest
+  // state, to the same file, once that time has passed.
+  let exporting: { readonly path: string; readonly message: string } | undefined;
+  let again: DashboardState | undefined;
+  let foldTimer: NodeJS.Timeout | undefined;
+  const settleExports = (): void => {
+    foldTimer = undefined;
+    const s = again;
+    again = undefined;
+    if (s === undefined || !exporting) {
+      exporting = undefined;
+      return;
+    }
+    exportNow(s, exporting.path);
+    foldTimer = setTimeout(settleExports, FOLD_MS);
+  };
+  const exportFolded = (s: DashboardState): string => {
+    if (exporting) {
+      again = s;
+      return exporting.message;
+    }
+    const path = options.out ?? defaultExportName(new Date());
+    exporting = { path, message: exportNow(s, path) };
+    foldTimer = setTimeout(settleExports, FOLD_MS);
+    return exporting.message;
+  };
+  /** At the end: a folded export still waiting is written now, so the last `e` is never lost. */
+  const flushExports = (): void => {
+    clearTimeout(foldTimer);
+    if (again && exporting) exportNow(again, exporting.path);
+    again = undefined;
+    exporting = undefined;
   };
 
   // The one way out. The first caller decides the status.
@@ -151,9 +195,11 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   process.on('SIGCONT', onCont);
 
   // When the terminal narrows it re-wraps the old frame into more lines than Ink
-  // erases, leaving debris above the new one. On the alternate screen a full clear
-  // is harmless; registered before Ink's own resize handler, it runs first.
-  const clearOnResize = (): void => void terminal.output.write(CLEAR_SCREEN);
+  // erases, leaving debris above the new one. On a resize Ink draws the old tree
+  // at once (its width is the view's state, set a render later), then the new one:
+  // each write starts on a cleared screen (harmless on the alternate screen) until
+  // a frame that fits is drawn.
+  const clearOnResize = (): void => terminal.cleanUntilFits();
   process.stdout.on('resize', clearOnResize);
   const app = render(
     <App
@@ -165,7 +211,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       onSuspend={() => suspend(true)}
       {...(options.start ? { startRace: options.start } : {})}
       onRace={(r) => (race = r)}
-      onExport={(s) => exportNow(s, options.out ?? defaultExportName(new Date()))}
+      onExport={exportFolded}
       autoExport={options.out !== undefined}
       onState={(s) => {
         last = s;
@@ -197,6 +243,9 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     ),
   ]);
   clearInterval(watchParent);
+  // After q only: a run stopped by a signal writes nothing more.
+  if (status === 0) flushExports();
+  else clearTimeout(foldTimer);
   // Nothing is left to write to on a closed terminal (and writes there fail with EIO).
   process.stderr.on('error', () => undefined);
   // The signal handlers stay: a second SIGHUP or SIGTERM while the workers stop

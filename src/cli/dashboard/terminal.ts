@@ -6,7 +6,10 @@
  * the dashboard goes through `output`, which writes ASCII on a terminal that
  * is not UTF-8, drops colour where there is none, falls silent once the
  * terminal is given back, and reports a closed terminal (EIO) as a hangup.
- * Imports no Ink: it runs before the first frame is drawn.
+ * Whatever is written to stderr while the dashboard is up (Node's warnings, a
+ * dependency's messages, a worker thread's output) is held and printed once the
+ * terminal is given back, and a stderr that is not a terminal never receives an
+ * escape sequence. Imports no Ink: it runs before the first frame is drawn.
  */
 import { readFileSync, writeSync } from 'node:fs';
 
@@ -168,6 +171,75 @@ export function withoutColour(text: string): string {
   });
 }
 
+/** Escape sequences (CSI, OSC, and two-character ones): what a stderr that is not a terminal must not receive. */
+const ESCAPES = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
+
+/** At most this much of stderr is held while the dashboard is up; the rest is counted. */
+const HELD_MAX = 1 << 20;
+
+/** The text of a chunk handed to write(). */
+function textOf(chunk: unknown): string {
+  return typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+}
+
+interface StderrGuard {
+  /** From now on, writes are held, not shown. */
+  hold(): void;
+  /** Prints what was held (synchronously) and lets writes through again. */
+  release(): void;
+}
+
+/**
+ * Takes over `stderr.write` for the rest of the process: held while the dashboard
+ * draws (anything written there would land on the screen and shift the frame), and
+ * without escape sequences when stderr is not a terminal (a file or a pipe: Ink's
+ * cursor helper writes ESC[?25h to stderr at exit). Writes of Node's own C++ code
+ * (fd 2 directly) are beyond it.
+ */
+function guardStderr(stderr: NodeJS.WriteStream): StderrGuard {
+  const write = stderr.write.bind(stderr) as (chunk: string, done?: (err?: Error | null) => void) => boolean;
+  const plain = (text: string): string => (stderr.isTTY ? text : text.replace(ESCAPES, ''));
+  let held: string[] | undefined;
+  let size = 0;
+  let dropped = 0;
+  stderr.write = ((chunk: unknown, ...rest: unknown[]): boolean => {
+    const done = rest.find((r) => typeof r === 'function') as ((err?: Error | null) => void) | undefined;
+    const text = textOf(chunk);
+    if (held) {
+      if (size + text.length <= HELD_MAX) {
+        held.push(text);
+        size += text.length;
+      } else dropped += text.length;
+      if (done) process.nextTick(done);
+      return true;
+    }
+    const shown = plain(text);
+    if (shown === '' && text !== '') {
+      if (done) process.nextTick(done);
+      return true;
+    }
+    return write(shown, done);
+  }) as typeof stderr.write;
+  return {
+    hold() {
+      held ??= [];
+    },
+    release() {
+      if (!held) return;
+      const text = held.join('') + (dropped > 0 ? `(init-tui: ${dropped} more characters written to stderr were left out)\n` : '');
+      held = undefined;
+      size = 0;
+      dropped = 0;
+      if (text === '') return;
+      try {
+        writeSync((stderr as { fd?: number }).fd ?? 2, plain(text));
+      } catch {
+        // stderr is gone: nobody is there to read it
+      }
+    },
+  };
+}
+
 export interface Terminal {
   readonly caps: Capabilities;
   /** The stream to hand Ink: process.stdout, filtered as above. */
@@ -188,11 +260,31 @@ export interface Terminal {
   readonly lost: boolean;
   /** Called once when the terminal goes away: EIO on a write (the terminal closed). */
   onHangup(fn: () => void): void;
+  /**
+   * After a resize: every write starts on a cleared screen until a frame that fits
+   * the new width has been drawn (the terminal re-wraps the old frame into more lines
+   * than Ink erases, and Ink draws its old tree once more before the new one).
+   */
+  cleanUntilFits(): void;
 }
 
-export function openTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream, caps: Capabilities): Terminal {
+/**
+ * `stderr`, when given, is guarded as guardStderr says: held from enter() to
+ * restore(), printed by restore().
+ */
+export function openTerminal(
+  stdout: NodeJS.WriteStream,
+  stdin: NodeJS.ReadStream,
+  caps: Capabilities,
+  stderr?: NodeJS.WriteStream,
+): Terminal {
+  const guard = stderr ? guardStderr(stderr) : undefined;
   let restored = true;
   let gone = false;
+  let clean = false;
+  /** Whether `text` is a whole frame whose every line fits the terminal's width (escape sequences take no room). */
+  const fits = (text: string): boolean =>
+    text.includes('\n') && text.split('\n').every((line) => [...line.replace(ESCAPES, '')].length <= (stdout.columns || 80));
   let hangup: (() => void) | undefined;
   const writeAll = (fd: number, text: string): void => {
     try {
@@ -226,6 +318,11 @@ export function openTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStrea
             return true;
           }
           try {
+            if (clean && typeof chunk === 'string') {
+              if (fits(chunk)) clean = false;
+              // The frame then draws from the top of an empty screen: Ink's erasing of its last frame moves nowhere.
+              return target.write(CLEAR_SCREEN + filter(chunk), ...(rest as []));
+            }
             return target.write(typeof chunk === 'string' ? filter(chunk) : (chunk as Uint8Array), ...(rest as []));
           } catch (err) {
             closed(err as NodeJS.ErrnoException);
@@ -271,15 +368,21 @@ export function openTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStrea
       setRaw(true);
       writeAll(fd, `${ENTER_ALT}${HIDE_CURSOR}${PASTE_ON}${CLEAR_SCREEN}`);
       restored = false;
+      guard?.hold();
     },
     restore() {
       if (restored) return;
       restored = true;
       setRaw(false);
       writeAll(fd, `${PASTE_OFF}${LEAVE_ALT}${SHOW_CURSOR}`);
+      // On the normal screen, below where the prompt was: what was written to stderr meanwhile.
+      guard?.release();
     },
     onHangup(fn) {
       hangup = fn;
+    },
+    cleanUntilFits() {
+      clean = true;
     },
   };
 }
