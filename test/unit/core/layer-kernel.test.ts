@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import wabtInit from 'wabt';
-import { sameBitsAsGeneric } from '../../support/kernels.ts';
+import { firstSamples, sameBitsAsGeneric } from '../../support/kernels.ts';
+import { initParams } from '../../../src/core/network.ts';
+import { RandomState } from '../../../src/core/rng.ts';
+import { resolveScheme } from '../../../src/core/schemes.ts';
 import { KERNELS } from '../../../src/core/kernel-table.ts';
 import { LAYER_MAX_UNITS, LayerKernel, layerModule, layerSupports, type LayerBuild } from '../../../src/core/layer-kernel.ts';
 import { layerSource } from '../../../src/core/wasm/layer-source.ts';
@@ -98,4 +101,14 @@ test('a one-ulp change to one weight is detected by the check', () => {
     return new LayerKernel({ ...p, W }, train, lr);
   });
   assert.throws(() => nudged([2, 16, 16, 1], 'relu', 'he', 1, 0.05, 3, 20));
+});
+
+test('auto takes the layer kernel for relu from 48 units, for the other activations at 256, and simd below', () => {
+  const pick = (layers: number[], activation: string): string =>
+    KERNELS['auto']!.make(initParams(layers, resolveScheme('he')!, new RandomState(1), activation), firstSamples(20), 0.01).name;
+  assert.equal(pick([2, 48, 1], 'relu'), 'layer');
+  assert.equal(pick([2, 47, 47, 1], 'relu'), 'simd');
+  assert.equal(pick([2, 224, 224, 1], 'tanh'), 'simd');
+  assert.equal(pick([2, 256, 1], 'tanh'), 'layer');
+  assert.equal(pick([2, 256, 256, 1], 'selu'), 'layer');
 });
