@@ -152,3 +152,65 @@ export function layoutProblems(layout: SimdLayout): string[] {
     problems.push('samples is not an even count of at least 2');
   return problems;
 }
+
+/**
+ * The layer kernel's memory and register tiles (layer-source.ts generates its
+ * module from this table, layer-kernel.ts lays out its memory by it). Every
+ * array is a stack of rows at one fixed stride: a layer's activations and
+ * deltas one row per sample, its weights one row per unit (Wr) or per input
+ * (Wc, the transpose), its gradients shaped like Wr. The stride is a constant
+ * of the module, so every load's offset is an immediate.
+ */
+export interface LayerLayout {
+  readonly memory: { readonly module: string; readonly name: string };
+  readonly minPages: number;
+  /**
+   * Bytes from one row to the next. Not a power of two: at 2,048 (width 256)
+   * a walk down a column (Wc's rows in the forward pass, Wr's in the
+   * backward one) folds into 2 of L1's 64 sets; 2,112 = 33 cache lines moves
+   * each row to the next set, so 64 consecutive rows use all 64.
+   */
+  readonly rowBytes: number;
+  /** Forward tile: samples × output pairs per register block (Z = W·A + b). */
+  readonly forward: { readonly samples: number; readonly pairs: number };
+  /** Weight-gradient tile: output rows × input pairs (dW = dZ·Aᵀ, summed over every sample in registers). */
+  readonly grads: { readonly rows: number; readonly pairs: number };
+  /** Backward tile: samples × input pairs (dA = Wᵀ·dZ). */
+  readonly back: { readonly samples: number; readonly pairs: number };
+}
+
+/**
+ * Tiles of 8 accumulators, their 2 or 4 loaded vectors and a splat fit the
+ * registers V8 allocates; with 9 or more (3×3, 5×2, 6×2) it spills and the
+ * products halve. Measured at widths 64/128/256, 300 samples, one thread,
+ * GMAC/s (forward + gradient + backward): 2×4 / 4×2 / 2×4 13.2 / 13.9 / 13.6;
+ * all 2×4 11.6–13.6; all 4×2 12.1–12.7; 3×3 6.1–7.2; 6×1 9.4–9.8; 1×8
+ * 5.4–5.6. Row stride 2,112 bytes against 2,048: 13.6 against 11.7 at 256.
+ */
+export const LAYER_LAYOUT: LayerLayout = {
+  memory: { module: 'env', name: 'memory' },
+  minPages: 1,
+  rowBytes: 2112,
+  forward: { samples: 2, pairs: 4 },
+  grads: { rows: 4, pairs: 2 },
+  back: { samples: 2, pairs: 4 },
+};
+
+/** Widest layer the layer layout holds (a row of float64s, rounded down to even). */
+export function layerMaxUnits(layout: LayerLayout): number {
+  return Math.floor(layout.rowBytes / V128_BYTES) * 2;
+}
+
+/** What must hold for a layer layout to be usable (none: it is sound). */
+export function layerLayoutProblems(layout: LayerLayout): string[] {
+  const problems: string[] = [];
+  if (layout.rowBytes % V128_BYTES !== 0 || layout.rowBytes <= 0) problems.push('rowBytes is not a whole number of v128s');
+  for (const [name, tile] of [
+    ['forward', [layout.forward.samples, layout.forward.pairs]],
+    ['grads', [layout.grads.rows, layout.grads.pairs]],
+    ['back', [layout.back.samples, layout.back.pairs]],
+  ] as const) {
+    if (!tile.every((n) => Number.isInteger(n) && n >= 1 && n <= 8)) problems.push(`the ${name} tile is not 1..8 by 1..8`);
+  }
+  return problems;
+}

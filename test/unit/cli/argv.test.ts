@@ -123,7 +123,7 @@ const BAD: [string[], RegExp][] = [
   [['--seed', '1', '--seed', '2'], /--seed is given more than once/],
   [['--lr', '0.1', '--learning-rate', '0.2'], /--learning-rate is given more than once/],
   [['--json=yes'], /--json takes no value/],
-  [['--kernel', 'wasm'], /--kernel expects one of auto, fused, generic, simd, got "wasm"/],
+  [['--kernel', 'wasm'], /--kernel expects one of auto, fused, generic, layer, simd, got "wasm"/],
 ];
 
 for (const [argv, expected] of BAD) {

@@ -279,9 +279,22 @@ test('simd is bit-identical to fused over the chaotic 15000-iteration random run
   assertSameParams(fused.params(), simd.params(), 'random, 15000 iterations');
 });
 
-test('auto picks simd for the notebook network and bigger ones', () => {
-  for (const layers of [[2, 10, 5, 1], [2, 100, 100, 1], DEEP]) {
+test('auto picks simd for the notebook network and narrower ones than 48 units, the layer kernel from 48 units on', () => {
+  for (const layers of [
+    [2, 10, 5, 1],
+    [2, 47, 47, 1],
+    [2, 32, 32, 32, 32, 32, 32, 32, 32, 1],
+  ]) {
     const k = KERNELS['auto']!.make(initial(layers, 'he', 3), DATA.train, 0.01);
     assert.equal(k.name, 'simd', layers.join(','));
+  }
+  for (const layers of [
+    [2, 48, 1],
+    [2, 100, 100, 1],
+    [2, 8, 256, 1],
+    [2, 64, 64, 64, 64, 64, 64, 64, 64, 1],
+  ]) {
+    const k = KERNELS['auto']!.make(initial(layers, 'he', 3), DATA.train, 0.01);
+    assert.equal(k.name, 'layer', layers.join(','));
   }
 });
