@@ -60,7 +60,7 @@ test('a new user in 120×40: the race, the notebook accuracies, help, a run up c
   }
 });
 
-test('space pauses, n steps one iteration, +/- change the pace, r restarts, l toggles the log scale', async () => {
+test('space pauses, n steps one iteration, +/- change the pace, r restarts, y toggles the log scale', async () => {
   const s = start(['--pace', 'max', '-n', '200000'], { cols: 120, rows: 40 });
   try {
     await s.waitFor(/3 he\s+\S*\s*[\d,]*[1-9][\d,]*\/200,000/);
@@ -90,7 +90,7 @@ test('space pauses, n steps one iteration, +/- change the pace, r restarts, l to
     await s.waitFor(/pace 5,000 it\/s/);
     s.press('+');
     await s.waitFor(/pace 20,000 it\/s/);
-    s.press('l');
+    s.press('y');
     await s.waitFor(/Loss \(log scale\)/);
     s.press(' ');
     await s.waitFor(/racing · pace 20,000/);

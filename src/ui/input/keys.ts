@@ -155,12 +155,12 @@ export const BINDINGS: readonly Binding[] = [
     intent: () => action({ type: 'nextPanel' }),
   },
   {
-    label: '← →  h',
+    label: '← →  h l',
     help: 'move the chart cursor (chart panel)',
     views: ['race'],
     panel: 'chart',
-    match: (k) => named('left', 'right')(k) || is('h')(k),
-    intent: (_, k) => action({ type: 'moveCursor', by: k.name === 'right' ? 1 / 50 : -1 / 50 }),
+    match: (k) => named('left', 'right')(k) || is('h', 'l')(k),
+    intent: (_, k) => action({ type: 'moveCursor', by: k.name === 'right' || k.text === 'l' ? 1 / 50 : -1 / 50 }),
   },
   {
     label: 'Home End',
@@ -181,12 +181,13 @@ export const BINDINGS: readonly Binding[] = [
     },
   },
   {
-    label: 'l',
-    help: 'log-scale cost axis',
-    hint: 'l log',
+    // y for the y axis: `l` is the sweep's "larger gain" (vim's right), so one key keeps one meaning.
+    label: 'y',
+    help: 'log-scale cost axis (y axis)',
+    hint: 'y log',
     hintIn: ['detail'],
     views: ['race views'],
-    match: is('l'),
+    match: is('y'),
     intent: () => action({ type: 'toggleLog' }),
   },
   {
@@ -354,8 +355,8 @@ function live(b: Binding, state: DashboardState): boolean {
 }
 
 /** What a key asks for in this state, or undefined (not a key here). */
-export function keyIntent(key: Key, state: DashboardState): Intent | undefined {
-  for (const b of BINDINGS) {
+export function keyIntent(key: Key, state: DashboardState, bindings: readonly Binding[] = BINDINGS): Intent | undefined {
+  for (const b of bindings) {
     if (live(b, state) && b.match(key)) return b.intent(state, key);
   }
   return undefined;

@@ -21,7 +21,7 @@ test('every key of the footer maps to its intent in the race view', () => {
   assert.deepEqual(keyIntent(char('+'), race), act('pace', { faster: true }));
   assert.deepEqual(keyIntent(char('-'), race), act('pace', { faster: false }));
   assert.deepEqual(keyIntent(char('r'), race), act('restart'));
-  assert.deepEqual(keyIntent(char('l'), race), act('toggleLog'));
+  assert.deepEqual(keyIntent(char('y'), race), act('toggleLog'));
   assert.deepEqual(keyIntent(char('v'), race), act('toggleChart'));
   assert.deepEqual(keyIntent(char('?'), race), act('toggleHelp'));
   assert.deepEqual(keyIntent(named('tab'), race), act('nextPanel'));
@@ -73,7 +73,7 @@ test('the footer and the help overlay come from the one key table', () => {
     footerHints('race'),
     '↑↓ move · Enter open · w why · c compare · p signal · v charts · s settings · space pause · +/- pace · e export · ? help · q quit',
   );
-  assert.equal(footerHints('detail'), 'Esc back · ↑↓ other run · w why · c compare · l log · space pause · r restart · ? help · q quit');
+  assert.equal(footerHints('detail'), 'Esc back · ↑↓ other run · w why · c compare · y log · space pause · r restart · ? help · q quit');
   assert.equal(footerHints('help'), 'Esc or ? close · q quit');
   assert.equal(
     footerHints('race', 80),
