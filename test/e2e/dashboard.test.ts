@@ -154,20 +154,20 @@ test('the settings screen refuses a bad value in place with the CLI message, the
     for (let k = 0; k < 6; k++) s.press(KEYS.down);
     await s.waitFor(/❯ iterations\s+1500/);
     for (let k = 0; k < 4; k++) s.press('\u007F');
-    await s.waitFor(/❯ iterations\s+▏/);
+    await s.waitFor(/❯ iterations\s+│/);
     s.press('0');
-    await s.waitFor(/❯ iterations\s+0▏/);
+    await s.waitFor(/❯ iterations\s+0\s+│/);
     s.press(KEYS.enter);
     await s.waitFor(/--iterations expects an integer from 1 to 100000000, got "0"/);
     s.press('\u007F');
-    await s.waitFor(/❯ iterations\s+▏/);
+    await s.waitFor(/❯ iterations\s+│/);
     for (const ch of '800') s.press(ch);
-    await s.waitFor(/❯ iterations\s+800▏/);
+    await s.waitFor(/❯ iterations\s+800\s+│/);
     // Up six fields to the data set (layers, schemes and the rest untouched): moons.
     for (let k = 0; k < 6; k++) s.press(KEYS.up);
     await s.waitFor(/❯ data set\s+circles/);
     for (let k = 0; k < 7; k++) s.press('\u007F');
-    await s.waitFor(/❯ data set\s+▏/);
+    await s.waitFor(/❯ data set\s+│/);
     for (const ch of 'moons') s.press(ch);
     await s.waitFor(/❯ data set\s+moons/);
     s.press(KEYS.enter);

@@ -81,8 +81,18 @@ test('the footer and the help overlay come from the one key table', () => {
     'at 80 columns help and quit stay',
   );
   assert.ok(footerHints('race', 40).endsWith('? help · q quit'));
-  assert.equal(footerHints('settings'), '↑↓ field · Backspace delete · Enter apply · Esc cancel · Ctrl-C quit');
-  assert.ok(footerHints('settings').length <= 80, 'the whole settings footer fits 80 columns');
+  const form = reduce(race, { type: 'settings' });
+  assert.equal(
+    footerHints('settings', Infinity, form),
+    '↑↓ field · ←→ caret · Backspace delete · Ctrl-U clear · Enter apply · Esc cancel · Ctrl-C quit',
+  );
+  assert.ok(footerHints('settings', Infinity, form).length <= 100);
+  const picking = reduce(form, { type: 'formEdit', edit: 'right' });
+  assert.equal(
+    footerHints('settings', Infinity, picking),
+    '↑↓ choose · Enter take · Esc close · Ctrl-C quit',
+    'the picker has its own keys',
+  );
   for (const b of BINDINGS) {
     for (const view of Object.keys(VIEW_ROWS) as View[]) {
       if (among(b.views, view))
