@@ -170,6 +170,8 @@ test('the settings screen refuses a bad value in place with the CLI message, the
     await s.waitFor(/❯ data set\s+│/);
     for (const ch of 'moons') s.press(ch);
     await s.waitFor(/❯ data set\s+moons/);
+    // The equivalent command line follows the typing: only what differs from the defaults.
+    await s.waitFor(/As a command: init-tui --dataset moons --iterations 800 --pace max/);
     s.press(KEYS.enter);
     const screen = await s.waitFor(
       /moons · noise 0\.2 · layers 2-10-5-1 · lr 0\.01 · 800 iterations[\s\S]*finished[\s\S]*he\s+\d+\.\d%/,

@@ -254,3 +254,26 @@ export function formConfig(form: SettingsForm, current: ExperimentConfig): Exper
     throw err;
   }
 }
+
+/** A value as a shell word: as it is when it is plain, else in single quotes. */
+function shellWord(value: string): string {
+  return /^[\w,.:=+@%/-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * The command line that starts the race the form stands for, as typed so far:
+ * `init-tui` and the option of every row whose text is not the default's (the
+ * form's fields as typed, the others as the race has them; a sweep is left out,
+ * as Enter leaves it out).
+ */
+export function commandLine(form: SettingsForm, current: ExperimentConfig): string {
+  const words = ['init-tui'];
+  for (const [key, f] of FIELD_ROWS) {
+    if (key === 'sweep') continue;
+    const onForm = FORM_FIELDS.some((ff) => ff.key === key) && !locked(key as FormKey, current);
+    const v = onForm ? form.values[key as FormKey].trim() : f.text(current);
+    if (v === undefined || v === '' || v === f.text(DEFAULT_CONFIG)) continue;
+    words.push(f.option, shellWord(v));
+  }
+  return words.join(' ');
+}

@@ -4,7 +4,7 @@ import type { ExperimentConfig } from '../../../core/config.js';
 import { DATASETS } from '../../../core/datasets.js';
 import { activationNames } from '../../../core/activations.js';
 import { schemeNames } from '../../../core/schemes.js';
-import { choices, fieldWindow, FORM_FIELDS, locked, type SettingsForm } from '../../state/settings-form.js';
+import { choices, commandLine, fieldWindow, FORM_FIELDS, locked, type SettingsForm } from '../../state/settings-form.js';
 
 export interface SettingsViewProps {
   readonly config: ExperimentConfig;
@@ -15,6 +15,11 @@ export interface SettingsViewProps {
 
 /** The frame, its padding, the marker and the label take this many columns of a field's line. */
 const FIELD_CHROME = 4 + 2 + 15 + 1;
+/** At most `n` characters, the end cut behind an ellipsis (a runaway paste must not push the form off the screen). */
+function atMost(text: string, n: number): string {
+  return text.length <= n ? text : `${text.slice(0, Math.max(0, n - 1))}…`;
+}
+
 /** The picker shows at most this many choices at once (it scrolls). */
 const PICKER_ROWS = 6;
 
@@ -73,6 +78,11 @@ export function SettingsView({ config, form, width }: SettingsViewProps) {
           Data sets: {Object.keys(DATASETS).join(', ')} (noise blank = its default). Layers: 2,…,1 (NxK: K layers of N). Activations:{' '}
           {activationNames().join(', ')}. Schemes: {schemeNames().join(', ')}. Pace: max, auto or iterations per second. → at the end of the
           data set or the activation: a list to choose from.
+        </Text>
+        <Text> </Text>
+        <Text wrap="wrap">
+          <Text dimColor>As a command: </Text>
+          {atMost(commandLine(form, config), 3 * (width - 4) - 14)}
         </Text>
       </Box>
       {form.error !== undefined && (

@@ -5,6 +5,7 @@ import { DATASETS } from '../../../../src/core/datasets.ts';
 import {
   applyEdit,
   choices,
+  commandLine,
   deleteChar,
   fieldWindow,
   FORM_FIELDS,
@@ -97,7 +98,7 @@ test('a field shows a window around the caret, a wide grapheme counting two colu
   assert.ok(mid.before.startsWith('…') && mid.after.endsWith('…'), JSON.stringify(mid));
   assert.equal(`${mid.before}${mid.at}${mid.after}`.length, 10);
   const wide = fieldWindow('語語語語語語', 6, 7);
-  assert.equal(wide.before, '…語語語', '1 + 3 × 2 columns, and the caret: 8 would not fit 7');
+  assert.equal(wide.before, '…語語', 'the ellipsis, 2 × 2 columns and the caret: a third 語 would make 8 columns, not 7');
 });
 
 test('→ at the end of a choice field opens its picker on the current choice; Enter takes the highlighted one, Esc keeps the field', () => {
@@ -127,4 +128,15 @@ test('the activation picker offers every activation; a parameter is left to type
   let f = applyEdit(on('activation'), 'right', C);
   f = applyEdit(f, 'pickerUp', C);
   assert.equal(f.picker, list.length - 1, 'wraps to the last');
+});
+
+test('the equivalent command line names only what differs from the defaults, as typed so far', () => {
+  assert.equal(commandLine(openForm(C), C), 'init-tui', 'the defaults: no option');
+  let f = typeText(edits(on('dataset'), 'clearToStart'), 'moons', C);
+  f = typeText(edits(moveField(f, at('noise') - at('dataset')), 'clearToStart'), '0.2', C);
+  assert.equal(commandLine(f, C), 'init-tui --dataset moons --noise 0.2');
+  f = typeText(edits(moveField(f, at('schemes') - at('noise')), 'clearToStart'), 'he xavier', C);
+  assert.equal(commandLine(f, C), "init-tui --dataset moons --noise 0.2 --schemes 'he xavier'", 'a value with a space is quoted');
+  const seeded = { ...C, seeds: 3 };
+  assert.match(commandLine(openForm(seeded), seeded), /^init-tui --seeds 3$/, 'what the form does not show comes from the race');
 });
