@@ -166,6 +166,20 @@ export const BINDINGS: readonly Binding[] = [
     intent: (_, k) => action({ type: 'moveCursor', by: k.name === 'right' || k.text === 'l' ? 1 / 50 : -1 / 50 }),
   },
   {
+    label: 'click',
+    help: 'select the lane clicked',
+    views: ['race'],
+    match: (k) => k.mouse?.button === 'left' && k.mouse.target !== undefined,
+    intent: (_, k) => action({ type: 'select', run: k.mouse?.target ?? 0 }),
+  },
+  {
+    label: 'wheel',
+    help: 'move the chart cursor',
+    views: ['race'],
+    match: (k) => k.mouse?.button === 'wheelUp' || k.mouse?.button === 'wheelDown',
+    intent: (_, k) => action({ type: 'moveCursor', by: k.mouse?.button === 'wheelDown' ? 1 / 50 : -1 / 50 }),
+  },
+  {
     label: 'Home End',
     help: 'the chart cursor to the first / last iteration (chart panel)',
     views: ['race'],
