@@ -13,6 +13,7 @@ import { sweepMinRows } from './views/sweep/sweep-layout.js';
 import { VIEW_ROWS, type ViewContext } from './views/registry.js';
 import { groupCount, raceFinished, schemeGroups, secondsLeft } from './state/selectors.js';
 import { laneAt } from './views/race/lane-hit.js';
+import { columnAt } from './views/compare/compare-hit.js';
 import { initialState, reduce, type Action, type DashboardState } from './state/reducer.js';
 import { TooSmall } from './chrome/TooSmall.js';
 import { followState, useRace } from './hooks/use-race.js';
@@ -128,12 +129,13 @@ export function App({
         return;
     }
   };
-  // A click's target from the same layout the race view draws (one header row, then the lanes' panel).
+  // A click's target from the same layout the views draw: a lane (one header row, then the lanes' panel), a compare column.
   const located = (key: Key): Key => {
     const s = latest.current;
-    if (key.mouse?.button !== 'left' || s.view !== 'race' || s.config.sweep) return key;
+    if (key.mouse?.button !== 'left' || s.config.sweep || (s.view !== 'race' && s.view !== 'compare')) return key;
     const n = groupCount(s);
-    const target = laneAt(key.mouse.row, 1, n, lanesShown(rows, n), s.selected);
+    const target =
+      s.view === 'race' ? laneAt(key.mouse.row, 1, n, lanesShown(rows, n), s.selected) : columnAt(key.mouse.column, columns, n, s.selected);
     return target === undefined ? key : { ...key, mouse: { ...key.mouse, target } };
   };
   // Every key of a burst, in order, each judged against the state the previous one left.
