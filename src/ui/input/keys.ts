@@ -167,8 +167,8 @@ export const BINDINGS: readonly Binding[] = [
   },
   {
     label: 'click',
-    help: 'select the lane (race) or the scheme column (compare) clicked',
-    views: ['race', 'compare'],
+    help: 'select what you click: a lane, a compare column, a map cell',
+    views: ['race', 'compare', 'sweep'],
     match: (k) => k.mouse?.button === 'left' && k.mouse.target !== undefined,
     intent: (_, k) => action({ type: 'select', run: k.mouse?.target ?? 0 }),
   },
