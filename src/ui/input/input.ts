@@ -3,10 +3,11 @@
  * Ink's reader cuts it: escape sequences whole, plain text in runs) becomes a
  * list of keys, every one of them, in order. Three typed "-" are three keys;
  * seven DELs are seven backspaces; an arrow or Enter inside a burst still
- * counts; a paste is text, never keys. Escape sequences are parsed whole, and
- * the ones that mean nothing here (function keys, Alt-combinations, mouse and
- * focus reports) are dropped whole, so none of their letters or digits acts
- * as a key.
+ * counts; a paste is text, never keys; an SGR mouse press or wheel step is one
+ * 'mouse' key. Escape sequences are parsed whole, and the ones that mean nothing
+ * here (function keys, Alt-combinations, X10 mouse reports, mouse releases and
+ * drags, focus reports) are dropped whole, so none of their letters or digits
+ * acts as a key.
  */
 
 export type KeyName =
