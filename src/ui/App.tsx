@@ -11,7 +11,10 @@ import { footerHints, keyIntent } from './input/keys.js';
 import { lanesShown, layout, MIN_COLUMNS, minRows } from './views/race/layout.js';
 import { sweepMinRows } from './views/sweep/sweep-layout.js';
 import { VIEW_ROWS, type ViewContext } from './views/registry.js';
-import { raceFinished, schemeGroups, secondsLeft } from './state/selectors.js';
+import { groupCount, raceFinished, schemeGroups, secondsLeft } from './state/selectors.js';
+import { laneAt } from './views/race/lane-hit.js';
+import { columnAt } from './views/compare/compare-hit.js';
+import { cellAt } from './views/sweep/sweep-hit.js';
 import { initialState, reduce, type Action, type DashboardState } from './state/reducer.js';
 import { TooSmall } from './chrome/TooSmall.js';
 import { followState, useRace } from './hooks/use-race.js';
@@ -105,7 +108,7 @@ export function App({
     followState(race.current, prev, next);
   };
   const apply = (key: Key): void => {
-    const intent = keyIntent(key, latest.current);
+    const intent = keyIntent(located(key), latest.current);
     switch (intent?.kind) {
       case undefined:
         return;
@@ -126,6 +129,24 @@ export function App({
         exit();
         return;
     }
+  };
+  // A click's target from the same layout the views draw: a lane (one header row, then the lanes' panel), a compare column, a sweep cell.
+  const located = (key: Key): Key => {
+    const s = latest.current;
+    if (key.mouse?.button !== 'left') return key;
+    const n = groupCount(s);
+    const { column, row } = key.mouse;
+    const target =
+      s.view === 'sweep'
+        ? cellAt(column, row, s.config, columns, rows, s.selected)
+        : s.config.sweep
+          ? undefined
+          : s.view === 'race'
+            ? laneAt(row, 1, n, lanesShown(rows, n), s.selected)
+            : s.view === 'compare'
+              ? columnAt(column, columns, n, s.selected)
+              : undefined;
+    return target === undefined ? key : { ...key, mouse: { ...key.mouse, target } };
   };
   // Every key of a burst, in order, each judged against the state the previous one left.
   useKeys((keys) => keys.forEach(apply), interactive);

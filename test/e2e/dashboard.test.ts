@@ -60,7 +60,7 @@ test('a new user in 120×40: the race, the notebook accuracies, help, a run up c
   }
 });
 
-test('space pauses, n steps one iteration, +/- change the pace, r restarts, l toggles the log scale', async () => {
+test('space pauses, n steps one iteration, +/- change the pace, r restarts, y toggles the log scale', async () => {
   const s = start(['--pace', 'max', '-n', '200000'], { cols: 120, rows: 40 });
   try {
     await s.waitFor(/3 he\s+\S*\s*[\d,]*[1-9][\d,]*\/200,000/);
@@ -90,7 +90,7 @@ test('space pauses, n steps one iteration, +/- change the pace, r restarts, l to
     await s.waitFor(/pace 5,000 it\/s/);
     s.press('+');
     await s.waitFor(/pace 20,000 it\/s/);
-    s.press('l');
+    s.press('y');
     await s.waitFor(/Loss \(log scale\)/);
     s.press(' ');
     await s.waitFor(/racing · pace 20,000/);
@@ -154,22 +154,24 @@ test('the settings screen refuses a bad value in place with the CLI message, the
     for (let k = 0; k < 6; k++) s.press(KEYS.down);
     await s.waitFor(/❯ iterations\s+1500/);
     for (let k = 0; k < 4; k++) s.press('\u007F');
-    await s.waitFor(/❯ iterations\s+▏/);
+    await s.waitFor(/❯ iterations\s+│/);
     s.press('0');
-    await s.waitFor(/❯ iterations\s+0▏/);
+    await s.waitFor(/❯ iterations\s+0\s+│/);
     s.press(KEYS.enter);
     await s.waitFor(/--iterations expects an integer from 1 to 100000000, got "0"/);
     s.press('\u007F');
-    await s.waitFor(/❯ iterations\s+▏/);
+    await s.waitFor(/❯ iterations\s+│/);
     for (const ch of '800') s.press(ch);
-    await s.waitFor(/❯ iterations\s+800▏/);
+    await s.waitFor(/❯ iterations\s+800\s+│/);
     // Up six fields to the data set (layers, schemes and the rest untouched): moons.
     for (let k = 0; k < 6; k++) s.press(KEYS.up);
     await s.waitFor(/❯ data set\s+circles/);
     for (let k = 0; k < 7; k++) s.press('\u007F');
-    await s.waitFor(/❯ data set\s+▏/);
+    await s.waitFor(/❯ data set\s+│/);
     for (const ch of 'moons') s.press(ch);
     await s.waitFor(/❯ data set\s+moons/);
+    // The equivalent command line follows the typing: only what differs from the defaults.
+    await s.waitFor(/As a command: init-tui --dataset moons --iterations 800 --pace max/);
     s.press(KEYS.enter);
     const screen = await s.waitFor(
       /moons · noise 0\.2 · layers 2-10-5-1 · lr 0\.01 · 800 iterations[\s\S]*finished[\s\S]*he\s+\d+\.\d%/,

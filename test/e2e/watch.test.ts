@@ -89,20 +89,20 @@ test('seven Backspaces in one write are seven deletions; a paste goes in as text
   try {
     await s.waitFor(/finished/, 30_000);
     s.press('s');
-    await s.waitFor(/❯ data set\s+circles▏/);
+    await s.waitFor(/❯ data set\s+circles\s+│/);
     s.press('\u007F'.repeat(7));
-    await s.waitFor(/❯ data set\s+▏/, 3000);
+    await s.waitFor(/❯ data set\s+│/, 3000);
     s.press('spiral');
-    let screen = await s.waitFor(/❯ data set\s+spiral▏/, 3000);
+    let screen = await s.waitFor(/❯ data set\s+spiral\s+│/, 3000);
     // No invisible character made the line longer: the frame's right border stays in its column.
     const lines = screen.split('\n').filter((l) => l.includes('│'));
     const right = new Set(lines.map((l) => l.lastIndexOf('│')));
     assert.equal(right.size, 1, `one right border column:\n${screen}`);
     s.press('\u007F'.repeat(6));
-    await s.waitFor(/❯ data set\s+▏/, 3000);
+    await s.waitFor(/❯ data set\s+│/, 3000);
     // A bracketed paste with a line break: text only, and no Enter.
     s.press('\u001B[200~moons\r\n\u001B[201~');
-    screen = await s.waitFor(/❯ data set\s+moons▏/, 3000);
+    screen = await s.waitFor(/❯ data set\s+moons\s+│/, 3000);
     assert.match(screen, /Settings: change the experiment/, 'still in the form: the pasted line break did not apply it');
     s.press(KEYS.enter);
     await s.waitFor(/moons · noise 0\.2 · layers 2-10-5-1/, 5000);
@@ -193,7 +193,7 @@ test('a huge paste into a settings field stays quick, keeps the end in view, and
     await s.waitFor(/❯ data set/);
     const t0 = Date.now();
     s.press(`\u001B[200~${'he,'.repeat(40_000)}\u001B[201~`);
-    await s.waitFor(/❯ data set\s+…[he,]+▏/, 5000);
+    await s.waitFor(/❯ data set\s+…[he,]+\s+│/, 5000);
     assert.ok(Date.now() - t0 < 4000, `the paste took ${Date.now() - t0} ms to show`);
     s.press('\u0003');
     const { exitCode } = await withTimeout(s.exited, 3000, 'the exit after Ctrl-C');

@@ -19,6 +19,9 @@ const HIDE_CURSOR = '\u001B[?25l';
 const SHOW_CURSOR = '\u001B[?25h';
 const PASTE_ON = '\u001B[?2004h';
 const PASTE_OFF = '\u001B[?2004l';
+/** Mouse clicks and the wheel, reported as SGR sequences (ESC [ < b ; x ; y M): no 223-column limit. */
+const MOUSE_ON = '\u001B[?1000h\u001B[?1006h';
+const MOUSE_OFF = '\u001B[?1006l\u001B[?1000l';
 export const CLEAR_SCREEN = '\u001B[2J\u001B[H';
 
 /**
@@ -366,7 +369,7 @@ export function openTerminal(
     enter() {
       // Raw mode first: keys typed from here on are read as keys, never echoed over the screen.
       setRaw(true);
-      writeAll(fd, `${ENTER_ALT}${HIDE_CURSOR}${PASTE_ON}${CLEAR_SCREEN}`);
+      writeAll(fd, `${ENTER_ALT}${HIDE_CURSOR}${PASTE_ON}${MOUSE_ON}${CLEAR_SCREEN}`);
       restored = false;
       guard?.hold();
     },
@@ -374,7 +377,7 @@ export function openTerminal(
       if (restored) return;
       restored = true;
       setRaw(false);
-      writeAll(fd, `${PASTE_OFF}${LEAVE_ALT}${SHOW_CURSOR}`);
+      writeAll(fd, `${MOUSE_OFF}${PASTE_OFF}${LEAVE_ALT}${SHOW_CURSOR}`);
       // On the normal screen, below where the prompt was: what was written to stderr meanwhile.
       guard?.release();
     },

@@ -172,7 +172,7 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
       return Math.max(lo, y);
     });
     if (clipped > 0 && s.label !== '')
-      notes.push(`${s.label}'s costs above ${fromAxis(hi, o.logScale).toFixed(3)} are cut at the top edge (l: the log scale shows them).`);
+      notes.push(`${s.label}'s costs above ${fromAxis(hi, o.logScale).toFixed(3)} are cut at the top edge (y: the log scale shows them).`);
     drawn.push(ys);
     colors.push(chartColor(s.color));
   }

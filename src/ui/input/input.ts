@@ -3,10 +3,11 @@
  * Ink's reader cuts it: escape sequences whole, plain text in runs) becomes a
  * list of keys, every one of them, in order. Three typed "-" are three keys;
  * seven DELs are seven backspaces; an arrow or Enter inside a burst still
- * counts; a paste is text, never keys. Escape sequences are parsed whole, and
- * the ones that mean nothing here (function keys, Alt-combinations, mouse and
- * focus reports) are dropped whole, so none of their letters or digits acts
- * as a key.
+ * counts; a paste is text, never keys; an SGR mouse press or wheel step is one
+ * 'mouse' key. Escape sequences are parsed whole, and the ones that mean nothing
+ * here (function keys, Alt-combinations, X10 mouse reports, mouse releases and
+ * drags, focus reports) are dropped whole, so none of their letters or digits
+ * acts as a key.
  */
 
 export type KeyName =
@@ -25,13 +26,25 @@ export type KeyName =
   | 'backtab'
   | 'backspace'
   | 'delete'
-  | 'paste';
+  | 'paste'
+  /** A mouse press or wheel step (SGR report); its `mouse` says which and where. */
+  | 'mouse';
+
+export interface MouseEvent {
+  readonly button: 'left' | 'middle' | 'right' | 'wheelUp' | 'wheelDown';
+  /** The cell, 0-based from the top-left corner of the screen. */
+  readonly column: number;
+  readonly row: number;
+  /** What the press hit (a lane), when the dashboard's layout says so: the parser cannot know it, App fills it in. */
+  readonly target?: number;
+}
 
 export interface Key {
   readonly name: KeyName;
   /** The character for 'char' (Ctrl-letter gives the letter with ctrl), the text for 'paste'; else ''. */
   readonly text: string;
   readonly ctrl: boolean;
+  readonly mouse?: MouseEvent;
 }
 
 /**
@@ -81,6 +94,8 @@ const SS3: Readonly<Record<string, KeyName>> = { A: 'up', B: 'down', C: 'right',
  */
 function escapeKey(seq: string): Key | undefined {
   if (seq === '\u001B' || seq === '\u001B\u001B') return key('escape');
+  const sgr = /^\u001B\[<(\d+);(\d+);(\d+)([Mm])$/.exec(seq);
+  if (sgr) return mouseKey(Number(sgr[1]), Number(sgr[2]), Number(sgr[3]), sgr[4] === 'm');
   const csi = /^\u001B\[([\d;]*)([A-Za-z~])$/.exec(seq);
   if (csi) {
     const [, params = '', final = ''] = csi;
@@ -100,6 +115,21 @@ function escapeKey(seq: string): Key | undefined {
   }
   // ESC followed by a character is Alt (meta) + that key: nothing here is bound to Alt.
   return undefined;
+}
+
+const BUTTONS: readonly MouseEvent['button'][] = ['left', 'middle', 'right'];
+
+/**
+ * An SGR mouse report (ESC [ < b ; x ; y M, or m for a release) as a key: a
+ * press of a button or a wheel step. Releases, drags and motion are not keys
+ * here; modifier bits (4 Shift, 8 Alt, 16 Ctrl) are ignored.
+ */
+function mouseKey(b: number, x: number, y: number, release: boolean): Key | undefined {
+  if (release || (b & 32) !== 0 || x < 1 || y < 1) return undefined;
+  const wheel = (b & 64) !== 0;
+  const low = b & 3;
+  const button = wheel ? (low === 0 ? 'wheelUp' : low === 1 ? 'wheelDown' : undefined) : BUTTONS[low];
+  return button ? { name: 'mouse', text: '', ctrl: false, mouse: { button, column: x - 1, row: y - 1 } } : undefined;
 }
 
 /** Plain characters, one key each: control characters name their key, printable ones are 'char'. */

@@ -39,6 +39,9 @@ export interface Binding {
 
 const action = (a: Action): Intent => ({ kind: 'action', action: a });
 const notSweep = (s: DashboardState): boolean => s.config.sweep === undefined;
+/** Whether the settings form's picker (a choice field's list) is open: then ↑ ↓ Enter Esc are its keys. */
+const picking = (s: DashboardState): boolean => s.form?.picker !== undefined;
+const notPicking = (s: DashboardState): boolean => !picking(s);
 /** A plain character key (no Ctrl). */
 const is =
   (...chars: string[]) =>
@@ -155,12 +158,26 @@ export const BINDINGS: readonly Binding[] = [
     intent: () => action({ type: 'nextPanel' }),
   },
   {
-    label: '← →  h',
+    label: '← →  h l',
     help: 'move the chart cursor (chart panel)',
     views: ['race'],
     panel: 'chart',
-    match: (k) => named('left', 'right')(k) || is('h')(k),
-    intent: (_, k) => action({ type: 'moveCursor', by: k.name === 'right' ? 1 / 50 : -1 / 50 }),
+    match: (k) => named('left', 'right')(k) || is('h', 'l')(k),
+    intent: (_, k) => action({ type: 'moveCursor', by: k.name === 'right' || k.text === 'l' ? 1 / 50 : -1 / 50 }),
+  },
+  {
+    label: 'click',
+    help: 'select what you click: a lane, a compare column, a map cell',
+    views: ['race', 'compare', 'sweep'],
+    match: (k) => k.mouse?.button === 'left' && k.mouse.target !== undefined,
+    intent: (_, k) => action({ type: 'select', run: k.mouse?.target ?? 0 }),
+  },
+  {
+    label: 'wheel',
+    help: 'move the chart cursor',
+    views: ['race'],
+    match: (k) => k.mouse?.button === 'wheelUp' || k.mouse?.button === 'wheelDown',
+    intent: (_, k) => action({ type: 'moveCursor', by: k.mouse?.button === 'wheelDown' ? 1 / 50 : -1 / 50 }),
   },
   {
     label: 'Home End',
@@ -181,12 +198,13 @@ export const BINDINGS: readonly Binding[] = [
     },
   },
   {
-    label: 'l',
-    help: 'log-scale cost axis',
-    hint: 'l log',
+    // y for the y axis: `l` is the sweep's "larger gain" (vim's right), so one key keeps one meaning.
+    label: 'y',
+    help: 'log-scale cost axis (y axis)',
+    hint: 'y log',
     hintIn: ['detail'],
     views: ['race views'],
-    match: is('l'),
+    match: is('y'),
     intent: () => action({ type: 'toggleLog' }),
   },
   {
@@ -290,35 +308,100 @@ export const BINDINGS: readonly Binding[] = [
   },
   { ...SHARED.help, views: ['sweep'] },
   { ...SHARED.quit, views: ['sweep'] },
-  // The settings form.
+  // The settings form; first its picker, while one is open.
+  {
+    label: '↑ ↓',
+    help: 'the previous / next choice (the picker of a choice field)',
+    hint: '↑↓ choose',
+    views: ['settings'],
+    when: picking,
+    match: named('up', 'down'),
+    intent: (_, k) => action({ type: 'formEdit', edit: k.name === 'up' ? 'pickerUp' : 'pickerDown' }),
+  },
+  {
+    label: 'Enter',
+    help: 'take the highlighted choice into the field',
+    hint: 'Enter take',
+    views: ['settings'],
+    when: picking,
+    match: named('return'),
+    intent: () => action({ type: 'formEdit', edit: 'pick' }),
+  },
+  {
+    label: 'Esc  ←',
+    help: 'close the picker, the field as it was',
+    hint: 'Esc close',
+    views: ['settings'],
+    when: picking,
+    match: named('escape', 'left'),
+    intent: () => action({ type: 'formEdit', edit: 'unpick' }),
+  },
   {
     label: '↑ ↓  Tab',
     help: 'previous / next field',
     hint: '↑↓ field',
     views: ['settings'],
+    when: notPicking,
     match: named('up', 'down', 'tab', 'backtab'),
     intent: (_, k) => action({ type: 'formMove', by: k.name === 'up' || k.name === 'backtab' ? -1 : 1 }),
   },
   {
-    label: 'a–z 0–9 …',
-    help: 'type to edit the field (a paste goes in as text)',
+    label: '← →',
+    help: 'move the caret; → at the end of data set or activation: its picker',
+    hint: '←→ caret',
     views: ['settings'],
+    when: notPicking,
+    match: named('left', 'right'),
+    intent: (_, k) => action({ type: 'formEdit', edit: k.name === 'left' ? 'left' : 'right' }),
+  },
+  {
+    label: 'Home End ^A ^E',
+    help: 'the caret to the start / end of the field',
+    views: ['settings'],
+    when: notPicking,
+    match: (k) => named('home', 'end')(k) || ctrl('a')(k) || ctrl('e')(k),
+    intent: (_, k) => action({ type: 'formEdit', edit: k.name === 'home' || k.text === 'a' ? 'home' : 'end' }),
+  },
+  {
+    label: 'a–z 0–9 …',
+    help: 'type at the caret (a paste goes in as text)',
+    views: ['settings'],
+    when: notPicking,
     match: (k) => (k.name === 'char' && !k.ctrl) || k.name === 'paste',
     intent: (_, k) => action({ type: 'formType', text: k.text }),
   },
   {
     label: 'Backspace',
-    help: 'delete the last character',
+    help: 'delete the character before the caret',
     hint: 'Backspace delete',
     views: ['settings'],
-    match: named('backspace', 'delete'),
+    when: notPicking,
+    match: named('backspace'),
     intent: () => action({ type: 'formDelete' }),
+  },
+  {
+    label: 'Delete',
+    help: 'delete the character under the caret',
+    views: ['settings'],
+    when: notPicking,
+    match: named('delete'),
+    intent: () => action({ type: 'formEdit', edit: 'deleteForward' }),
+  },
+  {
+    label: 'Ctrl-U',
+    help: 'clear the field up to the caret',
+    hint: 'Ctrl-U clear',
+    views: ['settings'],
+    when: notPicking,
+    match: ctrl('u'),
+    intent: () => action({ type: 'formEdit', edit: 'clearToStart' }),
   },
   {
     label: 'Enter',
     help: 'apply and restart the race',
     hint: 'Enter apply',
     views: ['settings'],
+    when: notPicking,
     match: named('return'),
     intent: () => action({ type: 'formApply' }),
   },
@@ -327,6 +410,7 @@ export const BINDINGS: readonly Binding[] = [
     help: 'cancel',
     hint: 'Esc cancel',
     views: ['settings'],
+    when: notPicking,
     match: named('escape'),
     intent: () => action({ type: 'back' }),
   },
@@ -354,8 +438,8 @@ function live(b: Binding, state: DashboardState): boolean {
 }
 
 /** What a key asks for in this state, or undefined (not a key here). */
-export function keyIntent(key: Key, state: DashboardState): Intent | undefined {
-  for (const b of BINDINGS) {
+export function keyIntent(key: Key, state: DashboardState, bindings: readonly Binding[] = BINDINGS): Intent | undefined {
+  for (const b of bindings) {
     if (live(b, state) && b.match(key)) return b.intent(state, key);
   }
   return undefined;

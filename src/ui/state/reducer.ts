@@ -11,7 +11,7 @@ import { gridSize } from '../../core/sweep.js';
 import type { RunEvent } from '../../engine/protocol.js';
 import { applyEvent, freshRuns, type RunView } from './runs.js';
 import { groupCount, raceFinished } from './selectors.js';
-import { deleteChar, formConfig, moveField, openForm, typeText, type SettingsForm } from './settings-form.js';
+import { applyEdit, deleteChar, formConfig, moveField, openForm, typeText, type FormEdit, type SettingsForm } from './settings-form.js';
 import { VIEW_ROWS, type View } from '../views/registry.js';
 
 export type Panel = 'runs' | 'chart';
@@ -56,6 +56,8 @@ export type Action =
   | { readonly type: 'formMove'; readonly by: number }
   | { readonly type: 'formType'; readonly text: string }
   | { readonly type: 'formDelete' }
+  /** The caret (← → Home End), Delete, Ctrl-U, and a choice field's picker. */
+  | { readonly type: 'formEdit'; readonly edit: FormEdit }
   | { readonly type: 'formApply' }
   | { readonly type: 'toggleLog' }
   | { readonly type: 'toggleHelp' }
@@ -146,6 +148,8 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
       return state.form ? { ...state, form: typeText(state.form, action.text, state.config) } : state;
     case 'formDelete':
       return state.form ? { ...state, form: deleteChar(state.form, state.config) } : state;
+    case 'formEdit':
+      return state.form ? { ...state, form: applyEdit(state.form, action.edit, state.config) } : state;
     case 'formApply': {
       if (!state.form) return state;
       const config = formConfig(state.form, state.config);

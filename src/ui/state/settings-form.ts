@@ -14,6 +14,8 @@ import {
   type ExperimentConfig,
   type FieldName,
 } from '../../core/config.js';
+import { activationNames } from '../../core/activations.js';
+import { DATASETS } from '../../core/datasets.js';
 
 /** The names of the rows that are on the settings screen (those with a form label). */
 export type FormKey = { [K in FieldName]: (typeof FIELDS)[K] extends { readonly form: string } ? K : never }[FieldName];
@@ -27,6 +29,10 @@ export interface SettingsForm {
   readonly values: Readonly<Record<FormKey, string>>;
   /** The field being edited (an index of FORM_FIELDS). */
   readonly cursor: number;
+  /** The caret in that field, in graphemes from its start (0 … its length: at the end, typing appends). */
+  readonly caret: number;
+  /** The highlighted choice while the field's picker is open (an index of `choices`). */
+  readonly picker?: number;
   /** Why the last Enter was refused: the command line's own message. */
   readonly error?: string;
 }
@@ -36,44 +42,189 @@ export function locked(key: FormKey, config: ExperimentConfig): boolean {
   return config.dataset === 'csv' && (key === 'dataset' || key === 'noise');
 }
 
+/**
+ * The fixed list a field is a choice from, when it is one: the data sets and
+ * the activations (the tables their validators check against). A parameter in
+ * a name (`leaky-relu:A`) is left for the user to type after it.
+ */
+export function choices(key: FormKey): readonly string[] | undefined {
+  if (key === 'dataset') return Object.keys(DATASETS);
+  if (key === 'activation') return activationNames().map((n) => n.replace(/:A$/, ':'));
+  return undefined;
+}
+
+/** Fields whose every valid value is ASCII (numbers, layer sizes, the pace): anything else is not typed in. */
+const ASCII_ONLY: ReadonlySet<FormKey> = new Set<FormKey>(['noise', 'layers', 'learning-rate', 'iterations', 'seed', 'pace']);
+
+const SEGMENTER = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** A text's graphemes (what the user sees as one character: é as e + ◌́, a flag, a family emoji). */
+export function graphemes(text: string): string[] {
+  return Array.from(SEGMENTER.segment(text), (g) => g.segment);
+}
+
+/** Columns a grapheme takes in a terminal: 2 for East Asian wide and emoji, 1 for the rest (combining marks ride on their base). */
+export function cellWidth(grapheme: string): number {
+  const cp = grapheme.codePointAt(0) ?? 0;
+  const wide =
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd) ||
+    grapheme.includes('\u{FE0F}');
+  return wide ? 2 : 1;
+}
+
 /** The form for `config`; its pace field shows the race's pace as it is now (`+`/`-` may have moved it). */
 export function openForm(config: ExperimentConfig, livePace?: number): SettingsForm {
   const values = Object.fromEntries(FORM_FIELDS.map((f) => [f.key, FIELDS[f.key].text(config) ?? ''])) as Record<FormKey, string>;
   if (livePace !== undefined) values.pace = livePace === 0 ? 'max' : String(livePace);
-  return { values, cursor: 0 };
+  return { values, cursor: 0, caret: graphemes(values[FORM_FIELDS[0]?.key ?? 'dataset']).length };
 }
 
+/** Another field, its caret at its end (where typing goes on), any picker closed. */
 export function moveField(form: SettingsForm, by: number): SettingsForm {
   const n = FORM_FIELDS.length;
-  return { ...form, cursor: (((form.cursor + by) % n) + n) % n };
+  const cursor = (((form.cursor + by) % n) + n) % n;
+  const { picker: _closed, ...rest } = form;
+  return { ...rest, cursor, caret: graphemes(form.values[FORM_FIELDS[cursor]?.key ?? 'dataset']).length };
 }
 
-function fieldKey(form: SettingsForm): FormKey {
+export function fieldKey(form: SettingsForm): FormKey {
   return FORM_FIELDS[form.cursor]?.key ?? 'dataset';
 }
 
-/** A field holds at most this many characters (200 schemes fit; a runaway paste does not). */
+/** A field holds at most this many graphemes (200 schemes fit; a runaway paste does not). */
 export const MAX_FIELD = 4096;
 
-/** Types `text` (printable characters only) at the end of the current field. */
-export function typeText(form: SettingsForm, text: string, config: ExperimentConfig): SettingsForm {
-  const k = fieldKey(form);
-  if (text === '' || locked(k, config)) return form;
-  const { error: _cleared, ...rest } = form;
-  return { ...rest, values: { ...form.values, [k]: (form.values[k] + text).slice(0, MAX_FIELD) } };
-}
-
-/** What a field shows in `room` columns: its end, where the typing goes, behind an ellipsis when it is longer. */
-export function visibleValue(value: string, room: number): string {
-  const chars = [...value];
-  return chars.length <= room ? value : `…${chars.slice(chars.length - Math.max(1, room - 1)).join('')}`;
-}
-
-export function deleteChar(form: SettingsForm, config: ExperimentConfig): SettingsForm {
+/** The current field's graphemes split at the caret, and a form that puts them back (the error cleared: the field changed). */
+function edit(
+  form: SettingsForm,
+  config: ExperimentConfig,
+  change: (before: string[], after: string[]) => readonly [string[], string[]],
+): SettingsForm {
   const k = fieldKey(form);
   if (locked(k, config)) return form;
+  const chars = graphemes(form.values[k]);
+  const caret = Math.min(form.caret, chars.length);
+  const [before, after] = change(chars.slice(0, caret), chars.slice(caret));
   const { error: _cleared, ...rest } = form;
-  return { ...rest, values: { ...form.values, [k]: [...form.values[k]].slice(0, -1).join('') } };
+  return { ...rest, values: { ...form.values, [k]: [...before, ...after].join('') }, caret: before.length };
+}
+
+/** Types `text` (printable characters only; a paste is many at once) at the caret; a numeric field takes ASCII only. */
+export function typeText(form: SettingsForm, text: string, config: ExperimentConfig): SettingsForm {
+  const typed = ASCII_ONLY.has(fieldKey(form)) ? text.replace(/[^\x20-\x7e]/g, '') : text;
+  if (typed === '') return form;
+  return edit(form, config, (before, after) => {
+    const room = Math.max(0, MAX_FIELD - before.length - after.length);
+    return [[...before, ...graphemes(typed).slice(0, room)], after];
+  });
+}
+
+/** Backspace: the grapheme before the caret. */
+export function deleteChar(form: SettingsForm, config: ExperimentConfig): SettingsForm {
+  return edit(form, config, (before, after) => [before.slice(0, -1), after]);
+}
+
+/** Delete: the grapheme at the caret. */
+export function deleteForward(form: SettingsForm, config: ExperimentConfig): SettingsForm {
+  return edit(form, config, (before, after) => [before, after.slice(1)]);
+}
+
+/** Ctrl-U: everything before the caret (as in a shell). */
+export function clearToStart(form: SettingsForm, config: ExperimentConfig): SettingsForm {
+  return edit(form, config, (_, after) => [[], after]);
+}
+
+/** ← → Home End (Ctrl-A, Ctrl-E): the caret moves, stopping at the field's ends. */
+export function moveCaret(form: SettingsForm, to: 'left' | 'right' | 'home' | 'end'): SettingsForm {
+  const n = graphemes(form.values[fieldKey(form)]).length;
+  const caret = to === 'home' ? 0 : to === 'end' ? n : Math.max(0, Math.min(n, form.caret + (to === 'right' ? 1 : -1)));
+  return { ...form, caret };
+}
+
+/** → at the end of a choice field opens its picker, on the choice the field holds (else the first). */
+export function openPicker(form: SettingsForm, config: ExperimentConfig): SettingsForm {
+  const list = choices(fieldKey(form));
+  if (!list || locked(fieldKey(form), config)) return form;
+  return { ...form, picker: Math.max(0, list.indexOf(form.values[fieldKey(form)])) };
+}
+
+/** ↑ ↓ in the picker, wrapping. */
+export function movePicker(form: SettingsForm, by: number): SettingsForm {
+  const n = choices(fieldKey(form))?.length ?? 0;
+  if (form.picker === undefined || n === 0) return form;
+  return { ...form, picker: (((form.picker + by) % n) + n) % n };
+}
+
+/** Enter in the picker: the highlighted choice becomes the field's text, the caret at its end; Esc closes it unchanged. */
+export function closePicker(form: SettingsForm, pick: boolean): SettingsForm {
+  const { picker, ...rest } = form;
+  const chosen = picker === undefined || !pick ? undefined : choices(fieldKey(form))?.[picker];
+  if (chosen === undefined) return rest;
+  const { error: _cleared, ...kept } = rest;
+  return { ...kept, values: { ...form.values, [fieldKey(form)]: chosen }, caret: graphemes(chosen).length };
+}
+
+/** An edit of the form other than typing and Backspace (keys.ts names the keys). */
+export type FormEdit = 'left' | 'right' | 'home' | 'end' | 'deleteForward' | 'clearToStart' | 'pickerUp' | 'pickerDown' | 'pick' | 'unpick';
+
+export function applyEdit(form: SettingsForm, e: FormEdit, config: ExperimentConfig): SettingsForm {
+  switch (e) {
+    case 'right': {
+      // At the end of a choice field there is nowhere to go: → opens its list instead (a combo box's arrow).
+      const atEnd = form.caret >= graphemes(form.values[fieldKey(form)]).length;
+      return atEnd && choices(fieldKey(form)) ? openPicker(form, config) : moveCaret(form, 'right');
+    }
+    case 'left':
+    case 'home':
+    case 'end':
+      return moveCaret(form, e);
+    case 'deleteForward':
+      return deleteForward(form, config);
+    case 'clearToStart':
+      return clearToStart(form, config);
+    case 'pickerUp':
+      return movePicker(form, -1);
+    case 'pickerDown':
+      return movePicker(form, 1);
+    case 'pick':
+    case 'unpick':
+      return closePicker(form, e === 'pick');
+  }
+}
+
+/**
+ * What a field shows in `room` columns, split around the caret: the text
+ * before it, the cell under it (a space at the end) and the text after it. A
+ * longer field shows a window that keeps the caret in view, with an ellipsis
+ * on each side that is cut; graphemes are never split and a wide one counts two.
+ */
+export function fieldWindow(value: string, caret: number, room: number): { before: string; at: string; after: string } {
+  const chars = graphemes(value);
+  const at = Math.min(caret, chars.length);
+  const cells = [...chars, ' '];
+  const width = (from: number, to: number): number => cells.slice(from, to).reduce((w, g) => w + cellWidth(g), 0);
+  let from = 0;
+  let to = cells.length;
+  if (width(0, cells.length) > room) {
+    // Start from the caret's cell and grow the window left first (the text just typed), then right.
+    from = at;
+    to = at + 1;
+    const fits = (f: number, t: number): boolean => width(f, t) + (f > 0 ? 1 : 0) + (t < cells.length ? 1 : 0) <= Math.max(1, room);
+    while (from > 0 && fits(from - 1, to)) from--;
+    while (to < cells.length && fits(from, to + 1)) to++;
+  }
+  const before = (from > 0 ? '…' : '') + cells.slice(from, at).join('');
+  // The last cell is the caret's room after the text, not text: it shows only as the caret.
+  const after = cells.slice(at + 1, Math.min(to, chars.length)).join('') + (to < cells.length ? '…' : '');
+  return { before, at: cells[at] ?? ' ', after };
 }
 
 /**
@@ -102,4 +253,27 @@ export function formConfig(form: SettingsForm, current: ExperimentConfig): Exper
     if (err instanceof ConfigError) return err.message;
     throw err;
   }
+}
+
+/** A value as a shell word: as it is when it is plain, else in single quotes. */
+function shellWord(value: string): string {
+  return /^[\w,.:=+@%/-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * The command line that starts the race the form stands for, as typed so far:
+ * `init-tui` and the option of every row whose text is not the default's (the
+ * form's fields as typed, the others as the race has them; a sweep is left out,
+ * as Enter leaves it out).
+ */
+export function commandLine(form: SettingsForm, current: ExperimentConfig): string {
+  const words = ['init-tui'];
+  for (const [key, f] of FIELD_ROWS) {
+    if (key === 'sweep') continue;
+    const onForm = FORM_FIELDS.some((ff) => ff.key === key) && !locked(key as FormKey, current);
+    const v = onForm ? form.values[key as FormKey].trim() : f.text(current);
+    if (v === undefined || v === '' || v === f.text(DEFAULT_CONFIG)) continue;
+    words.push(f.option, shellWord(v));
+  }
+  return words.join(' ');
 }

@@ -22,7 +22,7 @@ test('the App races real workers, ends on the table, and is driven by the keys',
     };
     frame = await press('?', /Keys/);
     frame = await press('\u001B', /Loss \(linear\)/);
-    await press('l', /Loss \(log scale\)/);
+    await press('y', /Loss \(log scale\)/);
     // ↓ ↓ moves the list's cursor to he; Enter opens it.
     await press('\u001B[B', /❯\s+2 random/);
     await press('\u001B[B', /❯\s+3 he/);

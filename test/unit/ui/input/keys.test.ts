@@ -21,7 +21,7 @@ test('every key of the footer maps to its intent in the race view', () => {
   assert.deepEqual(keyIntent(char('+'), race), act('pace', { faster: true }));
   assert.deepEqual(keyIntent(char('-'), race), act('pace', { faster: false }));
   assert.deepEqual(keyIntent(char('r'), race), act('restart'));
-  assert.deepEqual(keyIntent(char('l'), race), act('toggleLog'));
+  assert.deepEqual(keyIntent(char('y'), race), act('toggleLog'));
   assert.deepEqual(keyIntent(char('v'), race), act('toggleChart'));
   assert.deepEqual(keyIntent(char('?'), race), act('toggleHelp'));
   assert.deepEqual(keyIntent(named('tab'), race), act('nextPanel'));
@@ -73,7 +73,7 @@ test('the footer and the help overlay come from the one key table', () => {
     footerHints('race'),
     '↑↓ move · Enter open · w why · c compare · p signal · v charts · s settings · space pause · +/- pace · e export · ? help · q quit',
   );
-  assert.equal(footerHints('detail'), 'Esc back · ↑↓ other run · w why · c compare · l log · space pause · r restart · ? help · q quit');
+  assert.equal(footerHints('detail'), 'Esc back · ↑↓ other run · w why · c compare · y log · space pause · r restart · ? help · q quit');
   assert.equal(footerHints('help'), 'Esc or ? close · q quit');
   assert.equal(
     footerHints('race', 80),
@@ -81,8 +81,18 @@ test('the footer and the help overlay come from the one key table', () => {
     'at 80 columns help and quit stay',
   );
   assert.ok(footerHints('race', 40).endsWith('? help · q quit'));
-  assert.equal(footerHints('settings'), '↑↓ field · Backspace delete · Enter apply · Esc cancel · Ctrl-C quit');
-  assert.ok(footerHints('settings').length <= 80, 'the whole settings footer fits 80 columns');
+  const form = reduce(race, { type: 'settings' });
+  assert.equal(
+    footerHints('settings', Infinity, form),
+    '↑↓ field · ←→ caret · Backspace delete · Ctrl-U clear · Enter apply · Esc cancel · Ctrl-C quit',
+  );
+  assert.ok(footerHints('settings', Infinity, form).length <= 100);
+  const picking = reduce(form, { type: 'formEdit', edit: 'right' });
+  assert.equal(
+    footerHints('settings', Infinity, picking),
+    '↑↓ choose · Enter take · Esc close · Ctrl-C quit',
+    'the picker has its own keys',
+  );
   for (const b of BINDINGS) {
     for (const view of Object.keys(VIEW_ROWS) as View[]) {
       if (among(b.views, view))
@@ -115,8 +125,8 @@ test('every key of a burst counts, in order: "---" is three keys, seven DELs sev
   assert.deepEqual(keysOf('\u001BOA', '\u001B[1;2B', '\u001B[3~', '\u001B[Z'), ['up', 'down', 'delete', 'backtab']);
 });
 
-test('escape sequences are read whole and the unknown ones do nothing: F-keys, Alt, mouse and focus reports', () => {
-  // Ctrl+F1…F4, Shift-F1, F5, Alt-q, an SGR mouse report, focus in/out: no key at all.
+test('escape sequences are read whole and the unknown ones do nothing: F-keys, Alt, a mouse release and focus reports', () => {
+  // Ctrl+F1…F4, Shift-F1, F5, Alt-q, an SGR mouse release, focus in/out: no key at all (a press is a key: mouse.test.ts).
   assert.deepEqual(
     keysOf(
       '\u001B[1;5P',
@@ -126,7 +136,7 @@ test('escape sequences are read whole and the unknown ones do nothing: F-keys, A
       '\u001B[1;2P',
       '\u001B[15~',
       '\u001Bq',
-      '\u001B[<0;12;5M',
+      '\u001B[<0;12;5m',
       '\u001B[I',
       '\u001B[O',
     ),

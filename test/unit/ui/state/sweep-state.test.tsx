@@ -122,7 +122,7 @@ test('arrows move the cursor over the cells and stop at the edges; Enter opens i
 test("the sweep's keys are rows of the one key table: its footer and its help come from them", () => {
   assert.equal(footerHints('sweep'), '←↑↓→ move · Enter open · space pause · e export · ? help · q quit');
   const help = helpRows('sweep').map(([k]) => k);
-  assert.deepEqual(help, ['↑ ↓  j k', '← →  h l', 'Enter', 'space', 'r', 'e', '?', 'q', 'Ctrl-Z', 'Ctrl-C']);
+  assert.deepEqual(help, ['click', '↑ ↓  j k', '← →  h l', 'Enter', 'space', 'r', 'e', '?', 'q', 'Ctrl-Z', 'Ctrl-C']);
 });
 
 test('the export of a sweep in progress is the sweep document, unfinished seeds in place', () => {
