@@ -8,7 +8,8 @@
  * node_modules copied from another system — the tests that need a terminal are skipped,
  * each with the reason in the TAP output, and the rest of the run goes on to its summary.
  * For that, a test file that drives a pseudo-terminal takes `test` from here, not from
- * node:test (test/unit/structure/pty-tests.test.ts checks it).
+ * node:test, or marks those tests `{ skip: unavailable }` (test/unit/structure/pty-tests.test.ts
+ * checks it).
  */
 import { test as nodeTest } from 'node:test';
 
