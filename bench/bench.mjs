@@ -218,9 +218,9 @@ async function dashboard() {
   console.log(load());
   let pty;
   try {
-    pty = (await import('node-pty')).default;
+    pty = await import('@lydell/node-pty');
   } catch {
-    console.log('skipped: node-pty is not installed (a dev dependency)');
+    console.log('skipped: the pseudo-terminal package @lydell/node-pty did not load (a dev dependency)');
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'init-tui-bench-'));
@@ -299,9 +299,9 @@ async function firstFrames() {
   let firstFrame;
   try {
     ({ firstFrame } = await import('./first-frame.mjs'));
-    await import('node-pty');
+    await import('@lydell/node-pty');
   } catch {
-    console.log('skipped: node-pty is not installed (a dev dependency)');
+    console.log('skipped: the pseudo-terminal package @lydell/node-pty did not load (a dev dependency)');
     return;
   }
   const runs = Math.max(RUNS, 7);

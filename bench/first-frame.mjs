@@ -1,5 +1,5 @@
 // Time from process start to the dashboard's first complete frame, in a real
-// pseudo-terminal (node-pty), median of N runs — next to `node -e 0` (the floor)
+// pseudo-terminal (@lydell/node-pty), median of N runs — next to `node -e 0` (the floor)
 // and `npx init-tui` (what a user types), measured in the same run.
 // A frame is complete when its last line, the footer ("q quit"), has been written.
 // Usage: node bench/first-frame.mjs [--runs N]   (also imported by bench/bench.mjs)
@@ -53,7 +53,7 @@ function timeTo(pty, file, args, done) {
 }
 
 export async function firstFrame(runs = 7) {
-  const pty = (await import('node-pty')).default;
+  const pty = await import('@lydell/node-pty');
   const frame = (out) => /q quit/.test(out);
   const cli = join(root, 'dist/cli.js');
   const node = [];

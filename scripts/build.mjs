@@ -22,6 +22,9 @@ await build({
   target: 'node20',
   // piscina starts its threads from its own file beside it; Ink loads the React
   // devtools only with DEV=true (not a dependency): both stay outside the bundle.
+  // So piscina is package.json's one `dependency`: everything else dist/ runs (ink,
+  // react, ink-select-input, asciichart, bullmq, ioredis) is in the bundle, and a
+  // devDependency (test/process/cli/package.test.ts installs the packed tarball alone).
   // BullMQ and ioredis are bundled, into a chunk that only --queue and --worker import:
   // loaded from node_modules (hundreds of files) they took 0.3 s of a submitter's start,
   // bundled 0.15 s.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from '../support/pty.ts';
 import { waitFor, withTimeout } from '../support/wait.ts';
 import { start, type Session } from './pty-harness.ts';
 

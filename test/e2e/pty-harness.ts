@@ -1,10 +1,12 @@
 /**
- * Runs the built binary in a real pseudo-terminal (node-pty) and reads the
- * screen through a headless xterm, the way a user sees it. Used by the e2e tests.
+ * Runs the built binary in a real pseudo-terminal (test/support/pty.ts) and reads the
+ * screen through a headless xterm, the way a user sees it. Used by the e2e tests, which
+ * take `test` from test/support/pty.ts so that they are skipped, with the reason, where
+ * no pseudo-terminal can load.
  */
 import xterm from '@xterm/headless';
-import pty from 'node-pty';
 import { fileURLToPath } from 'node:url';
+import { requirePty } from '../support/pty.ts';
 import { sleep } from '../support/wait.ts';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -56,7 +58,7 @@ export function start(args: string[], opts: StartOptions = {}): Session {
   >;
   const file = opts.command?.file ?? process.execPath;
   const argv = opts.command?.args ?? [CLI, ...args];
-  const p = pty.spawn(file, argv, { name: env['TERM'] ?? 'xterm-256color', cols, rows, cwd: process.cwd(), env });
+  const p = requirePty().spawn(file, argv, { name: env['TERM'] ?? 'xterm-256color', cols, rows, cwd: process.cwd(), env });
   let output = '';
   let alive = true;
   let lastData = Date.now();

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import { CLI } from '../support/binary.ts';
+import { test } from '../support/pty.ts';
 import { HAVE_REDIS, startRedis, type TestRedis } from '../support/redis.ts';
 import { withTimeout } from '../support/wait.ts';
 import { start } from './pty-harness.ts';

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from '../support/pty.ts';
 import { withTimeout } from '../support/wait.ts';
 import { CLI, start } from './pty-harness.ts';
 

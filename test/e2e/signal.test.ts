@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../support/pty.ts';
 import { KEYS, start, type Session } from './pty-harness.ts';
 
 const ARGS = ['--layers', '2,32x16,1', '--schemes', 'xavier,he,gain:2', '-n', '40', '--pace', 'max'];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { test } from '../support/pty.ts';
 import { sleep, waitFor, withTimeout } from '../support/wait.ts';
 import { CLI, KEYS, start, type Session } from './pty-harness.ts';
 

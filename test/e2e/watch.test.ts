@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from '../support/pty.ts';
 import { sleep, withTimeout } from '../support/wait.ts';
 import { KEYS, start, type Session } from './pty-harness.ts';
 
