@@ -50,7 +50,7 @@ function groupView(first: RunView, runs: readonly RunView[], curve: readonly Cos
     done,
     running: running.length,
     waiting: runs.length - done - running.length,
-    iterations: runs.reduce((a, r) => a + (isFinished(r) ? r.iteration : r.iteration), 0),
+    iterations: runs.reduce((a, r) => a + r.iteration, 0),
   };
   return {
     ...rest,
