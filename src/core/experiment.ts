@@ -64,6 +64,54 @@ export function costPoints(values: Float64Array, every: number): CostPoint[] {
   return points;
 }
 
+/** A run's costs kept as points where the whole record stays compact beside them (DoneRun.recorded): at most this many. */
+export const SHOWN_COSTS = 4096;
+
+/**
+ * Recorded costs thinned to at most `max` points for what is drawn: the record
+ * cut into buckets of consecutive costs, each kept as its first point, its
+ * lowest and its highest (in iteration order), and its first non-finite cost,
+ * then the very last point. A chart drawn from them has every peak and trough
+ * it could show in a column, and the first +∞ or NaN where it happened.
+ * At most `max` values, they are all kept, as costPoints gives them.
+ */
+export function thinCosts(values: Float64Array, every: number, max = SHOWN_COSTS): CostPoint[] {
+  const n = values.length;
+  if (n <= max) return costPoints(values, every);
+  // Up to four points a bucket, and the last one.
+  const size = Math.ceil(n / Math.floor((max - 1) / 4));
+  const out: CostPoint[] = [];
+  for (let from = 0; from < n; from += size) {
+    const to = Math.min(n, from + size);
+    let lo = -1;
+    let hi = -1;
+    let odd = -1;
+    for (let k = from; k < to; k++) {
+      const v = values[k]!;
+      if (v - v !== 0) {
+        if (odd < 0) odd = k;
+      } else {
+        if (lo < 0 || v < values[lo]!) lo = k;
+        if (hi < 0 || v > values[hi]!) hi = k;
+      }
+    }
+    const keep = [from, lo, hi, odd].filter((k) => k >= 0).sort((a, b) => a - b);
+    for (let j = 0; j < keep.length; j++) {
+      const k = keep[j]!;
+      if (j > 0 && k === keep[j - 1]) continue;
+      out.push([k * every, values[k]!]);
+    }
+  }
+  const last = n - 1;
+  if (out[out.length - 1]![0] !== last * every) out.push([last * every, values[last]!]);
+  return out;
+}
+
+/** A finished run's every recorded cost as points: from its compact record where it has one (built here, once asked). */
+export function allCosts(run: DoneRun, every: number): readonly CostPoint[] {
+  return run.recorded ? costPoints(run.recorded, every) : run.costs;
+}
+
 /** One run of a race: a scheme with one initialization seed (and, in a sweep, its cell's network). */
 export interface RunSpec {
   readonly scheme: string;
@@ -94,8 +142,15 @@ export type FinishedRun =
       readonly status: 'done';
       readonly scheme: string;
       readonly seed: number;
-      /** The costs recorded every `config.every` iterations. */
+      /** The costs recorded every `config.every` iterations (thinned for display where `recorded` is set). */
       readonly costs: readonly CostPoint[];
+      /**
+       * Every recorded cost, compactly (value k is the cost of iteration k·every), where a
+       * dashboard keeps a long record: `costs` is then thinCosts of it, what is drawn, and
+       * the JSON document is written from this (allCosts). Ten million [i, cost] pairs
+       * would take gigabytes and freeze the screen for a minute; these take 80 MB.
+       */
+      readonly recorded?: Float64Array;
       readonly finalCost: number;
       readonly trainAccuracy: number;
       readonly testAccuracy: number;

@@ -9,7 +9,16 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Piscina as PiscinaPool } from 'piscina';
 import { checkConfig, type ExperimentConfig } from '../core/config.js';
-import { costPoints, makeData, runsOf, type FinishedRun, type RunSpec, type TrainTest } from '../core/experiment.js';
+import {
+  costPoints,
+  makeData,
+  runsOf,
+  SHOWN_COSTS,
+  thinCosts,
+  type FinishedRun,
+  type RunSpec,
+  type TrainTest,
+} from '../core/experiment.js';
 import { Control, raceHandle } from './control.js';
 import { heapFlagsForWorkers } from './heap.js';
 import { startInline } from './inline.js';
@@ -36,6 +45,13 @@ export interface RaceOptions {
    * thread. Not with a fault to inject, which is a worker's.
    */
   readonly inline?: boolean;
+  /**
+   * Keep a long record compact (a dashboard): a run that recorded more than
+   * SHOWN_COSTS costs finishes with them thinned for drawing in `costs` and
+   * whole in `recorded`, the Float64Array its worker transferred, instead of
+   * millions of [iteration, cost] pairs built on the thread that draws.
+   */
+  readonly compactCosts?: boolean;
 }
 
 /**
@@ -149,8 +165,10 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
     const doneMessage = new Promise<FinishedRun>((resolve) => (resolveDone = resolve));
     port1.on('message', (m: WorkerMessage) => {
       if (cancelled) return;
-      if (m.type === 'finished') resolveDone({ ...m.result, costs: costPoints(m.costs, config.every) });
-      else onEvent(m);
+      if (m.type !== 'finished') onEvent(m);
+      else if (rc.compactCosts && m.costs.length > SHOWN_COSTS)
+        resolveDone({ ...m.result, costs: thinCosts(m.costs, config.every), recorded: m.costs });
+      else resolveDone({ ...m.result, costs: costPoints(m.costs, config.every) });
     });
     const task: TrainTask = {
       run: index,

@@ -4,7 +4,7 @@
  */
 import { configJson, type ConfigJson, type ExperimentConfig } from '../core/config.js';
 import type { Diagnostics } from '../core/diagnostics.js';
-import type { DoneRun, FinishedRun } from '../core/experiment.js';
+import { allCosts, type DoneRun, type FinishedRun } from '../core/experiment.js';
 import { depthValues, gainValues } from '../core/sweep.js';
 import type { NetworkTheory } from '../core/theory.js';
 import { bySeed, summarise, type Stats, type SweepSummary } from './summary.js';
@@ -151,12 +151,13 @@ function jsonTheory(t: NetworkTheory): { signalRatio: number | null; gradientRat
   return { signalRatio: jsonCost(t.signalRatio), gradientRatio: jsonCost(t.gradientRatio), prediction: t.prediction };
 }
 
-function oneRun(r: FinishedRun, iterations: number): JsonRun {
+function oneRun(r: FinishedRun, iterations: number, every: number): JsonRun {
   return r.status === 'done'
     ? {
         scheme: r.scheme,
         // The run's own points, not a copy (a million of them is 70 MB): the text writes ∞ and NaN as null.
-        costs: r.costs,
+        // A dashboard's long record is kept compact (DoneRun.recorded): its points are made here, when written.
+        costs: allCosts(r, every),
         trainAccuracy: r.trainAccuracy,
         testAccuracy: r.testAccuracy,
         seconds: Math.round(r.seconds * 1000) / 1000,
@@ -175,7 +176,7 @@ function oneRun(r: FinishedRun, iterations: number): JsonRun {
  * seeds that finished).
  */
 export function toReport(config: ExperimentConfig, runs: readonly FinishedRun[]): Report {
-  const one = (r: FinishedRun) => oneRun(r, config.iterations);
+  const one = (r: FinishedRun) => oneRun(r, config.iterations, config.every);
   if (config.seeds <= 1) return { config: configJson(config), runs: runs.map(one) };
   const grouped: JsonRun[] = [];
   for (const group of bySeed(runs, config.seeds)) {

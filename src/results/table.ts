@@ -7,12 +7,18 @@ import { cost, fit, percent, seconds } from './format.js';
 import { stats, type Stats } from './summary.js';
 import { seedsVerdict, verdict } from './verdict.js';
 
-/** Column widths: scheme, train, test, final cost, time; the verdict takes the rest. */
+/** Column widths: scheme, train, test, final cost, compute time; the verdict takes the rest. */
 export const COLUMNS = { scheme: 9, train: 9, test: 9, cost: 10, time: 8 } as const;
 
 export type Cells = readonly [string, string, string, string, string, string];
 
-export const HEADER: Cells = ['scheme', 'train', 'test', 'final cost', 'time', 'verdict'];
+/**
+ * The time column is compute time: the seconds a run spent training, pauses and
+ * the pace's waiting left out (over several seeds, their sum). A paced race
+ * lasts longer on the clock (ten seconds by default) than its runs compute
+ * (a fifth of a second each): the header says which one it is.
+ */
+export const HEADER: Cells = ['scheme', 'train', 'test', 'final cost', 'compute', 'verdict'];
 
 /** A row's cells: a finished run's numbers, or dashes (still training: no result yet, or failed); the verdict judges the run. */
 export function resultCells(scheme: string, result: FinishedRun | undefined): Cells {

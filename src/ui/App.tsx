@@ -11,7 +11,7 @@ import { footerHints, keyIntent } from './input/keys.js';
 import { lanesShown, layout, MIN_COLUMNS, minRows } from './views/race/layout.js';
 import { sweepMinRows } from './views/sweep/sweep-layout.js';
 import { VIEW_ROWS, type ViewContext } from './views/registry.js';
-import { groupCount, raceFinished, schemeGroups, secondsLeft } from './state/selectors.js';
+import { groupCount, raceFinished, schemeGroups } from './state/selectors.js';
 import { laneAt } from './views/race/lane-hit.js';
 import { columnAt } from './views/compare/compare-hit.js';
 import { cellAt } from './views/sweep/sweep-hit.js';
@@ -20,6 +20,7 @@ import { TooSmall } from './chrome/TooSmall.js';
 import { followState, useRace } from './hooks/use-race.js';
 import { useKeys } from './input/use-keys.js';
 import { useStopwatch } from './hooks/use-stopwatch.js';
+import { useTimeLeft } from './hooks/use-time-left.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 
 export interface AppProps {
@@ -76,6 +77,7 @@ export function App({
   const race = useRace(state, fault, dispatch, onRace, startRace);
   // The clock of the race lives here, above the views: a view that closes and opens again keeps it.
   const elapsed = useStopwatch(state.raceId, !raceFinished(state));
+  const left = useTimeLeft(state);
 
   // A one-line message in the footer (e.g. where the export went), for a few seconds.
   const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -165,14 +167,7 @@ export function App({
   const context: ViewContext = { state, groups, columns, rows, plotRows: l.plotRows, color, interactive, elapsed, shown };
   return (
     <Box flexDirection="column" width={columns}>
-      <Header
-        config={state.config}
-        status={raceStatus(state)}
-        pace={state.pace}
-        secondsLeft={secondsLeft(state)}
-        color={color}
-        width={columns}
-      />
+      <Header config={state.config} status={raceStatus(state)} pace={state.pace} secondsLeft={left} color={color} width={columns} />
       {VIEW_ROWS[state.view].draw(context)}
       <Footer hints={(state.view === 'settings' ? undefined : notice) ?? footerHints(state.view, columns, state)} />
     </Box>

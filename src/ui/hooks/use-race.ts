@@ -74,6 +74,7 @@ export function useRace(
         pace: start.current.pace,
         yieldToMain: true,
         diagnostics: true,
+        compactCosts: true,
         ...(fault ? { fault } : {}),
       },
       (e) => {

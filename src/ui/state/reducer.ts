@@ -9,7 +9,7 @@ import { makeData, type TrainTest } from '../../core/experiment.js';
 import { nextPace, perSecond } from '../../core/pace.js';
 import { gridSize } from '../../core/sweep.js';
 import type { RunEvent } from '../../engine/protocol.js';
-import { applyEvent, freshRuns, type RunView } from './runs.js';
+import { applyEvent, forgetRate, freshRuns, type RunView } from './runs.js';
 import { groupCount, raceFinished } from './selectors.js';
 import { applyEdit, deleteChar, formConfig, moveField, openForm, typeText, type FormEdit, type SettingsForm } from './settings-form.js';
 import { VIEW_ROWS, type View } from '../views/registry.js';
@@ -136,10 +136,11 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
         raceId: state.raceId + 1,
       };
     }
+    // A lane's "on pace" is measured again after a pause or a new pace (runs.ts's forgetRate).
     case 'togglePause':
-      return raceFinished(state) ? state : { ...state, paused: !state.paused };
+      return raceFinished(state) ? state : { ...state, paused: !state.paused, runs: state.runs.map(forgetRate) };
     case 'pace':
-      return { ...state, pace: nextPace(state.pace, action.faster) };
+      return { ...state, pace: nextPace(state.pace, action.faster), runs: state.runs.map(forgetRate) };
     case 'toggleChart':
       return { ...state, chart: state.chart === 'overlay' ? 'multiples' : 'overlay' };
     case 'formMove':

@@ -21,6 +21,22 @@ export const TRACE_CAP = 2000;
 
 export type RunStatus = 'waiting' | 'running' | 'paused' | 'done' | 'failed' | 'diverged';
 
+/** Where a scheme's runs stand when it has several seeds (a lane over them; selectors.ts's groupView). */
+export interface SeedProgress {
+  readonly runs: number;
+  /** Ended: trained, diverged or failed. */
+  readonly done: number;
+  /** On a thread now. */
+  readonly running: number;
+  /** Not started: more runs than threads, they wait their turn. */
+  readonly waiting: number;
+  /** Iterations done over every seed (of runs × iterations). */
+  readonly iterations: number;
+}
+
+/** The time constant of a run's smoothed speed (RunView.rate), in ms of its training. */
+export const RATE_SMOOTHING_MS = 1000;
+
 export interface RunView {
   readonly scheme: string;
   readonly seed: number;
@@ -28,6 +44,14 @@ export interface RunView {
   readonly cost: number;
   readonly costAt: number;
   readonly itersPerSec: number;
+  /**
+   * The speed smoothed over about RATE_SMOOTHING_MS (the lane's "on pace" or "behind
+   * pace" reads it, not one interval's jitter); undefined until the run's first
+   * speed, and again after the pace changes or a pause.
+   */
+  readonly rate?: number;
+  /** A lane over several seeds: how many are done, running and waiting. */
+  readonly seeds?: SeedProgress;
   /** Wall time the run has trained, pauses left out (from its latest progress). */
   readonly elapsedMs: number;
   /** Cost samples for the charts, thinned to at most TRACE_CAP points. */
@@ -95,6 +119,7 @@ export function applyEvent(run: RunView, e: RunEvent, iterations: number): RunVi
       }
       return {
         ...run,
+        ...smoothRate(run, e),
         iteration: e.iteration,
         cost: e.cost,
         costAt: e.costAt,
@@ -113,6 +138,26 @@ export function applyEvent(run: RunView, e: RunEvent, iterations: number): RunVi
       return { ...run, iteration: iterations, cost: e.result.finalCost, costAt: iterations - 1, itersPerSec: 0, result: e.result, diag };
     }
   }
+}
+
+/**
+ * An exponential average of the run's speed over its own training time (pauses
+ * left out): weight 1 − e^(−dt/τ) for an interval of dt ms. An interval with
+ * no iterations and no time (a paused flush) leaves it as it was.
+ */
+function smoothRate(run: RunView, e: Extract<RunEvent, { type: 'progress' }>): { rate?: number } {
+  const dt = e.elapsedMs - run.elapsedMs;
+  if (run.rate === undefined) return e.itersPerSec > 0 ? { rate: e.itersPerSec } : {};
+  if (!(dt > 0)) return { rate: run.rate };
+  const w = 1 - Math.exp(-dt / RATE_SMOOTHING_MS);
+  return { rate: run.rate + w * (e.itersPerSec - run.rate) };
+}
+
+/** The run with its smoothed speed forgotten: after the pace changes or a pause, it is measured again. */
+export function forgetRate(run: RunView): RunView {
+  if (run.rate === undefined) return run;
+  const { rate: _forgotten, ...rest } = run;
+  return rest;
 }
 
 /** Whether the run has ended, trained or failed. */
@@ -140,5 +185,7 @@ export function statusOf(run: RunView, paused: boolean): RunStatus {
   if (Number.isNaN(run.cost) && run.costAt >= 0) return 'diverged';
   if (run.result) return Number.isFinite(run.cost) ? 'done' : 'diverged';
   if (paused) return 'paused';
+  // A lane over several seeds runs while any of them does, even with others still waiting for a thread.
+  if (run.seeds) return run.seeds.running + run.seeds.done > 0 ? 'running' : 'waiting';
   return run.costAt < 0 && run.iteration === 0 ? 'waiting' : 'running';
 }

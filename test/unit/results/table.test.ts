@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_CONFIG } from '../../../src/core/config.ts';
 import { makeData, runScheme, type FinishedRun } from '../../../src/core/experiment.ts';
-import { resultCells, sweepCells, tableRow } from '../../../src/results/table.ts';
+import { HEADER, resultCells, sweepCells, tableRow } from '../../../src/results/table.ts';
 
 const DATA = makeData('circles');
 const train = (scheme: string, seed: number, iterations = 2000) => runScheme({ ...DEFAULT_CONFIG, iterations, seed }, scheme, DATA);
@@ -35,4 +35,9 @@ test("a seed row judges every seed's run and counts them; the numbers are over t
   assert.equal(mixed[5], 'learned in 2 of 5 seeds; failed in 1 (worker exited); symmetry never broken in 1; 1 still training');
   assert.match(mixed[1], /^\d+\.\d±\d+\.\d$/, 'mean ± sd over the three that trained');
   assert.deepEqual(sweepCells('he', [failed, failed], 2), ['he', '—', '—', '—', '—', 'failed in both seeds (worker exited)']);
+});
+
+test('the time column says it is compute time, not the race’s wall time', () => {
+  assert.equal(HEADER[4], 'compute');
+  assert.match(tableRow(HEADER), /final cost +compute {2}verdict/);
 });

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ExperimentConfig } from '../../../core/config.js';
-import type { CostPoint } from '../../../core/experiment.js';
+import { costPoints, SHOWN_COSTS, type CostPoint } from '../../../core/experiment.js';
 import type { Dataset } from '../../../core/datasets.js';
 import { cost, integer, percent, seconds } from '../../../results/format.js';
 import { verdict } from '../../../results/verdict.js';
@@ -29,7 +29,8 @@ export interface DetailViewProps {
 /** The recorded costs (every `config.every` iterations), from the result or, while training, the trace. */
 export function recordedCosts(run: RunView, every: number): readonly CostPoint[] {
   const done = doneOf(run);
-  if (done) return done.costs;
+  // A long compact record (DoneRun.recorded): its first SHOWN_COSTS, more than a screen of rows can show.
+  if (done) return done.recorded ? costPoints(done.recorded.subarray(0, SHOWN_COSTS), every) : done.costs;
   return run.trace.filter(([i]) => i % every === 0);
 }
 

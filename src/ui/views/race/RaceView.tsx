@@ -92,6 +92,7 @@ export function RaceView(props: RaceViewProps) {
         runs={groups.map((g) => g.view)}
         iterations={state.config.iterations}
         paused={state.paused}
+        pace={state.pace}
         selected={state.selected}
         isFocused={interactive && state.panel === 'runs'}
         width={columns - 2}

@@ -8,6 +8,8 @@ export interface RunListProps {
   readonly runs: readonly RunView[];
   readonly iterations: number;
   readonly paused: boolean;
+  /** Iterations per second per run (0 = max): lanes say whether they keep it. */
+  readonly pace: number;
   readonly selected: number;
   /** Whether the runs panel has the focus (its frame is highlighted). */
   readonly isFocused: boolean;
@@ -37,14 +39,14 @@ function Indicator({ isSelected }: { readonly isSelected?: boolean }) {
  * script) was read against the stale cursor and lost (seen in a test). The
  * list re-mounts on the selection instead (cheap: a handful of rows).
  */
-export function RunList({ runs, iterations, paused, selected, isFocused, width, color, shown }: RunListProps) {
+export function RunList({ runs, iterations, paused, pace, selected, isFocused, width, color, shown }: RunListProps) {
   // Too many schemes for the terminal: a window of lanes around the selection, and a line saying which.
   const count = Math.min(runs.length, shown ?? runs.length);
   const start = windowStart(runs.length, count, selected);
   const items = runs.slice(start, start + count).map((run, k) => ({
     key: String(start + k),
     value: start + k,
-    label: laneText(run, start + k, iterations, paused, width - 2, color),
+    label: laneText(run, start + k, iterations, paused, pace, width - 2, color),
   }));
   return (
     <Box borderStyle="round" borderColor={isFocused && color ? 'cyan' : 'gray'} flexDirection="column" paddingX={0}>
