@@ -90,15 +90,20 @@ export function paceOf(config: ExperimentConfig): number {
   return config.sweep && config.pace === 'auto' ? 0 : perSecond(config.pace, config.iterations);
 }
 
-export function initialState(config: ExperimentConfig, data: TrainTest, paused = false, pace = paceOf(config)): DashboardState {
+export function initialState(
+  config: ExperimentConfig,
+  data: TrainTest,
+  paused = false,
+  pace = paceOf(config),
+  chart: Pick<DashboardState, 'chart' | 'logScale'> = { chart: 'overlay', logScale: false },
+): DashboardState {
   return {
     config,
     data,
     runs: freshRuns(config),
     paused,
     pace,
-    chart: 'overlay',
-    logScale: false,
+    ...chart,
     view: homeView(config),
     behindHelp: homeView(config),
     selected: 0,
