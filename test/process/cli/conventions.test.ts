@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { runBinary } from '../../support/binary.ts';
 import { OPTIONS } from '../../../src/cli/argv.ts';
 
@@ -140,3 +141,16 @@ for (const [shell, args] of [
     },
   );
 }
+
+test(
+  'the man page renders with groff without a warning (skipped when groff is not installed)',
+  { skip: !installed('groff') && 'groff is not installed' },
+  () => {
+    const page = fileURLToPath(new URL('../../../man/init-tui.1', import.meta.url));
+    const check = spawnSync('groff', ['-man', '-Tutf8', '-ww', '-z', page], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+    assert.equal(check.stderr, '');
+    const text = spawnSync('groff', ['-man', '-Tutf8', page], { encoding: 'utf8', env: { ...process.env, GROFF_NO_SGR: '1' } }).stdout;
+    assert.match(text.replace(/.\u0008/g, ''), /--completions SHELL/, 'bold and italics undone, the options read as typed');
+  },
+);
