@@ -74,6 +74,7 @@ const INVOCATION = {
     choices: COLOR_MODES,
     help: 'colour: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR=0; the default), always (into a pipe or a file too, for less -R), never',
   },
+  'no-color': { type: 'boolean', help: 'the same as --color never' },
   'no-config': {
     type: 'boolean',
     help: 'neither read nor write the settings the dashboard remembers (see Remembered settings below)',
@@ -220,7 +221,9 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     if (v.version) return { kind: 'version' };
     const shell = choice('completions', v.completions, SHELLS);
     if (shell !== undefined) return { kind: 'completions', shell };
-    const color = choice('color', v.color, COLOR_MODES) ?? 'auto';
+    // --no-color, as many tools spell it (and NO_COLOR's flag), is --color never.
+    if (v['no-color'] === true && v.color !== undefined) throw new UsageError('--no-color and --color exclude each other: give one');
+    const color = v['no-color'] === true ? 'never' : (choice('color', v.color, COLOR_MODES) ?? 'auto');
     const out = v.out;
     if (typeof out === 'string' && out.trim() === '') throw new UsageError(`--out expects ${accepts('out')}, got ${quote(out)}`);
     // Every row's value as typed, under its own name whichever spelling was used.

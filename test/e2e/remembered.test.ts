@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { withTimeout } from '../support/wait.ts';
-import { start, type Session } from './pty-harness.ts';
+import { KEYS, start, type Session } from './pty-harness.ts';
 
 /** A config folder for one test: the runs of the test share it, as one user's runs do. */
 function configHome(): { path: string; file: string; remove: () => void } {
@@ -73,6 +73,44 @@ test('the pace, the chart mode and the log scale are remembered: + v y, quit, st
       s.dispose();
     }
     assert.deepEqual(JSON.parse(readFileSync(home.file, 'utf8')), saved, '--pace 50 and --no-config changed nothing');
+  } finally {
+    home.remove();
+  }
+});
+
+test('the settings applied on the settings screen are remembered: the next dashboard starts from them', async () => {
+  const home = configHome();
+  const env = { XDG_CONFIG_HOME: home.path };
+  try {
+    let s = start(['--pace', 'max', '-n', '1500'], { env });
+    try {
+      await s.waitFor(/finished[\s\S]*q quit/, 30_000);
+      s.press('s');
+      await s.waitFor(/Settings: change the experiment/);
+      // iterations is the seventh field; Ctrl-U clears it up to the caret (at its end).
+      for (let k = 0; k < 6; k++) s.press(KEYS.down);
+      await s.waitFor(/❯ iterations\s+1500/);
+      s.press('\u0015');
+      await s.waitFor(/❯ iterations\s+│/);
+      s.press('700');
+      await s.waitFor(/❯ iterations\s+700\s+│/);
+      s.press(KEYS.enter);
+      await s.waitFor(/· 700 iterations[\s\S]*finished/, 30_000);
+      await quit(s);
+    } finally {
+      s.dispose();
+    }
+    const saved = JSON.parse(readFileSync(home.file, 'utf8')) as { settings?: Record<string, string>; pace?: string };
+    assert.equal(saved.settings?.iterations, '700');
+    assert.equal(saved.settings?.dataset, 'circles', 'the settings are written whole');
+    assert.equal(saved.pace, undefined, 'the pace was --pace max all along: not remembered');
+    s = start(['--pace', 'max'], { env });
+    try {
+      await s.waitFor(/· 700 iterations[\s\S]*finished/, 30_000);
+      await quit(s);
+    } finally {
+      s.dispose();
+    }
   } finally {
     home.remove();
   }

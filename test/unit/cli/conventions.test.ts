@@ -40,6 +40,8 @@ test('--color takes auto, always or never (auto by default), and needs one of th
   assert.equal(invocation(['--color=never']).color, 'never');
   assert.equal(errorOf(['--color']), '--color needs a value: one of auto, always, never');
   assert.equal(errorOf(['--color', 'auto', '--color', 'never']), '--color is given more than once (as --color and --color)');
+  assert.equal(invocation(['--no-color']).color, 'never', '--no-color, as many tools spell it');
+  assert.equal(errorOf(['--no-color', '--color', 'always']), '--no-color and --color exclude each other: give one');
 });
 
 test('--no-config turns the remembered settings off; the options typed are kept as typed', () => {
