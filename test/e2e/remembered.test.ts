@@ -141,6 +141,30 @@ test('a damaged config file is one line after the dashboard exits, and ignored; 
   }
 });
 
+test('a config folder that cannot be written is one line after the dashboard exits; the dashboard itself runs and quits as ever', async () => {
+  const home = configHome();
+  try {
+    // XDG_CONFIG_HOME names a regular file: no folder can be made under it.
+    const blocker = join(home.path, 'not-a-folder');
+    writeFileSync(blocker, '');
+    const s = start(['-n', '2000'], { env: { XDG_CONFIG_HOME: blocker } });
+    try {
+      await s.waitFor(/racing · pace 200 it\/s/, 20_000);
+      s.press('+');
+      await s.waitFor(/pace 1,000 it\/s/);
+      await quit(s);
+      const after = await s.waitFor(/init-tui: settings not remembered/);
+      const lines = after.split('\n').filter((l) => /init-tui:/.test(l));
+      assert.equal(lines.length, 1, after);
+      assert.match(lines[0]!, /^init-tui: settings not remembered: could not write .*not-a-folder\/init-tui\/config\.json: /);
+    } finally {
+      s.dispose();
+    }
+  } finally {
+    home.remove();
+  }
+});
+
 test('--color never draws no colour in the dashboard; --color always draws it even with NO_COLOR', async () => {
   const colour = /\u001B\[[\d;]*(3[0-7]|9[0-7]|38;[25])[\d;]*m/;
   for (const [args, env, coloured] of [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -83,6 +83,7 @@ test('the headless modes neither read nor write the remembered settings', () => 
     const r = run(['--json', '--schemes', 'he', '-n', '10'], { XDG_CONFIG_HOME: home });
     assert.equal(r.status, 0);
     assert.equal(r.stderr, '');
+    assert.equal(readFileSync(join(dir, 'config.json'), 'utf8'), '{oops', 'left as it was');
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
