@@ -14,9 +14,11 @@
  */
 import { join } from 'node:path';
 import { ConfigError, configFrom, DEFAULT_CONFIG, FIELDS, type ConfigText, type ExperimentConfig, type FieldName } from '../core/config.js';
-import { paceText } from '../core/pace.js';
+import { paceText, startPace } from '../core/pace.js';
 import { clip } from '../core/quote.js';
-import { paceOf, type DashboardState } from '../ui/state/reducer.js';
+// Only the state's type: the reducer's module loads the views, and with them Ink, which must not
+// load before main.ts has cleared CI (Ink reads it once, when it loads, and then draws nothing live).
+import type { DashboardState } from '../ui/state/reducer.js';
 import { FORM_FIELDS, type FormKey } from '../ui/state/settings-form.js';
 
 export type ChartMode = DashboardState['chart'];
@@ -129,7 +131,7 @@ export function startFrom(
 
 /** The pace a state runs at, as --pace spells it: the config's while the keys have not moved it. */
 function paceOfState(s: Snapshot): string {
-  if (s.pace === paceOf(s.config)) return paceText(s.config.pace);
+  if (s.pace === startPace(s.config)) return paceText(s.config.pace);
   return s.pace === 0 ? 'max' : String(s.pace);
 }
 

@@ -6,7 +6,7 @@
  */
 import type { ExperimentConfig } from '../../core/config.js';
 import { makeData, type TrainTest } from '../../core/experiment.js';
-import { nextPace, perSecond } from '../../core/pace.js';
+import { nextPace, startPace } from '../../core/pace.js';
 import { gridSize } from '../../core/sweep.js';
 import type { RunEvent } from '../../engine/protocol.js';
 import { applyEvent, freshRuns, type RunView } from './runs.js';
@@ -82,12 +82,9 @@ export function homeView(config: ExperimentConfig): 'race' | 'sweep' {
   return config.sweep ? 'sweep' : 'race';
 }
 
-/**
- * The pace a race starts at: the config's. A sweep's `auto` is max: it is many
- * models, watched fill a map, not one curve at a time.
- */
+/** The pace a race starts at: the config's (core/pace.ts's startPace; a sweep's `auto` is max). */
 export function paceOf(config: ExperimentConfig): number {
-  return config.sweep && config.pace === 'auto' ? 0 : perSecond(config.pace, config.iterations);
+  return startPace(config);
 }
 
 export function initialState(
