@@ -230,7 +230,12 @@ async function dashboard() {
     await new Promise((resolve, reject) => {
       let screen = '';
       let quit = false;
-      const p = pty.spawn(process.execPath, [cli], { cols: 120, rows: 40, env: { ...process.env, CI: 'false', INIT_TUI_STATS: file } });
+      // XDG_CONFIG_HOME: the bench's own folder, so no remembered pace or settings change the race measured.
+      const p = pty.spawn(process.execPath, [cli], {
+        cols: 120,
+        rows: 40,
+        env: { ...process.env, CI: 'false', INIT_TUI_STATS: file, XDG_CONFIG_HOME: dir },
+      });
       p.onData((d) => {
         // A whole frame is ~6 KB of text and escapes: look at enough of the end to find its header.
         screen = (screen + d).slice(-20_000);

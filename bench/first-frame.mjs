@@ -3,10 +3,14 @@
 // and `npx init-tui` (what a user types), measured in the same run.
 // A frame is complete when its last line, the footer ("q quit"), has been written.
 // Usage: node bench/first-frame.mjs [--runs N]   (also imported by bench/bench.mjs)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const configHome = mkdtempSync(join(tmpdir(), 'init-tui-first-frame-'));
+process.on('exit', () => rmSync(configHome, { recursive: true, force: true }));
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -22,7 +26,8 @@ function timeTo(pty, file, args, done) {
       cols: 120,
       rows: 40,
       cwd: root,
-      env: { ...process.env, CI: 'false', TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '' },
+      // A config folder of its own: the settings remembered on this machine do not change what is measured.
+      env: { ...process.env, CI: 'false', TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '', XDG_CONFIG_HOME: configHome },
     });
     let out = '';
     let settled = false;

@@ -3,8 +3,8 @@
 // Node 20's --test takes no globs, hence this walk: every *.test.ts / *.test.tsx
 // under test/<kind>/, sorted, handed over by name. The exit status is node's.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { constants } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,11 +37,15 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+// Every binary a test starts finds its remembered settings here, never in the developer's
+// ~/.config (the launchers in test/support and test/e2e give each one a folder of its own too).
+const configHome = mkdtempSync(join(tmpdir(), 'init-tui-tests-config-'));
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.test.json' },
+  env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.test.json', XDG_CONFIG_HOME: configHome },
 });
+rmSync(configHome, { recursive: true, force: true });
 if (r.error) throw r.error;
 // Killed by a signal: report it the way a shell would (128 + its number).
 process.exit(r.status ?? 128 + (r.signal ? constants.signals[r.signal] : 1));

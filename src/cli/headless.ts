@@ -12,9 +12,10 @@ import { cost, percent } from '../results/format.js';
 import { reportChunks, toDocument } from '../results/report.js';
 import { bySeed } from '../results/summary.js';
 import { cellResults, gainLabel, sweepTable } from '../results/sweep.js';
-import { HEADER, resultCells, sweepCells, tableRow } from '../results/table.js';
+import { COLUMNS, HEADER, resultCells, sweepCells, tableRow } from '../results/table.js';
 import type { Invocation } from './argv.js';
 import { clip } from '../core/quote.js';
+import { paint, schemeColor } from '../ui/chrome/theme.js';
 import { writeFileSliced } from './out-file.js';
 
 export interface HeadlessResult {
@@ -85,6 +86,8 @@ export interface HeadlessIO {
   readonly onRace: (r: Race) => void;
   /** True once the run is stopping early (a signal, a hangup): print nothing more, write no file. */
   readonly stopped?: () => boolean;
+  /** Plain text in colour (--color, wantsColor): each scheme's name in its dashboard colour. */
+  readonly color?: boolean;
   /** Where the models train: this machine (startRace, the default) or a queue's workers (--queue). */
   readonly start?: (config: Invocation['config'], rc: RaceOptions, onEvent: (e: RunEvent) => void) => Race;
 }
@@ -130,13 +133,20 @@ export async function runJson(options: Invocation, data: TrainTest, io: Headless
   return finish(options, outcomes, status, io);
 }
 
+/** A row of the table with its scheme's name (the first column) in the scheme's colour. */
+function painted(row: string, scheme: string, index: number, color: boolean): string {
+  return paint(row.slice(0, COLUMNS.scheme), color, schemeColor(scheme, index)) + row.slice(COLUMNS.scheme);
+}
+
 /** The final table as plain text lines; with seeds > 1, one row per scheme with mean ± sd. */
-export function tableLines(outcomes: readonly FinishedRun[], seeds = 1): string[] {
+export function tableLines(outcomes: readonly FinishedRun[], seeds = 1, color = false): string[] {
   if (seeds > 1) {
-    const rows = bySeed(outcomes, seeds).map((group) => tableRow(sweepCells(group[0]?.scheme ?? '', group, group.length)));
+    const rows = bySeed(outcomes, seeds).map((group, k) =>
+      painted(tableRow(sweepCells(group[0]?.scheme ?? '', group, group.length)), group[0]?.scheme ?? '', k, color),
+    );
     return [tableRow(HEADER), ...rows];
   }
-  return [tableRow(HEADER), ...outcomes.map((o) => tableRow(resultCells(o.scheme, o)))];
+  return [tableRow(HEADER), ...outcomes.map((o, k) => painted(tableRow(resultCells(o.scheme, o)), o.scheme, k, color))];
 }
 
 /** Numbers as the notebook prints them: full precision, `inf` and `nan` for the non-finite. */
@@ -160,7 +170,8 @@ export async function runPlain(options: Invocation, data: TrainTest, io: Headles
   const { outcomes, status } = await race(options, data, fault, io, (run, samples) => {
     // With a sweep, the progress lines follow each scheme's first seed.
     if (run % seeds !== 0) return;
-    const name = (schemes[run / seeds] ?? '').padEnd(width);
+    const scheme = schemes[run / seeds] ?? '';
+    const name = paint(scheme.padEnd(width), io.color === true, schemeColor(scheme, run / seeds));
     let lines = '';
     for (const [i, c] of samples) if (i % config.every === 0) lines += `${name}  Cost after iteration ${i}: ${notebookNumber(c)}\n`;
     if (lines !== '') void out(lines);
@@ -169,7 +180,7 @@ export async function runPlain(options: Invocation, data: TrainTest, io: Headles
   const table = [
     '',
     ...(seeds > 1 ? [`mean ± sd over seeds ${config.seed}…${config.seed + seeds - 1}`] : []),
-    ...tableLines(outcomes, seeds),
+    ...tableLines(outcomes, seeds, io.color === true),
   ];
   await out(`${table.join('\n')}\n`);
   return finish(options, outcomes, status, io);

@@ -5,15 +5,19 @@
  * error, 2 bad input, 128+n on signal n (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP).
  */
 import { readFileSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
 import type { TrainTest } from '../core/experiment.js';
 import { quote } from '../core/quote.js';
 import { keepHeapSmall } from '../engine/heap.js';
 import type { Fault } from '../engine/protocol.js';
 import { helpText, parseCommandLine, type Invocation } from './argv.js';
+import { completionScript } from './completions.js';
 import { loadData } from './data-files.js';
 import { runJson, runPlain } from './headless.js';
 import { checkOutPath, fileErrorReason, outFileWriter } from './out-file.js';
 import { headlessSession, refuseInspector, SIGNAL_STATUS } from './stop.js';
+import type { Start } from './user-config.js';
+import type { UserConfigWriter } from './user-config-file.js';
 
 // Before anything else can take time: from here on SIGUSR1 opens no debugger port.
 refuseInspector();
@@ -80,12 +84,32 @@ function usageError(message: string): never {
 
 /** --json and plain text: one checked writer for stdout, one stop path (stop.ts). */
 async function headless(options: Invocation, data: TrainTest, fault: Fault | undefined): Promise<void> {
-  const session = headlessSession();
+  const { wantsColor } = await import('./dashboard/terminal.js');
+  // Plain text is in colour on a terminal (stdin not one, say) or with --color always (into `less -R`); JSON never.
+  const color = !options.json && wantsColor(options.color, process.env, process.stdout.isTTY === true);
+  const session = { ...headlessSession(), color };
   const mode = options.json ? runJson : runPlain;
   const status = options.queue
     ? await (await import('./queue.js')).runQueued(options, data, session)
     : await mode(options, data, session, fault);
   session.finish(status);
+}
+
+/**
+ * The dashboard's start from the remembered settings (user-config.ts) and the command
+ * line, what to tell the user about the file (one line each, shown after the dashboard),
+ * and the writer that keeps it up to date.
+ */
+async function rememberedStart(invocation: Invocation): Promise<{ start: Start; notes: string[]; writer: UserConfigWriter }> {
+  // Loaded only here, as the dashboard is: the headless modes never import the dashboard's state.
+  const { configPath, startFrom } = await import('./user-config.js');
+  const { readUserConfig, userConfigWriter } = await import('./user-config-file.js');
+  const path = configPath(process.env, homedir());
+  const read = readUserConfig(path);
+  const notes = read.problem ? [`init-tui: ignored the remembered settings in ${path}: ${read.problem}`] : [];
+  const { start, conflict } = startFrom(read.remembered, invocation.given, invocation.spelled);
+  if (conflict) notes.push(`init-tui: the remembered settings in ${path} were not used with these options: ${conflict}`);
+  return { start, notes, writer: userConfigWriter(path, read.remembered) };
 }
 
 async function main(): Promise<void> {
@@ -96,7 +120,9 @@ async function main(): Promise<void> {
     case 'help':
       return printAndExit(`${helpText(version())}\n`);
     case 'version':
-      return printAndExit(`${version()}\n`);
+      return printAndExit(`init-tui ${version()} (node ${process.version})\n`);
+    case 'completions':
+      return printAndExit(completionScript(parsed.shell));
     case 'run': {
       const noCwd = cwdProblem();
       if (noCwd) return usageError(noCwd);
@@ -109,11 +135,14 @@ async function main(): Promise<void> {
         const problem = checkOutPath(invocation.out, invocation.force);
         if (problem) return usageError(problem);
       }
-      // Your own data is read, and refused, before anything trains.
-      const data = loadData(invocation.config);
-      if (typeof data === 'string') return usageError(data);
       const interactive =
         !invocation.json && process.stdout.isTTY === true && process.stdin.isTTY === true && process.env['TERM'] !== 'dumb';
+      // The dashboard starts from what it remembers, under the command line; the headless modes never read it.
+      const remembered = interactive && invocation.remember ? await rememberedStart(invocation) : undefined;
+      const config = remembered?.start.config ?? invocation.config;
+      // Your own data is read, and refused, before anything trains.
+      const data = loadData(config);
+      if (typeof data === 'string') return usageError(data);
       if (!interactive) return headless(invocation, data, fault);
       // --queue in a terminal: the dashboard, its races on the queue's workers (Redis is asked before the screen is taken).
       const start = invocation.queue ? await (await import('./queue.js')).queueRaceStarter(invocation.queue) : undefined;
@@ -126,7 +155,10 @@ async function main(): Promise<void> {
       // The terminal is taken at once (raw mode, the alternate screen): a key typed while
       // the dashboard loads is read as a key later, never echoed over the screen.
       const { capabilities, openTerminal } = await import('./dashboard/terminal.js');
-      const terminal = openTerminal(process.stdout, process.stdin, capabilities(process.env), process.stderr);
+      const caps = capabilities(process.env, invocation.color);
+      // Ink colours its own text through chalk, which reads FORCE_COLOR when it loads: --color always or never tells it too.
+      if (invocation.color !== 'auto') process.env['FORCE_COLOR'] = caps.color ? '2' : '0';
+      const terminal = openTerminal(process.stdout, process.stdin, caps, process.stderr);
       // Until the dashboard has its own handlers, a signal still gives the terminal back first.
       // Installed before the terminal is taken: a signal in between would otherwise end the
       // process by its default action, on the alternate screen (restore() is a no-op before).
@@ -143,6 +175,8 @@ async function main(): Promise<void> {
       for (const [sig, h] of early) process.once(sig, h);
       process.once('exit', () => terminal.restore());
       terminal.enter();
+      // Held while the dashboard is up (terminal.ts), shown under it once it exits.
+      for (const line of remembered?.notes ?? []) process.stderr.write(`${line}\n`);
       // A real terminal is not CI, whatever the environment says: with CI set, Ink would
       // draw nothing until the end (it only prints a last frame for CI logs).
       delete process.env['CI'];
@@ -151,7 +185,10 @@ async function main(): Promise<void> {
       // holds React's production build: scripts/build.mjs fixes NODE_ENV.)
       const { runDashboard } = await import('./dashboard/run.js');
       const status = await runDashboard({
-        config: invocation.config,
+        config,
+        chart: remembered?.start.chart ?? 'overlay',
+        logScale: remembered?.start.logScale ?? false,
+        ...(remembered ? { onState: (s) => remembered.writer.update(s) } : {}),
         data,
         fault,
         out: invocation.out,
@@ -160,6 +197,7 @@ async function main(): Promise<void> {
         takeSignals: () => early.forEach(([sig, h]) => process.off(sig, h)),
         ...(start ? { start } : {}),
       });
+      if (remembered?.writer.error !== undefined) process.stderr.write(`init-tui: settings not remembered: ${remembered.writer.error}\n`);
       if (terminal.lost) {
         // The terminal is not ours any more: closed under us, or the shell has it back (we
         // are in the background). Node's exit puts the terminal back in its first mode, which

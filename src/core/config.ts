@@ -9,6 +9,7 @@ import { DATASETS } from './datasets.js';
 import { DEFAULT_KERNEL, KERNELS } from './kernel-table.js';
 import { AUTO_RACE_SECONDS, paceText, type Pace } from './pace.js';
 import { quote } from './quote.js';
+import { didYouMean } from './suggest.js';
 import { DEFAULT_SCHEMES, resolveScheme, schemeNames } from './schemes.js';
 import { depthValues, gainValues, layersAt, modelCount, sweepText } from './sweep.js';
 import { thousands } from './thousands.js';
@@ -116,6 +117,8 @@ export interface Field<T> {
   readonly help: string;
   /** What it accepts, for messages. */
   readonly accepts: string;
+  /** The names it is one of, when it is a choice (what shell completion offers, and what "did you mean" looks through). */
+  readonly choices?: readonly string[];
   /** The value of `raw`, or a ConfigError naming `option` (or the spelling the user typed). */
   parse(raw: string, spelled?: string): T;
   /**
@@ -152,11 +155,11 @@ export interface ConfigJson {
 }
 
 /** A row's validator and its wording of what it accepts; the other columns come with the row. */
-type Validator<T> = Pick<Field<T>, 'option' | 'accepts' | 'parse'>;
+type Validator<T> = Pick<Field<T>, 'option' | 'accepts' | 'parse' | 'choices'>;
 
 /** The one-line refusal of a value; the value is quoted short (see quote.ts), however long it was. */
-function refuse(option: string, accepts: string, raw: string): ConfigError {
-  return new ConfigError(`${option} expects ${accepts}, got ${quote(raw)}`);
+function refuse(option: string, accepts: string, raw: string, names: readonly string[] = []): ConfigError {
+  return new ConfigError(`${option} expects ${accepts}, got ${quote(raw)}${didYouMean(raw, names)}`);
 }
 
 /** Decimal numbers only: "1e-3", "0.5", ".5"; not "0x10", "", " 1", "Infinity". */
@@ -181,8 +184,9 @@ function choiceField(option: string, table: object): Validator<string> {
   return {
     option,
     accepts,
+    choices: Object.keys(table),
     parse(raw) {
-      if (!Object.hasOwn(table, raw)) throw refuse(option, accepts, raw);
+      if (!Object.hasOwn(table, raw)) throw refuse(option, accepts, raw, Object.keys(table));
       return raw;
     },
   };
@@ -259,6 +263,10 @@ const schemesAccepts = `a comma-separated list of ${schemeNames().join(', ')} (K
 const layersAccepts = `a comma-separated list of layer sizes: 2, then 1 to ${LIMITS.hiddenLayers} hidden sizes of 1 to ${LIMITS.units} (NxK: K layers of N), then 1`;
 
 const D = (): ExperimentConfig => DEFAULT_CONFIG;
+
+/** The names a mistyped activation or scheme may have meant (a parameterised one by its bare name: `leaky-relu`, `gain`). */
+export const activationChoices = (): string[] => [...new Set(activationNames().map((n) => n.split(':')[0]!))];
+export const schemeChoices = (): string[] => [...new Set(schemeNames().map((n) => n.split(':')[0]!))];
 
 /** Layer sizes as --layers spells them, a run of three or more equal hidden sizes as NxK: [2,32,32,32,1] → "2,32x3,1". */
 export function layersText(layers: readonly number[]): string {
@@ -361,8 +369,9 @@ export const FIELDS = {
   activation: {
     option: '--activation',
     accepts: activationAccepts,
+    choices: activationChoices(),
     parse(raw: string): string {
-      if (!resolveActivation(raw)) throw refuse('--activation', activationAccepts, raw);
+      if (!resolveActivation(raw)) throw refuse('--activation', activationAccepts, raw, activationChoices());
       return raw;
     },
     value: 'NAME',
@@ -377,12 +386,14 @@ export const FIELDS = {
   schemes: {
     option: '--schemes',
     accepts: schemesAccepts,
+    choices: schemeChoices(),
     parse(raw: string): readonly string[] {
       if (raw.trim() === '') throw refuse('--schemes', schemesAccepts, raw);
       const names = raw.split(',').map((s) => s.trim());
       for (const s of names) {
         if (s === '') throw refuse('--schemes', schemesAccepts, raw);
-        if (!resolveScheme(s)) throw new ConfigError(`--schemes: unknown scheme ${quote(s)}; expects ${schemesAccepts}`);
+        if (!resolveScheme(s))
+          throw new ConfigError(`--schemes: unknown scheme ${quote(s)}${didYouMean(s, schemeChoices())}; expects ${schemesAccepts}`);
       }
       const seen = new Set<string>();
       for (const s of names) {
@@ -468,10 +479,11 @@ export const FIELDS = {
   pace: {
     option: '--pace',
     accepts: FIELDS_PACE_ACCEPTS,
+    choices: ['auto', 'max'],
     parse(raw: string): Pace {
       if (raw === 'max' || raw === 'auto') return raw;
       const n = DECIMAL.test(raw) ? Number(raw) : NaN;
-      if (!Number.isInteger(n) || n < 1 || n > LIMITS.iterations) throw refuse('--pace', FIELDS_PACE_ACCEPTS, raw);
+      if (!Number.isInteger(n) || n < 1 || n > LIMITS.iterations) throw refuse('--pace', FIELDS_PACE_ACCEPTS, raw, ['auto', 'max']);
       return n;
     },
     value: 'P',

@@ -20,6 +20,15 @@ export function perSecond(pace: Pace, iterations: number): number {
   return pace;
 }
 
+/**
+ * The pace a race starts at (iterations per second per run, 0 = max): the
+ * config's. A sweep's `auto` is max: it is many models, watched fill a map, not
+ * one curve at a time.
+ */
+export function startPace(config: { readonly pace: Pace; readonly iterations: number; readonly sweep?: unknown }): number {
+  return config.sweep !== undefined && config.pace === 'auto' ? 0 : perSecond(config.pace, config.iterations);
+}
+
 /** One step faster or slower from `current` (0 = max), through PACES. */
 export function nextPace(current: number, faster: boolean): number {
   if (faster) {

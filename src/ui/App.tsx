@@ -27,6 +27,9 @@ export interface AppProps {
   readonly config: ExperimentConfig;
   readonly data: TrainTest;
   readonly color: boolean;
+  /** How the race's chart starts (the remembered mode; default overlaid, linear). */
+  readonly chart?: DashboardState['chart'];
+  readonly logScale?: boolean;
   /** A fault to inject into the workers (tests, INIT_TUI_FAULT). */
   readonly fault?: Fault | undefined;
   /** Told the exit status when the user quits (0 for q, 130 for Ctrl-C). */
@@ -55,6 +58,8 @@ export function App({
   config,
   data,
   color,
+  chart,
+  logScale,
   fault,
   onQuit,
   onRace,
@@ -65,7 +70,9 @@ export function App({
   onSuspend,
   startRace,
 }: AppProps) {
-  const [state, dispatch] = useReducer(reduce, undefined, () => initialState(config, data, startPaused === true));
+  const [state, dispatch] = useReducer(reduce, undefined, () =>
+    initialState(config, data, startPaused === true, undefined, { chart: chart ?? 'overlay', logScale: logScale ?? false }),
+  );
   useEffect(() => {
     onState?.(state);
   }, [state, onState]);

@@ -6,6 +6,7 @@
  */
 import xterm from '@xterm/headless';
 import { fileURLToPath } from 'node:url';
+import { freshConfigHome } from '../support/config-home.ts';
 import { requirePty } from '../support/pty.ts';
 import { sleep } from '../support/wait.ts';
 
@@ -52,10 +53,18 @@ export function start(args: string[], opts: StartOptions = {}): Session {
   // CI=true makes Ink print only its last frame; a user's terminal is not CI.
   // A user's terminal: not CI, colour, and a UTF-8 locale (whatever the test machine has; tests of
   // other terminals say so in opts.env).
-  const env = { ...process.env, CI: 'false', TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '', ...opts.env } as Record<
-    string,
-    string
-  >;
+  // A fresh config folder unless the test names one: no test reads the developer's remembered settings, or another test's.
+  const home = opts.env?.['XDG_CONFIG_HOME'] === undefined ? freshConfigHome() : undefined;
+  const env = {
+    ...process.env,
+    CI: 'false',
+    TERM: 'xterm-256color',
+    LANG: 'C.UTF-8',
+    LC_ALL: '',
+    LC_CTYPE: '',
+    ...(home ? { XDG_CONFIG_HOME: home.path } : {}),
+    ...opts.env,
+  } as Record<string, string>;
   const file = opts.command?.file ?? process.execPath;
   const argv = opts.command?.args ?? [CLI, ...args];
   const p = requirePty().spawn(file, argv, { name: env['TERM'] ?? 'xterm-256color', cols, rows, cwd: process.cwd(), env });
@@ -74,6 +83,7 @@ export function start(args: string[], opts: StartOptions = {}): Session {
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) =>
     p.onExit((e) => {
       alive = false;
+      home?.remove();
       void sleep(50)
         .then(flush)
         .then(() => resolve(e));

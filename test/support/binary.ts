@@ -1,11 +1,23 @@
 /** The built binary as a child process, its output collected, for the tests that signal or race it. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { READY_LINE } from '../../src/cli/stop.ts';
+import { freshConfigHome } from './config-home.ts';
 import { withTimeout } from './wait.ts';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+/** Runs `node dist/cli.js args` to its end (stdin closed, at most a minute): its status and what it printed. */
+export function runBinary(args: readonly string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 export interface Running {
   readonly child: ChildProcess;
@@ -24,11 +36,12 @@ export interface Running {
   readonly exited: Promise<{ status: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
-/** Starts `node dist/cli.js args` with stdin closed and INIT_TUI_READY=1. */
+/** Starts `node dist/cli.js args` with stdin closed, INIT_TUI_READY=1 and a config folder of its own (unless `env` names one). */
 export function startBinary(args: readonly string[], env: Record<string, string> = {}): Running {
+  const home = env['XDG_CONFIG_HOME'] === undefined ? freshConfigHome() : undefined;
   const child = spawn(process.execPath, [CLI, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env, INIT_TUI_READY: '1' },
+    env: { ...process.env, ...(home ? { XDG_CONFIG_HOME: home.path } : {}), ...env, INIT_TUI_READY: '1' },
   });
   let out = '';
   let err = '';
@@ -42,11 +55,10 @@ export function startBinary(args: readonly string[], env: Record<string, string>
     err += d;
     changed();
   });
-  const exited = once(child, 'exit').then(([status, signal]) => ({
-    status: status as number | null,
-    signal: signal as NodeJS.Signals | null,
-    at: performance.now(),
-  }));
+  const exited = once(child, 'exit').then(([status, signal]) => {
+    home?.remove();
+    return { status: status as number | null, signal: signal as NodeJS.Signals | null, at: performance.now() };
+  });
   const stderr = () => err.replace(`${READY_LINE}\n`, '');
   const shown = () => `stdout: ${JSON.stringify(out.slice(-300))}, stderr: ${JSON.stringify(err.slice(-300))}`;
 

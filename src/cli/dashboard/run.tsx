@@ -33,6 +33,11 @@ import { inBackground, toAscii, type Terminal } from './terminal.js';
 /** What the dashboard is started with: the experiment and its data, and where results go. */
 export interface DashboardOptions {
   readonly config: ExperimentConfig;
+  /** How the race's chart starts: overlaid or small multiples, on a linear or a log scale (remembered ones, user-config.ts). */
+  readonly chart?: DashboardState['chart'];
+  readonly logScale?: boolean;
+  /** Told every state (the remembered settings follow it). */
+  readonly onState?: (state: DashboardState) => void;
   readonly data: TrainTest;
   readonly fault: Fault | undefined;
   /** --out: written each time a race ends, and by `e`. */
@@ -207,6 +212,8 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       data={options.data}
       fault={options.fault}
       color={terminal.caps.color}
+      chart={options.chart ?? 'overlay'}
+      logScale={options.logScale ?? false}
       onQuit={(s) => stop(s)}
       onSuspend={() => suspend(true)}
       {...(options.start ? { startRace: options.start } : {})}
@@ -215,6 +222,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       autoExport={options.out !== undefined}
       onState={(s) => {
         last = s;
+        options.onState?.(s);
         if (finishedAt === undefined && raceFinished(s)) finishedAt = performance.now();
       }}
     />,

@@ -12,6 +12,7 @@
  * escape sequence. Imports no Ink: it runs before the first frame is drawn.
  */
 import { readFileSync, writeSync } from 'node:fs';
+import type { ColorMode } from '../argv.js';
 
 const ENTER_ALT = '\u001B[?1049h';
 const LEAVE_ALT = '\u001B[?1049l';
@@ -49,23 +50,32 @@ export interface Capabilities {
 }
 
 /**
- * What the terminal can show, from the environment: colour unless NO_COLOR
+ * Whether to draw in colour. `--color always` and `never` decide alone; `auto`
+ * (the default) is colour on a terminal only, unless NO_COLOR
  * (https://no-color.org) is set or the terminal is dumb or monochrome (terminfo
- * names such as xterm-mono, vt100-m), FORCE_COLOR deciding when it is set;
- * Unicode when the locale's character set is UTF-8 (LC_ALL, then LC_CTYPE, then
- * LANG, as setlocale reads them).
+ * names such as xterm-mono, vt100-m), FORCE_COLOR deciding on a terminal when it
+ * is set (as chalk and Node read it: 0 or false is none, any other value is
+ * colour). Into a pipe or a file, only `always` gives colour: a FORCE_COLOR left
+ * in a CI job's environment does not put escapes in a script's output.
  */
-export function capabilities(env: NodeJS.ProcessEnv): Capabilities {
+export function wantsColor(mode: ColorMode, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  if (mode !== 'auto') return mode === 'always';
+  if (!isTTY) return false;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return force !== '0' && force !== 'false';
   const term = env['TERM'] ?? '';
   const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
   const mono = term === 'dumb' || /(^|-)mono(-|$)|-m$/.test(term);
-  // FORCE_COLOR (as chalk and Node read it) wins either way: 0 or false is none, any other value is colour.
-  const force = env['FORCE_COLOR'];
-  if (force !== undefined) {
-    const color = force !== '0' && force !== 'false';
-    return { color, unicode: unicodeLocale(env) };
-  }
-  return { color: !noColor && !mono, unicode: unicodeLocale(env) };
+  return !noColor && !mono;
+}
+
+/**
+ * What the terminal can show: colour as wantsColor says (the dashboard's stdout
+ * is a terminal); Unicode when the locale's character set is UTF-8 (LC_ALL,
+ * then LC_CTYPE, then LANG, as setlocale reads them).
+ */
+export function capabilities(env: NodeJS.ProcessEnv, mode: ColorMode = 'auto'): Capabilities {
+  return { color: wantsColor(mode, env, true), unicode: unicodeLocale(env) };
 }
 
 /** A UTF-8 locale: LC_ALL, then LC_CTYPE, then LANG, as setlocale reads them. */

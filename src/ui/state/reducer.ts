@@ -6,7 +6,7 @@
  */
 import type { ExperimentConfig } from '../../core/config.js';
 import { makeData, type TrainTest } from '../../core/experiment.js';
-import { nextPace, perSecond } from '../../core/pace.js';
+import { nextPace, startPace } from '../../core/pace.js';
 import { gridSize } from '../../core/sweep.js';
 import type { RunEvent } from '../../engine/protocol.js';
 import { applyEvent, forgetRate, freshRuns, type RunView } from './runs.js';
@@ -82,23 +82,25 @@ export function homeView(config: ExperimentConfig): 'race' | 'sweep' {
   return config.sweep ? 'sweep' : 'race';
 }
 
-/**
- * The pace a race starts at: the config's. A sweep's `auto` is max: it is many
- * models, watched fill a map, not one curve at a time.
- */
+/** The pace a race starts at: the config's (core/pace.ts's startPace; a sweep's `auto` is max). */
 export function paceOf(config: ExperimentConfig): number {
-  return config.sweep && config.pace === 'auto' ? 0 : perSecond(config.pace, config.iterations);
+  return startPace(config);
 }
 
-export function initialState(config: ExperimentConfig, data: TrainTest, paused = false, pace = paceOf(config)): DashboardState {
+export function initialState(
+  config: ExperimentConfig,
+  data: TrainTest,
+  paused = false,
+  pace = paceOf(config),
+  chart: Pick<DashboardState, 'chart' | 'logScale'> = { chart: 'overlay', logScale: false },
+): DashboardState {
   return {
     config,
     data,
     runs: freshRuns(config),
     paused,
     pace,
-    chart: 'overlay',
-    logScale: false,
+    ...chart,
     view: homeView(config),
     behindHelp: homeView(config),
     selected: 0,

@@ -187,5 +187,5 @@ test('the built binary trains --layers 2,10,10,10,10,1 --schemes gain:0.5 like t
   report.runs[0]!.costs.forEach(([i, c], j) => relClose(c, oracle[j]![1], 1e-9, `gain:0.5 cost @${i}`));
 
   const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
-  assert.match(help.stdout, /^ {2}gain:G {3}W = randn · G · sqrt\(1 \/ n_prev\)/m);
+  assert.match(help.stdout, /^ {2}gain:G +W = randn · G · sqrt\(1 \/ n_prev\)/m);
 });

@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { runBinary } from '../../support/binary.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** The built binary, as a user runs it (npm test builds first). */
-const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
-
-function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 60_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runBinary;
 
 const BAD_INPUTS: string[][] = [
   ['--nope'],
@@ -44,7 +36,11 @@ test('--help and --version print to stdout and exit 0', () => {
   assert.match(help.stdout, /--schemes/);
   const version = run(['--version']);
   assert.equal(version.status, 0);
-  assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+  assert.equal(
+    version.stdout,
+    `init-tui ${pkg.version} (node ${process.version})\n`,
+    'the name, the version package.json says, and the Node that runs it',
+  );
 });
 
 test('--json prints exactly one JSON document with the runs in --schemes order', () => {

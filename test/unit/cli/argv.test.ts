@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { errorOf } from '../../support/argv.ts';
 import { helpText, parseCommandLine } from '../../../src/cli/argv.ts';
 import { LIMITS } from '../../../src/core/config.ts';
 
@@ -8,14 +9,6 @@ function options(argv: string[]) {
   assert.equal(p.kind, 'run', p.kind === 'error' ? p.message : '');
   if (p.kind !== 'run') throw new Error('unreachable');
   return p.invocation;
-}
-
-function errorOf(argv: string[]): string {
-  const p = parseCommandLine(argv);
-  assert.equal(p.kind, 'error', `${JSON.stringify(argv)} should be refused`);
-  if (p.kind !== 'error') throw new Error('unreachable');
-  assert.ok(!p.message.includes('\n'), 'one line');
-  return p.message;
 }
 
 test('no arguments give the notebook defaults', () => {
@@ -90,7 +83,10 @@ const BAD: [string[], RegExp][] = [
   [['-x'], /unknown option -x/],
   [['train'], /unexpected argument train/],
   // unknown or malformed schemes
-  [['--schemes', 'xavier2'], /--schemes: unknown scheme "xavier2"; expects a comma-separated list of zeros, random, he/],
+  [
+    ['--schemes', 'xavier2'],
+    /--schemes: unknown scheme "xavier2" \(did you mean xavier\?\); expects a comma-separated list of zeros, random, he/,
+  ],
   [['--schemes', ''], /--schemes expects a comma-separated list/],
   [['--schemes', 'he,,zeros'], /--schemes expects/],
   [['--schemes', 'he,he'], /--schemes lists "he" twice/],

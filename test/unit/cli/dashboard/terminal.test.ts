@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { capabilities, toAscii, withoutColour } from '../../../../src/cli/dashboard/terminal.ts';
+import { capabilities, toAscii, wantsColor, withoutColour } from '../../../../src/cli/dashboard/terminal.ts';
 
 test('colour unless NO_COLOR, a dumb terminal or a monochrome one; Unicode only in a UTF-8 locale', () => {
   const utf8 = { LANG: 'en_US.UTF-8' };
@@ -28,4 +28,23 @@ test('without colour, the highlights stay: bold, dim, inverse; every colour form
   assert.equal(withoutColour('\u001B[7mx\u001B[27m'), '\u001B[7mx\u001B[27m');
   assert.equal(withoutColour('\u001B[38;5;196mx\u001B[48;2;1;2;3;4mx'), 'x\u001B[4mx');
   assert.equal(withoutColour('\u001B[2J\u001B[H'), '\u001B[2J\u001B[H', 'other sequences pass');
+});
+
+test('--color always and never decide alone; auto is colour on a terminal as the environment allows', () => {
+  const tty = { TERM: 'xterm-256color' };
+  for (const env of [tty, { ...tty, NO_COLOR: '1' }, { TERM: 'dumb' }, { ...tty, FORCE_COLOR: '0' }]) {
+    for (const isTTY of [true, false]) {
+      assert.equal(wantsColor('always', env, isTTY), true, `always ${JSON.stringify(env)} ${isTTY}`);
+      assert.equal(wantsColor('never', { ...env, FORCE_COLOR: '3' }, isTTY), false, `never ${JSON.stringify(env)} ${isTTY}`);
+    }
+  }
+  assert.equal(wantsColor('auto', tty, true), true);
+  assert.equal(wantsColor('auto', tty, false), false, 'a pipe or a file gets no escapes');
+  assert.equal(wantsColor('auto', { ...tty, FORCE_COLOR: '1' }, false), false, "a CI job's FORCE_COLOR does not colour a script's output");
+  assert.equal(wantsColor('auto', { ...tty, NO_COLOR: '1' }, true), false);
+  assert.equal(wantsColor('auto', { ...tty, NO_COLOR: '' }, true), true, 'an empty NO_COLOR counts as unset (no-color.org)');
+  assert.equal(wantsColor('auto', { TERM: 'xterm-mono', FORCE_COLOR: '1' }, true), true, 'FORCE_COLOR decides on a terminal');
+  assert.equal(wantsColor('auto', { ...tty, FORCE_COLOR: 'false' }, true), false);
+  assert.equal(capabilities({ ...tty, NO_COLOR: '1' }, 'always').color, true, '--color always wins over NO_COLOR');
+  assert.equal(capabilities(tty, 'never').color, false);
 });
