@@ -85,6 +85,11 @@ export function SettingsView({ config, form, width }: SettingsViewProps) {
           {atMost(commandLine(form, config), 3 * (width - 4) - 14)}
         </Text>
       </Box>
+      {form.notice !== undefined && (
+        <Text color="yellow" wrap="truncate">
+          {form.notice}
+        </Text>
+      )}
       {form.error !== undefined && (
         <Text color="red" wrap="wrap">
           {form.error}
