@@ -221,7 +221,8 @@ const sweepAccepts =
 
 /** "gain=A..B:N" and, optionally, "depth=D1..D2", in either order. */
 function parseSweep(raw: string): SweepSpec {
-  const bad = (why: string): ConfigError => new ConfigError(`--sweep ${JSON.stringify(raw)}: ${why}; --sweep accepts ${sweepAccepts}`);
+  // The value and its parts are quoted short (quote.ts): a 200 KB value is still one line.
+  const bad = (why: string): ConfigError => new ConfigError(`--sweep ${quote(raw)}: ${why}; --sweep accepts ${sweepAccepts}`);
   const NUM = '[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?';
   let gain: SweepSpec['gain'] | undefined;
   let depth: SweepSpec['depth'] | undefined;
@@ -242,10 +243,7 @@ function parseSweep(raw: string): SweepSpec {
       const [from, to] = [Number(d[1]), Number(d[2])];
       if (from < 1 || to > LIMITS.hiddenLayers || to < from) throw bad(`depths must be from 1 to ${LIMITS.hiddenLayers}, D1 ≤ D2`);
       depth = { from, to };
-    } else
-      throw bad(
-        /^(gain|depth)=/.test(part) ? `cannot read ${JSON.stringify(part)}` : `unknown axis ${JSON.stringify(part.split('=')[0] ?? part)}`,
-      );
+    } else throw bad(/^(gain|depth)=/.test(part) ? `cannot read ${quote(part)}` : `unknown axis ${quote(part.split('=')[0] ?? part)}`);
   }
   if (!gain) throw bad('the gain axis is missing');
   const spec: SweepSpec = { gain, ...(depth ? { depth } : {}) };
