@@ -17,6 +17,7 @@ import {
 import { activationNames } from '../../core/activations.js';
 import { DATASETS } from '../../core/datasets.js';
 import { thousands } from '../../core/thousands.js';
+import stringWidth from 'string-width';
 
 /** The names of the rows that are on the settings screen (those with a form label). */
 export type FormKey = { [K in FieldName]: (typeof FIELDS)[K] extends { readonly form: string } ? K : never }[FieldName];
@@ -73,21 +74,15 @@ export function graphemes(text: string): string[] {
   return Array.from(SEGMENTER.segment(text), (g) => g.segment);
 }
 
-/** Columns a grapheme takes in a terminal: 2 for East Asian wide and emoji, 1 for the rest (combining marks ride on their base). */
+/**
+ * Columns a grapheme takes in a terminal, as Ink measures the line it is drawn
+ * in (string-width, Ink's own measure): 2 for East Asian wide characters and
+ * emoji (☕, flags, ZWJ families), 0 for one that prints nothing (a lone
+ * combining mark, a zero-width space), else 1. The same measure as Ink's, so
+ * the window a field shows is exactly as wide as the row Ink lays out.
+ */
 export function cellWidth(grapheme: string): number {
-  const cp = grapheme.codePointAt(0) ?? 0;
-  const wide =
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1faff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd) ||
-    grapheme.includes('\u{FE0F}');
-  return wide ? 2 : 1;
+  return stringWidth(grapheme);
 }
 
 /** A generated data set's own noise, as the noise field spells it; undefined for a name that is not a data set. */
@@ -256,7 +251,10 @@ export function fieldWindow(value: string, caret: number, room: number): { befor
   const chars = graphemes(value);
   const at = Math.min(caret, chars.length);
   const cells = [...chars, ' '];
-  const width = (from: number, to: number): number => cells.slice(from, to).reduce((w, g) => w + cellWidth(g), 0);
+  // Columns before each cell, measured once: a 4,096-grapheme field is measured in one pass, not once per step below.
+  const start = [0];
+  for (const g of cells) start.push(start[start.length - 1]! + cellWidth(g));
+  const width = (from: number, to: number): number => start[to]! - start[from]!;
   let from = 0;
   let to = cells.length;
   if (width(0, cells.length) > room) {
