@@ -320,9 +320,10 @@ function shellWord(value: string): string {
  * The command line that starts the race the form stands for, as typed so far:
  * `init-tui` and the option of every row whose text is not the default's (the
  * form's fields as typed, the others as the race has them; a sweep is left out,
- * as Enter leaves it out).
+ * as Enter leaves it out), then `tail`: the options that are not the
+ * experiment's but go on with it (`--out FILE`, `--force`).
  */
-export function commandLine(form: SettingsForm, current: ExperimentConfig): string {
+export function commandLine(form: SettingsForm, current: ExperimentConfig, tail: readonly string[] = []): string {
   const words = ['init-tui'];
   for (const [key, f] of FIELD_ROWS) {
     if (key === 'sweep') continue;
@@ -331,5 +332,5 @@ export function commandLine(form: SettingsForm, current: ExperimentConfig): stri
     if (v === undefined || v === '' || v === f.text(DEFAULT_CONFIG)) continue;
     words.push(f.option, shellWord(v));
   }
-  return words.join(' ');
+  return [...words, ...tail.map(shellWord)].join(' ');
 }

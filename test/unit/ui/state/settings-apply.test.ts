@@ -89,6 +89,11 @@ test('the equivalent command line leaves out a noise that follows the data set',
   assert.equal(commandLine(openForm(configFrom({})), configFrom({})), 'init-tui');
 });
 
+test('the equivalent command line ends with the options beside the experiment, quoted as the shell needs', () => {
+  const c = configFrom({ every: '250' });
+  assert.equal(commandLine(openForm(c), c, ['--out', 'my race.json', '--force']), "init-tui --every 250 --out 'my race.json' --force");
+});
+
 test('every option not on the settings screen survives a settings change through the reducer', () => {
   const config = configFrom({
     dataset: 'moons',
