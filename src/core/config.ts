@@ -608,9 +608,29 @@ function checkKernelCovers(config: ExperimentConfig): void {
   throw new ConfigError(`--kernel ${config.kernel} cannot train ${net}: it covers ${row.covers}; --kernel auto picks one that does`);
 }
 
-/** The race records at most LIMITS.recordedCosts costs in all; the message says which --every would do. */
+/** A sweep keeps at most this many costs of each model (its document has none; its detail view draws them). */
+export const SWEEP_RECORDED_PER_MODEL = 1000;
+
+/**
+ * The interval at which a run records its costs: `--every` for a race (its
+ * document prints them). A sweep's document prints no costs, so `--every` is
+ * only the finest interval it records at: coarser where a model would keep
+ * more than SWEEP_RECORDED_PER_MODEL, so that a sweep's costs never count
+ * against the limit (10,000 models × 1,000 is LIMITS.recordedCosts).
+ */
+export function recordEvery(config: Pick<ExperimentConfig, 'every' | 'iterations' | 'sweep'>): number {
+  if (!config.sweep) return config.every;
+  return Math.max(config.every, Math.ceil(config.iterations / SWEEP_RECORDED_PER_MODEL));
+}
+
+/**
+ * The race records at most LIMITS.recordedCosts costs in all; the message says
+ * which --every would do. A sweep records no more than its models can keep
+ * (recordEvery): its --every is never refused.
+ */
 function checkRecordedCosts(config: ExperimentConfig): void {
-  const runs = config.sweep ? modelCount(config.sweep, config.seeds) : config.schemes.length * config.seeds;
+  if (config.sweep) return;
+  const runs = config.schemes.length * config.seeds;
   const perRun = Math.floor((config.iterations - 1) / config.every) + 1;
   const limit = LIMITS.recordedCosts;
   if (runs * perRun <= limit) return;

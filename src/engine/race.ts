@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Piscina as PiscinaPool } from 'piscina';
-import { checkConfig, type ExperimentConfig } from '../core/config.js';
+import { checkConfig, recordEvery, type ExperimentConfig } from '../core/config.js';
 import { costPoints, makeData, runsOf, type FinishedRun, type RunSpec, type TrainTest } from '../core/experiment.js';
 import { Control, raceHandle } from './control.js';
 import { heapFlagsForWorkers } from './heap.js';
@@ -149,7 +149,7 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
     const doneMessage = new Promise<FinishedRun>((resolve) => (resolveDone = resolve));
     port1.on('message', (m: WorkerMessage) => {
       if (cancelled) return;
-      if (m.type === 'finished') resolveDone({ ...m.result, costs: costPoints(m.costs, config.every) });
+      if (m.type === 'finished') resolveDone({ ...m.result, costs: costPoints(m.costs, recordEvery(config)) });
       else onEvent(m);
     });
     const task: TrainTask = {
