@@ -298,7 +298,8 @@ export const FIELDS = {
     example: '0.1',
     form: 'noise',
     json: (c) => (c.noise !== undefined ? { noise: c.noise } : {}),
-    header: (c) => (c.noise !== undefined ? `noise ${c.noise}` : undefined),
+    // Always shown for generated data, the set's own noise included: moons and circles differ by it, and a settings change may switch it.
+    header: (c) => (c.dataset === 'csv' ? undefined : `noise ${c.noise ?? DATASETS[c.dataset]?.defaultNoise ?? 0}`),
   },
   data: {
     ...fileField('--data', 'a CSV file name'),

@@ -53,7 +53,7 @@ test('moons → circles in the settings takes the circles noise; --every, --kern
     assert.doesNotMatch(form, /--noise/);
     s.press(KEYS.enter);
     await s.waitFor(
-      /init-tui {2}circles · layers 2-10-5-1 · lr 0\.01 · 1,500 iterations[\s\S]*finished[\s\S]*he\s+\d+\.\d%[\s\S]*q quit/,
+      /init-tui {2}circles · noise 0\.05 · layers 2-10-5-1 · lr 0\.01 · 1,500 iterations[\s\S]*finished[\s\S]*he\s+\d+\.\d%[\s\S]*q quit/,
       30_000,
     );
     s.press('q');

@@ -38,6 +38,7 @@ test('switching the data set from moons to circles takes the circles noise, and 
   assert.equal(s.config.noise, undefined, "the notebook's circles: its default noise, not moons' 0.2");
   assert.deepEqual(configJson(s.config), configJson(configFrom({})), 'the document says what `init-tui` says');
   assert.deepEqual(Array.from(s.data.train.x), Array.from(makeData('circles').train.x), 'the points are drawn at 0.05');
+  assert.deepEqual(headerParts(s.config).slice(0, 2), ['circles', 'noise 0.05'], 'the header shows the noise the data have');
 });
 
 test('switching from circles to moons takes the moons noise, and the header shows it', () => {
