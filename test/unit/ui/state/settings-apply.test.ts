@@ -158,3 +158,13 @@ test('text that does not fit a field is left out and the form says how much', ()
   assert.equal(s.form?.values.schemes.length, MAX_FIELD);
   assert.equal(s.form?.notice, 'a field holds at most 4,096 characters: 15 were left out');
 });
+
+test('a network the race’s --kernel cannot train is refused in place on Enter, with the command line’s message', () => {
+  let s = settingsOf(configFrom({ kernel: 'fused' }));
+  s = apply(retype(s, 'layers', '2,100,100,1'));
+  assert.match(
+    s.form?.error ?? '',
+    /^--kernel fused cannot train --layers 2,100,100,1: it covers .*4,096 weights; --kernel auto picks one that does$/,
+  );
+  assert.equal(s.config.kernel, 'fused', 'the race is unchanged');
+});
