@@ -192,6 +192,7 @@ async function main(): Promise<void> {
         data,
         fault,
         out: invocation.out,
+        commandTail: [...(invocation.out !== undefined ? ['--out', invocation.out] : []), ...(invocation.force ? ['--force'] : [])],
         writeFile: outFileWriter(invocation.force),
         terminal,
         takeSignals: () => early.forEach(([sig, h]) => process.off(sig, h)),

@@ -225,7 +225,8 @@ const sweepAccepts =
 
 /** "gain=A..B:N" and, optionally, "depth=D1..D2", in either order. */
 function parseSweep(raw: string): SweepSpec {
-  const bad = (why: string): ConfigError => new ConfigError(`--sweep ${JSON.stringify(raw)}: ${why}; --sweep accepts ${sweepAccepts}`);
+  // The value and its parts are quoted short (quote.ts): a 200 KB value is still one line.
+  const bad = (why: string): ConfigError => new ConfigError(`--sweep ${quote(raw)}: ${why}; --sweep accepts ${sweepAccepts}`);
   const NUM = '[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?';
   let gain: SweepSpec['gain'] | undefined;
   let depth: SweepSpec['depth'] | undefined;
@@ -246,10 +247,7 @@ function parseSweep(raw: string): SweepSpec {
       const [from, to] = [Number(d[1]), Number(d[2])];
       if (from < 1 || to > LIMITS.hiddenLayers || to < from) throw bad(`depths must be from 1 to ${LIMITS.hiddenLayers}, D1 ≤ D2`);
       depth = { from, to };
-    } else
-      throw bad(
-        /^(gain|depth)=/.test(part) ? `cannot read ${JSON.stringify(part)}` : `unknown axis ${JSON.stringify(part.split('=')[0] ?? part)}`,
-      );
+    } else throw bad(/^(gain|depth)=/.test(part) ? `cannot read ${quote(part)}` : `unknown axis ${quote(part.split('=')[0] ?? part)}`);
   }
   if (!gain) throw bad('the gain axis is missing');
   const spec: SweepSpec = { gain, ...(depth ? { depth } : {}) };
@@ -308,7 +306,8 @@ export const FIELDS = {
     example: '0.1',
     form: 'noise',
     json: (c) => (c.noise !== undefined ? { noise: c.noise } : {}),
-    header: (c) => (c.noise !== undefined ? `noise ${c.noise}` : undefined),
+    // Always shown for generated data, the set's own noise included: moons and circles differ by it, and a settings change may switch it.
+    header: (c) => (c.dataset === 'csv' ? undefined : `noise ${c.noise ?? DATASETS[c.dataset]?.defaultNoise ?? 0}`),
   },
   data: {
     ...fileField('--data', 'a CSV file name'),
@@ -622,9 +621,29 @@ function checkKernelCovers(config: ExperimentConfig): void {
   throw new ConfigError(`--kernel ${config.kernel} cannot train ${net}: it covers ${row.covers}; --kernel auto picks one that does`);
 }
 
-/** The race records at most LIMITS.recordedCosts costs in all; the message says which --every would do. */
+/** A sweep keeps at most this many costs of each model (its document has none; its detail view draws them). */
+export const SWEEP_RECORDED_PER_MODEL = 1000;
+
+/**
+ * The interval at which a run records its costs: `--every` for a race (its
+ * document prints them). A sweep's document prints no costs, so `--every` is
+ * only the finest interval it records at: coarser where a model would keep
+ * more than SWEEP_RECORDED_PER_MODEL, so that a sweep's costs never count
+ * against the limit (10,000 models × 1,000 is LIMITS.recordedCosts).
+ */
+export function recordEvery(config: Pick<ExperimentConfig, 'every' | 'iterations' | 'sweep'>): number {
+  if (!config.sweep) return config.every;
+  return Math.max(config.every, Math.ceil(config.iterations / SWEEP_RECORDED_PER_MODEL));
+}
+
+/**
+ * The race records at most LIMITS.recordedCosts costs in all; the message says
+ * which --every would do. A sweep records no more than its models can keep
+ * (recordEvery): its --every is never refused.
+ */
 function checkRecordedCosts(config: ExperimentConfig): void {
-  const runs = config.sweep ? modelCount(config.sweep, config.seeds) : config.schemes.length * config.seeds;
+  if (config.sweep) return;
+  const runs = config.schemes.length * config.seeds;
   const perRun = Math.floor((config.iterations - 1) / config.every) + 1;
   const limit = LIMITS.recordedCosts;
   if (runs * perRun <= limit) return;

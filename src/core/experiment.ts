@@ -1,5 +1,5 @@
 import { resolveActivation } from './activations.js';
-import type { ExperimentConfig } from './config.js';
+import { recordEvery, type ExperimentConfig } from './config.js';
 import { diagnoseAt, type Diagnostics } from './diagnostics.js';
 import { DATASETS, TEST_SEED, TEST_SIZE, TRAIN_SEED, TRAIN_SIZE, type Dataset } from './datasets.js';
 import { checkLayers, initParams, type Params } from './network.js';
@@ -184,6 +184,8 @@ export class Run {
   private readonly data: TrainTest;
   private readonly kernel: Kernel;
   private readonly traceEvery: number;
+  /** Costs are recorded at every iteration i with i % recordEvery === 0 (config.ts's recordEvery: --every, coarser in a sweep). */
+  private readonly recordEvery: number;
   private done = 0;
   private lastCost = NaN;
   private lastCostAt = -1;
@@ -203,6 +205,7 @@ export class Run {
     this.config = config;
     this.data = data;
     this.traceEvery = opts.traceEvery ?? config.every;
+    this.recordEvery = recordEvery(config);
     const make = opts.kernel ?? kernelFactory(config.kernel);
     const layers = run.layers ?? config.layers;
     const scheme = lookupScheme(run.scheme);
@@ -238,7 +241,8 @@ export class Run {
    * iterations ran.
    */
   advance(count: number, onSample?: (iteration: number, cost: number) => void, alsoCostAt = -1): number {
-    const { every, iterations } = this.config;
+    const { iterations } = this.config;
+    const every = this.recordEvery;
     const trace = this.traceEvery;
     const last = iterations - 1;
     const start = this.done;
@@ -260,7 +264,7 @@ export class Run {
 
   private keep(cost: number): void {
     if (this.recorded === this.record.length) {
-      const whole = recordedCount(this.config.iterations, this.config.every);
+      const whole = recordedCount(this.config.iterations, this.recordEvery);
       const grown = new Float64Array(Math.min(whole, Math.max(1024, 2 * this.record.length)));
       grown.set(this.record);
       this.record = grown;
@@ -268,9 +272,9 @@ export class Run {
     this.record[this.recorded++] = cost;
   }
 
-  /** The costs recorded so far (every `config.every` iterations) as [iteration, cost] points. */
+  /** The costs recorded so far (every recordEvery(config) iterations) as [iteration, cost] points. */
   get costs(): CostPoint[] {
-    return costPoints(this.recordedCosts(), this.config.every);
+    return costPoints(this.recordedCosts(), this.recordEvery);
   }
 
   /** The costs recorded so far, compactly (a copy: value k is the cost of iteration k·every). */

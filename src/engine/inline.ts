@@ -7,7 +7,7 @@
  * cancel() is heard within milliseconds; the events, the FinishedRun and the
  * numbers are the pool's.
  */
-import type { ExperimentConfig } from '../core/config.js';
+import { recordEvery, type ExperimentConfig } from '../core/config.js';
 import { costPoints, makeData, type FinishedRun, type RunSpec } from '../core/experiment.js';
 import { Control, raceHandle } from './control.js';
 import { CONTROL, type RunEvent, type WorkerMessage } from './protocol.js';
@@ -41,7 +41,7 @@ export function startInline(config: ExperimentConfig, spec: RunSpec, rc: RaceOpt
   /** Events of the piece of work in progress: handed on after it, so that a listener's error is not the run's. */
   let outbox: RunEvent[] = [];
   const post = (m: WorkerMessage): void => {
-    if (m.type === 'finished') result = { ...m.result, costs: costPoints(m.costs, config.every) };
+    if (m.type === 'finished') result = { ...m.result, costs: costPoints(m.costs, recordEvery(config)) };
     else outbox.push(m);
   };
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Piscina as PiscinaPool } from 'piscina';
-import { checkConfig, type ExperimentConfig } from '../core/config.js';
+import { checkConfig, recordEvery, type ExperimentConfig } from '../core/config.js';
 import {
   costPoints,
   makeData,
@@ -167,8 +167,8 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
       if (cancelled) return;
       if (m.type !== 'finished') onEvent(m);
       else if (rc.compactCosts && m.costs.length > SHOWN_COSTS)
-        resolveDone({ ...m.result, costs: thinCosts(m.costs, config.every), recorded: m.costs });
-      else resolveDone({ ...m.result, costs: costPoints(m.costs, config.every) });
+        resolveDone({ ...m.result, costs: thinCosts(m.costs, recordEvery(config)), recorded: m.costs });
+      else resolveDone({ ...m.result, costs: costPoints(m.costs, recordEvery(config)) });
     });
     const task: TrainTask = {
       run: index,

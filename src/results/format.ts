@@ -11,13 +11,25 @@ export function percent(x: number): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—';
 }
 
-/** A cost for humans: 6 significant digits; "∞" and "NaN" spelled out. */
+/** Columns a cost takes at most (the lanes and the detail view give it this many). */
+export const COST_WIDTH = 9;
+
+/**
+ * A cost for humans: 6 significant digits, fewer where leading zeros take
+ * their room (0.00123457 would be 10 columns: 0.0012346), so it always fits
+ * COST_WIDTH columns and is never cut with "…"; tiny and huge ones with an
+ * exponent; "∞" and "NaN" spelled out.
+ */
 export function cost(c: number): string {
   if (Number.isNaN(c)) return 'NaN';
   if (c === Infinity) return '∞';
   if (c === -Infinity) return '-∞';
   if (c !== 0 && (Math.abs(c) < 1e-4 || Math.abs(c) >= 1e6)) return c.toExponential(3);
-  return c.toPrecision(6);
+  for (let digits = 6; digits > 1; digits--) {
+    const text = c.toPrecision(digits);
+    if (text.length <= COST_WIDTH) return text;
+  }
+  return c.toPrecision(1);
 }
 
 /** A figure (a norm, a standard deviation, a ratio): 3 significant digits, exactly 0 as "0", tiny and huge values with an exponent. */

@@ -41,6 +41,8 @@ export interface AppProps {
   readonly onExport?: (state: DashboardState) => string;
   /** Export by itself each time a race ends (--out), and say so in the footer. */
   readonly autoExport?: boolean;
+  /** The command line's options beside the experiment (`--out FILE`, `--force`), for the settings screen's equivalent command. */
+  readonly commandTail?: readonly string[];
   /** Start paused (tests; a teacher's "ready, set…"). */
   readonly startPaused?: boolean;
   /** Ctrl-Z: the entry gives the terminal back to the shell (without it, the key does nothing). */
@@ -66,6 +68,7 @@ export function App({
   onState,
   onExport,
   autoExport,
+  commandTail,
   startPaused,
   onSuspend,
   startRace,
@@ -171,7 +174,18 @@ export function App({
   if (columns < MIN_COLUMNS || rows < needRows) {
     return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={needRows} />;
   }
-  const context: ViewContext = { state, groups, columns, rows, plotRows: l.plotRows, color, interactive, elapsed, shown };
+  const context: ViewContext = {
+    state,
+    groups,
+    columns,
+    rows,
+    plotRows: l.plotRows,
+    color,
+    interactive,
+    elapsed,
+    shown,
+    commandTail: commandTail ?? [],
+  };
   return (
     <Box flexDirection="column" width={columns}>
       <Header config={state.config} status={raceStatus(state)} pace={state.pace} secondsLeft={left} color={color} width={columns} />

@@ -19,7 +19,7 @@ test('a new user in 120×40: the race, the notebook accuracies, help, a run up c
   const s = start([], { cols: 120, rows: 40 });
   try {
     let screen = await s.waitFor(/1 zeros[\s\S]*2 random[\s\S]*3 he/, 10_000);
-    assert.match(screen, /circles · layers 2-10-5-1 · lr 0\.01 · 15,000 iterations · seed 3/);
+    assert.match(screen, /circles · noise 0\.05 · layers 2-10-5-1 · lr 0\.01 · 15,000 iterations/);
     screen = await s.waitFor(/Loss \(linear\)/);
     // The whole final frame: the header says "finished" before the table is drawn.
     screen = await s.waitFor(/finished[\s\S]*he\s+\d+\.\d%[\s\S]*q quit/, 60_000);

@@ -50,6 +50,8 @@ export interface DashboardOptions {
   readonly takeSignals?: () => void;
   /** --queue: races train on the queue's workers instead of local threads. */
   readonly start?: RaceStarter;
+  /** The options beside the experiment, as typed (`--out FILE`, `--force`): the settings screen's command line ends with them. */
+  readonly commandTail?: readonly string[];
 }
 
 /** How long after an export another `e` is folded into one more (see exportFolded). */
@@ -220,6 +222,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       onRace={(r) => (race = r)}
       onExport={exportFolded}
       autoExport={options.out !== undefined}
+      commandTail={options.commandTail ?? []}
       onState={(s) => {
         last = s;
         options.onState?.(s);

@@ -6,7 +6,7 @@
  * that exits) is a result, as in a race: `{ status: 'failed', error }`.
  */
 import { MessageChannel } from 'node:worker_threads';
-import type { ExperimentConfig } from '../../core/config.js';
+import { recordEvery, type ExperimentConfig } from '../../core/config.js';
 import { costPoints, type FinishedRun, type RunSpec, type TrainTest } from '../../core/experiment.js';
 import { Control } from '../control.js';
 import { heapFlagsForWorkers } from '../heap.js';
@@ -38,7 +38,7 @@ export function startTrainer(threads: number, fault?: Fault): Trainer {
       // The thread's last message is 'finished', after every other on the same port.
       const doneMessage = new Promise<FinishedRun>((resolve) => (resolveDone = resolve));
       port1.on('message', (m: WorkerMessage) => {
-        if (m.type === 'finished') resolveDone({ ...m.result, costs: costPoints(m.costs, config.every) });
+        if (m.type === 'finished') resolveDone({ ...m.result, costs: costPoints(m.costs, recordEvery(config)) });
       });
       const task: TrainTask = {
         run: 0,

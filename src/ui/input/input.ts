@@ -45,6 +45,8 @@ export interface Key {
   readonly text: string;
   readonly ctrl: boolean;
   readonly mouse?: MouseEvent;
+  /** A paste longer than MAX_PASTE: how many characters it had (`text` holds only the first MAX_PASTE of them). */
+  readonly cutFrom?: number;
 }
 
 /**
@@ -56,17 +58,25 @@ export interface Key {
  */
 export interface InputState {
   readonly paste: string | undefined;
+  /** Characters of the paste in progress so far, kept or not (it is cut at MAX_PASTE, and says so). */
+  readonly pasted: number;
   readonly string: boolean;
   readonly skip: number;
   readonly tail: string;
 }
 
-export const INITIAL_INPUT: InputState = { paste: undefined, string: false, skip: 0, tail: '' };
+export const INITIAL_INPUT: InputState = { paste: undefined, pasted: 0, string: false, skip: 0, tail: '' };
 
 /** A paste keeps at most this many characters (no settings field needs more). */
 export const MAX_PASTE = 4096;
 
 const key = (name: KeyName, text = '', ctrl = false): Key => ({ name, text, ctrl });
+
+/** The key of a whole paste: its printable text, and its length when it was cut. */
+const pasteKey = (paste: string, pasted: number): Key => ({
+  ...key('paste', printable(paste)),
+  ...(pasted > MAX_PASTE ? { cutFrom: pasted } : {}),
+});
 
 /** Bracketed paste (DECSET 2004): the terminal wraps pasted text in these. */
 export const PASTE_START = '\u001B[200~';
@@ -170,7 +180,7 @@ const STRING_STARTS = new Set([']', 'P', 'X', '^', '_']);
  */
 export function parseKeys(chunk: string, state: InputState): { keys: Key[]; state: InputState } {
   const keys: Key[] = [];
-  let { paste, string, skip } = state;
+  let { paste, pasted, string, skip } = state;
   // What may hold the first part of a marker cut by the previous read.
   let text = state.tail + chunk;
   let i = 0;
@@ -179,12 +189,14 @@ export function parseKeys(chunk: string, state: InputState): { keys: Key[]; stat
       const end = text.indexOf(PASTE_END, i);
       const upTo = end < 0 ? Math.max(i, text.length - (PASTE_END.length - 1)) : end;
       if (paste.length < MAX_PASTE) paste = (paste + text.slice(i, upTo)).slice(0, MAX_PASTE);
+      pasted += upTo - i;
       if (end < 0) {
         // Keep the last characters: the end marker may be cut in two by the reads.
-        return { keys, state: { paste, string, skip, tail: text.slice(upTo) } };
+        return { keys, state: { paste, pasted, string, skip, tail: text.slice(upTo) } };
       }
-      keys.push(key('paste', printable(paste)));
+      keys.push(pasteKey(paste, pasted));
       paste = undefined;
+      pasted = 0;
       i = end + PASTE_END.length;
       continue;
     }
@@ -194,7 +206,7 @@ export function parseKeys(chunk: string, state: InputState): { keys: Key[]; stat
       const end = bel < 0 ? st : st < 0 ? bel : Math.min(bel, st);
       if (end < 0) {
         // Swallowed; an ESC at the very end may be the first half of the terminator.
-        return { keys, state: { paste, string, skip, tail: text.endsWith('\u001B') ? '\u001B' : '' } };
+        return { keys, state: { paste, pasted, string, skip, tail: text.endsWith('\u001B') ? '\u001B' : '' } };
       }
       string = false;
       i = end + (end === bel ? 1 : 2);
@@ -233,7 +245,7 @@ export function parseKeys(chunk: string, state: InputState): { keys: Key[]; stat
     if (k) keys.push(k);
   }
   text = '';
-  return { keys, state: { paste, string, skip, tail: text } };
+  return { keys, state: { paste, pasted, string, skip, tail: text } };
 }
 
 /**
@@ -242,7 +254,8 @@ export function parseKeys(chunk: string, state: InputState): { keys: Key[]; stat
  * The paste so far becomes text; a control string is dropped.
  */
 export function flushInput(state: InputState): { keys: Key[]; state: InputState } {
-  const keys = state.paste !== undefined ? [key('paste', printable(state.paste + state.tail))] : [];
+  const keys =
+    state.paste !== undefined ? [pasteKey((state.paste + state.tail).slice(0, MAX_PASTE), state.pasted + state.tail.length)] : [];
   return { keys, state: INITIAL_INPUT };
 }
 

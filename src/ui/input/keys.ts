@@ -368,7 +368,7 @@ export const BINDINGS: readonly Binding[] = [
     views: ['settings'],
     when: notPicking,
     match: (k) => (k.name === 'char' && !k.ctrl) || k.name === 'paste',
-    intent: (_, k) => action({ type: 'formType', text: k.text }),
+    intent: (_, k) => action({ type: 'formType', text: k.text, ...(k.cutFrom !== undefined ? { pasted: k.cutFrom } : {}) }),
   },
   {
     label: 'Backspace',

@@ -54,7 +54,8 @@ export type Action =
   | { readonly type: 'toggleChart' }
   /** The settings form: another field, typing, Backspace, Enter. */
   | { readonly type: 'formMove'; readonly by: number }
-  | { readonly type: 'formType'; readonly text: string }
+  /** Typing or a paste; `pasted` is the whole length of a paste the input parser cut. */
+  | { readonly type: 'formType'; readonly text: string; readonly pasted?: number }
   | { readonly type: 'formDelete' }
   /** The caret (← → Home End), Delete, Ctrl-U, and a choice field's picker. */
   | { readonly type: 'formEdit'; readonly edit: FormEdit }
@@ -148,7 +149,7 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
     case 'formMove':
       return state.form ? { ...state, form: moveField(state.form, action.by) } : state;
     case 'formType':
-      return state.form ? { ...state, form: typeText(state.form, action.text, state.config) } : state;
+      return state.form ? { ...state, form: typeText(state.form, action.text, state.config, action.pasted) } : state;
     case 'formDelete':
       return state.form ? { ...state, form: deleteChar(state.form, state.config) } : state;
     case 'formEdit':

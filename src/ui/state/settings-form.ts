@@ -16,6 +16,8 @@ import {
 } from '../../core/config.js';
 import { activationNames } from '../../core/activations.js';
 import { DATASETS } from '../../core/datasets.js';
+import { thousands } from '../../core/thousands.js';
+import stringWidth from 'string-width';
 
 /** The names of the rows that are on the settings screen (those with a form label). */
 export type FormKey = { [K in FieldName]: (typeof FIELDS)[K] extends { readonly form: string } ? K : never }[FieldName];
@@ -35,6 +37,15 @@ export interface SettingsForm {
   readonly picker?: number;
   /** Why the last Enter was refused: the command line's own message. */
   readonly error?: string;
+  /** What the last edit could not do in full (a paste cut short), in one line; the next edit clears it. */
+  readonly notice?: string;
+  /**
+   * Whether the noise field follows the data set: it shows the set's own
+   * noise and takes the new set's when the data set changes, until the user
+   * edits it. A noise the race was given on purpose (`--noise 0.1`, not the
+   * set's default) does not follow.
+   */
+  readonly noiseFollows: boolean;
 }
 
 /** Fields that your own data (--data) fixes. */
@@ -63,28 +74,46 @@ export function graphemes(text: string): string[] {
   return Array.from(SEGMENTER.segment(text), (g) => g.segment);
 }
 
-/** Columns a grapheme takes in a terminal: 2 for East Asian wide and emoji, 1 for the rest (combining marks ride on their base). */
+/**
+ * Columns a grapheme takes in a terminal, as Ink measures the line it is drawn
+ * in (string-width, Ink's own measure): 2 for East Asian wide characters and
+ * emoji (☕, flags, ZWJ families), 0 for one that prints nothing (a lone
+ * combining mark, a zero-width space), else 1. The same measure as Ink's, so
+ * the window a field shows is exactly as wide as the row Ink lays out.
+ */
 export function cellWidth(grapheme: string): number {
-  const cp = grapheme.codePointAt(0) ?? 0;
-  const wide =
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1faff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd) ||
-    grapheme.includes('\u{FE0F}');
-  return wide ? 2 : 1;
+  return stringWidth(grapheme);
 }
 
-/** The form for `config`; its pace field shows the race's pace as it is now (`+`/`-` may have moved it). */
+/** A generated data set's own noise, as the noise field spells it; undefined for a name that is not a data set. */
+function defaultNoiseText(dataset: string): string | undefined {
+  return Object.hasOwn(DATASETS, dataset) ? String(DATASETS[dataset]!.defaultNoise) : undefined;
+}
+
+/**
+ * The form for `config`; its pace field shows the race's pace as it is now
+ * (`+`/`-` may have moved it), its noise field the noise the data are drawn
+ * with (the data set's own when none was given).
+ */
 export function openForm(config: ExperimentConfig, livePace?: number): SettingsForm {
   const values = Object.fromEntries(FORM_FIELDS.map((f) => [f.key, FIELDS[f.key].text(config) ?? ''])) as Record<FormKey, string>;
   if (livePace !== undefined) values.pace = livePace === 0 ? 'max' : String(livePace);
-  return { values, cursor: 0, caret: graphemes(values[FORM_FIELDS[0]?.key ?? 'dataset']).length };
+  const own = defaultNoiseText(config.dataset);
+  const noiseFollows = !locked('noise', config) && (config.noise === undefined || String(config.noise) === own);
+  if (noiseFollows && own !== undefined) values.noise = own;
+  return { values, cursor: 0, caret: graphemes(values[FORM_FIELDS[0]?.key ?? 'dataset']).length, noiseFollows };
+}
+
+/**
+ * The form after its field `key` took `value`: an edit of the noise makes it
+ * the user's; a data set that names one brings its own noise while the noise
+ * follows it.
+ */
+function withValue(form: SettingsForm, key: FormKey, value: string): SettingsForm {
+  const { error: _cleared, notice: _said, ...rest } = form;
+  if (key === 'noise') return { ...rest, values: { ...form.values, noise: value }, noiseFollows: false };
+  const own = key === 'dataset' && form.noiseFollows ? defaultNoiseText(value.trim()) : undefined;
+  return { ...rest, values: { ...form.values, [key]: value, ...(own !== undefined ? { noise: own } : {}) } };
 }
 
 /** Another field, its caret at its end (where typing goes on), any picker closed. */
@@ -113,18 +142,31 @@ function edit(
   const chars = graphemes(form.values[k]);
   const caret = Math.min(form.caret, chars.length);
   const [before, after] = change(chars.slice(0, caret), chars.slice(caret));
-  const { error: _cleared, ...rest } = form;
-  return { ...rest, values: { ...form.values, [k]: [...before, ...after].join('') }, caret: before.length };
+  return { ...withValue(form, k, [...before, ...after].join('')), caret: before.length };
 }
 
-/** Types `text` (printable characters only; a paste is many at once) at the caret; a numeric field takes ASCII only. */
-export function typeText(form: SettingsForm, text: string, config: ExperimentConfig): SettingsForm {
+/**
+ * Types `text` (printable characters only; a paste is many at once) at the
+ * caret; a numeric field takes ASCII only. What does not fit the field is
+ * left out and said in the form's notice, as is a paste the input parser
+ * already cut (`pasted`: its whole length, when it was longer than `text`).
+ */
+export function typeText(form: SettingsForm, text: string, config: ExperimentConfig, pasted?: number): SettingsForm {
   const typed = ASCII_ONLY.has(fieldKey(form)) ? text.replace(/[^\x20-\x7e]/g, '') : text;
   if (typed === '') return form;
-  return edit(form, config, (before, after) => {
+  let dropped = 0;
+  const next = edit(form, config, (before, after) => {
     const room = Math.max(0, MAX_FIELD - before.length - after.length);
-    return [[...before, ...graphemes(typed).slice(0, room)], after];
+    const chars = graphemes(typed);
+    dropped = Math.max(0, chars.length - room);
+    return [[...before, ...chars.slice(0, room)], after];
   });
+  if (next === form) return form;
+  if (pasted !== undefined && pasted > text.length)
+    return { ...next, notice: `the paste was cut: only its first ${thousands(text.length)} of ${thousands(pasted)} characters are read` };
+  if (dropped > 0)
+    return { ...next, notice: `a field holds at most ${thousands(MAX_FIELD)} characters: ${thousands(dropped)} were left out` };
+  return next;
 }
 
 /** Backspace: the grapheme before the caret. */
@@ -168,8 +210,7 @@ export function closePicker(form: SettingsForm, pick: boolean): SettingsForm {
   const { picker, ...rest } = form;
   const chosen = picker === undefined || !pick ? undefined : choices(fieldKey(form))?.[picker];
   if (chosen === undefined) return rest;
-  const { error: _cleared, ...kept } = rest;
-  return { ...kept, values: { ...form.values, [fieldKey(form)]: chosen }, caret: graphemes(chosen).length };
+  return { ...withValue(rest, fieldKey(form), chosen), caret: graphemes(chosen).length };
 }
 
 /** An edit of the form other than typing and Backspace (keys.ts names the keys). */
@@ -210,7 +251,10 @@ export function fieldWindow(value: string, caret: number, room: number): { befor
   const chars = graphemes(value);
   const at = Math.min(caret, chars.length);
   const cells = [...chars, ' '];
-  const width = (from: number, to: number): number => cells.slice(from, to).reduce((w, g) => w + cellWidth(g), 0);
+  // Columns before each cell, measured once: a 4,096-grapheme field is measured in one pass, not once per step below.
+  const start = [0];
+  for (const g of cells) start.push(start[start.length - 1]! + cellWidth(g));
+  const width = (from: number, to: number): number => start[to]! - start[from]!;
   let from = 0;
   let to = cells.length;
   if (width(0, cells.length) > room) {
@@ -228,18 +272,30 @@ export function fieldWindow(value: string, caret: number, room: number): { befor
 }
 
 /**
+ * A form field's text as an option's value, or undefined where the option is
+ * not given: a field your own data locks, a blank noise (the data set's
+ * default) and a noise that follows the data set (so the race takes the new
+ * set's own, and its document says no more than the command line would).
+ */
+function formValue(form: SettingsForm, key: FormKey, current: ExperimentConfig): string | undefined {
+  if (locked(key, current)) return undefined;
+  const v = form.values[key].trim();
+  if (key === 'noise' && (v === '' || form.noiseFollows)) return undefined;
+  return v;
+}
+
+/**
  * The config the form stands for, or the one-line reason it is refused (the
- * very message the command line gives). A blank noise takes the data set's
- * default; what the form does not show (seeds, kernel, threads, your own data)
- * stays as it is.
+ * very message the command line gives). A blank noise, or one that follows the
+ * data set, is the data set's default; what the form does not show (seeds,
+ * --every, kernel, threads, your own data) stays as it is.
  */
 export function formConfig(form: SettingsForm, current: ExperimentConfig): ExperimentConfig | string {
   const text: ConfigText = {};
   for (const f of FORM_FIELDS) {
-    if (locked(f.key, current)) continue;
-    const v = form.values[f.key].trim();
-    // A blank noise is the data set's default; any other blank field is refused, as on the command line.
-    if (v !== '' || f.key !== 'noise') text[f.key] = v;
+    // Any blank field but the noise is refused, as on the command line.
+    const v = formValue(form, f.key, current);
+    if (v !== undefined) text[f.key] = v;
   }
   // What the form does not show (seeds, --every, kernel, threads, your own data…) stays as it is: every other
   // row's value is carried over by its own text, as if typed again. A sweep is not: the form's schemes replace it.
@@ -264,16 +320,17 @@ function shellWord(value: string): string {
  * The command line that starts the race the form stands for, as typed so far:
  * `init-tui` and the option of every row whose text is not the default's (the
  * form's fields as typed, the others as the race has them; a sweep is left out,
- * as Enter leaves it out).
+ * as Enter leaves it out), then `tail`: the options that are not the
+ * experiment's but go on with it (`--out FILE`, `--force`).
  */
-export function commandLine(form: SettingsForm, current: ExperimentConfig): string {
+export function commandLine(form: SettingsForm, current: ExperimentConfig, tail: readonly string[] = []): string {
   const words = ['init-tui'];
   for (const [key, f] of FIELD_ROWS) {
     if (key === 'sweep') continue;
     const onForm = FORM_FIELDS.some((ff) => ff.key === key) && !locked(key as FormKey, current);
-    const v = onForm ? form.values[key as FormKey].trim() : f.text(current);
+    const v = onForm ? formValue(form, key as FormKey, current) : f.text(current);
     if (v === undefined || v === '' || v === f.text(DEFAULT_CONFIG)) continue;
     words.push(f.option, shellWord(v));
   }
-  return words.join(' ');
+  return [...words, ...tail.map(shellWord)].join(' ');
 }

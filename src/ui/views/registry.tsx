@@ -49,6 +49,8 @@ export interface ViewContext {
   readonly elapsed: number;
   /** Lanes and table rows the race view shows (a window when there are more schemes). */
   readonly shown: number;
+  /** The command line's options beside the experiment (`--out FILE`, `--force`): a settings change keeps them. */
+  readonly commandTail: readonly string[];
 }
 
 /** A run view of the run it shows: the selected scheme's first seed (in a sweep, the selected cell's); nothing before there is one. */
@@ -131,7 +133,8 @@ export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
     // the settings form
     keys: 'own',
     back: 'home',
-    draw: (c) => (c.state.form ? <SettingsView config={c.state.config} form={c.state.form} width={c.columns} /> : null),
+    draw: (c) =>
+      c.state.form ? <SettingsView config={c.state.config} form={c.state.form} width={c.columns} tail={c.commandTail} /> : null,
   },
   help: {
     // the keys of the view behind it

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { ExperimentConfig } from '../../../core/config.js';
+import { recordEvery, type ExperimentConfig } from '../../../core/config.js';
 import { costPoints, SHOWN_COSTS, type CostPoint } from '../../../core/experiment.js';
 import type { Dataset } from '../../../core/datasets.js';
 import { cost, integer, percent, seconds } from '../../../results/format.js';
@@ -67,7 +67,7 @@ export function DetailView(p: DetailViewProps) {
   const mapRows = Math.max(4, body - 4);
   const mapCols = Math.max(10, Math.min(Math.round(mapRows * 2.2), Math.floor(p.width * 0.5) - 2));
   const leftWidth = Math.max(20, p.width - mapCols - 2);
-  const costs = recordedCosts(run, config.every);
+  const costs = recordedCosts(run, recordEvery(config));
   const grid = costGrid(costs, leftWidth - 2);
   const gridRows = Math.min(grid.length, Math.max(1, body - 12));
   const plotRows = Math.max(3, body - gridRows - 3 - 6);
@@ -94,7 +94,7 @@ export function DetailView(p: DetailViewProps) {
           />
           <Box borderStyle="round" borderColor="gray" flexDirection="column">
             <Text bold wrap="truncate">
-              Cost every {integer(config.every)} iterations
+              Cost every {integer(recordEvery(config))} iterations
             </Text>
             {grid.slice(0, gridRows).map((line, k) => (
               <Text key={k} wrap="truncate">

@@ -11,6 +11,8 @@ export interface SettingsViewProps {
   readonly form: SettingsForm;
   /** Columns of the screen. */
   readonly width: number;
+  /** The options beside the experiment that a settings change keeps (`--out FILE`), for the equivalent command line. */
+  readonly tail?: readonly string[];
 }
 
 /** The frame, its padding, the marker and the label take this many columns of a field's line. */
@@ -31,7 +33,7 @@ const PICKER_ROWS = 6;
  * the reducer's highlight (not focused: the key table, not the component,
  * reads the keys), re-mounted when the highlight moves.
  */
-export function SettingsView({ config, form, width }: SettingsViewProps) {
+export function SettingsView({ config, form, width, tail = [] }: SettingsViewProps) {
   return (
     <Box flexDirection="column">
       <Box borderStyle="round" flexDirection="column" paddingX={1}>
@@ -82,9 +84,14 @@ export function SettingsView({ config, form, width }: SettingsViewProps) {
         <Text> </Text>
         <Text wrap="wrap">
           <Text dimColor>As a command: </Text>
-          {atMost(commandLine(form, config), 3 * (width - 4) - 14)}
+          {atMost(commandLine(form, config, tail), 3 * (width - 4) - 14)}
         </Text>
       </Box>
+      {form.notice !== undefined && (
+        <Text color="yellow" wrap="truncate">
+          {form.notice}
+        </Text>
+      )}
       {form.error !== undefined && (
         <Text color="red" wrap="wrap">
           {form.error}

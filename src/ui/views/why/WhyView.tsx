@@ -54,7 +54,13 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
   const hiddenLayers = last.d.layers.slice(0, -1);
   const symmetric = hiddenLayers.filter((h) => h.distinct === 1 && h.units > 1);
   const says: string[] = [];
-  if (symmetric.length === hiddenLayers.length && hiddenLayers.length > 0) {
+  // NaN or ∞ weights are all "the same" to the symmetry meter, and dead and saturated to the rest: divergence, not symmetry.
+  const overflowed = last.d.layers.some((l) => !Number.isFinite(l.weightNorm));
+  if (overflowed) {
+    says.push(
+      'The weights are no longer finite (NaN or ∞): the run diverged. Its steps grew until the weights overflowed (a smaller learning rate avoids it), so the other figures here say nothing about learning.',
+    );
+  } else if (symmetric.length === hiddenLayers.length && hiddenLayers.length > 0) {
     says.push(
       'Symmetry never broke: in every hidden layer all units are one and the same (distinct 1), and so are their gradients; the network is as strong as one unit per layer.',
     );
@@ -63,12 +69,13 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
   } else {
     says.push('Symmetry is broken: the hidden units differ, so each can learn its own feature.');
   }
-  if (last.d.saturated > 0.5)
+  if (!overflowed && last.d.saturated > 0.5)
     says.push(
       `The sigmoid is saturated on ${share(last.d.saturated)} of the points: its slope is nearly 0 there, so they barely teach anything (large weights do this).`,
     );
   const dead = hiddenLayers.reduce((a, h) => a + h.dead * h.units, 0);
-  if (dead > 0) says.push(`${dead} hidden unit(s) are dead (their ${config.activation} has slope 0 on every point) and no longer learn.`);
+  if (!overflowed && dead > 0)
+    says.push(`${dead} hidden unit(s) are dead (their ${config.activation} has slope 0 on every point) and no longer learn.`);
   const firstGrad = last.d.layers[0]!.gradNorm;
   const lastGrad = last.d.layers[last.d.layers.length - 1]!.gradNorm;
   if (Number.isFinite(firstGrad) && Number.isFinite(lastGrad) && lastGrad > 0 && firstGrad / lastGrad < 1e-3) {
