@@ -26,6 +26,7 @@ export function LossChart(p: LossChartProps) {
     color: p.color,
     cursor: p.focused ? p.cursor : undefined,
     front: p.front,
+    fullRange: p.fullRange,
   });
   const legend =
     (p.legend ?? true) === false
@@ -35,7 +36,9 @@ export function LossChart(p: LossChartProps) {
           .map((s) => `${paint('■', p.color, s.color)} ${s.label}`)
           .join('  ');
   const spread = p.series.some((s) => s.label === '') ? `  ${paint('■', p.color, 'gray')} spread of the seeds` : '';
-  const scale = p.logScale ? 'log scale' : 'linear';
+  const scale = p.logScale ? 'log scale' : p.fullRange ? 'linear, full range' : 'linear';
+  // Which curve runs under which: said beside the legend, so a curve out of sight is not taken for missing.
+  const hidden = chart.hidden.length > 0 ? `  · ${chart.hidden.join(' · ')}` : '';
   const readout = chart.readout
     ? `iteration ${integer(chart.readout.iteration)}: ` +
       chart.readout.costs
@@ -48,6 +51,7 @@ export function LossChart(p: LossChartProps) {
       <Text wrap="truncate">
         <Text bold>{p.title}</Text> ({scale}) {legend}
         {spread}
+        {hidden}
       </Text>
       {/* One text node for the whole plot: drawChart already fits the width, and
           Ink's per-node width and truncation work over ANSI-heavy lines was most

@@ -21,6 +21,7 @@ export interface DetailViewProps {
   readonly height: number;
   readonly paused: boolean;
   readonly logScale: boolean;
+  readonly fullRange?: boolean;
   readonly color: boolean;
   /** What the title calls the run, instead of "scheme (run i of n)" (a sweep's cell). */
   readonly label?: string;
@@ -87,6 +88,7 @@ export function DetailView(p: DetailViewProps) {
             width={leftWidth - 2}
             plotRows={plotRows}
             logScale={p.logScale}
+            fullRange={p.fullRange}
             color={p.color}
             focused={false}
             maxNotes={1}
