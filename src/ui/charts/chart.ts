@@ -35,6 +35,8 @@ export interface Chart {
   readonly lines: string[];
   /** Plain-words notes about what could not be drawn as is (∞, NaN, clipped values). */
   readonly notes: string[];
+  /** The same notes, short ("random: +∞ at 0–260 (top edge)"), for a narrow chart: one per note. */
+  readonly short: string[];
   /** For the legend: which curve hides under which, and until when ("zeros hides under he until iteration 1,480"). */
   readonly hidden: string[];
   /** At the cursor: the iteration and each series' cost there. */
@@ -193,16 +195,24 @@ export function infinityNote(label: string, iterations: readonly number[]): stri
     : `${label} has an infinite cost (+∞) at ${where(iterations)}; drawn on the top edge.`;
 }
 
+/** The short form of an infinity note, for a narrow chart. */
+function infinityShort(label: string, iterations: readonly number[]): string {
+  return `${label}: +∞ at ${where(iterations).replace(/^iterations? /, '')} (top edge)`;
+}
+
 /**
  * What the default range cut of one series: its finite costs above the top. A
  * cut that covers the series' start (random's spike) reads "first N iterations".
+ * Short, for a narrow chart: "random: cut above 1 until 300 (f)".
  */
-export function cutNote(label: string, points: readonly CostPoint[], top: number): string | undefined {
+export function cutNote(label: string, points: readonly CostPoint[], top: number, short = false): string | undefined {
   const cut = points.filter(([, c]) => Number.isFinite(c) && c > top).map(([i]) => i);
   if (cut.length === 0) return undefined;
   const last = cut[cut.length - 1]!;
   const prefix = points.every(([i, c]) => i > last || !Number.isFinite(c) || c > top);
   const above = tickText(top);
+  if (short)
+    return `${label}: cut above ${above} ${prefix ? `until ${integer(last)}` : `at ${where(cut).replace(/^iterations? /, '')}`} (f)`;
   return prefix
     ? `${label}'s first ${integer(last)} iterations, above ${above}, are cut: f shows the full range.`
     : `${label}'s costs above ${above} at ${where(cut)} are cut: f shows the full range.`;
@@ -270,12 +280,20 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
   // Notes about what cannot be drawn come from every sample, not only the ones a column shows.
   const notes: string[] = [];
   const infinite: string[] = [];
+  const short: string[] = [];
+  const shortInfinite: string[] = [];
   for (const s of series) {
     if (s.label === '') continue; // a sweep's spread lines: their scheme already speaks
     const inf = s.points.filter(([, c]) => c === Infinity).map(([i]) => i);
     const nan = s.points.filter(([, c]) => Number.isNaN(c)).map(([i]) => i);
-    if (inf.length > 0) infinite.push(infinityNote(s.label, inf));
-    if (nan.length > 0) infinite.push(`${s.label} diverged: its cost is NaN at ${where(nan)}; drawn on the bottom edge.`);
+    if (inf.length > 0) {
+      infinite.push(infinityNote(s.label, inf));
+      shortInfinite.push(infinityShort(s.label, inf));
+    }
+    if (nan.length > 0) {
+      infinite.push(`${s.label} diverged: its cost is NaN at ${where(nan)}; drawn on the bottom edge.`);
+      shortInfinite.push(`${s.label}: NaN at ${where(nan).replace(/^iterations? /, '')} (bottom edge)`);
+    }
   }
   if (finite.length === 0) {
     const empty = fitted.every((f) => f.values.length === 0);
@@ -283,7 +301,7 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
     // Full height even when empty, so the layout does not jump when the first costs arrive;
     // the line fits the chart's width (a small chart cuts it rather than wrap).
     const first = `${' '.repeat(PREFIX)}${line}`.slice(0, Math.max(1, o.width));
-    return { lines: [first, ...Array.from({ length: o.height }, () => ' ')], notes: infinite, hidden: [] };
+    return { lines: [first, ...Array.from({ length: o.height }, () => ' ')], notes: infinite, short: shortInfinite, hidden: [] };
   }
   finite.sort((a, b) => a - b);
   const rowsTall = Math.max(2, o.height);
@@ -324,9 +342,13 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
   if (!o.logScale && !o.fullRange)
     for (const s of series) {
       const note = s.label === '' ? undefined : cutNote(s.label, s.points, hi);
-      if (note) notes.push(note);
+      if (note) {
+        notes.push(note);
+        short.push(cutNote(s.label, s.points, hi, true)!);
+      }
     }
   notes.push(...infinite);
+  short.push(...shortInfinite);
 
   // Drawing order: the seeds' grey spreads first; then flat lines (zeros at ln 2),
   // selected or not, since on top a flat line would hide a curve that moves (He's
@@ -419,7 +441,7 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
       }),
     };
   }
-  return { lines, notes, hidden, ...(readout ? { readout } : {}) };
+  return { lines, notes, short, hidden, ...(readout ? { readout } : {}) };
 }
 
 /** "0", the middle and the last iteration, placed under their columns. */
