@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ExperimentConfig } from '../../../core/config.js';
 import { figure, fit, integer, share } from '../../../results/format.js';
-import { sparkline } from '../../charts/sparkline.js';
+import { sparkline, sparkTop } from '../../charts/sparkline.js';
 import { statusOf, type RunView } from '../../state/runs.js';
 import { paint, schemeColor } from '../../chrome/theme.js';
 import { ViewTitle } from '../../chrome/ViewTitle.js';
@@ -39,15 +39,20 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
   // A sweep's cell may have its own network.
   const sizes = run.layers ?? config.layers;
   const L = sizes.length - 1;
+  // One zero-based scale per column: every layer's |W| sparkline against the largest |W|, and so for |∇W|.
+  const wHists = last.d.layers.map((_, l) => run.diag.map((p) => p.d.layers[l]!.weightNorm));
+  const gHists = last.d.layers.map((_, l) => run.diag.map((p) => p.d.layers[l]!.gradNorm));
+  const wTop = sparkTop(wHists);
+  const gTop = sparkTop(gHists);
   const rows = last.d.layers.map((layer, l) => {
     const name = `W${l + 1} ${sizes[l]}→${sizes[l + 1]}`;
     const hidden = l < L - 1;
-    const wHist = run.diag.map((p) => p.d.layers[l]!.weightNorm);
-    const gHist = run.diag.map((p) => p.d.layers[l]!.gradNorm);
+    const wHist = wHists[l]!;
+    const gHist = gHists[l]!;
     return (
       `${fit(name, 12)} ${fit(String(layer.units), 5, 'right')} ${fit(hidden ? String(layer.distinct) : '–', 8, 'right')} ` +
-      `${fit(hidden ? share(layer.dead) : '–', 5, 'right')}  ${fit(figure(layer.weightNorm), 9, 'right')} ${fit(sparkline(wHist, spark), spark)}  ` +
-      `${fit(figure(layer.gradNorm), 9, 'right')} ${fit(sparkline(gHist, spark), spark)}`
+      `${fit(hidden ? share(layer.dead) : '–', 5, 'right')}  ${fit(figure(layer.weightNorm), 9, 'right')} ${fit(sparkline(wHist, spark, wTop), spark)}  ` +
+      `${fit(figure(layer.gradNorm), 9, 'right')} ${fit(sparkline(gHist, spark, gTop), spark)}`
     );
   });
   const satHist = run.diag.map((p) => p.d.saturated);
@@ -74,14 +79,17 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
   if (Number.isFinite(firstGrad) && Number.isFinite(lastGrad) && lastGrad > 0 && firstGrad / lastGrad < 1e-3) {
     says.push('The first layer receives almost no gradient: the signal fades on its way back (vanishing gradients).');
   }
-  // Title, subtitle, the frame's borders, its heading and the sigmoid's line, and what the numbers say (wrapped).
+  // Title, subtitle, the scale's line, the frame's borders, its heading and the sigmoid's line, and what the numbers say (wrapped).
   const said = says.reduce((n, line) => n + Math.ceil((line.length + 2) / Math.max(1, width)), 0);
-  const shown = foldRows(rows, Math.max(3, height - 6 - said));
+  const shown = foldRows(rows, Math.max(3, height - 7 - said));
   return (
     <Box flexDirection="column">
       <ViewTitle>{title}</ViewTitle>
       <Text dimColor wrap="truncate">
         at iteration {integer(run.diag[run.diag.length - 1]!.at)}; sparklines cover iterations {integer(run.diag[0]!.at)}–{integer(last.at)}
+      </Text>
+      <Text dimColor wrap="truncate">
+        {scaleNote(wTop, gTop)}
       </Text>
       <Box borderStyle="round" borderColor="gray" flexDirection="column">
         <Text bold wrap="truncate">
@@ -93,7 +101,7 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
           </Text>
         ))}
         <Text wrap="truncate">
-          {fit('sigmoid out', 12)} saturated on {fit(share(last.d.saturated), 4, 'right')} of the points {sparkline(satHist, spark)}
+          {fit('sigmoid out', 12)} saturated on {fit(share(last.d.saturated), 4, 'right')} of the points {sparkline(satHist, spark, 1)}
         </Text>
       </Box>
       {says.map((line, k) => (
@@ -103,6 +111,11 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
       ))}
     </Box>
   );
+}
+
+/** What the sparklines' scales are: zero-based, one per column, a blank for zero. */
+export function scaleNote(wTop: number, gTop: number): string {
+  return `sparklines: one zero-based scale per column (blank = 0): |W| 0–${figure(wTop)} · |∇W| 0–${figure(gTop)} · saturated 0–100%`;
 }
 
 /** At most `room` rows: the first and the last layers, and one line that says how many are folded between them. */
