@@ -10,6 +10,9 @@ import { classifyGrid, PLANE, resample, type Boundary } from '../../engine/bound
 import { paint, type ColorName } from '../chrome/theme.js';
 
 const CLASS_COLOR: readonly [ColorName, ColorName] = ['red', 'blue'];
+/** The SGR codes of the classes' colours (red 0, blue 1), as theme.ts paints them. */
+const FG = [31, 34] as const;
+const BG = [41, 44] as const;
 
 /** The cell (column, text row) a point falls in, or undefined outside the plane. */
 function cellOf(px: number, py: number, cols: number, rows: number): [number, number] | undefined {
@@ -56,6 +59,9 @@ function drawClasses(grid: Uint8Array, data: Dataset, cols: number, rows: number
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) {
     let line = '';
+    // One SGR code per run of cells of the same colours, not one per cell: a map is mostly
+    // wide areas of one class, and the escapes were most of what Ink had to measure per frame.
+    let style = '';
     for (let c = 0; c < cols; c++) {
       const top = grid[2 * r * cols + c]!;
       const bottom = grid[(2 * r + 1) * cols + c]!;
@@ -65,12 +71,14 @@ function drawClasses(grid: Uint8Array, data: Dataset, cols: number, rows: number
         else line += top + bottom >= 1 ? '·' : ' ';
         continue;
       }
-      if (label !== undefined) {
-        const code = label === 1 ? 97 : 30;
-        line += `\u001B[${code};${top === 1 ? 44 : 41}m${label === 1 ? '●' : '○'}\u001B[0m`;
-      } else line += paint('▀', true, CLASS_COLOR[top], CLASS_COLOR[bottom]);
+      const want = label !== undefined ? `${label === 1 ? 97 : 30};${BG[top]}` : `${FG[top]};${BG[bottom]}`;
+      if (want !== style) {
+        line += `\u001B[${want}m`;
+        style = want;
+      }
+      line += label === undefined ? '▀' : label === 1 ? '●' : '○';
     }
-    lines.push(line);
+    lines.push(color ? `${line}\u001B[0m` : line);
   }
   return lines;
 }

@@ -122,21 +122,21 @@ export function DetailView(p: DetailViewProps) {
           <Text bold wrap="truncate">
             Decision boundary{live ? <Text dimColor> · live, iteration {integer(live.at)}</Text> : null}
           </Text>
-          {map
-            ? map.map((line, k) => (
-                <Text key={k} wrap="truncate">
-                  {line}
-                </Text>
-              ))
-            : Array.from({ length: mapRows }, (_, k) => (
-                <Text key={k} dimColor wrap="truncate">
-                  {k === Math.floor(mapRows / 2)
-                    ? failureOf(run) !== undefined
-                      ? '  no result: the run failed'
-                      : '  waiting for the first snapshot…'
-                    : ' '}
-                </Text>
-              ))}
+          {/* One text node for the whole map: its lines fit already, and Ink's per-line
+              width and truncation over escape codes cost more than the drawing. */}
+          {map ? (
+            <Text>{map.join('\n')}</Text>
+          ) : (
+            Array.from({ length: mapRows }, (_, k) => (
+              <Text key={k} dimColor wrap="truncate">
+                {k === Math.floor(mapRows / 2)
+                  ? failureOf(run) !== undefined
+                    ? '  no result: the run failed'
+                    : '  waiting for the first snapshot…'
+                  : ' '}
+              </Text>
+            ))
+          )}
           {legend.map((line, k) => (
             <Text key={`l${k}`} wrap="truncate" dimColor>
               {line}
