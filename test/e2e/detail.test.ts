@@ -38,3 +38,31 @@ for (const mode of ['colour', 'NO_COLOR'] as const) {
     }
   });
 }
+
+test('the chart cursor reaches iteration 0 and the last one, and f switches to the full range (keys one at a time and in one write)', async () => {
+  const s = start(['--pace', 'max', '-n', '3000'], { cols: 120, rows: 40 });
+  try {
+    await s.waitFor(/finished[\s\S]*he\s+\d+\.\d%/, 60_000);
+    let screen = await s.screen();
+    assert.match(
+      screen,
+      /random's costs above [\d.]+ at iterations [\d,–]+ are cut: f shows the full range\.|random's first [\d,]+ iterations, above/,
+    );
+    s.press(KEYS.tab);
+    s.press('\u001B[H'); // Home
+    screen = await s.waitFor(/iteration 0: zeros 0\.693147 · random ∞ · he 0\.883054/);
+    s.press('\u001B[F'); // End
+    await s.waitFor(/iteration 2,99\d: zeros/);
+    s.press('f');
+    screen = await s.waitFor(/Loss \(linear, full range\)/);
+    assert.doesNotMatch(screen, /f shows the full range/);
+    // Two keys in one write: both count.
+    s.press('fy');
+    await s.waitFor(/Loss \(log scale\)/);
+    s.press('y');
+    await s.waitFor(/Loss \(linear\) /);
+    await quit(s);
+  } finally {
+    s.dispose();
+  }
+});
