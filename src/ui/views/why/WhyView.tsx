@@ -35,7 +35,6 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
     );
   }
   const spark = Math.max(8, Math.min(40, Math.floor((width - 60) / 2)));
-  const head = `${fit('layer', 12)} ${fit('units', 5, 'right')} ${fit('distinct', 8, 'right')} ${fit('dead', 5, 'right')}  ${fit('|W|', 9, 'right')} ${fit('', spark)}  ${fit('|∇W|', 9, 'right')} ${fit('', spark)}`;
   // A sweep's cell may have its own network.
   const sizes = run.layers ?? config.layers;
   const L = sizes.length - 1;
@@ -44,6 +43,8 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
   const gHists = last.d.layers.map((_, l) => run.diag.map((p) => p.d.layers[l]!.gradNorm));
   const wTop = sparkTop(wHists);
   const gTop = sparkTop(gHists);
+  // Each sparkline column's heading is its scale: from 0 to the largest value of any layer.
+  const head = `${fit('layer', 12)} ${fit('units', 5, 'right')} ${fit('distinct', 8, 'right')} ${fit('dead', 5, 'right')}  ${fit('|W|', 9, 'right')} ${fit(`0–${figure(wTop)}`, spark)}  ${fit('|∇W|', 9, 'right')} ${fit(`0–${figure(gTop)}`, spark)}`;
   const rows = last.d.layers.map((layer, l) => {
     const name = `W${l + 1} ${sizes[l]}→${sizes[l + 1]}`;
     const hidden = l < L - 1;
@@ -79,17 +80,15 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
   if (Number.isFinite(firstGrad) && Number.isFinite(lastGrad) && lastGrad > 0 && firstGrad / lastGrad < 1e-3) {
     says.push('The first layer receives almost no gradient: the signal fades on its way back (vanishing gradients).');
   }
-  // Title, subtitle, the scale's line, the frame's borders, its heading and the sigmoid's line, and what the numbers say (wrapped).
+  // Title, subtitle, the frame's borders, its heading and the sigmoid's line, and what the numbers say (wrapped).
   const said = says.reduce((n, line) => n + Math.ceil((line.length + 2) / Math.max(1, width)), 0);
-  const shown = foldRows(rows, Math.max(3, height - 7 - said));
+  const shown = foldRows(rows, Math.max(3, height - 6 - said));
   return (
     <Box flexDirection="column">
       <ViewTitle>{title}</ViewTitle>
       <Text dimColor wrap="truncate">
         at iteration {integer(run.diag[run.diag.length - 1]!.at)}; sparklines cover iterations {integer(run.diag[0]!.at)}–{integer(last.at)}
-      </Text>
-      <Text dimColor wrap="truncate">
-        {scaleNote(wTop, gTop)}
+        {SCALE_NOTE}
       </Text>
       <Box borderStyle="round" borderColor="gray" flexDirection="column">
         <Text bold wrap="truncate">
@@ -113,10 +112,8 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
   );
 }
 
-/** What the sparklines' scales are: zero-based, one per column, a blank for zero. */
-export function scaleNote(wTop: number, gTop: number): string {
-  return `sparklines: one zero-based scale per column (blank = 0): |W| 0–${figure(wTop)} · |∇W| 0–${figure(gTop)} · saturated 0–100%`;
-}
+/** What the sparklines' scales are: zero-based, one per column (its range in the column's heading), a blank for zero. */
+export const SCALE_NOTE = ', from 0 (blank), one scale per column';
 
 /** At most `room` rows: the first and the last layers, and one line that says how many are folded between them. */
 export function foldRows(rows: readonly string[], room: number): string[] {
