@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import type { Boundary } from './boundary.js';
 import type { Diagnostics } from '../core/diagnostics.js';
 import type { ExperimentConfig } from '../core/config.js';
 import type { CostPoint, DoneRun, FinishedRun, RunSpec } from '../core/experiment.js';
@@ -29,6 +30,12 @@ export type RunEvent =
       readonly diag?: Diagnostics;
       /** The iteration the diagnostics describe: the network after that many updates, and that iteration's gradient. */
       readonly diagAt?: number;
+      /**
+       * With diagnostics, a snapshot of the decision boundary now and then (BOUNDARY_MS
+       * apart at the most, further for a network whose forward pass is slow): the
+       * detail view draws it while the run trains. The run's start is the first.
+       */
+      readonly boundary?: Boundary;
     }
   /** The run's last event: trained (or diverged), or failed with a message. */
   | { readonly type: 'finished'; readonly run: number; readonly result: FinishedRun };
@@ -108,3 +115,11 @@ export const CANCELLED = 2;
 
 /** At most this many progress events a second per run (the redraw rate). */
 export const MAX_EVENTS_PER_SECOND = 30;
+
+/** Boundary snapshots at most this often per run: four a second watch it form without costing the training. */
+export const BOUNDARY_MS = 250;
+/**
+ * A snapshot takes at most this share of a run's time: a wide network's (a
+ * forward pass over 64² points) is spaced further apart than BOUNDARY_MS.
+ */
+export const BOUNDARY_SHARE = 0.1;

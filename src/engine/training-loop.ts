@@ -12,7 +12,17 @@ import type { CostPoint } from '../core/experiment.js';
 import { Run } from '../core/experiment.js';
 import { diagnose, type Diagnostics } from '../core/diagnostics.js';
 import { cloneParams } from '../core/network.js';
-import { CANCELLED, CONTROL, MAX_EVENTS_PER_SECOND, PAUSED, type TrainTask, type WorkerMessage } from './protocol.js';
+import { snapshot, type Boundary } from './boundary.js';
+import {
+  BOUNDARY_MS,
+  BOUNDARY_SHARE,
+  CANCELLED,
+  CONTROL,
+  MAX_EVENTS_PER_SECOND,
+  PAUSED,
+  type TrainTask,
+  type WorkerMessage,
+} from './protocol.js';
 
 const POST_INTERVAL_MS = 1000 / MAX_EVENTS_PER_SECOND;
 /** Unthrottled, a batch aims at this much work between looks at the control block. */
@@ -75,6 +85,8 @@ export class TrainingLoop {
   private lastDiag = -Infinity;
   /** How long the last diagnosed step took, in ms. */
   private diagMs = 0;
+  /** When the next boundary snapshot is due (diagnostics only). */
+  private boundaryDue = -Infinity;
   private ended = false;
 
   /** Builds the run (its kernel and its start diagnostics); with diagnostics, posts them at once. */
@@ -123,12 +135,28 @@ export class TrainingLoop {
     this.diagMs = this.lastDiag - now;
   }
 
+  /**
+   * A boundary snapshot when one is due: BOUNDARY_MS after the last, or later
+   * when taking it was slow, so that snapshots stay under BOUNDARY_SHARE of the
+   * run's time (a 2,10,5,1 network's takes ~1 ms; a wide one's can take 100s).
+   */
+  private boundary(now: number): Boundary | undefined {
+    if (!this.task.diagnostics || now < this.boundaryDue) return undefined;
+    const t0 = performance.now();
+    const b = snapshot(this.run.params(), this.run.iteration);
+    const took = performance.now() - t0;
+    this.boundaryDue = now + Math.max(BOUNDARY_MS, took / BOUNDARY_SHARE);
+    return b;
+  }
+
   private flush(now: number): void {
     const dt = now - this.lastPost;
     const d = this.diag;
     this.diag = undefined;
+    const b = this.boundary(now);
     this.post({
       ...(d ? { diag: d, diagAt: this.diagAt } : {}),
+      ...(b ? { boundary: b } : {}),
       type: 'progress',
       run: this.task.run,
       iteration: this.run.iteration,
@@ -163,6 +191,7 @@ export class TrainingLoop {
     if (this.ended) return END;
     if (run.finished) {
       this.ended = true;
+      this.boundaryDue = -Infinity; // the trained network's boundary, whenever the last one was
       this.flush(performance.now());
       const costs = run.recordedCosts();
       this.post({ type: 'finished', run: task.run, result: run.outcome(this.busyMs / 1000), costs }, [costs.buffer as ArrayBuffer]);

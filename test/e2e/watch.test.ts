@@ -137,7 +137,7 @@ test('v shows one small chart per scheme, each curve whole, at 120×40 and at 80
       const screen = await s.waitFor(/zeros \(linear\)[\s\S]*random \(linear\)[\s\S]*he \(linear\)/, 3000);
       for (const line of screen.split('\n')) assert.ok(line.length <= cols, `fits ${cols} columns: ${line}`);
       // Each chart has its own cost axis: he's reaches down to its own low cost.
-      assert.match(screen, /random starts at/);
+      assert.match(screen, /│cut above [\d.]+ (at|until) [\d,]+/, "random's small chart says what its own range cut");
       s.press('v');
       await s.waitFor(/Loss \(linear\)/, 3000);
       await quit(s);
@@ -168,8 +168,8 @@ test('the detail view draws the points the run trained on: your --data file', as
         .split('\n')
         .filter((l) => /│.*│/.test(l))
         .map((l) => l.slice(l.lastIndexOf('│', l.length - 2) + 1, -1))
-        .filter((l) => /^[▀●ox· ]+$/.test(l) && l.includes('▀'));
-      const marked = map.flatMap((l, row) => [...l].flatMap((ch, col) => (/[●ox]/.test(ch) ? [[row, col]] : [])));
+        .filter((l) => /^[▀●○ox· ]+$/.test(l) && l.includes('▀'));
+      const marked = map.flatMap((l, row) => [...l].flatMap((ch, col) => (/[●○ox]/.test(ch) ? [[row, col]] : [])));
       assert.ok(marked.length > 0, `points are drawn:\n${screen}`);
       const width = Math.max(...map.map((l) => l.length));
       for (const [row, col] of marked)

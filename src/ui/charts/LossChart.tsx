@@ -16,6 +16,17 @@ export interface LossChartProps extends Omit<ChartOptions, 'height'> {
   readonly legend?: boolean;
 }
 
+/**
+ * At most `max` lines of notes: each note whole where it fits the width, else in its short
+ * form; when there are more notes than lines, the last line holds the rest, short, joined.
+ */
+export function noteLines(notes: readonly string[], short: readonly string[], width: number, max: number): string[] {
+  if (max < 1 || notes.length === 0) return [];
+  const pick = (k: number): string => (notes[k]!.length <= width ? notes[k]! : short[k]!);
+  if (notes.length <= max) return notes.map((_, k) => pick(k));
+  return [...notes.slice(0, max - 1).map((_, k) => pick(k)), short.slice(max - 1).join(' · ')];
+}
+
 /** The loss chart in a frame: title and legend, the plot, the x axis, notes. */
 export function LossChart(p: LossChartProps) {
   const chart = drawChart(p.series, {
@@ -26,6 +37,7 @@ export function LossChart(p: LossChartProps) {
     color: p.color,
     cursor: p.focused ? p.cursor : undefined,
     front: p.front,
+    fullRange: p.fullRange,
   });
   const legend =
     (p.legend ?? true) === false
@@ -35,19 +47,26 @@ export function LossChart(p: LossChartProps) {
           .map((s) => `${paint('■', p.color, s.color)} ${s.label}`)
           .join('  ');
   const spread = p.series.some((s) => s.label === '') ? `  ${paint('■', p.color, 'gray')} spread of the seeds` : '';
-  const scale = p.logScale ? 'log scale' : 'linear';
+  const scale = p.logScale ? 'log scale' : p.fullRange ? 'linear, full range' : 'linear';
+  // Which curve runs under which: said beside the legend, so a curve out of sight is not taken for missing.
+  const hidden = chart.hidden.length > 0 ? `  · ${chart.hidden.join(' · ')}` : '';
   const readout = chart.readout
     ? `iteration ${integer(chart.readout.iteration)}: ` +
       chart.readout.costs
         .flatMap((c, k) => (p.series[k]!.label === '' ? [] : [`${p.series[k]!.label} ${c === undefined ? '–' : cost(c)}`]))
         .join(' · ')
     : undefined;
-  const notes = chart.notes.slice(0, p.maxNotes ?? 2);
+  // A chart of one scheme (no legend: its title names it) drops the name from the short notes.
+  const labels = p.series.map((s) => `${s.label}: `).filter((l) => l !== ': ');
+  const short =
+    (p.legend ?? true) ? chart.short : chart.short.map((n) => labels.reduce((t, l) => (t.startsWith(l) ? t.slice(l.length) : t), n));
+  const notes = noteLines(chart.notes, short, p.width, p.maxNotes ?? 2);
   return (
     <Box borderStyle="round" borderColor={p.focused && p.color ? 'cyan' : 'gray'} flexDirection="column" width={p.width + 2} flexShrink={0}>
       <Text wrap="truncate">
         <Text bold>{p.title}</Text> ({scale}) {legend}
         {spread}
+        {hidden}
       </Text>
       {/* One text node for the whole plot: drawChart already fits the width, and
           Ink's per-node width and truncation work over ANSI-heavy lines was most

@@ -6,30 +6,13 @@
  */
 import type { Dataset } from '../../core/datasets.js';
 import type { Params } from '../../core/network.js';
-import { forward } from '../../core/train.js';
+import { classifyGrid, PLANE, resample, type Boundary } from '../../engine/boundary.js';
 import { paint, type ColorName } from '../chrome/theme.js';
 
-export const PLANE = 1.5;
-
 const CLASS_COLOR: readonly [ColorName, ColorName] = ['red', 'blue'];
-
-/** Predicted class (0/1) of each pixel centre, rows top (y = +1.5) to bottom; cols left to right. */
-export function classifyGrid(p: Params, cols: number, pixelRows: number): Uint8Array {
-  const m = cols * pixelRows;
-  const x = new Float64Array(2 * m);
-  for (let r = 0; r < pixelRows; r++) {
-    const y = PLANE - ((r + 0.5) * 2 * PLANE) / pixelRows;
-    for (let c = 0; c < cols; c++) {
-      const k = r * cols + c;
-      x[k] = -PLANE + ((c + 0.5) * 2 * PLANE) / cols;
-      x[m + k] = y;
-    }
-  }
-  const a = forward(p, x, m);
-  const out = new Uint8Array(m);
-  for (let k = 0; k < m; k++) out[k] = a[k]! > 0.5 ? 1 : 0;
-  return out;
-}
+/** The SGR codes of the classes' colours (red 0, blue 1), as theme.ts paints them. */
+const FG = [31, 34] as const;
+const BG = [41, 44] as const;
 
 /** The cell (column, text row) a point falls in, or undefined outside the plane. */
 function cellOf(px: number, py: number, cols: number, rows: number): [number, number] | undefined {
@@ -40,13 +23,34 @@ function cellOf(px: number, py: number, cols: number, rows: number): [number, nu
 
 /**
  * `rows` text lines of `cols` cells. With colour: half blocks in red (class 0,
- * the outer circle) and blue (class 1, the inner one); points as "●", white
- * for label 1 and black for label 0, on the predicted colour of their cell.
- * Without colour: "·" marks class 1, spaces class 0, and points are "x"
- * (label 1) and "o" (label 0).
+ * the outer circle) and blue (class 1, the inner one); points as "●" (label 1,
+ * white) and "○" (label 0, black) on the predicted colour of their cell, so the
+ * two labels differ in shape as well as colour. Without colour: "·" marks
+ * class 1, spaces class 0, and points are "x" (label 1) and "o" (label 0).
  */
 export function renderDecisionMap(p: Params, data: Dataset, cols: number, rows: number, color: boolean): string[] {
-  const grid = classifyGrid(p, cols, rows * 2);
+  return drawClasses(classifyGrid(p, cols, rows * 2), data, cols, rows, color);
+}
+
+/** The same map from a worker's snapshot (resampled to the cells), while the run trains. */
+export function renderSnapshot(b: Boundary, data: Dataset, cols: number, rows: number, color: boolean): string[] {
+  return drawClasses(resample(b, cols, rows * 2), data, cols, rows, color);
+}
+
+/**
+ * What the map's marks mean, in shapes and words that need no colour (the
+ * colours named, with a swatch of each): one line, or two when `width` is short.
+ */
+export function mapLegend(color: boolean, width: number): string[] {
+  const points = color ? '● class 1  ○ class 0 (points)' : 'x class 1  o class 0 (points)';
+  const areas = color
+    ? `${paint('■', true, CLASS_COLOR[1])} blue: predicts 1  ${paint('■', true, CLASS_COLOR[0])} red: predicts 0`
+    : '· predicts 1  blank: predicts 0';
+  const visible = points.length + 3 + (color ? '■ blue: predicts 1  ■ red: predicts 0'.length : areas.length);
+  return visible <= width ? [`${points} · ${areas}`] : [points, areas];
+}
+
+function drawClasses(grid: Uint8Array, data: Dataset, cols: number, rows: number, color: boolean): string[] {
   const points = new Map<number, number>();
   for (let j = 0; j < data.m; j++) {
     const cell = cellOf(data.x[j]!, data.x[data.m + j]!, cols, rows);
@@ -55,6 +59,9 @@ export function renderDecisionMap(p: Params, data: Dataset, cols: number, rows: 
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) {
     let line = '';
+    // One SGR code per run of cells of the same colours, not one per cell: a map is mostly
+    // wide areas of one class, and the escapes were most of what Ink had to measure per frame.
+    let style = '';
     for (let c = 0; c < cols; c++) {
       const top = grid[2 * r * cols + c]!;
       const bottom = grid[(2 * r + 1) * cols + c]!;
@@ -64,12 +71,14 @@ export function renderDecisionMap(p: Params, data: Dataset, cols: number, rows: 
         else line += top + bottom >= 1 ? '·' : ' ';
         continue;
       }
-      if (label !== undefined) {
-        const code = label === 1 ? 97 : 30;
-        line += `\u001B[${code};${top === 1 ? 44 : 41}m●\u001B[0m`;
-      } else line += paint('▀', true, CLASS_COLOR[top], CLASS_COLOR[bottom]);
+      const want = label !== undefined ? `${label === 1 ? 97 : 30};${BG[top]}` : `${FG[top]};${BG[bottom]}`;
+      if (want !== style) {
+        line += `\u001B[${want}m`;
+        style = want;
+      }
+      line += label === undefined ? '▀' : label === 1 ? '●' : '○';
     }
-    lines.push(line);
+    lines.push(color ? `${line}\u001B[0m` : line);
   }
   return lines;
 }

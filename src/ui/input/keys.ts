@@ -208,6 +208,14 @@ export const BINDINGS: readonly Binding[] = [
     intent: () => action({ type: 'toggleLog' }),
   },
   {
+    // The default linear range cuts outliers (random ×10's spike) and says so under the chart.
+    label: 'f',
+    help: 'full range on the linear cost axis ⇄ the range that cuts outliers',
+    views: ['race views'],
+    match: is('f'),
+    intent: () => action({ type: 'toggleRange' }),
+  },
+  {
     label: 'v',
     help: 'charts: all schemes overlaid ⇄ one small chart per scheme',
     hint: 'v charts',

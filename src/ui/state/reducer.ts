@@ -31,6 +31,8 @@ export interface DashboardState {
   /** The settings form, while the settings view is open. */
   readonly form?: SettingsForm;
   readonly logScale: boolean;
+  /** The linear cost axis over every finite cost, instead of cutting outliers (the chart says what it cut). */
+  readonly fullRange: boolean;
   readonly view: View;
   /** The view to go back to when help closes. */
   readonly behindHelp: Exclude<View, 'help'>;
@@ -61,6 +63,7 @@ export type Action =
   | { readonly type: 'formEdit'; readonly edit: FormEdit }
   | { readonly type: 'formApply' }
   | { readonly type: 'toggleLog' }
+  | { readonly type: 'toggleRange' }
   | { readonly type: 'toggleHelp' }
   | { readonly type: 'open'; readonly run?: number }
   | { readonly type: 'why'; readonly run?: number }
@@ -102,6 +105,7 @@ export function initialState(
     paused,
     pace,
     ...chart,
+    fullRange: false,
     view: homeView(config),
     behindHelp: homeView(config),
     selected: 0,
@@ -165,6 +169,8 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
     }
     case 'toggleLog':
       return { ...state, logScale: !state.logScale };
+    case 'toggleRange':
+      return { ...state, fullRange: !state.fullRange };
     case 'toggleHelp':
       return state.view === 'help' ? { ...state, view: state.behindHelp } : { ...state, view: 'help', behindHelp: state.view };
     case 'open': {

@@ -6,6 +6,7 @@
 import type { Diagnostics } from '../../core/diagnostics.js';
 import type { ExperimentConfig } from '../../core/config.js';
 import { runsOf, type CostPoint, type DoneRun, type FinishedRun } from '../../core/experiment.js';
+import type { Boundary } from '../../engine/boundary.js';
 import type { RunEvent } from '../../engine/protocol.js';
 
 export interface DiagPoint {
@@ -62,6 +63,8 @@ export interface RunView {
   readonly diag: readonly DiagPoint[];
   /** Set when the run ends: trained, or failed. */
   readonly result?: FinishedRun;
+  /** The latest snapshot of the decision boundary while the run trains (the detail view draws it). */
+  readonly boundary?: Boundary;
   /** The run's network, where it is not the config's (a depth sweep's cell). */
   readonly layers?: readonly number[];
 }
@@ -128,6 +131,7 @@ export function applyEvent(run: RunView, e: RunEvent, iterations: number): RunVi
         trace,
         traceStride: stride,
         diag,
+        ...(e.boundary ? { boundary: e.boundary } : {}),
       };
     }
     case 'finished': {

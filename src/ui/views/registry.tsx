@@ -108,6 +108,7 @@ export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
           {...(c.state.config.sweep ? { label: sweepRunLabel(c) } : {})}
           train={c.state.data.train}
           logScale={c.state.logScale}
+          fullRange={c.state.fullRange}
         />
       )),
   },

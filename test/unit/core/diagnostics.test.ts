@@ -5,7 +5,6 @@ import { DEFAULT_CONFIG } from '../../../src/core/config.ts';
 import { initialParams, lookupScheme, makeData, Run, runScheme } from '../../../src/core/experiment.ts';
 import { KERNELS } from '../../../src/core/kernel-table.ts';
 import { cloneParams, type Params } from '../../../src/core/network.ts';
-import { sparkline } from '../../../src/ui/charts/sparkline.ts';
 
 const DATA = makeData('circles');
 
@@ -169,18 +168,4 @@ test("a run's numbers are bit-identical to the bare kernel's: diagnostics at 0 a
       scheme,
     );
   }
-});
-
-test('sparklines scale to their own range and mark non-finite values', () => {
-  assert.equal(sparkline([0, 1, 2, 3, 4, 5, 6, 7], 8), '▁▂▃▄▅▆▇█');
-  assert.equal(sparkline([1, 1, 1], 3), '▄▄▄');
-  assert.equal(sparkline([1, NaN, 2], 3), '▁!█');
-  assert.equal(sparkline([], 5), '');
-  assert.equal(
-    sparkline(
-      Array.from({ length: 100 }, (_, i) => i),
-      10,
-    ).length,
-    10,
-  );
 });

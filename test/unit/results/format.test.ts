@@ -27,7 +27,7 @@ test('every cost from 1e-12 to 1e12 fits COST_WIDTH columns and reads back withi
 
 test('a lane shows a cost of 0.00123 whole, without an ellipsis', () => {
   const [run] = freshRuns(DEFAULT_CONFIG);
-  const text = laneText({ ...run!, iteration: 5000, cost: 0.00123456789, costAt: 4999 }, 0, 15000, false, 120, false);
+  const text = laneText({ ...run!, iteration: 5000, cost: 0.00123456789, costAt: 4999 }, 0, 15000, false, 1500, 120, false);
   assert.match(text, /cost 0\.0012346 /);
   assert.doesNotMatch(text, /…/);
 });

@@ -1,10 +1,12 @@
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import { recordEvery, type ExperimentConfig } from '../../../core/config.js';
 import { costPoints, SHOWN_COSTS, type CostPoint } from '../../../core/experiment.js';
 import type { Dataset } from '../../../core/datasets.js';
 import { cost, integer, percent, seconds } from '../../../results/format.js';
 import { verdict } from '../../../results/verdict.js';
-import { renderDecisionMap } from '../../charts/decision-map.js';
+import { macsPerPoint, SNAPSHOT_BUDGET } from '../../../engine/boundary.js';
+import { mapLegend, renderDecisionMap, renderSnapshot } from '../../charts/decision-map.js';
 import { LossChart } from '../../charts/LossChart.js';
 import { doneOf, failureOf, statusOf, type RunView } from '../../state/runs.js';
 import { paint, schemeColor } from '../../chrome/theme.js';
@@ -21,6 +23,7 @@ export interface DetailViewProps {
   readonly height: number;
   readonly paused: boolean;
   readonly logScale: boolean;
+  readonly fullRange?: boolean;
   readonly color: boolean;
   /** What the title calls the run, instead of "scheme (run i of n)" (a sweep's cell). */
   readonly label?: string;
@@ -64,14 +67,24 @@ export function DetailView(p: DetailViewProps) {
       : ` · iteration ${integer(run.iteration)} of ${integer(config.iterations)} · cost ${run.costAt < 0 ? '–' : cost(run.cost)}`);
 
   const body = Math.max(8, p.height - 2);
-  const mapRows = Math.max(4, body - 4);
-  const mapCols = Math.max(10, Math.min(Math.round(mapRows * 2.2), Math.floor(p.width * 0.5) - 2));
+  const mapCols = Math.max(10, Math.min(Math.round(Math.max(4, body - 4) * 2.2), Math.floor(p.width * 0.5) - 2));
+  // The legend names both classes in words and shapes (no colour needed): one line, or two when narrow.
+  const legend = mapLegend(p.color, mapCols);
+  const mapRows = Math.max(4, body - 3 - legend.length);
   const leftWidth = Math.max(20, p.width - mapCols - 2);
   const costs = recordedCosts(run, recordEvery(config));
   const grid = costGrid(costs, leftWidth - 2);
   const gridRows = Math.min(grid.length, Math.max(1, body - 12));
   const plotRows = Math.max(3, body - gridRows - 3 - 6);
-  const map = res ? renderDecisionMap(res.params, p.train, mapCols, mapRows, p.color) : undefined;
+  const live = res ? undefined : run.boundary;
+  const map = useMemo(() => {
+    // A trained network drawn exactly when that is cheap; else (a wide one: its forward pass over
+    // every cell would stall the screen) the worker's last snapshot, as while it trained.
+    if (res && (macsPerPoint(res.params.layers) * mapCols * mapRows * 2 <= SNAPSHOT_BUDGET || !run.boundary))
+      return renderDecisionMap(res.params, p.train, mapCols, mapRows, p.color);
+    const b = run.boundary;
+    return b ? renderSnapshot(b, p.train, mapCols, mapRows, p.color) : undefined;
+  }, [res, run.boundary, p.train, mapCols, mapRows, p.color]);
 
   return (
     <Box flexDirection="column">
@@ -88,6 +101,7 @@ export function DetailView(p: DetailViewProps) {
             width={leftWidth - 2}
             plotRows={plotRows}
             logScale={p.logScale}
+            fullRange={p.fullRange}
             color={p.color}
             focused={false}
             maxNotes={1}
@@ -107,28 +121,28 @@ export function DetailView(p: DetailViewProps) {
         </Box>
         <Box borderStyle="round" borderColor="gray" flexDirection="column" width={mapCols + 2}>
           <Text bold wrap="truncate">
-            Decision boundary
+            Decision boundary{live ? <Text dimColor> · live, iteration {integer(live.at)}</Text> : null}
           </Text>
-          {map
-            ? map.map((line, k) => (
-                <Text key={k} wrap="truncate">
-                  {line}
-                </Text>
-              ))
-            : Array.from({ length: mapRows }, (_, k) => (
-                <Text key={k} dimColor wrap="truncate">
-                  {k === Math.floor(mapRows / 2)
-                    ? failureOf(run) !== undefined
-                      ? '  no result: the run failed'
-                      : '  drawn when the run finishes'
-                    : ' '}
-                </Text>
-              ))}
-          <Text wrap="truncate" dimColor>
-            {p.color
-              ? `${paint('▀', true, 'red')} predicts 0  ${paint('▀', true, 'blue')} predicts 1  ● points`
-              : '· predicts 1  o/x points 0/1'}
-          </Text>
+          {/* One text node for the whole map: its lines fit already, and Ink's per-line
+              width and truncation over escape codes cost more than the drawing. */}
+          {map ? (
+            <Text>{map.join('\n')}</Text>
+          ) : (
+            Array.from({ length: mapRows }, (_, k) => (
+              <Text key={k} dimColor wrap="truncate">
+                {k === Math.floor(mapRows / 2)
+                  ? failureOf(run) !== undefined
+                    ? '  no result: the run failed'
+                    : '  waiting for the first snapshot…'
+                  : ' '}
+              </Text>
+            ))
+          )}
+          {legend.map((line, k) => (
+            <Text key={`l${k}`} wrap="truncate" dimColor>
+              {line}
+            </Text>
+          ))}
         </Box>
       </Box>
     </Box>

@@ -66,6 +66,7 @@ function SmallMultiples({ state, groups, columns, plotRows, color }: RaceViewPro
                 width={grid.width - 2}
                 plotRows={grid.plotRows}
                 logScale={state.logScale}
+                fullRange={state.fullRange}
                 color={color}
                 focused={false}
                 maxNotes={1}
@@ -109,6 +110,7 @@ export function RaceView(props: RaceViewProps) {
           width={Math.max(10, columns - 2)}
           plotRows={plotRows}
           logScale={state.logScale}
+          fullRange={state.fullRange}
           color={color}
           focused={state.panel === 'chart'}
           cursor={state.cursor}

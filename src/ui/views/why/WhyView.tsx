@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ExperimentConfig } from '../../../core/config.js';
 import { figure, fit, integer, share } from '../../../results/format.js';
-import { sparkline } from '../../charts/sparkline.js';
+import { sparkline, sparkTop } from '../../charts/sparkline.js';
 import { statusOf, type RunView } from '../../state/runs.js';
 import { paint, schemeColor } from '../../chrome/theme.js';
 import { ViewTitle } from '../../chrome/ViewTitle.js';
@@ -35,19 +35,25 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
     );
   }
   const spark = Math.max(8, Math.min(40, Math.floor((width - 60) / 2)));
-  const head = `${fit('layer', 12)} ${fit('units', 5, 'right')} ${fit('distinct', 8, 'right')} ${fit('dead', 5, 'right')}  ${fit('|W|', 9, 'right')} ${fit('', spark)}  ${fit('|∇W|', 9, 'right')} ${fit('', spark)}`;
   // A sweep's cell may have its own network.
   const sizes = run.layers ?? config.layers;
   const L = sizes.length - 1;
+  // One zero-based scale per column: every layer's |W| sparkline against the largest |W|, and so for |∇W|.
+  const wHists = last.d.layers.map((_, l) => run.diag.map((p) => p.d.layers[l]!.weightNorm));
+  const gHists = last.d.layers.map((_, l) => run.diag.map((p) => p.d.layers[l]!.gradNorm));
+  const wTop = sparkTop(wHists);
+  const gTop = sparkTop(gHists);
+  // Each sparkline column's heading is its scale: from 0 to the largest value of any layer.
+  const head = `${fit('layer', 12)} ${fit('units', 5, 'right')} ${fit('distinct', 8, 'right')} ${fit('dead', 5, 'right')}  ${fit('|W|', 9, 'right')} ${fit(`0–${figure(wTop)}`, spark)}  ${fit('|∇W|', 9, 'right')} ${fit(`0–${figure(gTop)}`, spark)}`;
   const rows = last.d.layers.map((layer, l) => {
     const name = `W${l + 1} ${sizes[l]}→${sizes[l + 1]}`;
     const hidden = l < L - 1;
-    const wHist = run.diag.map((p) => p.d.layers[l]!.weightNorm);
-    const gHist = run.diag.map((p) => p.d.layers[l]!.gradNorm);
+    const wHist = wHists[l]!;
+    const gHist = gHists[l]!;
     return (
       `${fit(name, 12)} ${fit(String(layer.units), 5, 'right')} ${fit(hidden ? String(layer.distinct) : '–', 8, 'right')} ` +
-      `${fit(hidden ? share(layer.dead) : '–', 5, 'right')}  ${fit(figure(layer.weightNorm), 9, 'right')} ${fit(sparkline(wHist, spark), spark)}  ` +
-      `${fit(figure(layer.gradNorm), 9, 'right')} ${fit(sparkline(gHist, spark), spark)}`
+      `${fit(hidden ? share(layer.dead) : '–', 5, 'right')}  ${fit(figure(layer.weightNorm), 9, 'right')} ${fit(sparkline(wHist, spark, wTop), spark)}  ` +
+      `${fit(figure(layer.gradNorm), 9, 'right')} ${fit(sparkline(gHist, spark, gTop), spark)}`
     );
   });
   const satHist = run.diag.map((p) => p.d.saturated);
@@ -89,6 +95,7 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
       <ViewTitle>{title}</ViewTitle>
       <Text dimColor wrap="truncate">
         at iteration {integer(run.diag[run.diag.length - 1]!.at)}; sparklines cover iterations {integer(run.diag[0]!.at)}–{integer(last.at)}
+        {SCALE_NOTE}
       </Text>
       <Box borderStyle="round" borderColor="gray" flexDirection="column">
         <Text bold wrap="truncate">
@@ -100,7 +107,7 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
           </Text>
         ))}
         <Text wrap="truncate">
-          {fit('sigmoid out', 12)} saturated on {fit(share(last.d.saturated), 4, 'right')} of the points {sparkline(satHist, spark)}
+          {fit('sigmoid out', 12)} saturated on {fit(share(last.d.saturated), 4, 'right')} of the points {sparkline(satHist, spark, 1)}
         </Text>
       </Box>
       {says.map((line, k) => (
@@ -111,6 +118,9 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
     </Box>
   );
 }
+
+/** What the sparklines' scales are: zero-based, one per column (its range in the column's heading), a blank for zero. */
+export const SCALE_NOTE = ', from 0 (blank), one scale per column';
 
 /** At most `room` rows: the first and the last layers, and one line that says how many are folded between them. */
 export function foldRows(rows: readonly string[], room: number): string[] {

@@ -23,6 +23,7 @@ test('every key of the footer maps to its intent in the race view', () => {
   assert.deepEqual(keyIntent(char('r'), race), act('restart'));
   assert.deepEqual(keyIntent(char('y'), race), act('toggleLog'));
   assert.deepEqual(keyIntent(char('v'), race), act('toggleChart'));
+  assert.deepEqual(keyIntent(char('f'), race), act('toggleRange'));
   assert.deepEqual(keyIntent(char('?'), race), act('toggleHelp'));
   assert.deepEqual(keyIntent(named('tab'), race), act('nextPanel'));
   assert.deepEqual(keyIntent(named('return'), race), act('open'));
@@ -184,4 +185,13 @@ test('a paste loses its escape sequences whole and keeps at most MAX_PASTE chara
   assert.deepEqual(keysOf('\u001B[200~he,xav\u001B[31mier\u001B[0m\u001B[201~'), ['paste:he,xavier']);
   const big = parseKeys(`\u001B[200~${'x'.repeat(MAX_PASTE * 30)}\u001B[201~`, INITIAL_INPUT);
   assert.equal(big.keys[0]?.text.length, MAX_PASTE);
+});
+
+test('f switches the linear cost axis between the range that cuts outliers and the full range, in the race and the detail view', () => {
+  assert.equal(race.fullRange, false);
+  const full = reduce(race, { type: 'toggleRange' });
+  assert.equal(full.fullRange, true);
+  assert.equal(reduce(full, { type: 'toggleRange' }).fullRange, false);
+  const detail = reduce(race, { type: 'open' });
+  assert.deepEqual(keyIntent(char('f'), detail), { kind: 'action', action: { type: 'toggleRange' } });
 });

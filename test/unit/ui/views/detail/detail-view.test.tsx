@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { render } from 'ink-testing-library';
+import { DEFAULT_CONFIG } from '../../../../../src/core/config.ts';
+import { makeData, runScheme } from '../../../../../src/core/experiment.ts';
+import { snapshot } from '../../../../../src/engine/boundary.ts';
+import { mapLegend } from '../../../../../src/ui/charts/decision-map.ts';
+import { DetailView } from '../../../../../src/ui/views/detail/DetailView.tsx';
+import { initialState, reduce } from '../../../../../src/ui/state/reducer.ts';
+import type { RunView } from '../../../../../src/ui/state/runs.ts';
+import { plain } from '../../../../support/frames.ts';
+
+const DATA = makeData('circles');
+const CONFIG = { ...DEFAULT_CONFIG, every: 500, schemes: ['he'] };
+
+/** He after 3,000 of 15,000 iterations, as the reducer holds it from a progress event with a snapshot. */
+function running(): RunView {
+  const partial = runScheme({ ...CONFIG, iterations: 3000 }, 'he', DATA);
+  const s = reduce(initialState(CONFIG, DATA), {
+    type: 'events',
+    raceId: 0,
+    events: [
+      {
+        type: 'progress',
+        run: 0,
+        iteration: 3000,
+        cost: partial.finalCost,
+        costAt: 2999,
+        samples: partial.costs,
+        itersPerSec: 1500,
+        elapsedMs: 2000,
+        boundary: snapshot(partial.params, 3000)!,
+      },
+    ],
+  });
+  return s.runs[0]!;
+}
+
+function frameOf(run: RunView, color = false): string {
+  const { lastFrame, unmount } = render(
+    <DetailView
+      run={run}
+      index={0}
+      total={1}
+      config={CONFIG}
+      train={DATA.train}
+      width={100}
+      height={30}
+      paused={false}
+      logScale={false}
+      color={color}
+    />,
+  );
+  const frame = lastFrame() ?? '';
+  unmount();
+  return color ? frame : plain(frame);
+}
+
+test('the reducer keeps the latest boundary snapshot of a run', () => {
+  const run = running();
+  assert.equal(run.boundary?.at, 3000);
+  assert.equal(run.boundary?.classes.length, 64 * 64);
+});
+
+test('the detail view draws the boundary while the run trains, from the latest snapshot, and says it is live', () => {
+  const frame = frameOf(running());
+  assert.match(frame, /he \(run 1 of 1\) · running · iteration 3,000 of 15,000/);
+  assert.match(frame, /Decision boundary · live, iteration 3,000/);
+  assert.doesNotMatch(frame, /drawn when the run finishes|waiting for the first snapshot/);
+  assert.ok((frame.match(/·/g) ?? []).length > 100, 'the inner region is predicted 1 already');
+  assert.ok((frame.match(/x/g) ?? []).length > 50 && (frame.match(/o/g) ?? []).length > 50, 'training points of both labels');
+});
+
+test('before its first snapshot the map says it waits for one', () => {
+  const { boundary: _none, ...run } = running();
+  assert.match(frameOf(run), /waiting for the first snapshot…/);
+});
+
+test('the map’s legend names both classes by shape and in words, with and without colour', () => {
+  const mono = frameOf(running());
+  assert.match(mono, /x class 1 {2}o class 0 \(points\)/);
+  assert.match(mono, /· predicts 1 {2}blank: predicts 0/);
+  const color = plain(frameOf(running(), true));
+  assert.match(color, /● class 1 {2}○ class 0 \(points\)/);
+  assert.match(color, /■ blue: predicts 1 {2}■ red: predicts 0/);
+  assert.deepEqual(mapLegend(false, 200), ['x class 1  o class 0 (points) · · predicts 1  blank: predicts 0']);
+  assert.equal(mapLegend(true, 20).length, 2, 'two lines when narrow');
+});
