@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from '../support/pty.ts';
 import { withTimeout } from '../support/wait.ts';
 import { KEYS, start } from './pty-harness.ts';
 

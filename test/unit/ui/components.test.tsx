@@ -45,7 +45,7 @@ test('the accuracy table shows percentages with one decimal, cost, time and a ve
   const groups = runs.map((r) => ({ scheme: r.scheme, runs: [r], view: r }));
   const { lastFrame, unmount } = render(<AccuracyTable groups={groups} selected={1} width={100} color={false} />);
   const frame = plain(lastFrame());
-  assert.match(frame, /scheme\s+train\s+test\s+final cost\s+time\s+verdict/);
+  assert.match(frame, /scheme\s+train\s+test\s+final cost\s+compute\s+verdict/);
   assert.match(frame, /zeros\s+50\.0%\s+50\.0%\s+0\.693147\s+0\.50 s\s+symmetry never broken: all 10 units of layer 1/);
   assert.match(frame, /he\s+99\.3%\s+96\.0%\s+0\.0648\d*\s+0\.50 s\s+learned: cost fell from 0\.883 to 0\.0648, 99\.3%/);
   for (const line of frame.split('\n')) assert.ok(line.length <= 100, line);
