@@ -12,6 +12,7 @@ import type { CostPoint } from '../core/experiment.js';
 import { Run } from '../core/experiment.js';
 import { diagnose, type Diagnostics } from '../core/diagnostics.js';
 import { cloneParams } from '../core/network.js';
+import { twoThreadKernel } from './layer-helper.js';
 import { CANCELLED, CONTROL, MAX_EVENTS_PER_SECOND, PAUSED, type TrainTask, type WorkerMessage } from './protocol.js';
 
 const POST_INTERVAL_MS = 1000 / MAX_EVENTS_PER_SECOND;
@@ -73,7 +74,10 @@ export class TrainingLoop {
     this.task = task;
     this.ctrl = ctrl;
     this.post = post;
-    this.run = new Run(task.config, task.spec, task.data, { traceEvery: task.traceEvery });
+    this.run = new Run(task.config, task.spec, task.data, {
+      traceEvery: task.traceEvery,
+      ...(task.twoThreads ? { kernel: twoThreadKernel } : {}),
+    });
     this.startedAt = performance.now();
     this.lastPost = this.startedAt;
     if (task.diagnostics) {
@@ -146,12 +150,18 @@ export class TrainingLoop {
     this.busyMs += performance.now() - t0;
   }
 
+  /** Ends the run's second thread, if it has one (the loop ends it itself at its end; this is for a run dropped before). */
+  close(): void {
+    this.run.close();
+  }
+
   /** One piece of work: a batch, a single step, a paced batch, or the end. */
   next(): Next {
     const { run, ctrl, task } = this;
     if (this.ended) return END;
     if (run.finished) {
       this.ended = true;
+      run.close();
       this.flush(performance.now());
       const costs = run.recordedCosts();
       this.post({ type: 'finished', run: task.run, result: run.outcome(this.busyMs / 1000), costs }, [costs.buffer as ArrayBuffer]);
@@ -161,6 +171,7 @@ export class TrainingLoop {
     const state = Atomics.load(ctrl, CONTROL.STATE);
     if (state === CANCELLED) {
       this.ended = true;
+      run.close();
       return END;
     }
     if (state === PAUSED) {
