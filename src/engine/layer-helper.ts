@@ -21,11 +21,12 @@ import { layerPreferred, type KernelFactory } from '../core/kernel-table.js';
 import { LayerKernel, layerSupports, type LayerHelper, type LayerHelperFactory } from '../core/layer-kernel.js';
 
 /**
- * From this many weights on, one model trains on two threads. Measured
- * (ms per step, 300 samples, relu, one thread / two, prototype and this
- * code): width 32 and below two threads are slower (the hand-overs cost more
- * than half a pass saves); 2,128,128,1 (16,768 weights) and 8 × 64 pay;
- * 2,256,256,1 reaches 21 GMAC/s on two cores. BENCHMARKS.md (i) has the figures.
+ * From this many weights on, one model trains on two threads. Measured (layer
+ * kernel's ms per step, 300 samples, relu, one thread / two, a loaded machine:
+ * BENCHMARKS.md (i)): 2,32,32,1 2.85 / 5.63, 2,64,64,1 8.51 / 10.0, 2,96,96,1
+ * 17.6 / 14.5, 2,128,128,1 21.5 / 15.7, 2,256,256,1 116 / 77.6; 8 × 64 41.4 /
+ * 44.4 (a tie there: to re-measure on an idle machine). Below, the hand-overs
+ * (four per layer and step) cost more than half a pass saves.
  */
 export const TWO_THREAD_MIN_WEIGHTS = 16_384;
 
