@@ -18,13 +18,20 @@
 //   (h) wider and deeper networks (issue 23): per shape of its table, each kernel's training loop
 //       in-process, auto's choice, the whole process (`--json --schemes he`) against numpy with one
 //       OpenBLAS thread (and PyTorch's loop when it is importable), and the layer kernel's GMAC/s
+//   (i) two threads for one model (issue 23): the layer kernel's loop on one thread and on two
+//       (what TWO_THREAD_MIN_WEIGHTS is measured from), whole processes (`--json --schemes he`, two
+//       threads, and `--threads 1`) against numpy with one OpenBLAS thread at 2,128,128,1,
+//       2,256,256,1 and 8×64 (goal ≤ 1.0), the 2-D sweep `--sweep gain=0.1..10:13,depth=1..16
+//       --layers 2,32,1 -n 3000` in models/s (today's kernel, auto = simd, against --kernel layer),
+//       and the dashboard's three-scheme race at 2,128,128,1 --pace max: it/s per lane, --kernel
+//       simd (before issue 23) against auto (the layer kernel)
 // Options: --runs N (default 5), --skip-numpy, --skip-dashboard, --skip-first-frame, --skip-sweep,
-// --skip-queue, --skip-activations, --skip-shapes, --sweep-only, --queue-only, --activations-only,
-// --shapes-only.
+// --skip-queue, --skip-activations, --skip-shapes, --skip-threads, --sweep-only, --queue-only,
+// --activations-only, --shapes-only, --threads-only (with --skip-big-sweep: (i) without its 2-D sweep).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
@@ -34,7 +41,8 @@ const oracle = join(root, 'oracle/oracle.py');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] ?? 0) || 5;
 const queueOnly = args.includes('--queue-only');
-const shapesOnly = args.includes('--shapes-only');
+const threadsOnly = args.includes('--threads-only');
+const shapesOnly = args.includes('--shapes-only') || threadsOnly;
 const activationsOnly = args.includes('--activations-only') || shapesOnly;
 const sweepOnly = args.includes('--sweep-only') || queueOnly || activationsOnly;
 const skip = (part) => args.includes(`--skip-${part}`);
@@ -102,7 +110,13 @@ if (!skip('queue') && !activationsOnly && (queueOnly || !args.includes('--sweep-
   await queueBench({ runs: Math.min(RUNS, 3), kills: 20, judge });
 }
 if (!skip('activations') && !shapesOnly && (activationsOnly || !(args.includes('--sweep-only') || queueOnly))) await activations();
-if (!skip('shapes') && (shapesOnly || !(args.includes('--sweep-only') || queueOnly || args.includes('--activations-only')))) await shapes();
+if (!skip('shapes') && !threadsOnly && (shapesOnly || !(args.includes('--sweep-only') || queueOnly || args.includes('--activations-only'))))
+  await shapes();
+if (
+  !skip('threads') &&
+  (threadsOnly || !(args.includes('--sweep-only') || queueOnly || args.includes('--activations-only') || args.includes('--shapes-only')))
+)
+  await twoThreads();
 
 if (summary.length > 0) {
   console.log('\n## goals (issues 12, 19), this run');
@@ -216,43 +230,13 @@ function wholeProcess() {
 async function dashboard() {
   console.log('\n## (c) the dashboard during the default race, 120×40 pseudo-terminal');
   console.log(load());
-  let pty;
-  try {
-    pty = await import('@lydell/node-pty');
-  } catch {
-    console.log('skipped: the pseudo-terminal package @lydell/node-pty did not load (a dev dependency)');
-    return;
-  }
+  const pty = await loadPty();
+  if (!pty) return;
   const dir = mkdtempSync(join(tmpdir(), 'init-tui-bench-'));
   const rows = [];
   for (let r = 0; r < Math.max(3, Math.min(RUNS, 5)); r++) {
     const file = join(dir, `stats-${r}.json`);
-    await new Promise((resolve, reject) => {
-      let screen = '';
-      let quit = false;
-      // XDG_CONFIG_HOME: the bench's own folder, so no remembered pace or settings change the race measured.
-      const p = pty.spawn(process.execPath, [cli], {
-        cols: 120,
-        rows: 40,
-        env: { ...process.env, CI: 'false', INIT_TUI_STATS: file, XDG_CONFIG_HOME: dir },
-      });
-      p.onData((d) => {
-        // A whole frame is ~6 KB of text and escapes: look at enough of the end to find its header.
-        screen = (screen + d).slice(-20_000);
-        if (!quit && /finished/.test(screen)) {
-          quit = true;
-          setTimeout(() => p.write('q'), 200);
-        }
-      });
-      const timer = setTimeout(() => {
-        p.kill();
-        reject(new Error('the dashboard did not finish within 60 s'));
-      }, 60_000);
-      p.onExit(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    await dashboardOnce(pty, [], file, 60);
     rows.push(JSON.parse(readFileSync(file, 'utf8')));
   }
   rmSync(dir, { recursive: true, force: true });
@@ -424,18 +408,27 @@ async function activations() {
   }
 }
 
+/** A module of src/, through tsx (the bench runs the sources, not dist/, in its own process). */
+function src(path) {
+  return tsImport(pathToFileURL(join(root, 'src', path)).href, import.meta.url);
+}
+
+/** What building a model in this process takes: the data, the initial parameters, the generator and the schemes. */
+async function modelParts() {
+  const [{ makeData }, { initParams }, { RandomState }, { resolveScheme }] = await Promise.all(
+    ['core/experiment.ts', 'core/network.ts', 'core/rng.ts', 'core/schemes.ts'].map(src),
+  );
+  return { makeData, initParams, RandomState, resolveScheme };
+}
+
 // (h) Wider and deeper networks: issue 23's table. The training loop of every kernel in this
 // process (generic and fused, 10–150× slower beyond the notebook's network, over a tenth of the iterations,
 // scaled: said in their row), which kernel auto picks, then whole processes taking turns:
 // `--json --schemes he` against the oracle with OPENBLAS_NUM_THREADS=1 (and PyTorch's loop when
 // it imports). GMAC/s: multiply-adds of forward, weight gradient and backward per second.
 async function shapes() {
-  const src = (path) => tsImport(pathToFileURL(join(root, 'src', path)).href, import.meta.url);
-  const { makeData } = await src('core/experiment.ts');
+  const { makeData, initParams, RandomState, resolveScheme } = await modelParts();
   const { KERNELS } = await src('core/kernel-table.ts');
-  const { initParams } = await src('core/network.ts');
-  const { RandomState } = await src('core/rng.ts');
-  const { resolveScheme } = await src('core/schemes.ts');
   const runs = Math.min(RUNS, 3);
   const deep = (w) => [2, ...Array(8).fill(w), 1];
   const table = [
@@ -521,4 +514,183 @@ async function shapes() {
     if (gmacs[spec] !== undefined) console.log(`layer kernel, one thread, width ${w}: ${fmt(gmacs[spec], 2)} GMAC/s`);
   }
   console.log(load());
+}
+
+// (i) Two threads for one model. First the layer kernel's loop in this process, one thread against
+// two (the helper of engine/layer-helper.ts), taking turns, per shape: where two threads start to pay
+// is TWO_THREAD_MIN_WEIGHTS. Then whole processes taking turns at the three sizes of the ≤ 1.0 goal:
+// init-tui as it runs (two threads from that many weights), with --threads 1, and numpy with one
+// OpenBLAS thread. Then the 2-D sweep and the dashboard's race, today's kernel against the new one.
+async function twoThreads() {
+  const { makeData, initParams, RandomState, resolveScheme } = await modelParts();
+  const { LayerKernel } = await src('core/layer-kernel.ts');
+  const { startLayerHelper, TWO_THREAD_MIN_WEIGHTS } = await src('engine/layer-helper.ts');
+  const runs = Math.min(RUNS, 3);
+  const deep = (w) => [2, ...Array(8).fill(w), 1];
+  console.log(`\n## (i) two threads for one model (issue 23): ${runs} rounds, medians, He, lr 0.01, relu`);
+  console.log(load());
+  const data = makeData('circles');
+  const m = data.train.m;
+  const macsOf = (layers) => {
+    let n = 0;
+    for (let l = 1; l < layers.length; l++) n += layers[l] * layers[l - 1];
+    return n;
+  };
+  console.log(`the layer kernel's loop, ms per step, one thread / two (two threads from ${TWO_THREAD_MIN_WEIGHTS} weights):`);
+  for (const layers of [
+    [2, 32, 32, 1],
+    [2, 48, 48, 1],
+    [2, 64, 64, 1],
+    [2, 96, 96, 1],
+    [2, 128, 128, 1],
+    [2, 256, 256, 1],
+    deep(32),
+    deep(64),
+  ]) {
+    const init = initParams(layers, resolveScheme('he'), new RandomState(3), 'relu');
+    const ks = [new LayerKernel(init, data.train, 0.01), new LayerKernel(init, data.train, 0.01, undefined, startLayerHelper)];
+    const times = [[], []];
+    const n = Math.max(20, Math.round(4e8 / (macsOf(layers) * 3 * m)));
+    for (const k of ks) for (let i = 0; i < 20; i++) k.step(false);
+    for (let r = 0; r < Math.max(runs, 5); r++) {
+      ks.forEach((k, t) => {
+        const t0 = performance.now();
+        for (let i = 0; i < n; i++) k.step(i % 100 === 0);
+        times[t].push((performance.now() - t0) / n);
+      });
+    }
+    ks[1].close();
+    const [one, two] = times.map(median);
+    const g = (ms) => fmt((macsOf(layers) * 3 * m) / ms / 1e6, 2);
+    console.log(
+      `  ${layers.join(',').padEnd(22)} ${String(macsOf(layers)).padStart(6)} weights  ${fmt(one)} / ${fmt(two)} ms  (${g(one)} / ${g(two)} GMAC/s)  two / one = ${fmt(two / one, 2)}   ${list(times[0], 3)} ${list(times[1], 3)}`,
+    );
+  }
+  if (python) {
+    const torch = spawnSync(python, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
+    console.log(
+      `whole processes, --json --schemes he -n 2000, taking turns (numpy: OPENBLAS_NUM_THREADS=1)${torch ? "; PyTorch's loop alone (bench/torch-loop.py, float64, one thread and OPENBLAS_NUM_THREADS=1)" : '; PyTorch: not importable, not measured'}:`,
+    );
+    for (const layers of [[2, 128, 128, 1], [2, 256, 256, 1], deep(64)]) {
+      const spec = layers.join(',');
+      const argv = [cli, '--json', '--schemes', 'he', '--layers', spec, '-n', '2000'];
+      const two = [];
+      const one = [];
+      const np = [];
+      const pt = [];
+      for (let r = 0; r < runs; r++) {
+        two.push(wall(process.execPath, argv).seconds);
+        one.push(wall(process.execPath, [...argv, '--threads', '1']).seconds);
+        np.push(wall(python, [oracle, '--schemes', 'he', '--layers', spec, '--iterations', '2000'], { OPENBLAS_NUM_THREADS: '1' }).seconds);
+        if (torch) {
+          const out = wall(python, [join(root, 'bench/torch-loop.py'), '--layers', spec, '--iterations', '2000'], {
+            OPENBLAS_NUM_THREADS: '1',
+          });
+          pt.push(JSON.parse(out.stdout).seconds);
+        }
+      }
+      const [t2, t1, tn] = [two, one, np].map(median);
+      console.log(
+        `  ${spec.padEnd(22)} two threads ${fmt(t2, 2)} s ${list(two)}, --threads 1 ${fmt(t1, 2)} s ${list(one)}, numpy ${fmt(tn, 2)} s ${list(np)}`,
+      );
+      console.log(
+        `${pt.length ? `  PyTorch's loop, one thread: ${fmt(median(pt), 2)} s ${list(pt)}\n` : ''}  → init-tui / numpy = ${fmt(t2 / tn, 2)} two threads (${judge(`(i) ${spec} / numpy`, `${fmt(t2 / tn, 2)}`, t2 / tn, 1.0)}), ${fmt(t1 / tn, 2)} one; two / one = ${fmt(t2 / t1, 2)}`,
+      );
+    }
+    console.log(load());
+  }
+  if (!skip('big-sweep')) {
+    const argv = [cli, '--json', '--sweep', 'gain=0.1..10:13,depth=1..16', '--layers', '2,32,1', '-n', '3000'];
+    const models = 13 * 16;
+    console.log(`the 2-D sweep \`node dist/cli.js ${argv.slice(1).join(' ')}\` (${models} models, one per thread, once each):`);
+    const t = {};
+    for (const [label, extra] of [
+      ['auto (simd here)', []],
+      ['--kernel layer', ['--kernel', 'layer']],
+    ]) {
+      t[label] = wall(process.execPath, [...argv, ...extra]).seconds;
+      console.log(`  ${label.padEnd(18)} ${fmt(t[label], 1)} s  ${fmt(models / t[label], 2)} models/s   ${load()}`);
+    }
+    console.log(`  → layer / auto = ${fmt(t['--kernel layer'] / t['auto (simd here)'], 2)} (time)`);
+  }
+  if (!skip('dashboard')) await raceLanes();
+  console.log(load());
+}
+
+// The dashboard's three-scheme race at 2,128,128,1 --pace max in a 120×40 pseudo-terminal: each lane's
+// it/s as the lanes print it, read from the last frame before the race finished.
+async function raceLanes() {
+  const pty = await loadPty();
+  if (!pty) return;
+  const iterations = 2000;
+  console.log(`the dashboard, three-scheme race, --layers 2,128,128,1 --pace max -n ${iterations}: it/s per lane as drawn, race seconds`);
+  const dir = mkdtempSync(join(tmpdir(), 'init-tui-bench-'));
+  for (const [label, extra] of [
+    ['--kernel simd (before)', ['--kernel', 'simd']],
+    ['auto (layer)', []],
+  ]) {
+    const secs = [];
+    const rates = [];
+    for (let r = 0; r < Math.min(RUNS, 3); r++) {
+      const file = join(dir, `lanes-${r}.json`);
+      let last = '';
+      await dashboardOnce(pty, ['--layers', '2,128,128,1', '--pace', 'max', '-n', String(iterations), ...extra], file, 600, (screen) => {
+        // eslint-disable-next-line no-control-regex
+        const plain = screen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ' ');
+        const found = [...plain.matchAll(/([\d,]+) it\/s/g)].map((x) => Number(x[1].replace(/,/g, ''))).filter((x) => x > 0);
+        if (found.length >= 3) last = found.slice(-3);
+      });
+      const stats = JSON.parse(readFileSync(file, 'utf8'));
+      secs.push(stats.raceSeconds);
+      if (last) rates.push(median(last));
+    }
+    console.log(
+      `  ${label.padEnd(24)} race ${fmt(median(secs), 2)} s ${list(secs)} = ${fmt(iterations / median(secs), 0)} it/s per lane (slowest); lanes drew ${rates.length ? fmt(median(rates), 0) : '?'} it/s (median lane)   ${load()}`,
+    );
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The dashboard once in a 120×40 pseudo-terminal with INIT_TUI_STATS=file, quit with q once the race
+ * has finished; onScreen sees the last 20 KB of output before that (a whole frame is ~6 KB).
+ */
+function dashboardOnce(pty, argv, file, seconds, onScreen = () => {}) {
+  return new Promise((resolve, reject) => {
+    let screen = '';
+    let quit = false;
+    // XDG_CONFIG_HOME: a folder of its own beside the stats file, so no remembered pace or settings change the race measured.
+    const p = pty.spawn(process.execPath, [cli, ...argv], {
+      cols: 120,
+      rows: 40,
+      env: { ...process.env, CI: 'false', INIT_TUI_STATS: file, XDG_CONFIG_HOME: dirname(file) },
+    });
+    p.onData((d) => {
+      screen = (screen + d).slice(-20_000);
+      if (quit) return;
+      onScreen(screen);
+      if (/finished/.test(screen)) {
+        quit = true;
+        setTimeout(() => p.write('q'), 200);
+      }
+    });
+    const timer = setTimeout(() => {
+      p.kill();
+      reject(new Error(`the dashboard did not finish within ${seconds} s`));
+    }, seconds * 1000);
+    p.onExit(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** The pseudo-terminal package, or undefined (said on the output) where it does not load. */
+async function loadPty() {
+  try {
+    return await import('@lydell/node-pty');
+  } catch {
+    console.log('skipped: the pseudo-terminal package @lydell/node-pty did not load (a dev dependency)');
+    return undefined;
+  }
 }

@@ -40,8 +40,10 @@ const wabt = await wabtInit();
 
 /** Assembles one committed .wat into a generated TypeScript module exporting its binary as base64. */
 function assemble(wat, generated, constant, what) {
-  const mod = wabt.parseWat(wat, readFileSync(`${dir}${wat}`, 'utf8'), { simd: true });
-  mod.validate();
+  // threads: the layer kernel imports a shared memory (a second thread computes on it).
+  const features = { simd: true, threads: true };
+  const mod = wabt.parseWat(wat, readFileSync(`${dir}${wat}`, 'utf8'), features);
+  mod.validate(features);
   const { buffer } = mod.toBinary({ write_debug_names: false });
   mod.destroy();
   const base64 = Buffer.from(buffer).toString('base64');

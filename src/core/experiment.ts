@@ -224,6 +224,11 @@ export class Run {
     return this.done >= this.config.iterations;
   }
 
+  /** Releases the kernel's extra thread, if it has one (the run can still report after). */
+  close(): void {
+    this.kernel.close?.();
+  }
+
   /** The cost of the last iteration whose cost was computed (NaN before any). */
   get cost(): number {
     return this.lastCost;

@@ -11,6 +11,13 @@
  * (activations.ts; relu alone is fused into the products, as numpy's max and
  * mask), the output's sigmoid, the cost and the output delta. So every
  * activation of the table trains here, bit for bit.
+ *
+ * With a helper (a second thread on the same shared memory, which src/engine
+ * starts: the core starts none), each product is split by its output rows:
+ * the helper computes one block of the entries, this thread the other, and
+ * join() is the barrier before the next pass reads them. Every entry is still
+ * one whole sum computed by one thread in the generic kernel's order, so the
+ * bits do not depend on the thread count.
  */
 import { activationOf, type Activation } from './activations.js';
 import type { Dataset } from './datasets.js';
@@ -36,6 +43,30 @@ interface LayerExports {
     outPairs: number,
   ) => void;
 }
+
+/** The products a helper runs, by their index in start(). */
+export const LAYER_PRODUCTS = ['forward', 'grads', 'back', 'update'] as const;
+const FORWARD = 0;
+const GRADS = 1;
+const BACK = 2;
+const UPDATE = 3;
+
+/**
+ * A second thread that runs the module's exports on the kernel's memory: the
+ * kernel writes a call's arguments (at most 10, in the export's order) into
+ * `args`, start(product) hands the call over and returns at once, join()
+ * returns once it is done (and throws if the thread failed). close() ends the
+ * thread; the kernel trains on alone after it.
+ */
+export interface LayerHelper {
+  readonly args: Float64Array;
+  start(product: number): void;
+  join(): void;
+  close(): void;
+}
+
+/** Starts a helper for this module and its (shared) memory. */
+export type LayerHelperFactory = (module: WebAssembly.Module, memory: WebAssembly.Memory, layout: LayerLayout) => LayerHelper;
 
 /** A compiled layer module and the layout its text came from (tests build others). */
 export interface LayerBuild {
@@ -106,8 +137,9 @@ export class LayerKernel implements Kernel {
   /** Per hidden layer l, sample j: views of its Z, act and D rows (n_l entries), for the activation's array ops. */
   private readonly rows: { z: Float64Array[]; a: Float64Array[]; d: Float64Array[] }[];
   private readonly p: Params;
+  private helper: LayerHelper | undefined;
 
-  constructor(initial: Params, train: Dataset, learningRate: number, build: LayerBuild | null = layerBuild()) {
+  constructor(initial: Params, train: Dataset, learningRate: number, build: LayerBuild | null = layerBuild(), helper?: LayerHelperFactory) {
     if (!build) throw new RangeError('the layer kernel needs WebAssembly SIMD, which this runtime does not offer');
     const { layout } = build;
     const sizes = [...initial.layers];
@@ -149,7 +181,7 @@ export class LayerKernel implements Kernel {
       return { n, Wr: rows(n), Wc: rows(sizes[l - 1]!), b: vec(n), g: rows(n), h: vec(n), Z, act, D: rows(m) };
     });
     const pages = Math.max(layout.minPages, Math.ceil(top / PAGE_BYTES));
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
     const instance = new WebAssembly.Instance(build.module, { [layout.memory.module]: { [layout.memory.name]: memory } });
     this.x = instance.exports as unknown as LayerExports;
     const heap = new Float64Array(memory.buffer);
@@ -184,6 +216,95 @@ export class LayerKernel implements Kernel {
           },
     );
     this.p = zeroParams(sizes, initial.activation);
+    this.helper = helper?.(build.module, memory, layout);
+  }
+
+  /** Ends the helper thread, if there is one (training goes on, on this thread alone). */
+  close(): void {
+    this.helper?.close();
+    this.helper = undefined;
+  }
+
+  // The four products, each split in two blocks of output rows when a helper is
+  // there and there are two pairs of rows to share (q pairs here, the rest there):
+  // the same call with its output pointers moved to the helper's first row and
+  // its row count cut, so each entry's sum is untouched.
+
+  /**
+   * forward (Z over the unit pairs) or back (dA over the input pairs): the same
+   * shape of call, (src, matrix, vector, out, m, n, pairs, relu), whose last
+   * three pointers step one pair per pair; this thread the first q, the helper the rest.
+   */
+  private pairs(
+    product: typeof FORWARD | typeof BACK,
+    s: number,
+    w: number,
+    v: number,
+    out: number,
+    n: number,
+    pairs: number,
+    relu: number,
+  ): void {
+    const { x, m, helper: h } = this;
+    const call = product === FORWARD ? x.forward : x.back;
+    if (!h || pairs < 2) return call(s, w, v, out, m, n, pairs, relu);
+    const q = pairs >> 1;
+    const o = q * V128_BYTES;
+    const g = h.args;
+    g[0] = s;
+    g[1] = w + o;
+    g[2] = v + o;
+    g[3] = out + o;
+    g[4] = m;
+    g[5] = n;
+    g[6] = pairs - q;
+    g[7] = relu;
+    h.start(product);
+    call(s, w, v, out, m, n, q, relu);
+    h.join();
+  }
+
+  /** dW and db over the units: this thread the first 2q rows (q pairs of db), the helper the rest. */
+  private grads(D: number, A: number, gr: number, hb: number, n: number, pairs: number, outPairs: number): void {
+    const { x, m, helper: h, rowF } = this;
+    if (!h || outPairs < 2) return x.grads(D, A, gr, hb, m, n, pairs, outPairs);
+    const q = outPairs >> 1;
+    const o = q * V128_BYTES;
+    const g = h.args;
+    g[0] = D + o;
+    g[1] = A;
+    g[2] = gr + 2 * q * rowF * F64_BYTES;
+    g[3] = hb + o;
+    g[4] = m;
+    g[5] = n - 2 * q;
+    g[6] = pairs;
+    g[7] = outPairs - q;
+    h.start(GRADS);
+    x.grads(D, A, gr, hb, m, 2 * q, pairs, q);
+    h.join();
+  }
+
+  /** The update over the units: this thread the first 2q rows (and their columns of Wc), the helper the rest. */
+  private update(Wr: number, Wc: number, gr: number, b: number, hb: number, n: number, nIn: number, pairs: number, outPairs: number): void {
+    const { x, lr, helper: h, rowF } = this;
+    if (!h || outPairs < 2) return x.update(Wr, Wc, gr, b, hb, lr, n, nIn, pairs, outPairs);
+    const q = outPairs >> 1;
+    const o = q * V128_BYTES;
+    const rows = 2 * q * rowF * F64_BYTES;
+    const g = h.args;
+    g[0] = Wr + rows;
+    g[1] = Wc + o;
+    g[2] = gr + rows;
+    g[3] = b + o;
+    g[4] = hb + o;
+    g[5] = lr;
+    g[6] = n - 2 * q;
+    g[7] = nIn;
+    g[8] = pairs;
+    g[9] = outPairs - q;
+    h.start(UPDATE);
+    x.update(Wr, Wc, gr, b, hb, lr, 2 * q, nIn, pairs, q);
+    h.join();
   }
 
   params(): Params {
@@ -205,12 +326,12 @@ export class LayerKernel implements Kernel {
    * NaN when an output is NaN, times 1/m), the deltas, every update last.
    */
   step(withCost: boolean): number {
-    const { x, heap, at, act, relu, m, rows, rowF } = this;
+    const { heap, at, act, relu, m, rows, rowF } = this;
     const L = at.length - 1;
     for (let l = 1; l <= L; l++) {
       const a = at[l]!;
       const prev = at[l - 1]!;
-      x.forward(prev.act, a.Wc, a.b, a.Z, m, prev.n, pairsOf(a.n), l < L ? relu : 0);
+      this.pairs(FORWARD, prev.act, a.Wc, a.b, a.Z, prev.n, pairsOf(a.n), l < L ? relu : 0);
       if (l < L && !relu) {
         const rz = rows[l]!;
         for (let j = 0; j < m; j++) {
@@ -240,9 +361,9 @@ export class LayerKernel implements Kernel {
     for (let l = L; l >= 1; l--) {
       const a = at[l]!;
       const prev = at[l - 1]!;
-      x.grads(a.D, prev.act, a.g, a.h, m, a.n, pairsOf(prev.n), pairsOf(a.n));
+      this.grads(a.D, prev.act, a.g, a.h, a.n, pairsOf(prev.n), pairsOf(a.n));
       if (l > 1) {
-        x.back(a.D, a.Wr, prev.D, prev.act, m, a.n, pairsOf(prev.n), relu);
+        this.pairs(BACK, a.D, a.Wr, prev.D, prev.act, a.n, pairsOf(prev.n), relu);
         if (!relu) {
           const r = rows[l - 1]!;
           for (let j = 0; j < m; j++) act.backward(r.d[j]!, r.z[j]!, r.a[j]!, prev.n);
@@ -252,7 +373,7 @@ export class LayerKernel implements Kernel {
     for (let l = 1; l <= L; l++) {
       const a = at[l]!;
       const nIn = at[l - 1]!.n;
-      x.update(a.Wr, a.Wc, a.g, a.b, a.h, this.lr, a.n, nIn, pairsOf(nIn), pairsOf(a.n));
+      this.update(a.Wr, a.Wc, a.g, a.b, a.h, a.n, nIn, pairsOf(nIn), pairsOf(a.n));
     }
     if (!withCost || diverged) return NaN;
     return invM * sum;

@@ -16,6 +16,8 @@ export interface Kernel {
   step(withCost: boolean): number;
   /** The current parameters (the kernel's own arrays: copy them to keep them). */
   params(): Params;
+  /** Releases what the kernel holds beyond its arrays (the layer kernel's helper thread); it may still train after. */
+  close?(): void;
 }
 
 /**

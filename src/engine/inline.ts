@@ -10,6 +10,7 @@
 import { recordEvery, type ExperimentConfig } from '../core/config.js';
 import { costPoints, makeData, type FinishedRun, type RunSpec } from '../core/experiment.js';
 import { Control, raceHandle } from './control.js';
+import { twoThreadsFor } from './layer-helper.js';
 import { CONTROL, type RunEvent, type WorkerMessage } from './protocol.js';
 import type { Race, RaceOptions } from './race.js';
 import { TrainingLoop, type LoopTask, type Next } from './training-loop.js';
@@ -27,6 +28,7 @@ export function startInline(config: ExperimentConfig, spec: RunSpec, rc: RaceOpt
     traceEvery: rc.traceEvery ?? config.every,
     data: rc.data ?? makeData(config.dataset, config.noise),
     ...(rc.diagnostics ? { diagnostics: true } : {}),
+    ...(twoThreadsFor(config, 1) ? { twoThreads: true } : {}),
   };
   let cancelled = false;
   let ended = false;
@@ -80,6 +82,7 @@ export function startInline(config: ExperimentConfig, spec: RunSpec, rc: RaceOpt
       }
     } catch (err) {
       outcome = { status: 'failed', scheme: spec.scheme, seed: spec.seed, error: messageOf(err) };
+      loop?.close();
     }
     const events = outbox;
     outbox = [];
@@ -101,6 +104,7 @@ export function startInline(config: ExperimentConfig, spec: RunSpec, rc: RaceOpt
       cancelled = true;
       sleeping = undefined;
       unschedule?.();
+      loop?.close();
       control.cancel();
       settle([{ status: 'failed', scheme: spec.scheme, seed: spec.seed, error: 'cancelled' }]);
     }

@@ -83,6 +83,8 @@ export interface TrainTask {
    * step is bracketed by snapshots). The result carries start and end either way.
    */
   readonly diagnostics?: boolean;
+  /** Train the one model on two threads (engine/layer-helper.ts twoThreadsFor): the same numbers, sooner. */
+  readonly twoThreads?: boolean;
 }
 
 /** What every thread of a race's pool is given as it starts (piscina's workerData). */

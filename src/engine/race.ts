@@ -22,6 +22,7 @@ import {
 import { Control, raceHandle } from './control.js';
 import { heapFlagsForWorkers } from './heap.js';
 import { startInline } from './inline.js';
+import { twoThreadsFor } from './layer-helper.js';
 import type { Fault, RunEvent, TrainTask, WorkerData, WorkerMessage } from './protocol.js';
 
 /** How a race runs, beside what it trains (the config): none of these changes a number. */
@@ -133,6 +134,7 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
   checkConfig(config);
   const runs = runsOf(config);
   if (rc.inline && runs.length === 1 && !rc.fault) return startInline(config, runs[0]!, rc, onEvent);
+  const twoThreads = twoThreadsFor(config, runs.length);
   const threads = config.threads ?? (config.sweep ? sweepThreads(runs.length) : defaultThreads(runs.length, config.schemes.length));
   const pool = new (poolClass())({
     filename: workerFile(),
@@ -181,6 +183,7 @@ export function startRace(config: ExperimentConfig, rc: RaceOptions, onEvent: (e
       ...(rc.fault ? { fault: rc.fault } : {}),
       ...(rc.yieldToMain ? { yieldToMain: true } : {}),
       ...(rc.diagnostics ? { diagnostics: true } : {}),
+      ...(twoThreads ? { twoThreads } : {}),
     };
     const work = pool.run(task, { transferList: [port2] }).then(
       // A task that ends without its 'finished' message (it saw CANCELLED) waits here for cancel.

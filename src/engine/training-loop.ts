@@ -13,6 +13,7 @@ import { Run } from '../core/experiment.js';
 import { diagnose, type Diagnostics } from '../core/diagnostics.js';
 import { cloneParams } from '../core/network.js';
 import { snapshot, type Boundary } from './boundary.js';
+import { twoThreadKernel } from './layer-helper.js';
 import {
   BOUNDARY_MS,
   BOUNDARY_SHARE,
@@ -94,7 +95,10 @@ export class TrainingLoop {
     this.task = task;
     this.ctrl = ctrl;
     this.post = post;
-    this.run = new Run(task.config, task.spec, task.data, { traceEvery: task.traceEvery });
+    this.run = new Run(task.config, task.spec, task.data, {
+      traceEvery: task.traceEvery,
+      ...(task.twoThreads ? { kernel: twoThreadKernel } : {}),
+    });
     this.startedAt = performance.now();
     this.lastPost = this.startedAt;
     if (task.diagnostics) {
@@ -185,6 +189,11 @@ export class TrainingLoop {
     this.busyMs += performance.now() - t0;
   }
 
+  /** Ends the run's second thread, if it has one (the loop ends it itself at its end; this is for a run dropped before). */
+  close(): void {
+    this.run.close();
+  }
+
   /** One piece of work: a batch, a single step, a paced batch, or the end. */
   next(): Next {
     const { run, ctrl, task } = this;
@@ -193,6 +202,7 @@ export class TrainingLoop {
       this.ended = true;
       this.boundaryDue = -Infinity; // the trained network's boundary, whenever the last one was
       this.flush(performance.now());
+      run.close(); // after the last boundary snapshot, which reads the trained parameters
       const costs = run.recordedCosts();
       this.post({ type: 'finished', run: task.run, result: run.outcome(this.busyMs / 1000), costs }, [costs.buffer as ArrayBuffer]);
       return END;
@@ -201,6 +211,7 @@ export class TrainingLoop {
     const state = Atomics.load(ctrl, CONTROL.STATE);
     if (state === CANCELLED) {
       this.ended = true;
+      run.close();
       return END;
     }
     if (state === PAUSED) {

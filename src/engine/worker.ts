@@ -28,13 +28,18 @@ export default function train(task: TrainTask): void {
   }
   const ctrl = new Int32Array(task.control);
   const loop = new TrainingLoop(task, ctrl, (e, transfer = []) => port.postMessage(e, transfer));
-  for (;;) {
-    const next = loop.next();
-    if (next.kind === 'end') return;
-    if (next.kind === 'sleep') {
-      const from = performance.now();
-      Atomics.wait(ctrl, CONTROL.GEN, next.gen, next.ms);
-      loop.woke(next, performance.now() - from);
+  try {
+    for (;;) {
+      const next = loop.next();
+      if (next.kind === 'end') return;
+      if (next.kind === 'sleep') {
+        const from = performance.now();
+        Atomics.wait(ctrl, CONTROL.GEN, next.gen, next.ms);
+        loop.woke(next, performance.now() - from);
+      }
     }
+  } finally {
+    // A run that failed leaves no second thread behind either.
+    loop.close();
   }
 }

@@ -19,6 +19,14 @@
 import { F64_BYTES, layerLayoutProblems, V128_BYTES, type LayerLayout } from './layout.js';
 import { each, name, offset } from './wat.js';
 
+/**
+ * The memory is imported shared (a SharedArrayBuffer), so that a second thread
+ * (src/engine/layer-helper.ts) can instantiate the module on the same memory
+ * and compute a block of a product's output rows: a shared memory needs a
+ * maximum, and an import accepts any memory whose maximum is at most this one.
+ */
+export const SHARED_MAX_PAGES = 65536;
+
 /** The module text of the layer kernel for this layout. */
 export function layerSource(layout: LayerLayout): string {
   const problems = layerLayoutProblems(layout);
@@ -173,7 +181,7 @@ ${innerLoops(ob)}
 ;; backward ${bk.samples} samples × ${bk.pairs} input pairs) that each walk their whole sum in the
 ;; generic kernel's order: bit-identical to GenericKernel (layer-source.ts says why).
 (module
-  (import ${name(layout.memory.module)} ${name(layout.memory.name)} (memory ${layout.minPages}))
+  (import ${name(layout.memory.module)} ${name(layout.memory.name)} (memory ${layout.minPages} ${SHARED_MAX_PAGES} shared))
 
 ${sizes(fw.samples, fw.pairs)
   .map(([j, p]) => fwTile(j, p))

@@ -9,7 +9,7 @@
 ;; backward 2 samples × 4 input pairs) that each walk their whole sum in the
 ;; generic kernel's order: bit-identical to GenericKernel (layer-source.ts says why).
 (module
-  (import "env" "memory" (memory 1))
+  (import "env" "memory" (memory 1 65536 shared))
 
   (func $fw2x4 (param $pa i32) (param $pw i32) (param $pb i32) (param $pz i32) (param $n i32) (param $relu i32)
     (local $c0_0 v128) (local $c0_1 v128) (local $c0_2 v128) (local $c0_3 v128) (local $c1_0 v128) (local $c1_1 v128) (local $c1_2 v128) (local $c1_3 v128)

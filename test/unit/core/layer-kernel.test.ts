@@ -70,7 +70,7 @@ test('the layer kernel gives generic’s bits at small and large learning rates,
 test('every tile shape gives the same bits: tiles block over entries, never over a sum', async () => {
   const wabt = await wabtInit();
   const build = (layout: LayerLayout): LayerBuild => {
-    const mod = wabt.parseWat('layer.wat', layerSource(layout), { simd: true });
+    const mod = wabt.parseWat('layer.wat', layerSource(layout), { simd: true, threads: true });
     const { buffer } = mod.toBinary({});
     mod.destroy();
     return { module: new WebAssembly.Module(new Uint8Array(buffer)), layout };
