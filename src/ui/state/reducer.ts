@@ -32,6 +32,8 @@ export interface DashboardState {
   readonly form?: SettingsForm;
   readonly logScale: boolean;
   readonly view: View;
+  /** The help overlay's first line shown (it scrolls when its keys do not fit); 0 each time it opens. */
+  readonly helpScroll: number;
   /** The view to go back to when help closes. */
   readonly behindHelp: Exclude<View, 'help'>;
   /** The highlighted run (the list's cursor) and the run the detail view shows. */
@@ -61,6 +63,11 @@ export type Action =
   | { readonly type: 'formApply' }
   | { readonly type: 'toggleLog' }
   | { readonly type: 'toggleHelp' }
+  /**
+   * Scroll the help overlay by lines (±1), pages (±page) or to an end (±Infinity),
+   * within 0 … max; the App fills in `max` and `page` from the terminal's size.
+   */
+  | { readonly type: 'scrollHelp'; readonly by: number; readonly pages?: boolean; readonly max?: number; readonly page?: number }
   | { readonly type: 'open'; readonly run?: number }
   | { readonly type: 'why'; readonly run?: number }
   /** The schemes side by side, at iteration 0 and now; from the compare view, back to the race. */
@@ -101,6 +108,7 @@ export function initialState(config: ExperimentConfig, data: TrainTest, paused =
     logScale: false,
     view: homeView(config),
     behindHelp: homeView(config),
+    helpScroll: 0,
     selected: 0,
     panel: 'runs',
     cursor: 1,
@@ -162,7 +170,14 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
     case 'toggleLog':
       return { ...state, logScale: !state.logScale };
     case 'toggleHelp':
-      return state.view === 'help' ? { ...state, view: state.behindHelp } : { ...state, view: 'help', behindHelp: state.view };
+      return state.view === 'help'
+        ? { ...state, view: state.behindHelp }
+        : { ...state, view: 'help', behindHelp: state.view, helpScroll: 0 };
+    case 'scrollHelp': {
+      const step = action.pages === true ? action.by * (action.page ?? 1) : action.by;
+      const to = Math.min(action.max ?? Infinity, Math.max(0, state.helpScroll + step));
+      return Number.isFinite(to) ? { ...state, helpScroll: to } : state;
+    }
     case 'open': {
       const run = action.run ?? state.selected;
       if (run < 0 || run >= groupCount(state)) return state;

@@ -3,12 +3,16 @@
  * ("at 0 → now"), how wide the columns are, which columns are visible, and
  * which rows fit the height. CompareView only paints what this returns.
  */
+import { wrap } from '../../chrome/wrap.js';
 import type { Diagnostics, LayerDiagnostics } from '../../../core/diagnostics.js';
 import { figure, fit, integer, percent, share } from '../../../results/format.js';
 import { resolveScheme } from '../../../core/schemes.js';
 import { allDead, beyond, gradientRatio, inputSignal, saturatedOutput, signalRatio, symmetric, verdict } from '../../../results/verdict.js';
 import { doneOf, statusOf } from '../../state/runs.js';
 import { type SchemeGroup } from '../../state/selectors.js';
+
+/** Words wrapped to a width: the frame's helper, here too for the compare view's tests. */
+export { wrap };
 
 /** What one column shows: one scheme (its first seed), at iteration 0 and now. */
 export interface CompareColumn {
@@ -148,22 +152,6 @@ export function compareColumns(width: number, count: number, selected: number): 
   const sel = Math.min(Math.max(0, selected), Math.max(0, count - 1));
   const first = Math.min(Math.max(0, sel - visible + 1), Math.max(0, count - visible));
   return { labelWidth, columnWidth, first, visible };
-}
-
-/** Words of `text` wrapped to lines of at most `width` columns (a longer word is cut). */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
-    if (line.length === 0) line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line.length > 0) lines.push(line);
-  return lines.map((l) => (l.length > width ? fit(l, width) : l));
 }
 
 /**
