@@ -199,10 +199,14 @@ export function planRows(height: number, hidden: number, verdict: number, legend
   const lean = { ...all, spacing: false, formula: false, legend: false };
   const plans: ComparePlan[] = [
     all,
+    { ...all, verdictLines: Math.min(v, 3) },
     { ...all, legend: false },
     { ...all, legend: false, spacing: false },
     lean,
     { ...lean, outputNorms: false },
+    // The verdict is the lesson: short labels (L1 dist.) go before a verdict is cut.
+    { ...lean, outputNorms: false, headings: false },
+    { ...lean, outputNorms: false, headings: false, verdictLines: Math.min(v, 3) },
     { ...lean, outputNorms: false, verdictLines: Math.min(v, 2) },
     { ...lean, outputNorms: false, verdictLines: 1 },
     { ...lean, outputNorms: false, verdictLines: 1, headings: false },
@@ -268,7 +272,7 @@ export function compareTable(cols: readonly CompareColumn[], opts: CompareOption
   const hidden = Math.max(0, opts.layers.length - 2);
   const legend = pack(legendItems(opts.inputSd, opts.marks), Math.max(20, opts.width));
   const longest = Math.max(1, ...shown.map((c) => wrap(c.verdict, inner).length));
-  const plan = planRows(opts.height, hidden, Math.min(3, longest), legend.length);
+  const plan = planRows(opts.height, hidden, Math.min(4, longest), legend.length);
   const indent = plan.headings ? '  ' : '';
 
   // Rows of "a → b" pairs, then aligned on the arrow column by column.
