@@ -174,7 +174,11 @@ export function App({
   // Rows missing for the smallest layout of this view, counted between the header and the footer.
   const missing = sweep ? sweepMinRows(state.config) - sweepRows(frame) : minBodyRows(shown) + windowed - frame.bodyRows;
   if (columns < MIN_COLUMNS || missing > 0) {
-    return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={rows + Math.max(0, missing)} />;
+    // The rows needed at the width needed: the header and the footer wrap less once the terminal is wide enough.
+    const wide = frameFor(state, Math.max(columns, MIN_COLUMNS));
+    const needBody = sweep ? sweepMinRows(state.config) - 2 : minBodyRows(shown) + windowed;
+    const needRows = columns < MIN_COLUMNS ? wide.headerRows + wide.footer.length + needBody : rows + missing;
+    return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={needRows} />;
   }
   const context: ViewContext = {
     state,
@@ -209,9 +213,9 @@ export function App({
   }
 
   /** The frame for a state: its header and footer at this terminal's size, and the rows between them. */
-  function frameFor(s: DashboardState): Frame {
+  function frameFor(s: DashboardState, width = columns): Frame {
     const hints = (s.view === 'settings' ? undefined : notice) ?? hintList(s.view, s);
-    return frameOf(headerParts(s.config), stateText(raceStatus(s), s.pace, secondsLeft(s)), hints, columns, rows);
+    return frameOf(headerParts(s.config), stateText(raceStatus(s), s.pace, secondsLeft(s)), hints, width, rows);
   }
 }
 
