@@ -50,7 +50,8 @@ export function gridOf(charts: number, columns: number, plotRows: number): { per
 
 /** One small chart per scheme, the same iteration axis, each with its own cost axis: no curve hides another. */
 function SmallMultiples({ state, groups, columns, layout, color }: RaceViewProps) {
-  const grid = gridOf(groups.length, columns, layout.plotRows + layout.notes - 2);
+  // gridOf shares the overlaid chart's rows, counted as its plot plus 7 (frame, readout, two notes).
+  const grid = gridOf(groups.length, columns, layout.plotRows + (layout.readout ? 1 : 0) + layout.notes - 3);
   const rows: SchemeGroup[][] = [];
   for (let k = 0; k < groups.length; k += grid.perRow) rows.push(groups.slice(k, k + grid.perRow));
   return (

@@ -65,6 +65,8 @@ export interface RaceLayout {
   readonly plotRows: number;
   /** Note lines under the chart (what it cut, where +∞ lies). */
   readonly notes: number;
+  /** Whether a row is kept for the chart cursor's readout. */
+  readonly readout: boolean;
 }
 
 /**
@@ -84,11 +86,12 @@ export function raceLayout(
 ): RaceLayout {
   const clamp = (n: number) => Math.max(MIN_PLOT_ROWS, Math.min(MAX_PLOT_ROWS, n));
   const full = rows - fixedRows(runs, finished);
-  if (!finished || full >= FINISHED_PLOT_ROWS) return { lanes: true, table: finished ? 'framed' : 'none', plotRows: clamp(full), notes: 2 };
+  if (!finished || full >= FINISHED_PLOT_ROWS)
+    return { lanes: true, table: finished ? 'framed' : 'none', plotRows: clamp(full), notes: 2, readout: true };
   // Compact: the chart's frame, the readout's row, its notes; the table's header row, its rows, the verdict.
   const compact = (notes: number) => rows - (CHART_FRAME + (compactRows.readout ? 1 : 0) + notes) - (1 + runs + compactRows.verdict);
   const notes = compact(2) >= FINISHED_PLOT_ROWS ? 2 : 1;
-  return { lanes: false, table: 'compact', plotRows: clamp(compact(notes)), notes };
+  return { lanes: false, table: 'compact', plotRows: clamp(compact(notes)), notes, readout: compactRows.readout };
 }
 
 /** A progress bar of `width` cells: "█" done, "░" to go. */
