@@ -7,8 +7,13 @@ import type { Race, RaceStarter } from '../engine/race.js';
 import { Footer } from './chrome/Footer.js';
 import { Header } from './chrome/Header.js';
 import type { Key } from './input/input.js';
-import { footerHints, keyIntent } from './input/keys.js';
-import { lanesShown, layout, MIN_COLUMNS, minRows } from './views/race/layout.js';
+import type { Frame } from './chrome/frame.js';
+import { helpScroll } from './views/help/help-layout.js';
+import { helpRows, hintList, keyIntent, type Intent } from './input/keys.js';
+import { frameOf, stateText } from './chrome/frame.js';
+import { headerParts } from '../core/config.js';
+import { lanesShown, raceLayout, MIN_COLUMNS, minBodyRows, type RaceLayout } from './views/race/layout.js';
+import { selectedVerdict } from './views/race/AccuracyTable.js';
 import { sweepMinRows } from './views/sweep/sweep-layout.js';
 import { VIEW_ROWS, type ViewContext } from './views/registry.js';
 import { groupCount, raceFinished, schemeGroups } from './state/selectors.js';
@@ -120,7 +125,7 @@ export function App({
     followState(race.current, prev, next);
   };
   const apply = (key: Key): void => {
-    const intent = keyIntent(located(key), latest.current);
+    const intent = sized(keyIntent(located(key), latest.current));
     switch (intent?.kind) {
       case undefined:
         return;
@@ -142,23 +147,31 @@ export function App({
         return;
     }
   };
-  // A click's target from the same layout the views draw: a lane (one header row, then the lanes' panel), a compare column, a sweep cell.
+  // A click's target from the same layout the views draw (the frame's real header height): a lane, a compare column, a sweep cell.
   const located = (key: Key): Key => {
     const s = latest.current;
     if (key.mouse?.button !== 'left') return key;
     const n = groupCount(s);
     const { column, row } = key.mouse;
+    const f = frameFor(s);
     const target =
       s.view === 'sweep'
-        ? cellAt(column, row, s.config, columns, rows, s.selected)
+        ? cellAt(column, row, s.config, columns, sweepRows(f), s.selected, f.headerRows)
         : s.config.sweep
           ? undefined
           : s.view === 'race'
-            ? laneAt(row, 1, n, lanesShown(rows, n), s.selected)
+            ? laneAt(row, f.headerRows, n, lanesShown(f.bodyRows, n), s.selected, raceLayoutFor(s, f).lanes)
             : s.view === 'compare'
               ? columnAt(column, columns, n, s.selected)
               : undefined;
     return target === undefined ? key : { ...key, mouse: { ...key.mouse, target } };
+  };
+  // The help overlay's scroll stops at its last line, which depends on the terminal's size: the App fills it in.
+  const sized = (intent: Intent | undefined): Intent | undefined => {
+    if (intent?.kind !== 'action' || intent.action.type !== 'scrollHelp') return intent;
+    const s = latest.current;
+    const { max, page } = helpScroll(helpRows(s.behindHelp), columns, frameFor(s).bodyRows, s.behindHelp);
+    return { kind: 'action', action: { ...intent.action, max, page } };
   };
   // Every key of a burst, in order, each judged against the state the previous one left.
   useKeys((keys) => keys.forEach(apply), interactive);
@@ -166,31 +179,63 @@ export function App({
   // A sweep's views do not need the schemes' lanes and mean curves (and a sweep may have thousands of runs).
   const sweep = state.config.sweep !== undefined;
   const groups = sweep ? [] : schemeGroups(state);
+  const frame = frameFor(state);
   // More schemes than the terminal has rows for: a window of lanes (and table rows), one line more.
-  const shown = lanesShown(rows, groups.length);
+  const shown = lanesShown(frame.bodyRows, groups.length);
   const windowed = shown < groups.length ? 1 : 0;
-  const l = layout(columns, rows - windowed, shown, raceFinished(state));
-  const needRows = sweep ? sweepMinRows(state.config) : minRows(shown) + windowed;
-  if (columns < MIN_COLUMNS || rows < needRows) {
+  // Rows missing for the smallest layout of this view, counted between the header and the footer.
+  const missing = sweep ? sweepMinRows(state.config) - sweepRows(frame) : minBodyRows(shown) + windowed - frame.bodyRows;
+  if (columns < MIN_COLUMNS || missing > 0) {
+    // The rows needed at the width needed: the header and the footer wrap less once the terminal is wide enough.
+    const wide = frameFor(state, Math.max(columns, MIN_COLUMNS));
+    const needBody = sweep ? sweepMinRows(state.config) - 2 : minBodyRows(shown) + windowed;
+    const needRows = columns < MIN_COLUMNS ? wide.headerRows + wide.footer.length + needBody : rows + missing;
     return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={needRows} />;
   }
   const context: ViewContext = {
     state,
     groups,
     columns,
-    rows,
-    plotRows: l.plotRows,
+    rows: frame.bodyRows,
+    sweepRows: sweepRows(frame),
+    race: raceLayoutFor(state, frame),
     color,
     interactive,
     elapsed,
     shown,
     commandTail: commandTail ?? [],
   };
+  // The frame fills the screen's height: the footer sits on the last row whatever the view draws.
   return (
-    <Box flexDirection="column" width={columns}>
-      <Header config={state.config} status={raceStatus(state)} pace={state.pace} secondsLeft={left} color={color} width={columns} />
-      {VIEW_ROWS[state.view].draw(context)}
-      <Footer hints={(state.view === 'settings' ? undefined : notice) ?? footerHints(state.view, columns, state)} />
+    <Box flexDirection="column" width={columns} height={rows}>
+      <Header layout={frame.header} color={color} />
+      <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+        {VIEW_ROWS[state.view].draw(context)}
+      </Box>
+      <Footer lines={frame.footer} />
     </Box>
   );
+
+  /** The race view's layout in that frame: its lanes' window, and the selected verdict's rows under a compact table. */
+  function raceLayoutFor(s: DashboardState, f: Frame): RaceLayout {
+    const gs = s.config.sweep ? [] : schemeGroups(s);
+    const n = lanesShown(f.bodyRows, gs.length);
+    const body = f.bodyRows - (n < gs.length ? 1 : 0);
+    const verdict = raceFinished(s) ? selectedVerdict(gs, s.selected, columns).length : 0;
+    return raceLayout(body, n, raceFinished(s), { verdict, readout: s.panel === 'chart' });
+  }
+
+  /** The frame for a state: its header and footer at this terminal's size, and the rows between them. */
+  function frameFor(s: DashboardState, width = columns): Frame {
+    const hints = (s.view === 'settings' ? undefined : notice) ?? hintList(s.view, s);
+    return frameOf(headerParts(s.config), stateText(raceStatus(s), s.pace, left), hints, width, rows);
+  }
+}
+
+/**
+ * The sweep view counts the terminal's rows with a one-line header and footer
+ * (its layout's fixed rows include them): the rows it would have for the same body.
+ */
+function sweepRows(f: Frame): number {
+  return f.bodyRows + 2;
 }

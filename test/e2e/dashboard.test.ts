@@ -50,7 +50,7 @@ test('a new user in 120×40: the race, the notebook accuracies, help, a run up c
     screen = await s.waitFor((text) => /Loss[\s\S]*q quit/.test(text) && text.split('\n').every((line) => line.length <= 100));
     for (const line of screen.split('\n')) assert.ok(line.length <= 100, `fits 100 columns: ${line}`);
     s.resize(40, 12);
-    await s.waitFor(/Terminal too small: 40×12\.[\s\S]*needs 60×24/);
+    await s.waitFor(/Terminal too small: 40×12\.[\s\S]*needs 60×20/);
     s.resize(120, 40);
     await s.waitFor(/Loss \(linear\)[\s\S]*he\s+99\.3%/);
     await quitCleanly(s);

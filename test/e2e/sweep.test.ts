@@ -128,7 +128,7 @@ test('a 1-D sweep in 80×24: accuracy and cost against gain, He and Xavier marke
     s.press(KEYS.esc);
     await s.waitFor(/Final cost \(log scale\)/);
     s.resize(50, 16);
-    await s.waitFor(/Terminal too small: 50×16\.[\s\S]*needs 60×21/);
+    await s.waitFor(/Terminal too small: 50×16\.[\s\S]*needs 60×22/);
     s.resize(80, 24);
     await s.waitFor(/Final cost \(log scale\)/);
     await quitCleanly(s);

@@ -1,14 +1,19 @@
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 
 export interface FooterProps {
-  readonly hints: string;
+  /** The key hints for the current view (frame.ts's footerLayout), or a passing notice: one line or two. */
+  readonly lines: readonly string[];
 }
 
-/** The key hints for the current view (keys.ts's footerHints), or a passing notice, on one line. */
-export function Footer({ hints }: FooterProps) {
+/** The footer, on the terminal's last rows (the App fills the screen's height above it). */
+export function Footer({ lines }: FooterProps) {
   return (
-    <Text dimColor wrap="truncate">
-      {hints}
-    </Text>
+    <Box flexDirection="column" flexShrink={0}>
+      {lines.map((line, k) => (
+        <Text key={k} dimColor wrap="truncate">
+          {line}
+        </Text>
+      ))}
+    </Box>
   );
 }

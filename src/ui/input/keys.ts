@@ -108,6 +108,30 @@ export const BINDINGS: readonly Binding[] = [
     match: (k) => k.name === 'escape' || is('?')(k),
     intent: () => action({ type: 'toggleHelp' }),
   },
+  // The help overlay scrolls when its keys do not fit (80×24 and smaller): lines, pages, ends.
+  {
+    label: '↑ ↓  j k',
+    help: 'scroll this help a line',
+    hint: '↑↓ scroll',
+    views: ['help'],
+    match: upDown,
+    intent: (_, k) => action({ type: 'scrollHelp', by: upward(k) ? -1 : 1 }),
+  },
+  {
+    label: 'PgUp PgDn',
+    help: 'scroll this help a page',
+    hint: 'PgUp/PgDn page',
+    views: ['help'],
+    match: named('pageup', 'pagedown'),
+    intent: (_, k) => action({ type: 'scrollHelp', by: k.name === 'pageup' ? -1 : 1, pages: true }),
+  },
+  {
+    label: 'Home End',
+    help: 'the top / the end of this help',
+    views: ['help'],
+    match: named('home', 'end'),
+    intent: (_, k) => action({ type: 'scrollHelp', by: k.name === 'home' ? -Infinity : Infinity }),
+  },
   moveRow('move between runs', '↑↓ move', ['race'], 'runs'),
   moveRow('highlight the previous / next scheme (the columns scroll if need be)', '↑↓ highlight', ['compare', 'signal']),
   moveRow('the previous / next run', '↑↓ other run', ['run views']),
@@ -453,15 +477,20 @@ export function keyIntent(key: Key, state: DashboardState, bindings: readonly Bi
   return undefined;
 }
 
+/** Every footer hint of a view, in table order (the frame lays them out on one or two lines). */
+export function hintList(view: View, state?: DashboardState): string[] {
+  return BINDINGS.filter(
+    (b) => b.hint !== undefined && among(b.views, view) && among(b.hintIn ?? b.views, view) && (!state || !b.when || b.when(state)),
+  ).map((b) => b.hint ?? '');
+}
+
 /**
- * The footer of a view: its hints, in table order, as many as fit `width`
+ * The footer of a view on one line: its hints, in table order, as many as fit `width`
  * columns. The last two (help and quit) always stay; hints before them give
  * way from the end.
  */
 export function footerHints(view: View, width = Infinity, state?: DashboardState): string {
-  const hints = BINDINGS.filter(
-    (b) => b.hint !== undefined && among(b.views, view) && among(b.hintIn ?? b.views, view) && (!state || !b.when || b.when(state)),
-  ).map((b) => b.hint ?? '');
+  const hints = hintList(view, state);
   const keep = hints.slice(-2);
   const rest = hints.slice(0, -2);
   while (rest.length > 0 && [...rest, ...keep].join(' · ').length > width) rest.pop();

@@ -34,6 +34,8 @@ export interface DashboardState {
   /** The linear cost axis over every finite cost, instead of cutting outliers (the chart says what it cut). */
   readonly fullRange: boolean;
   readonly view: View;
+  /** The help overlay's first line shown (it scrolls when its keys do not fit); 0 each time it opens. */
+  readonly helpScroll: number;
   /** The view to go back to when help closes. */
   readonly behindHelp: Exclude<View, 'help'>;
   /** The highlighted run (the list's cursor) and the run the detail view shows. */
@@ -65,6 +67,11 @@ export type Action =
   | { readonly type: 'toggleLog' }
   | { readonly type: 'toggleRange' }
   | { readonly type: 'toggleHelp' }
+  /**
+   * Scroll the help overlay by lines (±1), pages (±page) or to an end (±Infinity),
+   * within 0 … max; the App fills in `max` and `page` from the terminal's size.
+   */
+  | { readonly type: 'scrollHelp'; readonly by: number; readonly pages?: boolean; readonly max?: number; readonly page?: number }
   | { readonly type: 'open'; readonly run?: number }
   | { readonly type: 'why'; readonly run?: number }
   /** The schemes side by side, at iteration 0 and now; from the compare view, back to the race. */
@@ -108,6 +115,7 @@ export function initialState(
     fullRange: false,
     view: homeView(config),
     behindHelp: homeView(config),
+    helpScroll: 0,
     selected: 0,
     panel: 'runs',
     cursor: 1,
@@ -172,7 +180,14 @@ export function reduce(state: DashboardState, action: Action): DashboardState {
     case 'toggleRange':
       return { ...state, fullRange: !state.fullRange };
     case 'toggleHelp':
-      return state.view === 'help' ? { ...state, view: state.behindHelp } : { ...state, view: 'help', behindHelp: state.view };
+      return state.view === 'help'
+        ? { ...state, view: state.behindHelp }
+        : { ...state, view: 'help', behindHelp: state.view, helpScroll: 0 };
+    case 'scrollHelp': {
+      const step = action.pages === true ? action.by * (action.page ?? 1) : action.by;
+      const to = Math.min(action.max ?? Infinity, Math.max(0, state.helpScroll + step));
+      return Number.isFinite(to) ? { ...state, helpScroll: to } : state;
+    }
     case 'open': {
       const run = action.run ?? state.selected;
       if (run < 0 || run >= groupCount(state)) return state;

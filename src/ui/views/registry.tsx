@@ -17,6 +17,7 @@ import { RaceView } from './race/RaceView.js';
 import { SettingsView } from './settings/SettingsView.js';
 import { SignalView, type SignalViewProps } from './signal/SignalView.js';
 import { cellName } from './sweep/sweep-layout.js';
+import type { RaceLayout } from './race/layout.js';
 import { SweepView } from './sweep/SweepView.js';
 import { WhyView, type WhyViewProps } from './why/WhyView.js';
 
@@ -40,8 +41,12 @@ export interface ViewContext {
   readonly state: DashboardState;
   readonly groups: readonly SchemeGroup[];
   readonly columns: number;
+  /** Rows between the header and the footer (chrome/frame.ts: the header and footer take one or two each). */
   readonly rows: number;
-  readonly plotRows: number;
+  /** The sweep view's rows, counted as a terminal with a one-line header and footer around the same body. */
+  readonly sweepRows: number;
+  /** The race view's parts and chart height. */
+  readonly race: RaceLayout;
   readonly color: boolean;
   /** Whether keys reach the dashboard (stdin can go raw). */
   readonly interactive: boolean;
@@ -69,7 +74,7 @@ function runViewProps(c: ViewContext, run: RunView): WhyViewProps {
     total: groupCount(c.state),
     config: c.state.config,
     width: c.columns,
-    height: c.rows - 3,
+    height: c.rows - 1,
     paused: c.state.paused,
     color: c.color,
   };
@@ -77,7 +82,7 @@ function runViewProps(c: ViewContext, run: RunView): WhyViewProps {
 
 /** What every view of the schemes side by side is told: the schemes, the highlighted one, the experiment, and the frame. */
 function schemeViewProps(c: ViewContext): SignalViewProps {
-  return { groups: c.groups, selected: c.state.selected, config: c.state.config, width: c.columns, height: c.rows - 3, color: c.color };
+  return { groups: c.groups, selected: c.state.selected, config: c.state.config, width: c.columns, height: c.rows - 1, color: c.color };
 }
 
 export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
@@ -90,7 +95,7 @@ export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
         state={c.state}
         groups={c.groups}
         columns={c.columns}
-        plotRows={c.plotRows}
+        layout={c.race}
         interactive={c.interactive}
         color={c.color}
         shown={c.shown}
@@ -141,13 +146,21 @@ export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
     // the keys of the view behind it
     keys: 'own',
     back: 'behind',
-    draw: (c) => <HelpOverlay view={c.state.behindHelp} rows={helpRows(c.state.behindHelp)} width={c.columns} height={c.rows - 2} />,
+    draw: (c) => (
+      <HelpOverlay
+        view={c.state.behindHelp}
+        rows={helpRows(c.state.behindHelp)}
+        width={c.columns}
+        height={c.rows}
+        scroll={c.state.helpScroll}
+      />
+    ),
   },
   sweep: {
     // a sweep's accuracy against gain, or its depth × gain map
     keys: 'own',
     back: undefined,
-    draw: (c) => <SweepView state={c.state} columns={c.columns} rows={c.rows} color={c.color} elapsed={c.elapsed} />,
+    draw: (c) => <SweepView state={c.state} columns={c.columns} rows={c.sweepRows} color={c.color} elapsed={c.elapsed} />,
   },
 };
 

@@ -6,6 +6,7 @@ import { makeData, runScheme } from '../../../src/core/experiment.ts';
 import { AccuracyTable } from '../../../src/ui/views/race/AccuracyTable.tsx';
 import { DetailView } from '../../../src/ui/views/detail/DetailView.tsx';
 import { HelpOverlay } from '../../../src/ui/views/help/HelpOverlay.tsx';
+import { helpLayout, scrollNote } from '../../../src/ui/views/help/help-layout.ts';
 import { helpRows } from '../../../src/ui/input/keys.ts';
 import { LossChart } from '../../../src/ui/charts/LossChart.tsx';
 import { initialState, reduce, type DashboardState } from '../../../src/ui/state/reducer.ts';
@@ -64,13 +65,36 @@ test('the help overlay lists every key of the view behind it, from the key table
   }
 });
 
-test('in a short terminal the help overlay takes two columns and still names every key', () => {
-  const { lastFrame, unmount } = render(<HelpOverlay view="race" rows={helpRows('race')} width={80} height={22} />);
-  const frame = plain(lastFrame());
-  assert.ok(frame.split('\n').length <= 22, `${frame.split('\n').length} rows:\n${frame}`);
-  for (const [k] of helpRows('race')) assert.ok(frame.includes(k), k);
-  for (const line of frame.split('\n')) assert.ok(line.length <= 80, line);
+test('in a short terminal the help overlay wraps its entries, fits the height, and scrolling it shows every key and every word', () => {
+  const { max, lines } = helpLayout(helpRows('race'), 80, 20, 'race');
+  assert.ok(max > 0, 'the race keys do not fit 20 rows: the overlay scrolls');
+  let seen = '';
+  for (let scroll = 0; scroll <= max; scroll++) {
+    const { lastFrame, unmount } = render(<HelpOverlay view="race" rows={helpRows('race')} width={80} height={20} scroll={scroll} />);
+    const frame = plain(lastFrame());
+    assert.ok(frame.split('\n').length <= 20, `${frame.split('\n').length} rows:\n${frame}`);
+    for (const line of frame.split('\n')) assert.ok(line.length <= 80, line);
+    assert.ok(!frame.includes('…'), `nothing is cut:\n${frame}`);
+    assert.match(frame, scroll === 0 ? /↓ more below/ : scroll === max ? /↑ more above/ : /more above and below/);
+    seen += frame;
+    unmount();
+  }
+  const words = seen.replace(/[║╔╗╚╝═]/g, ' ').split(/\s+/);
+  for (const [k, what] of helpRows('race')) {
+    assert.ok(seen.includes(k), k);
+    for (const w of what.split(/\s+/)) assert.ok(words.includes(w), `${k}: "${w}" of "${what}"`);
+  }
+  assert.equal(lines.at(-1), 'scaled for ReLU.', 'the end shows the lesson, after the last key');
+});
+
+test('the help overlay holds its scroll within its lines, and says nothing of scrolling when every line shows', () => {
+  const { max } = helpLayout(helpRows('race'), 80, 20, 'race');
+  const { lastFrame, unmount } = render(<HelpOverlay view="race" rows={helpRows('race')} width={80} height={20} scroll={max + 50} />);
+  assert.match(plain(lastFrame()), /Ctrl-C\s+quit, from any screen/);
   unmount();
+  assert.equal(scrollNote(0, 30, 30), '');
+  assert.equal(scrollNote(0, 10, 30), 'lines 1–10 of 30 · ↓ more below');
+  assert.equal(scrollNote(20, 10, 30), 'lines 21–30 of 30 · ↑ more above');
 });
 
 test('the loss chart draws an infinite start, names it, and fits 100 columns', () => {

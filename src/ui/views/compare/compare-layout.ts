@@ -3,12 +3,16 @@
  * ("at 0 → now"), how wide the columns are, which columns are visible, and
  * which rows fit the height. CompareView only paints what this returns.
  */
+import { wrap } from '../../chrome/wrap.js';
 import type { Diagnostics, LayerDiagnostics } from '../../../core/diagnostics.js';
 import { figure, fit, integer, percent, share } from '../../../results/format.js';
 import { resolveScheme } from '../../../core/schemes.js';
 import { allDead, beyond, gradientRatio, inputSignal, saturatedOutput, signalRatio, symmetric, verdict } from '../../../results/verdict.js';
 import { doneOf, statusOf } from '../../state/runs.js';
 import { type SchemeGroup } from '../../state/selectors.js';
+
+/** Words wrapped to a width: the frame's helper, here too for the compare view's tests. */
+export { wrap };
 
 /** What one column shows: one scheme (its first seed), at iteration 0 and now. */
 export interface CompareColumn {
@@ -150,22 +154,6 @@ export function compareColumns(width: number, count: number, selected: number): 
   return { labelWidth, columnWidth, first, visible };
 }
 
-/** Words of `text` wrapped to lines of at most `width` columns (a longer word is cut). */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
-    if (line.length === 0) line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line.length > 0) lines.push(line);
-  return lines.map((l) => (l.length > width ? fit(l, width) : l));
-}
-
 /**
  * A verdict in at most `max` lines of `width`: whole if it fits; else its
  * headline (verdicts read "headline: detail") if that fits; else cut with "…".
@@ -211,10 +199,14 @@ export function planRows(height: number, hidden: number, verdict: number, legend
   const lean = { ...all, spacing: false, formula: false, legend: false };
   const plans: ComparePlan[] = [
     all,
+    { ...all, verdictLines: Math.min(v, 3) },
     { ...all, legend: false },
     { ...all, legend: false, spacing: false },
     lean,
     { ...lean, outputNorms: false },
+    // The verdict is the lesson: short labels (L1 dist.) go before a verdict is cut.
+    { ...lean, outputNorms: false, headings: false },
+    { ...lean, outputNorms: false, headings: false, verdictLines: Math.min(v, 3) },
     { ...lean, outputNorms: false, verdictLines: Math.min(v, 2) },
     { ...lean, outputNorms: false, verdictLines: 1 },
     { ...lean, outputNorms: false, verdictLines: 1, headings: false },
@@ -280,7 +272,7 @@ export function compareTable(cols: readonly CompareColumn[], opts: CompareOption
   const hidden = Math.max(0, opts.layers.length - 2);
   const legend = pack(legendItems(opts.inputSd, opts.marks), Math.max(20, opts.width));
   const longest = Math.max(1, ...shown.map((c) => wrap(c.verdict, inner).length));
-  const plan = planRows(opts.height, hidden, Math.min(3, longest), legend.length);
+  const plan = planRows(opts.height, hidden, Math.min(4, longest), legend.length);
   const indent = plan.headings ? '  ' : '';
 
   // Rows of "a → b" pairs, then aligned on the arrow column by column.

@@ -3,6 +3,7 @@ import { COLUMNS, HEADER, tableRow } from '../../../results/table.js';
 import { windowStart } from './layout.js';
 import { groupCells, type SchemeGroup } from '../../state/selectors.js';
 import { paint, schemeColor } from '../../chrome/theme.js';
+import { wrap } from '../../chrome/wrap.js';
 
 export interface AccuracyTableProps {
   readonly groups: readonly SchemeGroup[];
@@ -11,24 +12,43 @@ export interface AccuracyTableProps {
   readonly color: boolean;
   /** Rows to show at most (a window around the selection, as the lanes); default all. */
   readonly shown?: number;
+  /**
+   * Compact (a short terminal): no frame, each row's verdict cut to its first
+   * words, and the selected row's verdict whole under the table, wrapped.
+   */
+  readonly compact?: boolean;
+}
+
+/** The selected scheme's verdict, whole, wrapped to `width` (the compact table's last rows). */
+export function selectedVerdict(groups: readonly SchemeGroup[], selected: number, width: number): string[] {
+  const g = groups[selected] ?? groups[0];
+  return g ? wrap(groupCells(g)[5], width) : [];
+}
+
+/** A table row whose verdict keeps only the whole words that fit, then "…". */
+function firstWords(row: string, width: number): string {
+  if (row.length <= width) return row;
+  const cut = row.slice(0, width - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > COLUMNS.scheme ? cut.slice(0, space) : cut}…`;
 }
 
 /**
  * The results: accuracies as the notebook reports them, cost, time, and what
  * each scheme teaches; over a seed sweep, mean ± sd of the seeds.
  */
-export function AccuracyTable({ groups, selected, width, color, shown }: AccuracyTableProps) {
-  const inner = width - 2;
+export function AccuracyTable({ groups, selected, width, color, shown, compact }: AccuracyTableProps) {
+  const inner = compact === true ? width : width - 2;
   const count = Math.min(groups.length, shown ?? groups.length);
   const start = windowStart(groups.length, count, selected);
-  return (
-    <Box borderStyle="round" borderColor="gray" flexDirection="column">
+  const rows = (
+    <>
       <Text bold wrap="truncate">
         {tableRow(HEADER, inner)}
       </Text>
       {groups.slice(start, start + count).map((g, i) => {
         const k = start + i;
-        const row = tableRow(groupCells(g), inner);
+        const row = compact === true ? firstWords(tableRow(groupCells(g)), inner) : tableRow(groupCells(g), inner);
         return (
           <Text key={k} wrap="truncate" inverse={k === selected}>
             {paint(row.slice(0, COLUMNS.scheme), color, schemeColor(g.scheme, k))}
@@ -36,6 +56,23 @@ export function AccuracyTable({ groups, selected, width, color, shown }: Accurac
           </Text>
         );
       })}
+    </>
+  );
+  if (compact !== true) {
+    return (
+      <Box borderStyle="round" borderColor="gray" flexDirection="column">
+        {rows}
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" flexShrink={0}>
+      {rows}
+      {selectedVerdict(groups, selected, inner).map((line, k) => (
+        <Text key={`v${k}`} wrap="truncate">
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }

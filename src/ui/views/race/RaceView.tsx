@@ -6,12 +6,14 @@ import { RunList } from './RunList.js';
 import { raceFinished, type SchemeGroup } from '../../state/selectors.js';
 import { type DashboardState } from '../../state/reducer.js';
 import { schemeColor } from '../../chrome/theme.js';
+import type { RaceLayout } from './layout.js';
 
 export interface RaceViewProps {
   readonly state: DashboardState;
   readonly groups: readonly SchemeGroup[];
   readonly columns: number;
-  readonly plotRows: number;
+  /** Which parts show and how tall the chart is (layout.ts's raceLayout). */
+  readonly layout: RaceLayout;
   /** Whether keys reach the dashboard (the run list's frame shows the focus then). */
   readonly interactive: boolean;
   readonly color: boolean;
@@ -47,8 +49,9 @@ export function gridOf(charts: number, columns: number, plotRows: number): { per
 }
 
 /** One small chart per scheme, the same iteration axis, each with its own cost axis: no curve hides another. */
-function SmallMultiples({ state, groups, columns, plotRows, color }: RaceViewProps) {
-  const grid = gridOf(groups.length, columns, plotRows);
+function SmallMultiples({ state, groups, columns, layout, color }: RaceViewProps) {
+  // gridOf shares the overlaid chart's rows, counted as its plot plus 7 (frame, readout, two notes).
+  const grid = gridOf(groups.length, columns, layout.plotRows + (layout.readout ? 1 : 0) + layout.notes - 3);
   const rows: SchemeGroup[][] = [];
   for (let k = 0; k < groups.length; k += grid.perRow) rows.push(groups.slice(k, k + grid.perRow));
   return (
@@ -82,24 +85,26 @@ function SmallMultiples({ state, groups, columns, plotRows, color }: RaceViewPro
 
 /** The race: one lane per scheme, the loss chart(s), and the results table once every run is done. */
 export function RaceView(props: RaceViewProps) {
-  const { state, groups, columns, plotRows, interactive, color } = props;
+  const { state, groups, columns, layout, interactive, color } = props;
   const series: ChartSeries[] = [
     ...groups.flatMap(spreadOf),
     ...groups.map((g, k) => ({ label: g.scheme, color: schemeColor(g.scheme, k), points: g.view.trace })),
   ];
   return (
     <Box flexDirection="column">
-      <RunList
-        runs={groups.map((g) => g.view)}
-        iterations={state.config.iterations}
-        paused={state.paused}
-        pace={state.pace}
-        selected={state.selected}
-        isFocused={interactive && state.panel === 'runs'}
-        width={columns - 2}
-        color={color}
-        {...(props.shown !== undefined ? { shown: props.shown } : {})}
-      />
+      {layout.lanes && (
+        <RunList
+          runs={groups.map((g) => g.view)}
+          iterations={state.config.iterations}
+          paused={state.paused}
+          pace={state.pace}
+          selected={state.selected}
+          isFocused={interactive && state.panel === 'runs'}
+          width={columns - 2}
+          color={color}
+          {...(props.shown !== undefined ? { shown: props.shown } : {})}
+        />
+      )}
       {state.chart === 'multiples' ? (
         <SmallMultiples {...props} />
       ) : (
@@ -108,7 +113,8 @@ export function RaceView(props: RaceViewProps) {
           series={series}
           iterations={state.config.iterations}
           width={Math.max(10, columns - 2)}
-          plotRows={plotRows}
+          plotRows={layout.plotRows}
+          maxNotes={layout.notes}
           logScale={state.logScale}
           fullRange={state.fullRange}
           color={color}
@@ -118,8 +124,9 @@ export function RaceView(props: RaceViewProps) {
           front={series.length - groups.length + state.selected}
         />
       )}
-      {raceFinished(state) && (
+      {raceFinished(state) && layout.table !== 'none' && (
         <AccuracyTable
+          compact={layout.table === 'compact'}
           groups={groups}
           selected={state.selected}
           width={columns}

@@ -42,7 +42,14 @@ const RACE = finishedRace();
 
 function frameOf(state: DashboardState, columns = 120): string {
   const { lastFrame, unmount } = render(
-    <RaceView state={state} groups={schemeGroups(state)} columns={columns} plotRows={16} interactive={false} color={false} />,
+    <RaceView
+      state={state}
+      groups={schemeGroups(state)}
+      columns={columns}
+      layout={{ lanes: true, table: 'framed', plotRows: 16, notes: 2, readout: false }}
+      interactive={false}
+      color={false}
+    />,
   );
   const frame = plain(lastFrame());
   unmount();

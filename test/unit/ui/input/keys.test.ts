@@ -75,7 +75,7 @@ test('the footer and the help overlay come from the one key table', () => {
     '↑↓ move · Enter open · w why · c compare · p signal · v charts · s settings · space pause · +/- pace · e export · ? help · q quit',
   );
   assert.equal(footerHints('detail'), 'Esc back · ↑↓ other run · w why · c compare · y log · space pause · r restart · ? help · q quit');
-  assert.equal(footerHints('help'), 'Esc or ? close · q quit');
+  assert.equal(footerHints('help'), 'Esc or ? close · ↑↓ scroll · PgUp/PgDn page · q quit');
   assert.equal(
     footerHints('race', 80),
     '↑↓ move · Enter open · w why · c compare · p signal · v charts · ? help · q quit',

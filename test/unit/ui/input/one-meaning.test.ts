@@ -48,8 +48,8 @@ const PROBES: readonly Key[] = [
   ...NAMED.map((name) => ({ name, text: '', ctrl: false })),
 ];
 
-/** Moving a selection or a cursor is one meaning, whatever it moves (a run, a cell, the chart cursor). */
-const MOVES = new Set(['move', 'moveCell', 'moveCursor']);
+/** Moving a selection or a cursor is one meaning, whatever it moves (a run, a cell, the chart cursor, the help's window). */
+const MOVES = new Set(['move', 'moveCell', 'moveCursor', 'scrollHelp']);
 
 /** What a key does, as a word: its intent, its action's type; moves are one; Esc closing the help overlay is going back. */
 function meaning(intent: Intent, state: DashboardState, key: Key): string {

@@ -175,3 +175,20 @@ test('time left: the slowest run at the pace; nothing while paused or once finis
   assert.equal(secondsLeft(s), 20);
   assert.equal(secondsLeft(reduce(s, { type: 'togglePause' })), undefined);
 });
+
+test('the help overlay scrolls by lines, pages and to its ends, within 0 … max, and opens at its top', () => {
+  let s = reduce(initialState(DEFAULT_CONFIG, makeData('circles')), { type: 'toggleHelp' });
+  assert.equal(s.helpScroll, 0);
+  s = reduce(s, { type: 'scrollHelp', by: -1, max: 11, page: 17 });
+  assert.equal(s.helpScroll, 0, 'not above the top');
+  s = reduce(s, { type: 'scrollHelp', by: 1, max: 11, page: 17 });
+  assert.equal(s.helpScroll, 1);
+  s = reduce(s, { type: 'scrollHelp', by: 1, pages: true, max: 11, page: 17 });
+  assert.equal(s.helpScroll, 11, 'a page, held at the end');
+  s = reduce(s, { type: 'scrollHelp', by: -Infinity, max: 11 });
+  assert.equal(s.helpScroll, 0);
+  s = reduce(s, { type: 'scrollHelp', by: Infinity, max: 11 });
+  assert.equal(s.helpScroll, 11);
+  s = reduce(reduce(s, { type: 'toggleHelp' }), { type: 'toggleHelp' });
+  assert.equal(s.helpScroll, 0, 'opened again at the top');
+});

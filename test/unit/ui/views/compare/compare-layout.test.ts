@@ -104,17 +104,18 @@ test('the plan keeps the richest layout that fits: legend and spacing at 120×40
   const rich = planRows(37, 2, 3, 4);
   assert.deepEqual(rich, { headings: true, spacing: true, formula: true, layers: 2, outputNorms: true, verdictLines: 3, legend: true });
   assert.equal(planLines(rich, 2, 4), 34);
-  const small = planRows(21, 2, 3, 7);
+  // 80×24: 19 rows under a two-line header and over a two-line footer; short labels keep the verdict whole.
+  const small = planRows(19, 2, 3, 7);
   assert.deepEqual(small, {
-    headings: true,
+    headings: false,
     spacing: false,
     formula: false,
     layers: 2,
     outputNorms: false,
-    verdictLines: 2,
+    verdictLines: 3,
     legend: false,
   });
-  assert.equal(planLines(small, 2, 7), 21);
+  assert.equal(planLines(small, 2, 7), 19);
   // Eight hidden layers in 21 rows: the first two, and a note for the rest.
   const deep = planRows(21, 8, 3, 7);
   assert.deepEqual(deep, {
@@ -262,14 +263,17 @@ test('the marks read the measurements whatever the scheme: 0.01 on six layers is
   assert.match(columnsOf(s)[0]!.verdict, /^signal vanished at initialization/);
 });
 
-test('at 80×24 the lesson still fits: every hidden layer, saturation, accuracies, verdict headlines', () => {
-  const t = table(columnsOf(finishedState()), 80, 21);
+test('at 80×24 the lesson still fits: every hidden layer (short labels), saturation, accuracies, verdicts never cut', () => {
+  // 19 rows: the terminal's 24 less a two-line header, a two-line footer and the view's title.
+  const t = table(columnsOf(finishedState()), 80, 19);
   const out = text(t);
   for (const l of t.lines.map(lineText)) assert.ok(l.length <= 80, l);
-  assert.equal(t.lines.length + 2, 21);
-  assert.match(out, /^ {2}train accuracy 50\.0% → 50\.0% +50\.0% → /m);
-  assert.match(out, /distinct units +1 → 1 +10 → 10 +10 → 10/);
-  assert.match(out, /activation sd +0 → 0 +5\.17 → [\d.]+ +0\.517 → [\d.]+/);
+  assert.ok(t.lines.length + 2 <= 19, `${t.lines.length + 2} rows`);
+  assert.match(out, /^train acc\. +50\.0% → 50\.0% +50\.0% → /m);
+  assert.match(out, /^L1 distinct +1 → 1 +10 → 10 +10 → 10/m);
+  assert.match(out, /^L2 act\. sd +0 → 0 +[\d.]+ → [\d.]+ +[\d.]+ → [\d.]+/m);
+  assert.ok(!/…/.test(out.split('verdict')[1] ?? '…'), out);
+  // Each verdict in three lines of 21 columns at most: whole, or its headline — never cut with "…".
   assert.match(out, /^verdict +symmetry never +partly learned +barely learned$/m);
   assert.match(out, /^ +broken$/m);
   assert.deepEqual(t.legend, []);

@@ -20,7 +20,7 @@ test('CompareView draws one column per scheme, each figure at 0 → now, within 
   });
   for (const [width, height] of [
     [100, 37],
-    [80, 21],
+    [80, 19],
   ] as const) {
     const { lastFrame, unmount } = render(
       <CompareView
@@ -39,11 +39,11 @@ test('CompareView draws one column per scheme, each figure at 0 → now, within 
     assert.match(frame, /❮ compare · each figure at iteration 0 → now/);
     assert.match(frame, /zeros · done\s+random · done\s+he · done/);
     assert.match(frame, /iteration\s+0 → 2,000\s+0 → 2,000\s+0 → 2,000/);
-    assert.match(frame, /distinct units\s+1 → 1\s+10 → 10\s+10 → 10/);
-    assert.match(frame, /activation sd\s+0 → 0\s+5\.17 → [\d.]+\s+0\.517 → [\d.]+/);
+    assert.match(frame, /(distinct units|L1 distinct)\s+1 → 1\s+10 → 10\s+10 → 10/);
+    assert.match(frame, /(activation sd|L1 act\. sd)\s+0 → 0\s+5\.17 → [\d.]+\s+0\.517 → [\d.]+/);
     assert.match(frame, /saturated\s+0% → 0%\s+100% → \S+%/);
     // At 2,000 iterations: zeros symmetric, ×10 (62.0% train) ahead of He (58.0%), as the numbers above say.
-    assert.match(frame, /verdict\s+symmetry never( broken:)?\s+partly learned\s+barely learned\n/);
+    assert.match(frame, /verdict\s+symmetry never( broken:)?\s+partly learned(: cost)?\s+barely learned(: cost)?\n/);
     const lines = frame.split('\n');
     assert.ok(lines.length <= height, `${lines.length} lines in ${height}`);
     for (const line of lines) assert.ok(line.length <= width, `fits ${width}: ${line}`);
