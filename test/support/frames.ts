@@ -24,3 +24,14 @@ export async function settled<T>(get: () => T | undefined, ms = 5000): Promise<T
     return get();
   }
 }
+
+/**
+ * Gives ink-testing-library's stdout (100 columns, no rows: the app takes 80×24's
+ * 24) another size and tells the app, as a terminal's resize would: for tests of
+ * behaviour that want the roomy layout rather than 24 rows' compact one.
+ */
+export function resizeTo(stdout: NodeJS.EventEmitter, columns: number, rows: number): void {
+  Object.defineProperty(stdout, 'columns', { value: columns, configurable: true });
+  Object.defineProperty(stdout, 'rows', { value: rows, configurable: true });
+  stdout.emit('resize');
+}

@@ -4,14 +4,16 @@ import { render } from 'ink-testing-library';
 import { DEFAULT_CONFIG } from '../../../src/core/config.ts';
 import { makeData } from '../../../src/core/experiment.ts';
 import { App } from '../../../src/ui/App.tsx';
-import { settled, until } from '../../support/frames.ts';
+import { resizeTo, settled, until } from '../../support/frames.ts';
 
 const DATA = makeData('circles');
 
 test('the App races real workers, ends on the table, and is driven by the keys', async () => {
   const config = { ...DEFAULT_CONFIG, iterations: 600, every: 100, pace: 'max' as const };
   let quit: number | undefined;
-  const { lastFrame, stdin, unmount } = render(<App config={config} data={DATA} color={false} onQuit={(s) => (quit = s)} />);
+  const { lastFrame, stdin, stdout, unmount } = render(<App config={config} data={DATA} color={false} onQuit={(s) => (quit = s)} />);
+  // 120×40: the roomy layout (lanes and the framed table stay once the race is over).
+  resizeTo(stdout, 120, 40);
   try {
     let frame = await until(lastFrame, /finished/);
     assert.match(frame, /1 zeros .*600\/600/);

@@ -4,14 +4,16 @@ import { render } from 'ink-testing-library';
 import { DEFAULT_CONFIG } from '../../../../../src/core/config.ts';
 import { makeData } from '../../../../../src/core/experiment.ts';
 import { App } from '../../../../../src/ui/App.tsx';
-import { settled, until } from '../../../../support/frames.ts';
+import { resizeTo, settled, until } from '../../../../support/frames.ts';
 
 const DATA = makeData('circles');
 
 test('in the App, c shows the compare view from the starting line, live, and Esc goes back to the race', async () => {
   const config = { ...DEFAULT_CONFIG, iterations: 1500, every: 500 };
   let quit: number | undefined;
-  const { lastFrame, stdin, unmount } = render(<App config={config} data={DATA} color={false} startPaused onQuit={(q) => (quit = q)} />);
+  const { lastFrame, stdin, stdout, unmount } = render(<App config={config} data={DATA} color={false} startPaused onQuit={(q) => (quit = q)} />);
+  // 120×40: the roomy layout (lanes and the framed table stay once the race is over).
+  resizeTo(stdout, 120, 40);
   try {
     await until(lastFrame, /Loss/);
     stdin.write('c');
