@@ -11,7 +11,9 @@ const DATA = makeData('circles');
 test('in the App, c shows the compare view from the starting line, live, and Esc goes back to the race', async () => {
   const config = { ...DEFAULT_CONFIG, iterations: 1500, every: 500 };
   let quit: number | undefined;
-  const { lastFrame, stdin, stdout, unmount } = render(<App config={config} data={DATA} color={false} startPaused onQuit={(q) => (quit = q)} />);
+  const { lastFrame, stdin, stdout, unmount } = render(
+    <App config={config} data={DATA} color={false} startPaused onQuit={(q) => (quit = q)} />,
+  );
   // 120×40: the roomy layout (lanes and the framed table stay once the race is over).
   resizeTo(stdout, 120, 40);
   try {
