@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../support/pty.ts';
 import { withTimeout } from '../support/wait.ts';
 import { KEYS, start, type Session } from './pty-harness.ts';
 
