@@ -16,19 +16,29 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { DEFAULT_ACTIVATION } from '../core/activations.js';
 import type { ExperimentConfig } from '../core/config.js';
 import { layerPreferred, type KernelFactory } from '../core/kernel-table.js';
 import { LayerKernel, layerSupports, type LayerHelper, type LayerHelperFactory } from '../core/layer-kernel.js';
 
 /**
  * From this many weights on, one model trains on two threads. Measured (layer
- * kernel's ms per step, 300 samples, relu, one thread / two, a loaded machine:
- * BENCHMARKS.md (i)): 2,32,32,1 2.85 / 5.63, 2,64,64,1 8.51 / 10.0, 2,96,96,1
- * 17.6 / 14.5, 2,128,128,1 21.5 / 15.7, 2,256,256,1 116 / 77.6; 8 × 64 41.4 /
- * 44.4 (a tie there: to re-measure on an idle machine). Below, the hand-overs
- * (four per layer and step) cost more than half a pass saves.
+ * kernel's ms per step, 300 samples, relu, one thread / two, medians of 5,
+ * BENCHMARKS.md (i)), on an idle machine (load 0.6-1.3, 2 cores):
+ * 2,32,32,1 0.089 / 0.065, 2,48,48,1 0.179 / 0.115, 2,64,64,1 0.293 / 0.177,
+ * 2,96,96,1 0.635 / 0.350, 2,128,128,1 1.11 / 0.609, 2,256,256,1 4.38 /
+ * 2.29, 8 × 32 0.520 / 0.356, 8 × 64 1.93 / 1.09: two threads pay from 32
+ * units (0.73) and take 40-48 % off from 64. On a saturated machine (load
+ * 70-300) the hand-overs (four per layer and step) wait for a core:
+ * 2,48,48,1 3.23 / 10.0 and 2,64,64,1 8.51 / 10.0 lost, 2,96,96,1 17.6 / 14.5
+ * and up still won. 4,096 weights (2,64,64,1 has 4,288; 8 × 32 7,264) keeps
+ * the small networks, where a hand-over is a large share of a pass, on one
+ * thread, and gives the rest the second core.
  */
-export const TWO_THREAD_MIN_WEIGHTS = 16_384;
+export const TWO_THREAD_MIN_WEIGHTS = 4_096;
+
+/** And, for relu networks that auto would give simd, a hidden layer at least this wide (the narrowest measured to pay). */
+export const TWO_THREAD_MIN_WIDTH = 32;
 
 function weights(layers: readonly number[]): number {
   let n = 0;
@@ -39,14 +49,20 @@ function weights(layers: readonly number[]): number {
 /**
  * Whether the race's one model trains on two threads: a race of one run (a
  * race or a sweep of several keeps one model per thread), at least two cores,
- * --threads not 1, the layer kernel (asked for or auto's pick) and a network of
- * TWO_THREAD_MIN_WEIGHTS or more. The numbers are the same either way.
+ * --threads not 1, the layer kernel (asked for, or auto's on a relu network or
+ * where auto picks it) and a network of TWO_THREAD_MIN_WEIGHTS or more. The numbers are the same either way.
  */
 export function twoThreadsFor(config: ExperimentConfig, runs: number, cores: number = availableParallelism()): boolean {
   if (runs !== 1 || config.sweep || cores < 2 || (config.threads ?? 2) < 2) return false;
   if (weights(config.layers) < TWO_THREAD_MIN_WEIGHTS) return false;
   if (config.kernel === 'layer') return layerSupports(config.layers);
-  return config.kernel === 'auto' && layerPreferred(config.layers, config.activation);
+  if (config.kernel !== 'auto') return false;
+  // relu from 32 units (8 × 32): simd and layer tie on one thread (0.52 / 0.50
+  // ms per step), so two threads of the layer kernel beat auto's one (0.36).
+  // Narrower layers are the six-sample simd kernel's (layer: 0.28 s against
+  // 0.15 s for the notebook's network), however many of them.
+  if ((config.activation ?? DEFAULT_ACTIVATION) !== 'relu') return layerPreferred(config.layers, config.activation);
+  return config.layers.slice(1, -1).some((n) => n >= TWO_THREAD_MIN_WIDTH) && layerSupports(config.layers);
 }
 
 /** The layer kernel with a helper thread (what a run of twoThreadsFor trains with). */

@@ -8,7 +8,7 @@ import { RandomState } from '../../../src/core/rng.ts';
 import { resolveScheme } from '../../../src/core/schemes.ts';
 import type { Dataset } from '../../../src/core/datasets.ts';
 import type { Kernel } from '../../../src/core/train.ts';
-import { startLayerHelper, TWO_THREAD_MIN_WEIGHTS, twoThreadsFor } from '../../../src/engine/layer-helper.ts';
+import { startLayerHelper, TWO_THREAD_MIN_WEIGHTS, TWO_THREAD_MIN_WIDTH, twoThreadsFor } from '../../../src/engine/layer-helper.ts';
 import { startRace } from '../../../src/engine/race.ts';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../../src/core/config.ts';
 import { makeData } from '../../../src/core/experiment.ts';
@@ -119,8 +119,22 @@ test('one model trains on two threads only alone, large enough, on the layer ker
   assert.equal(twoThreadsFor(big, 1, 1), false, 'one core');
   assert.equal(twoThreadsFor(big, 3, 2), false, 'a race of three keeps one model per thread');
   assert.equal(twoThreadsFor({ ...big, kernel: 'simd' }, 1, 2), false, 'another kernel');
-  assert.equal(twoThreadsFor({ ...big, layers: [2, 64, 64, 1] }, 1, 2), false, `fewer than ${TWO_THREAD_MIN_WEIGHTS} weights`);
+  assert.equal(twoThreadsFor({ ...big, layers: [2, 48, 48, 1] }, 1, 2), false, `fewer than ${TWO_THREAD_MIN_WEIGHTS} weights`);
+  assert.equal(twoThreadsFor({ ...big, layers: [2, 64, 64, 1] }, 1, 2), true, '2,64,64,1 (4,288 weights)');
   assert.equal(twoThreadsFor({ ...big, layers: [2, 64, 64, 64, 64, 64, 64, 64, 64, 1] }, 1, 2), true, '8 × 64');
+  const deep = (width: number, depth: number): number[] => [2, ...Array<number>(depth).fill(width), 1];
+  assert.equal(
+    twoThreadsFor({ ...big, layers: deep(32, 8) }, 1, 2),
+    true,
+    '8 × 32: auto gives simd on one thread, two threads take the layer kernel',
+  );
+  assert.equal(
+    twoThreadsFor({ ...big, layers: deep(16, 20) }, 1, 2),
+    false,
+    `many layers narrower than ${TWO_THREAD_MIN_WIDTH} units stay on simd`,
+  );
+  assert.equal(twoThreadsFor({ ...big, layers: [2, 128, 128, 1], activation: 'tanh' }, 1, 2), false, 'tanh at 128: auto keeps simd');
+  assert.equal(twoThreadsFor({ ...big, layers: [2, 256, 256, 1], activation: 'tanh' }, 1, 2), true, 'tanh at 256: auto takes layer');
 });
 
 test('a race of one large model gives the same bits on two threads as on one, and leaves no thread behind, finished or cancelled', async () => {
