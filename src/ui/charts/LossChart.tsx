@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import { cost, fit, integer } from '../../results/format.js';
 import { drawChart, type ChartOptions, type ChartSeries } from './chart.js';
 import { paint } from '../chrome/theme.js';
@@ -27,6 +28,22 @@ export function noteLines(notes: readonly string[], short: readonly string[], wi
   return [...notes.slice(0, max - 1).map((_, k) => pick(k)), short.slice(max - 1).join(' · ')];
 }
 
+/**
+ * The title line's note of which curve hides under which, in `room` columns: every note long
+ * where all fit, else short; short notes that still do not fit are counted instead ("1 more
+ * (v)": v's small multiples hide nothing), never cut.
+ */
+export function hiddenNote(long: readonly string[], short: readonly string[], room: number): string {
+  const join = (xs: readonly string[]): string => (xs.length > 0 ? `  · ${xs.join(' · ')}` : '');
+  if (stringWidth(join(long)) <= room) return join(long);
+  for (let n = short.length; n >= 0; n--) {
+    const more = short.length - n;
+    const text = join([...short.slice(0, n), ...(more > 0 ? [`${more} more (v)`] : [])]);
+    if (stringWidth(text) <= room) return text;
+  }
+  return '';
+}
+
 /** The loss chart in a frame: title and legend, the plot, the x axis, notes. */
 export function LossChart(p: LossChartProps) {
   const chart = drawChart(p.series, {
@@ -49,7 +66,7 @@ export function LossChart(p: LossChartProps) {
   const spread = p.series.some((s) => s.label === '') ? `  ${paint('■', p.color, 'gray')} spread of the seeds` : '';
   const scale = p.logScale ? 'log scale' : p.fullRange ? 'linear, full range' : 'linear';
   // Which curve runs under which: said beside the legend, so a curve out of sight is not taken for missing.
-  const hidden = chart.hidden.length > 0 ? `  · ${chart.hidden.join(' · ')}` : '';
+  const hidden = hiddenNote(chart.hidden, chart.hiddenShort, p.width - stringWidth(`${p.title} (${scale}) ${legend}${spread}`));
   const readout = chart.readout
     ? `iteration ${integer(chart.readout.iteration)}: ` +
       chart.readout.costs

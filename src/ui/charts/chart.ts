@@ -39,6 +39,8 @@ export interface Chart {
   readonly short: string[];
   /** For the legend: which curve hides under which, and until when ("zeros hides under he until iteration 1,480"). */
   readonly hidden: string[];
+  /** The same, short ("zeros under he to 1,480"), for a title line that the long form would overflow. */
+  readonly hiddenShort: string[];
   /** At the cursor: the iteration and each series' cost there. */
   readonly readout?: { readonly iteration: number; readonly costs: readonly (number | undefined)[] };
 }
@@ -301,7 +303,13 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
     // Full height even when empty, so the layout does not jump when the first costs arrive;
     // the line fits the chart's width (a small chart cuts it rather than wrap).
     const first = `${' '.repeat(PREFIX)}${line}`.slice(0, Math.max(1, o.width));
-    return { lines: [first, ...Array.from({ length: o.height }, () => ' ')], notes: infinite, short: shortInfinite, hidden: [] };
+    return {
+      lines: [first, ...Array.from({ length: o.height }, () => ' ')],
+      notes: infinite,
+      short: shortInfinite,
+      hidden: [],
+      hiddenShort: [],
+    };
   }
   finite.sort((a, b) => a - b);
   const rowsTall = Math.max(2, o.height);
@@ -365,6 +373,7 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
 
   // Which labelled curve hides under which, for the legend.
   const hidden: string[] = [];
+  const hiddenShort: string[] = [];
   const drawnRows = order.map((k) => axisValues[k]!.map(rowOf));
   const under = hiddenColumns(drawnRows);
   order.forEach((k, n) => {
@@ -391,10 +400,14 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
     if (!by) return;
     const f = fitted[k]!;
     const to = f.at[best[1]]!;
+    const over = series[order[by[0]]!]!.label;
     hidden.push(
       best[0] === 0
-        ? `${s.label} hides under ${series[order[by[0]]!]!.label} until iteration ${integer(to)}`
-        : `${s.label} hides under ${series[order[by[0]]!]!.label} at iterations ${integer(f.at[best[0]]!)}–${integer(to)}`,
+        ? `${s.label} hides under ${over} until iteration ${integer(to)}`
+        : `${s.label} hides under ${over} at iterations ${integer(f.at[best[0]]!)}–${integer(to)}`,
+    );
+    hiddenShort.push(
+      best[0] === 0 ? `${s.label} under ${over} to ${integer(to)}` : `${s.label} under ${over} ${integer(f.at[best[0]]!)}–${integer(to)}`,
     );
   });
 
@@ -441,7 +454,7 @@ export function drawChart(series: readonly ChartSeries[], o: ChartOptions): Char
       }),
     };
   }
-  return { lines, notes, short, hidden, ...(readout ? { readout } : {}) };
+  return { lines, notes, short, hidden, hiddenShort, ...(readout ? { readout } : {}) };
 }
 
 /** "0", the middle and the last iteration, placed under their columns. */

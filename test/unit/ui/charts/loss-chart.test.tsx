@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { render } from 'ink-testing-library';
 import { DEFAULT_CONFIG } from '../../../../src/core/config.ts';
 import { makeData, runScheme } from '../../../../src/core/experiment.ts';
-import { noteLines } from '../../../../src/ui/charts/LossChart.tsx';
+import { hiddenNote, noteLines } from '../../../../src/ui/charts/LossChart.tsx';
 import { RaceView } from '../../../../src/ui/views/race/RaceView.tsx';
 import { initialState, reduce, type DashboardState } from '../../../../src/ui/state/reducer.ts';
 import { schemeGroups } from '../../../../src/ui/state/selectors.ts';
@@ -62,8 +62,8 @@ test('the overlaid race chart says what its range cut, what hides under what, an
   assert.match(frame, /random starts at an infinite cost \(\+∞\)/);
   assert.match(
     frame,
-    /zeros hides under he (until iteration|at iterations [\d,]+–)[\d,]+/,
-    'He runs along ln 2 at first: the legend says zeros is under it',
+    /zeros (hides under he (until iteration|at iterations [\d,]+–)|under he (to )?[\d,]+–?)[\d,]+/,
+    'He runs along ln 2 at first: the legend says zeros is under it (the short form where the long one would not fit)',
   );
   const full = frameOf(reduce(RACE, { type: 'toggleRange' }));
   assert.match(full, /Loss \(linear, full range\)/);
@@ -89,4 +89,25 @@ test('notes take their short form where the long one does not fit, and the last 
   assert.deepEqual(noteLines(long, short, 20, 2), ['short a', 'second']);
   assert.deepEqual(noteLines(long, short, 40, 1), ['short a · short b']);
   assert.deepEqual(noteLines([], [], 40, 2), []);
+});
+
+test('at 80 columns what hides under what is said whole in its short form on the title line, never cut', () => {
+  const title = (frame: string): string => frame.split('\n').find((l) => /Loss \(linear\)/.test(l))!;
+  const narrow = title(frameOf(RACE, 80));
+  assert.match(narrow, /· zeros under he (to )?[\d,]+(–[\d,]+)? /, narrow);
+  assert.doesNotMatch(narrow, /…/, 'nothing cut');
+});
+
+test('the hidden-curve note is long where all fits, short where not, and counts what still does not fit', () => {
+  const long = ['zeros hides under he until iteration 1,590', 'random hides under he at iterations 4,520–5,230'];
+  const short = ['zeros under he to 1,590', 'random under he 4,520–5,230'];
+  assert.equal(
+    hiddenNote(long, short, 200),
+    '  · zeros hides under he until iteration 1,590 · random hides under he at iterations 4,520–5,230',
+  );
+  assert.equal(hiddenNote(long, short, 70), '  · zeros under he to 1,590 · random under he 4,520–5,230');
+  assert.equal(hiddenNote(long, short, 45), '  · zeros under he to 1,590 · 1 more (v)');
+  assert.equal(hiddenNote(long, short, 24), '  · 2 more (v)');
+  assert.equal(hiddenNote(long, short, 10), '');
+  assert.equal(hiddenNote([], [], 10), '');
 });
