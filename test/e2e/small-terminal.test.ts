@@ -85,9 +85,15 @@ test('80×24: the finished race keeps a chart of at least 10 rows, a whole verdi
 test('80×24: detail, why, compare and settings fit the screen, each with its footer on the last row', () =>
   finishedRace(async (s) => {
     s.press(KEYS.enter);
-    let screen = await s.waitFor(footerLast(/zeros \(run 1 of 3\) · done[\s\S]*Decision boundary[\s\S]*Cost every 1,000 iterations/));
+    let screen = await s.waitFor(footerLast(/zeros \(1\/3\) · done[\s\S]*Decision boundary[\s\S]*Cost every 2,000 iterations/));
     framed(screen);
     assert.match(screen, /symmetry never broken: all 10 units of layer 1 are the same/);
+    // Nothing cut: the title in its short form, the printout thinned to span the run, the legend whole.
+    assert.match(screen, /❮ zeros \(1\/3\) · done · train 50\.0% · test 50\.0% · cost 0\.693147 · [\d.]+ s/);
+    assert.match(screen, /│ +0 +0\.693147 +8,000 +0\.693147/);
+    assert.match(screen, /14,000 +0\.693147/, 'the printout reaches the last printed iteration');
+    assert.match(screen, /red: predicts 0/);
+    assert.doesNotMatch(screen, /…|more rows/, `nothing cut:\n${screen}`);
     // Esc and a key in one read would be Alt and that key: wait for the race between them.
     const home = /scheme +train +test/;
     s.press(KEYS.esc);

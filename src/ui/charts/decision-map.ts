@@ -4,6 +4,7 @@
  * background = bottom pixel), the predicted class as the colour, and the
  * training points drawn over it. Pure: the caller prints the lines.
  */
+import stringWidth from 'string-width';
 import type { Dataset } from '../../core/datasets.js';
 import type { Params } from '../../core/network.js';
 import { classifyGrid, PLANE, resample, type Boundary } from '../../engine/boundary.js';
@@ -39,15 +40,26 @@ export function renderSnapshot(b: Boundary, data: Dataset, cols: number, rows: n
 
 /**
  * What the map's marks mean, in shapes and words that need no colour (the
- * colours named, with a swatch of each): one line, or two when `width` is short.
+ * colours named, with a swatch of each): one line; two (points, areas) when
+ * `width` is short; each entry whole on as many lines as it takes when shorter.
  */
 export function mapLegend(color: boolean, width: number): string[] {
-  const points = color ? '● class 1  ○ class 0 (points)' : 'x class 1  o class 0 (points)';
+  const points = color ? ['● class 1', '○ class 0 (points)'] : ['x class 1', 'o class 0 (points)'];
   const areas = color
-    ? `${paint('■', true, CLASS_COLOR[1])} blue: predicts 1  ${paint('■', true, CLASS_COLOR[0])} red: predicts 0`
-    : '· predicts 1  blank: predicts 0';
-  const visible = points.length + 3 + (color ? '■ blue: predicts 1  ■ red: predicts 0'.length : areas.length);
-  return visible <= width ? [`${points} · ${areas}`] : [points, areas];
+    ? [`${paint('■', true, CLASS_COLOR[1])} blue: predicts 1`, `${paint('■', true, CLASS_COLOR[0])} red: predicts 0`]
+    : ['· predicts 1', 'blank: predicts 0'];
+  const one = `${points.join('  ')} · ${areas.join('  ')}`;
+  if (stringWidth(one) <= width) return [one];
+  const two = [points.join('  '), areas.join('  ')];
+  if (two.every((l) => stringWidth(l) <= width)) return two;
+  // Narrower still: the four entries packed in order, two spaces apart, a new line where the next does not fit.
+  const lines: string[] = [];
+  for (const item of [...points, ...areas]) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && stringWidth(last) + 2 + stringWidth(item) <= width) lines[lines.length - 1] = `${last}  ${item}`;
+    else lines.push(item);
+  }
+  return lines;
 }
 
 function drawClasses(grid: Uint8Array, data: Dataset, cols: number, rows: number, color: boolean): string[] {

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import { useMemo } from 'react';
 import { recordEvery, type ExperimentConfig } from '../../../core/config.js';
 import { costPoints, SHOWN_COSTS, type CostPoint } from '../../../core/experiment.js';
@@ -37,11 +38,13 @@ export function recordedCosts(run: RunView, every: number): readonly CostPoint[]
   return run.trace.filter(([i]) => i % every === 0);
 }
 
+/** Columns of one "iteration  cost" cell of the printout, its gap included. */
+const COST_CELL = 21;
+
 /** "Cost after iteration i" cells laid out in as many columns as fit. */
 function costGrid(costs: readonly CostPoint[], width: number): string[] {
   const cell = (p: CostPoint) => `${integer(p[0]).padStart(7)}  ${cost(p[1]).padEnd(9)}`;
-  const cellWidth = 21;
-  const cols = Math.max(1, Math.floor(width / cellWidth));
+  const cols = Math.max(1, Math.floor(width / COST_CELL));
   const rows = Math.ceil(costs.length / cols);
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) {
@@ -60,11 +63,16 @@ export function DetailView(p: DetailViewProps) {
   const { run, config } = p;
   const status = statusOf(run, p.paused);
   const res = doneOf(run);
-  const title =
-    `${p.label ?? `${paint(run.scheme, p.color, schemeColor(run.scheme, p.index))} (run ${p.index + 1} of ${p.total})`} · ${status}` +
+  const name = (long: boolean): string =>
+    p.label ??
+    `${paint(run.scheme, p.color, schemeColor(run.scheme, p.index))} ${long ? `(run ${p.index + 1} of ${p.total})` : `(${p.index + 1}/${p.total})`}`;
+  const titleOf = (long: boolean): string =>
+    `${name(long)} · ${status}` +
     (res
-      ? ` · train ${percent(res.trainAccuracy)} · test ${percent(res.testAccuracy)} · final cost ${cost(res.finalCost)} · ${seconds(res.seconds)}`
+      ? ` · train ${percent(res.trainAccuracy)} · test ${percent(res.testAccuracy)} · ${long ? 'final cost' : 'cost'} ${cost(res.finalCost)} · ${seconds(res.seconds)}`
       : ` · iteration ${integer(run.iteration)} of ${integer(config.iterations)} · cost ${run.costAt < 0 ? '–' : cost(run.cost)}`);
+  // "❮ " and the title within the width: the short form (run 3/3, cost) at 80 columns.
+  const title = stringWidth(titleOf(true)) + 2 <= p.width ? titleOf(true) : titleOf(false);
 
   const body = Math.max(8, p.height - 2);
   const mapCols = Math.max(10, Math.min(Math.round(Math.max(4, body - 4) * 2.2), Math.floor(p.width * 0.5) - 2));
@@ -72,10 +80,18 @@ export function DetailView(p: DetailViewProps) {
   const legend = mapLegend(p.color, mapCols);
   const mapRows = Math.max(4, body - 3 - legend.length);
   const leftWidth = Math.max(20, p.width - mapCols - 2);
-  const costs = recordedCosts(run, recordEvery(config));
+  const every = recordEvery(config);
+  const recorded = recordedCosts(run, every);
+  const gridRows = Math.max(1, body - 12);
+  // Every recorded cost where they fit; else every k-th, k the smallest that fits them all in
+  // gridRows (the first and the notebook's multiples of every·k kept), so the printout always
+  // spans the run, from iteration 0 to the latest.
+  const perRow = Math.max(1, Math.floor((leftWidth - 2) / COST_CELL));
+  const stride = Math.max(1, Math.ceil(recorded.length / (gridRows * perRow)));
+  const costs = stride === 1 ? recorded : recorded.filter((_, k) => k % stride === 0);
   const grid = costGrid(costs, leftWidth - 2);
-  const gridRows = Math.min(grid.length, Math.max(1, body - 12));
-  const plotRows = Math.max(3, body - gridRows - 3 - 6);
+  // The chart's frame, title and x axis (4) and one note line, the printout's frame and title (3).
+  const plotRows = Math.max(3, body - Math.max(1, grid.length) - 8);
   const live = res ? undefined : run.boundary;
   const map = useMemo(() => {
     // A trained network drawn exactly when that is cheap; else (a wide one: its forward pass over
@@ -108,14 +124,14 @@ export function DetailView(p: DetailViewProps) {
           />
           <Box borderStyle="round" borderColor="gray" flexDirection="column">
             <Text bold wrap="truncate">
-              Cost every {integer(recordEvery(config))} iterations
+              Cost every {integer(every * stride)} iterations
+              {stride > 1 ? <Text dimColor> ({integer(every)} if taller)</Text> : null}
             </Text>
-            {grid.slice(0, gridRows).map((line, k) => (
+            {grid.map((line, k) => (
               <Text key={k} wrap="truncate">
                 {line}
               </Text>
             ))}
-            {grid.length > gridRows && <Text dimColor>… {grid.length - gridRows} more rows (enlarge the terminal)</Text>}
             {grid.length === 0 && <Text dimColor>no cost recorded yet</Text>}
           </Box>
         </Box>

@@ -84,5 +84,19 @@ test('the map’s legend names both classes by shape and in words, with and with
   assert.match(color, /● class 1 {2}○ class 0 \(points\)/);
   assert.match(color, /■ blue: predicts 1 {2}■ red: predicts 0/);
   assert.deepEqual(mapLegend(false, 200), ['x class 1  o class 0 (points) · · predicts 1  blank: predicts 0']);
-  assert.equal(mapLegend(true, 20).length, 2, 'two lines when narrow');
+  assert.deepEqual(
+    mapLegend(false, 29),
+    ['x class 1  o class 0 (points)', '· predicts 1', 'blank: predicts 0'],
+    'at 80×24: every entry whole',
+  );
+  for (const width of [18, 20, 29, 40, 60])
+    for (const color of [false, true]) {
+      const lines = mapLegend(color, width).map((l) => plain(l));
+      assert.ok(
+        lines.every((l) => l.length <= width),
+        `${width} columns${color ? ', colour' : ''}: ${lines.join(' / ')}`,
+      );
+      assert.match(lines.join('  '), /class 1 {2}. class 0 \(points\)/);
+      assert.match(lines.join('  '), /predicts 1 {2}.*predicts 0/);
+    }
 });
