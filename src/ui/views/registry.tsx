@@ -140,7 +140,9 @@ export const VIEW_ROWS: Readonly<Record<View, ViewRow>> = {
     keys: 'own',
     back: 'home',
     draw: (c) =>
-      c.state.form ? <SettingsView config={c.state.config} form={c.state.form} width={c.columns} tail={c.commandTail} /> : null,
+      c.state.form ? (
+        <SettingsView config={c.state.config} form={c.state.form} width={c.columns} height={c.rows} tail={c.commandTail} />
+      ) : null,
   },
   help: {
     // the keys of the view behind it

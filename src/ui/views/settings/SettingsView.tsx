@@ -5,12 +5,15 @@ import { DATASETS } from '../../../core/datasets.js';
 import { activationNames } from '../../../core/activations.js';
 import { schemeNames } from '../../../core/schemes.js';
 import { choices, commandLine, fieldWindow, FORM_FIELDS, locked, type SettingsForm } from '../../state/settings-form.js';
+import { settingsLayout } from './settings-layout.js';
 
 export interface SettingsViewProps {
   readonly config: ExperimentConfig;
   readonly form: SettingsForm;
   /** Columns of the screen. */
   readonly width: number;
+  /** Rows for this view (the header and the footer excluded). */
+  readonly height: number;
   /** The options beside the experiment that a settings change keeps (`--out FILE`), for the equivalent command line. */
   readonly tail?: readonly string[];
 }
@@ -33,12 +36,28 @@ const PICKER_ROWS = 6;
  * the reducer's highlight (not focused: the key table, not the component,
  * reads the keys), re-mounted when the highlight moves.
  */
-export function SettingsView({ config, form, width, tail = [] }: SettingsViewProps) {
+export function SettingsView({ config, form, width, height, tail = [] }: SettingsViewProps) {
+  const picked = form.picker !== undefined ? choices(FORM_FIELDS[form.cursor]!.key) : undefined;
+  const layout = settingsLayout({
+    width,
+    height,
+    fieldRows: FORM_FIELDS.length + (picked ? Math.min(PICKER_ROWS, picked.length) : 0),
+    help:
+      `Data sets: ${Object.keys(DATASETS).join(', ')} (noise blank = its default). Layers: 2,…,1 (NxK: K layers of N). ` +
+      `Activations: ${activationNames().join(', ')}. Schemes: ${schemeNames().join(', ')}. Pace: max, auto or iterations per second. ` +
+      '→ at the end of the data set or the activation: a list to choose from.',
+    command: atMost(commandLine(form, config, tail), 3 * (width - 4) - 14),
+    notice: form.notice,
+    error: form.error,
+  });
+  const label = 'As a command: ';
   return (
     <Box flexDirection="column">
       <Box borderStyle="round" flexDirection="column" paddingX={1}>
-        <Text bold>Settings: change the experiment, Enter to restart the race with it</Text>
-        <Text> </Text>
+        <Text bold wrap="truncate">
+          Settings: change the experiment, Enter to restart the race with it
+        </Text>
+        {layout.spaced && <Text> </Text>}
         {FORM_FIELDS.map((f, k) => {
           const fixed = locked(f.key, config);
           const here = k === form.cursor;
@@ -75,28 +94,36 @@ export function SettingsView({ config, form, width, tail = [] }: SettingsViewPro
             </Box>
           );
         })}
-        <Text> </Text>
-        <Text dimColor wrap="wrap">
-          Data sets: {Object.keys(DATASETS).join(', ')} (noise blank = its default). Layers: 2,…,1 (NxK: K layers of N). Activations:{' '}
-          {activationNames().join(', ')}. Schemes: {schemeNames().join(', ')}. Pace: max, auto or iterations per second. → at the end of the
-          data set or the activation: a list to choose from.
-        </Text>
-        <Text> </Text>
-        <Text wrap="wrap">
-          <Text dimColor>As a command: </Text>
-          {atMost(commandLine(form, config, tail), 3 * (width - 4) - 14)}
-        </Text>
+        {layout.spaced && <Text> </Text>}
+        {layout.help.map((line, k) => (
+          <Text key={`h${k}`} dimColor wrap="truncate">
+            {line}
+          </Text>
+        ))}
+        {layout.spaced && <Text> </Text>}
+        {layout.command.map((line, k) => (
+          <Text key={`c${k}`} wrap="truncate">
+            {k === 0 ? (
+              <>
+                <Text dimColor>{label}</Text>
+                {line.slice(label.length)}
+              </>
+            ) : (
+              line
+            )}
+          </Text>
+        ))}
       </Box>
       {form.notice !== undefined && (
         <Text color="yellow" wrap="truncate">
           {form.notice}
         </Text>
       )}
-      {form.error !== undefined && (
-        <Text color="red" wrap="wrap">
-          {form.error}
+      {layout.error.map((line, k) => (
+        <Text key={`e${k}`} color="red" wrap="truncate">
+          {line}
         </Text>
-      )}
+      ))}
     </Box>
   );
 }

@@ -48,7 +48,10 @@ export function SignalView({ groups, selected, config, width, height, color }: S
         </Box>
       ))}
       <Text wrap="truncate" bold>
-        {chosen}: each layer&apos;s outputs a_l, how they spread (block height = share of the values in the bin)
+        {chosen}
+        {width >= 100
+          ? ": each layer's outputs a_l, how they spread (block height = share of the values in the bin)"
+          : ": each layer's outputs a_l (block height = share of values per bin)"}
       </Text>
       {s.histogram.map((l, k) => (
         <Text key={`h${k}`} wrap="truncate" dimColor={k === 0}>

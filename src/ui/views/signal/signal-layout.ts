@@ -184,9 +184,13 @@ export function schemeBlock(run: SignalRun, width: number, plotRows: number): Sc
   );
   const names = ['in', ...Array.from({ length: layers }, (_, l) => (l === layers - 1 ? 'out' : String(l + 1)))];
   const gradNames = Array.from({ length: hidden }, (_, l) => String(l + 1));
+  // Each heading whole, or its short form where half the screen is too narrow (80 columns).
+  const head = (long: string, short: string): string => fit(long.length <= half ? long : short, half);
   const heads = [
-    fit('signal  mean z², input → output', half),
-    fit(hidden > 1 ? 'gradient  mean (m·dz)² ÷ the last hidden layer’s' : 'gradient  (one hidden layer: nothing to compare)', half),
+    head('signal  mean z², input → output', 'signal  mean z², in → out'),
+    hidden > 1
+      ? head('gradient  mean (m·dz)² ÷ the last hidden layer’s', 'gradient  (m·dz)² ÷ last hidden')
+      : head('gradient  (one hidden layer: nothing to compare)', 'gradient  (one hidden layer)'),
   ];
   const lines = [
     heads.join('  '),
@@ -199,10 +203,14 @@ export function schemeBlock(run: SignalRun, width: number, plotRows: number): Sc
     infinite: 0,
   });
   const notes = [edges.zeros > 0 ? '_ = 0' : '', edges.infinite > 0 ? '↑ = ∞' : ''].filter((s) => s !== '');
-  const predicted = theory
-    ? ` · theory: ${theory.prediction} (signal ×${figure(theory.signalRatio)} in → out, gradient ×${figure(theory.gradientRatio)} back to layer 1)`
-    : ' · (the theory comes with iteration 0)';
-  return { title: `${run.scheme}${predicted}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`, lines };
+  const predicted = (long: boolean): string =>
+    theory
+      ? long
+        ? ` · theory: ${theory.prediction} (signal ×${figure(theory.signalRatio)} in → out, gradient ×${figure(theory.gradientRatio)} back to layer 1)`
+        : ` · theory: ${theory.prediction} (signal ×${figure(theory.signalRatio)}, gradient ×${figure(theory.gradientRatio)})`
+      : ' · (the theory comes with iteration 0)';
+  const titled = (long: boolean): string => `${run.scheme}${predicted(long)}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`;
+  return { title: titled(true).length <= width ? titled(true) : titled(false), lines };
 }
 
 /** Block characters by height, for histogram bins. */
@@ -268,9 +276,11 @@ export function signalScreen(
   const histRows = Math.min(layers + 1, Math.max(3, Math.floor(height / 4))) + 1;
   // The view's title and the histograms' heading take a row each.
   const room = height - histRows - 2;
-  // A block: its title, the plots' heading, the plot rows, the axis.
-  const plotRows = Math.max(3, Math.min(12, Math.floor(room / Math.max(1, Math.min(runs.length, 3))) - 3));
-  const fits = Math.max(1, Math.min(runs.length, Math.floor(room / (plotRows + 3))));
+  // A block: its title, the plots' heading, the plot rows (3 to 12), the axis. Up to three blocks
+  // share the room; where fewer fit, those take the rows the others would have had.
+  const wanted = Math.max(1, Math.min(runs.length, 3));
+  const fits = Math.max(1, Math.min(runs.length, Math.floor(room / (Math.max(3, Math.floor(room / wanted) - 3) + 3))));
+  const plotRows = Math.max(3, Math.min(12, Math.floor(room / fits) - 3));
   const from = Math.max(0, Math.min(selected - Math.floor((fits - 1) / 2), runs.length - fits));
   const shown = runs.slice(from, from + fits);
   const chosen = runs[selected] ?? runs[0];
@@ -278,7 +288,7 @@ export function signalScreen(
     blocks: shown.map((run) => ({ run, block: schemeBlock(run, width, plotRows) })),
     histogram: chosen ? histogramLines(chosen, width, histRows - 2) : [],
     hidden: runs.length - shown.length,
-    legend: `${MARKS.now} now  ${MARKS.start} iteration 0  ${MARKS.theory} theory (mean field)`,
+    legend: `${MARKS.now} now  ${MARKS.start} iteration 0  ${MARKS.theory} theory${width >= 100 ? ' (mean field)' : ''}`,
   };
 }
 

@@ -90,12 +90,15 @@ export function WhyView({ run, index, total, config, width, height, paused, colo
   // Title, subtitle, the frame's borders, its heading and the sigmoid's line, and what the numbers say (wrapped).
   const said = says.reduce((n, line) => n + Math.ceil((line.length + 2) / Math.max(1, width)), 0);
   const shown = foldRows(rows, Math.max(3, height - 6 - said));
+  // The figures' iteration and the sparklines' span; at 80 columns the short form, which drops the
+  // "at iteration" when it is the span's end.
+  const span = `${integer(run.diag[0]!.at)}–${integer(last.at)}`;
+  const subtitle = `at iteration ${integer(run.diag[run.diag.length - 1]!.at)}; sparklines cover iterations ${span}${SCALE_NOTE}`;
   return (
     <Box flexDirection="column">
       <ViewTitle>{title}</ViewTitle>
       <Text dimColor wrap="truncate">
-        at iteration {integer(run.diag[run.diag.length - 1]!.at)}; sparklines cover iterations {integer(run.diag[0]!.at)}–{integer(last.at)}
-        {SCALE_NOTE}
+        {subtitle.length <= width ? subtitle : `sparklines: iterations ${span}${SCALE_NOTE}`}
       </Text>
       <Box borderStyle="round" borderColor="gray" flexDirection="column">
         <Text bold wrap="truncate">

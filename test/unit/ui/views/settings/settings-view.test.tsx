@@ -5,6 +5,7 @@ import stringWidth from 'string-width';
 import { DEFAULT_CONFIG } from '../../../../../src/core/config.ts';
 import { cellWidth, fieldWindow, FORM_FIELDS, moveField, openForm, type SettingsForm } from '../../../../../src/ui/state/settings-form.ts';
 import { SettingsView } from '../../../../../src/ui/views/settings/SettingsView.tsx';
+import { settingsLayout } from '../../../../../src/ui/views/settings/settings-layout.ts';
 
 const WIDTH = 60;
 const schemesAt = FORM_FIELDS.findIndex((f) => f.key === 'schemes');
@@ -13,7 +14,7 @@ const schemesAt = FORM_FIELDS.findIndex((f) => f.key === 'schemes');
 function drawn(value: string, caret: number): string[] {
   const open = moveField(openForm(DEFAULT_CONFIG), schemesAt);
   const form: SettingsForm = { ...open, values: { ...open.values, schemes: value }, caret };
-  return renderToString(<SettingsView config={DEFAULT_CONFIG} form={form} width={WIDTH} />, { columns: WIDTH }).split('\n');
+  return renderToString(<SettingsView config={DEFAULT_CONFIG} form={form} width={WIDTH} height={40} />, { columns: WIDTH }).split('\n');
 }
 
 test('a grapheme is as wide as Ink measures it: emoji, flags and wide letters 2, combining and zero-width marks 0', () => {
@@ -48,3 +49,38 @@ for (const [name, unit] of [
     }
   });
 }
+
+test('at 80×24 the settings screen shows every field, the title whole and the command line, and cuts only the help', () => {
+  const open = openForm(DEFAULT_CONFIG);
+  for (const [form, what] of [
+    [open, 'the form'],
+    [{ ...open, error: '--lr must be a number greater than 0 (got "x"); the race keeps its settings' }, 'a refusal'],
+  ] as const) {
+    // 24 rows less the header's two and the footer's two.
+    const lines = renderToString(<SettingsView config={DEFAULT_CONFIG} form={form} width={80} height={20} />, { columns: 80 }).split('\n');
+    assert.ok(lines.length <= 20, `${what}: ${lines.length} rows\n${lines.join('\n')}`);
+    const text = lines.join('\n');
+    assert.match(text, /│ Settings: change the experiment, Enter to restart the race with it/, what);
+    for (const f of FORM_FIELDS) assert.match(text, new RegExp(`[❯ ] ${f.label} `), `${what}: the ${f.label} field`);
+    assert.match(text, /As a command: init-tui/, what);
+    if (form.error !== undefined) assert.match(text, /--lr must be a number/, what);
+  }
+  const tall = renderToString(<SettingsView config={DEFAULT_CONFIG} form={open} width={80} height={40} />, { columns: 80 });
+  assert.match(tall, /a list to choose[\s│]+from\./, 'a tall screen has the whole help');
+  assert.doesNotMatch(tall, /… *│/, 'nothing cut');
+});
+
+test('the settings layout drops the blank lines first, then the help from its end, never a field', () => {
+  const o = { width: 80, fieldRows: 9, help: 'word '.repeat(100), command: 'init-tui --pace max' };
+  const help = settingsLayout({ ...o, height: 40 }).help.length;
+  assert.ok(help >= 6);
+  assert.deepEqual(settingsLayout({ ...o, height: 40 }).spaced, true);
+  const tight = settingsLayout({ ...o, height: 2 + 1 + 9 + 1 + help });
+  assert.equal(tight.spaced, false);
+  assert.equal(tight.help.length, help);
+  const short = settingsLayout({ ...o, height: 2 + 1 + 9 + 1 + 2 });
+  assert.equal(short.help.length, 2);
+  assert.match(short.help[1]!, /…$/);
+  assert.deepEqual(settingsLayout({ ...o, height: 5 }).help, []);
+  assert.deepEqual(settingsLayout({ ...o, height: 5 }).command, ['As a command: init-tui --pace max']);
+});

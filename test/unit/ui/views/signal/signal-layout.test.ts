@@ -120,3 +120,18 @@ test('the screen fits its rows at 80×24 and at 120×40, showing a window of sch
   }
   assert.equal(signalScreen(runs, 0, 120, 35).blocks.length, 3, 'three schemes fit at 120×40');
 });
+
+test('at 80 columns every block title and plot heading fits whole, and a block alone takes the rows it has', () => {
+  for (const scheme of ['zeros', 'xavier', 'gain:2']) {
+    const block = schemeBlock(finished('2,16x4,1', scheme, 2), 80, 6);
+    assert.ok(block.title.length <= 80, `${block.title.length} columns: ${block.title}`);
+    assert.match(block.title, new RegExp(`^${scheme} · theory: [a-z-]+ \\(signal ×\\S+, gradient ×\\S+\\)`));
+    assert.doesNotMatch(block.lines[0]!, /…/, block.lines[0]);
+  }
+  const runs = ['xavier', 'he', 'gain:2'].map((s, index) => ({ ...finished('2,16x4,1', s, 2), index }));
+  const s = signalScreen(runs, 0, 80, 18);
+  assert.equal(s.blocks.length, 1);
+  const rows = 1 + s.blocks.reduce((n, b) => n + 1 + b.block.lines.length, 0) + 1 + s.histogram.length;
+  assert.ok(rows >= 16 && rows <= 18, `one block uses the room: ${rows} of 18 rows`);
+  assert.doesNotMatch(s.legend, /mean field/, 'the short legend at 80 columns');
+});

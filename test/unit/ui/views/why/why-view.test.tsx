@@ -35,14 +35,14 @@ function finished(scheme: string): RunView {
   return s.runs[0]!;
 }
 
-function frameOf(run: RunView): string {
+function frameOf(run: RunView, width = 120): string {
   const { lastFrame, unmount } = render(
     <WhyView
       run={run}
       index={0}
       total={1}
       config={{ ...DEFAULT_CONFIG, iterations: 2000 }}
-      width={120}
+      width={width}
       height={30}
       paused={false}
       color={false}
@@ -77,4 +77,11 @@ test('the why view draws every layer’s |W| against one scale: the largest laye
     bars.some((b) => !b.includes('█')),
     `one scale for the column, so not every layer is full height: ${bars.join(' | ')}`,
   );
+});
+
+test('at 80 columns the why view says the sparklines’ span and scale in a line that fits, not cut', () => {
+  const line = frameOf(finished('he'), 80)
+    .split('\n')
+    .find((l) => /sparklines/.test(l));
+  assert.equal(line, 'sparklines: iterations 0–2,000, from 0 (blank), one scale per column');
 });
