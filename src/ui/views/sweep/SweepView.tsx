@@ -13,12 +13,15 @@ import {
   mapCellHeight,
   plotHeights,
   progressText,
+  readoutRows,
   referenceGains,
   referenceMarks,
   sweepGains,
   workDone,
 } from './sweep-layout.js';
 import { paint } from '../../chrome/theme.js';
+import { wrap } from '../../chrome/wrap.js';
+import { fit } from '../../../results/format.js';
 
 export interface SweepViewProps {
   readonly state: DashboardState;
@@ -176,6 +179,11 @@ export function SweepView(p: SweepViewProps) {
   const bar = progressBar(fraction, barWidth);
   const selected = cells[state.selected] ?? cells[0];
   const theory = theories[state.selected];
+  // The cursor's cell, wrapped on the rows it has (the last one cut only past them).
+  const said = selected ? `❯ ${cellReadout(selected, config.sweep?.depth !== undefined, theory && predictionText(theory))}` : '';
+  const lines = said === '' ? [''] : wrap(said, p.columns);
+  const room = readoutRows(config, p.rows);
+  const readout = lines.length <= room ? lines : [...lines.slice(0, room - 1), fit(lines.slice(room - 1).join(' '), p.columns)];
   return (
     <Box flexDirection="column">
       <Box borderStyle="round" borderColor="gray" flexDirection="column" width={p.columns}>
@@ -185,9 +193,11 @@ export function SweepView(p: SweepViewProps) {
         {paint(bar.done, p.color, 'cyan')}
         {paint(bar.todo, p.color, 'gray')} {progressText(ended, state.runs.length, fraction, elapsed)}
       </Text>
-      <Text wrap="truncate">
-        {selected ? `❯ ${cellReadout(selected, config.sweep?.depth !== undefined, theory && predictionText(theory))}` : ''}
-      </Text>
+      {readout.map((line, k) => (
+        <Text key={k} wrap="truncate">
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }

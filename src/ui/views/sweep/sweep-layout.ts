@@ -38,6 +38,19 @@ export function sweepMinRows(config: ExperimentConfig): number {
   return config.sweep?.depth ? MAP_FIXED + rows : PLOT_FIXED + 2 * MIN_PLOT;
 }
 
+/**
+ * Rows for the cursor's readout: two where the map or the plots leave a row free (the readout of
+ * a cell runs past 80 columns: its place, its theory, its accuracies and its cost), else one.
+ */
+export function readoutRows(config: ExperimentConfig, rows: number): number {
+  if (config.sweep?.depth) {
+    const { rows: grid } = gridSize(config.sweep);
+    return rows - MAP_FIXED - grid * mapCellHeight(rows, grid) >= 1 ? 2 : 1;
+  }
+  // The plots' fixed rows (PLOT_FIXED) hold two more than the view draws around them: one is the readout's second.
+  return 2;
+}
+
 /** Text rows per map row (1–3), filling the height the terminal gives. */
 export function mapCellHeight(rows: number, gridRows: number): number {
   return Math.max(1, Math.min(3, Math.floor((rows - MAP_FIXED) / Math.max(1, gridRows))));

@@ -14,6 +14,7 @@ import {
   plotHeights,
   progressText,
   referenceMarks,
+  readoutRows,
   sweepMinRows,
   workDone,
 } from '../../../../../src/ui/views/sweep/sweep-layout.ts';
@@ -92,4 +93,13 @@ test("the cursor line says where it is and the cell's numbers, or why it has non
     'depth 1 · gain 0.316 (0.31622776601683794) · test 50.0% · train 51.0% · final cost 0.300000 · 1 of 2 seeds done',
   );
   assert.equal(cellReadout(cells[3]!), 'depth 1 · gain 0.562 (0.5623413251903492) · training (0 of 2 seeds done)');
+});
+
+test('the cursor’s readout takes two rows where the map leaves one free, one at the smallest size; the 1-D view always has two', () => {
+  const map = configFrom({ sweep: 'gain=0.1..10:9,depth=1..6' });
+  // 80×24: the sweep counts 23 rows (a one-line header and footer); six map rows leave four free.
+  assert.equal(readoutRows(map, 23), 2);
+  const full = configFrom({ sweep: 'gain=0.1..10:9,depth=1..12' });
+  assert.equal(readoutRows(full, sweepMinRows(full)), 1, 'at its smallest size the map fills every row');
+  assert.equal(readoutRows(configFrom({ sweep: 'gain=0.1..10:9' }), sweepMinRows(configFrom({ sweep: 'gain=0.1..10:9' }))), 2);
 });
