@@ -440,12 +440,15 @@ async function shapes() {
     [deep(64), 2000],
     [deep(32), 2000],
   ];
-  const torch =
-    python && spawnSync(python, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0
-      ? 'importable, but no PyTorch loop is scripted in this repository: not measured'
-      : 'not importable here (no torch module): not measured';
+  const torch = Boolean(python) && spawnSync(python, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
   console.log(`\n## (h) wider and deeper networks (issue 23): ${runs} rounds, medians, He, lr 0.01`);
-  console.log(`numpy: oracle/oracle.py with OPENBLAS_NUM_THREADS=1 (whole process and its training timer); PyTorch: ${torch}`);
+  console.log(
+    `numpy: oracle/oracle.py with OPENBLAS_NUM_THREADS=1 (whole process and its training timer); PyTorch: ${
+      torch
+        ? 'bench/torch-loop.py, float64, its training loop alone, one thread and two'
+        : 'not importable here (no torch module): not measured'
+    }`,
+  );
   console.log(load());
   const data = makeData('circles');
   const m = data.train.m;
@@ -464,8 +467,10 @@ async function shapes() {
     // Only the notebook's network runs generic and fused in full (fused took 27 s at 2,32,32,1).
     const wide = spec !== '2,10,5,1';
     const each = [];
+    const one = [];
     const npWhole = [];
     const npLoop = [];
+    const pt = [[], []];
     for (let r = 0; r < runs; r++) {
       for (const name of usable) {
         const slow = wide && (name === 'generic' || name === 'fused');
@@ -476,7 +481,23 @@ async function shapes() {
         for (let i = 0; i < n; i++) k.step(i % 100 === 0);
         loop[name].push(((performance.now() - t0) / 1000) * (iterations / n));
       }
-      each.push(wall(process.execPath, [cli, '--json', '--schemes', 'he', '--layers', spec, '-n', String(iterations)]).seconds);
+      const argv = [cli, '--json', '--schemes', 'he', '--layers', spec, '-n', String(iterations)];
+      each.push(wall(process.execPath, argv).seconds);
+      one.push(wall(process.execPath, [...argv, '--threads', '1']).seconds);
+      if (torch)
+        for (const [t, threads] of [
+          [0, '1'],
+          [1, '2'],
+        ]) {
+          const out = wall(
+            python,
+            [join(root, 'bench/torch-loop.py'), '--layers', spec, '--iterations', String(iterations), '--threads', threads],
+            {
+              OPENBLAS_NUM_THREADS: threads,
+            },
+          );
+          pt[t].push(JSON.parse(out.stdout).seconds);
+        }
       if (python) {
         const r = wall(python, [oracle, '--schemes', 'he', '--layers', spec, '--iterations', String(iterations)], {
           OPENBLAS_NUM_THREADS: '1',
@@ -493,7 +514,11 @@ async function shapes() {
     }
     if (choice === 'layer' || usable.includes('layer')) gmacs[spec] = (macs * iterations) / median(loop.layer) / 1e9;
     const whole = median(each);
-    console.log(`  whole process, auto:       ${fmt(whole)} s   ${list(each)}`);
+    console.log(`  whole process, auto:       ${fmt(whole)} s   ${list(each)}; --threads 1 ${fmt(median(one))} s ${list(one)}`);
+    if (torch)
+      console.log(
+        `  PyTorch's loop:            ${fmt(median(pt[0]))} s one thread ${list(pt[0])}, ${fmt(median(pt[1]))} s two ${list(pt[1])}; auto's loop / PyTorch's (one thread) = ${fmt(median(loop[choice]) / median(pt[0]))}`,
+      );
     if (python) {
       const np = median(npWhole);
       const npl = median(npLoop);

@@ -83,9 +83,9 @@ export function DetailView(p: DetailViewProps) {
   const every = recordEvery(config);
   const recorded = recordedCosts(run, every);
   const gridRows = Math.max(1, body - 12);
-  // Every recorded cost where they fit; else every k-th, k the smallest that fits them all in
-  // gridRows (the first and the notebook's multiples of every·k kept), so the printout always
-  // spans the run, from iteration 0 to the latest.
+  // Every recorded cost where they fit; else every k-th, k the smallest that fits in gridRows
+  // (iteration 0 and the multiples of every·k), so the printout still spans the run instead
+  // of stopping part-way with "more rows".
   const perRow = Math.max(1, Math.floor((leftWidth - 2) / COST_CELL));
   const stride = Math.max(1, Math.ceil(recorded.length / (gridRows * perRow)));
   const costs = stride === 1 ? recorded : recorded.filter((_, k) => k % stride === 0);
@@ -125,7 +125,7 @@ export function DetailView(p: DetailViewProps) {
           <Box borderStyle="round" borderColor="gray" flexDirection="column">
             <Text bold wrap="truncate">
               Cost every {integer(every * stride)} iterations
-              {stride > 1 ? <Text dimColor> ({integer(every)} if taller)</Text> : null}
+              {stride > 1 ? <Text dimColor> (thinned to fit)</Text> : null}
             </Text>
             {grid.map((line, k) => (
               <Text key={k} wrap="truncate">
