@@ -66,13 +66,14 @@ export function DetailView(p: DetailViewProps) {
   const name = (long: boolean): string =>
     p.label ??
     `${paint(run.scheme, p.color, schemeColor(run.scheme, p.index))} ${long ? `(run ${p.index + 1} of ${p.total})` : `(${p.index + 1}/${p.total})`}`;
-  const titleOf = (long: boolean): string =>
+  // Long, short (run 3/3, cost) at 80 columns, and without the compute time at 60.
+  const titleOf = (long: boolean, time = true): string =>
     `${name(long)} · ${status}` +
     (res
-      ? ` · train ${percent(res.trainAccuracy)} · test ${percent(res.testAccuracy)} · ${long ? 'final cost' : 'cost'} ${cost(res.finalCost)} · ${seconds(res.seconds)}`
+      ? ` · train ${percent(res.trainAccuracy)} · test ${percent(res.testAccuracy)} · ${long ? 'final cost' : 'cost'} ${cost(res.finalCost)}${time ? ` · ${seconds(res.seconds)}` : ''}`
       : ` · iteration ${integer(run.iteration)} of ${integer(config.iterations)} · cost ${run.costAt < 0 ? '–' : cost(run.cost)}`);
-  // "❮ " and the title within the width: the short form (run 3/3, cost) at 80 columns.
-  const title = stringWidth(titleOf(true)) + 2 <= p.width ? titleOf(true) : titleOf(false);
+  // "❮ " and the title within the width.
+  const title = [titleOf(true), titleOf(false), titleOf(false, false)].find((t) => stringWidth(t) + 2 <= p.width) ?? titleOf(false, false);
 
   const body = Math.max(8, p.height - 2);
   const mapCols = Math.max(10, Math.min(Math.round(Math.max(4, body - 4) * 2.2), Math.floor(p.width * 0.5) - 2));
@@ -90,8 +91,11 @@ export function DetailView(p: DetailViewProps) {
   const stride = Math.max(1, Math.ceil(recorded.length / (gridRows * perRow)));
   const costs = stride === 1 ? recorded : recorded.filter((_, k) => k % stride === 0);
   const grid = costGrid(costs, leftWidth - 2);
+  // Fewer than four costs would not say how the run went (at 60×20, iteration 0 alone): the
+  // chart takes those rows instead.
+  const printout = gridRows * perRow >= 4;
   // The chart's frame, title and x axis (4) and one note line, the printout's frame and title (3).
-  const plotRows = Math.max(3, body - Math.max(1, grid.length) - 8);
+  const plotRows = Math.max(3, body - (printout ? Math.max(1, grid.length) + 3 : 0) - 5);
   const live = res ? undefined : run.boundary;
   const map = useMemo(() => {
     // A trained network drawn exactly when that is cheap; else (a wide one: its forward pass over
@@ -122,18 +126,20 @@ export function DetailView(p: DetailViewProps) {
             focused={false}
             maxNotes={1}
           />
-          <Box borderStyle="round" borderColor="gray" flexDirection="column">
-            <Text bold wrap="truncate">
-              Cost every {integer(every * stride)} iterations
-              {stride > 1 ? <Text dimColor> (thinned to fit)</Text> : null}
-            </Text>
-            {grid.map((line, k) => (
-              <Text key={k} wrap="truncate">
-                {line}
+          {printout && (
+            <Box borderStyle="round" borderColor="gray" flexDirection="column">
+              <Text bold wrap="truncate">
+                Cost every {integer(every * stride)} iterations
+                {stride > 1 ? <Text dimColor> (thinned to fit)</Text> : null}
               </Text>
-            ))}
-            {grid.length === 0 && <Text dimColor>no cost recorded yet</Text>}
-          </Box>
+              {grid.map((line, k) => (
+                <Text key={k} wrap="truncate">
+                  {line}
+                </Text>
+              ))}
+              {grid.length === 0 && <Text dimColor>no cost recorded yet</Text>}
+            </Box>
+          )}
         </Box>
         <Box borderStyle="round" borderColor="gray" flexDirection="column" width={mapCols + 2}>
           <Text bold wrap="truncate">

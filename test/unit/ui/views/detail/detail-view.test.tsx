@@ -36,7 +36,7 @@ function running(): RunView {
   return s.runs[0]!;
 }
 
-function frameOf(run: RunView, color = false): string {
+function frameOf(run: RunView, color = false, width = 100, height = 30): string {
   const { lastFrame, unmount } = render(
     <DetailView
       run={run}
@@ -44,8 +44,8 @@ function frameOf(run: RunView, color = false): string {
       total={1}
       config={CONFIG}
       train={DATA.train}
-      width={100}
-      height={30}
+      width={width}
+      height={height}
       paused={false}
       logScale={false}
       color={color}
@@ -99,4 +99,17 @@ test('the map’s legend names both classes by shape and in words, with and with
       assert.match(lines.join('  '), /class 1 {2}. class 0 \(points\)/);
       assert.match(lines.join('  '), /predicts 1 {2}.*predicts 0/);
     }
+});
+
+test('the printout thins to span the run where rows are short, and gives way to the chart where it would hold too few costs', () => {
+  // Recorded every 500 so far: iterations 0 to 2,500, six costs.
+  const tall = frameOf(running(), false, 100, 30);
+  assert.match(tall, /Cost every 500 iterations/);
+  assert.match(tall, /2,500 +0\.\d+/);
+  const short = frameOf(running(), false, 80, 16);
+  assert.match(short, /Cost every 1,000 iterations \(thinned to fit\)/, short);
+  assert.doesNotMatch(short, /more rows/);
+  const tiny = frameOf(running(), false, 60, 12);
+  assert.doesNotMatch(tiny, /Cost every/, tiny);
+  assert.match(tiny, /Cost \(linear\)/);
 });
