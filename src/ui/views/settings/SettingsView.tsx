@@ -41,7 +41,8 @@ export function SettingsView({ config, form, width, height, tail = [] }: Setting
   const layout = settingsLayout({
     width,
     height,
-    fieldRows: FORM_FIELDS.length + (picked ? Math.min(PICKER_ROWS, picked.length) : 0),
+    fieldRows: FORM_FIELDS.length,
+    picker: picked ? Math.min(PICKER_ROWS, picked.length) : 0,
     help:
       `Data sets: ${Object.keys(DATASETS).join(', ')} (noise blank = its default). Layers: 2,…,1 (NxK: K layers of N). ` +
       `Activations: ${activationNames().join(', ')}. Schemes: ${schemeNames().join(', ')}. Pace: max, auto or iterations per second. ` +
@@ -87,7 +88,7 @@ export function SettingsView({ config, form, width, height, tail = [] }: Setting
                     items={list.map((v) => ({ label: v, value: v }))}
                     initialIndex={form.picker ?? 0}
                     isFocused={false}
-                    limit={PICKER_ROWS}
+                    limit={layout.picker}
                   />
                 </Box>
               )}

@@ -84,3 +84,19 @@ test('the settings layout drops the blank lines first, then the help from its en
   assert.deepEqual(settingsLayout({ ...o, height: 5 }).help, []);
   assert.deepEqual(settingsLayout({ ...o, height: 5 }).command, ['As a command: init-tui --pace max']);
 });
+
+test('an open picker takes its rows before the help, fewer where the screen is short, and nothing overlaps at 60×20', () => {
+  const o = { width: 60, fieldRows: 9, help: 'word '.repeat(100), command: 'init-tui' };
+  assert.equal(settingsLayout({ ...o, height: 40, picker: 5 }).picker, 5);
+  // 60×20: 16 rows for the view; frame 2, title 1, fields 9, command 1 leave 3.
+  const short = settingsLayout({ ...o, height: 16, picker: 5 });
+  assert.equal(short.picker, 3);
+  assert.deepEqual(short.help, []);
+  assert.equal(settingsLayout({ ...o, height: 12, picker: 5 }).picker, 2, 'two rows at least');
+  const open = { ...openForm(DEFAULT_CONFIG), picker: 0 };
+  const lines = renderToString(<SettingsView config={DEFAULT_CONFIG} form={open} width={60} height={16} />, { columns: 60 }).split('\n');
+  assert.ok(lines.length <= 16, `${lines.length} rows\n${lines.join('\n')}`);
+  const text = lines.join('\n');
+  for (const f of FORM_FIELDS) assert.match(text, new RegExp(`[❯ ] ${f.label} `), `the ${f.label} field`);
+  assert.match(text, /❯ circles/);
+});
