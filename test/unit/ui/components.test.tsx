@@ -53,6 +53,21 @@ test('the accuracy table shows percentages with one decimal, cost, time and a ve
   unmount();
 });
 
+test('the compact table at 60 columns starts each verdict with its first letters, never a lone ellipsis', () => {
+  const runs = [finishedRun('zeros'), finishedRun('he', 15000)];
+  const groups = runs.map((r) => ({ scheme: r.scheme, runs: [r], view: r }));
+  const { lastFrame, unmount } = render(<AccuracyTable groups={groups} selected={1} width={60} color={false} compact />);
+  const rows = plain(lastFrame())
+    .split('\n')
+    .filter((l) => /^(zeros|he) /.test(l));
+  assert.equal(rows.length, 2);
+  for (const row of rows) {
+    assert.ok(row.length <= 60, row);
+    assert.match(row, / s {2}\S{2,}.*…$/, `a verdict's first letters: ${row}`);
+  }
+  unmount();
+});
+
 test('the help overlay lists every key of the view behind it, from the key table', () => {
   for (const view of ['race', 'detail', 'why', 'settings'] as const) {
     const { lastFrame, unmount } = render(<HelpOverlay view={view} rows={helpRows(view)} width={100} height={40} />);

@@ -30,7 +30,10 @@ function firstWords(row: string, width: number): string {
   if (row.length <= width) return row;
   const cut = row.slice(0, width - 1);
   const space = cut.lastIndexOf(' ');
-  return `${space > COLUMNS.scheme ? cut.slice(0, space) : cut}…`;
+  // Where no whole word of the verdict fits (60 columns), its first letters: a lone "…" after
+  // the time column said nothing.
+  const verdictAt = tableRow(HEADER).indexOf('verdict');
+  return `${space > verdictAt ? cut.slice(0, space) : cut}…`;
 }
 
 /**
