@@ -7,7 +7,7 @@
  * exploding signals, on one screen.
  */
 import type { Diagnostics, Histogram } from '../../../core/diagnostics.js';
-import { figure, fit } from '../../../results/format.js';
+import { figure, fit, integer } from '../../../results/format.js';
 import { doneOf, type RunView } from '../../state/runs.js';
 import type { SchemeGroup } from '../../state/selectors.js';
 
@@ -251,7 +251,7 @@ export function histogramLines(run: SignalRun, width: number, rows: number): str
     const b = now?.layers[l]?.histogram;
     return `${name(l).padEnd(5)} ${histogramBar(a, bins)} ${fit(rangeText(a), range)} │ ${histogramBar(b, bins)} ${fit(rangeText(b), range)}`;
   };
-  const head = `${''.padEnd(5)} ${fit('iteration 0', bins + range + 1)} │ ${run.now ? `iteration ${run.now.at}` : 'now'}`;
+  const head = `${''.padEnd(5)} ${fit('iteration 0', bins + range + 1)} │ ${run.now ? `iteration ${integer(run.now.at)}` : 'now'}`;
   const all = Array.from({ length: layers }, (_, l) => l);
   if (layers <= rows) return [head, ...all.map(row)];
   const keep = Math.max(1, rows - 1);
