@@ -68,6 +68,19 @@ test('the compact table at 60 columns starts each verdict with its first letters
   unmount();
 });
 
+test('the compact table says which schemes it shows when they do not all fit, as the lanes do', () => {
+  const runs = [finishedRun('zeros'), finishedRun('he'), finishedRun('xavier')];
+  const groups = runs.map((r) => ({ scheme: r.scheme, runs: [r], view: r }));
+  const draw = (shown: number) => {
+    const { lastFrame, unmount } = render(<AccuracyTable groups={groups} selected={2} width={80} color={false} compact shown={shown} />);
+    const frame = plain(lastFrame());
+    unmount();
+    return frame;
+  };
+  assert.match(draw(2), /^schemes 2–3 of 3 · ↑↓ scroll$/m);
+  assert.doesNotMatch(draw(3), /schemes \d/);
+});
+
 test('the help overlay lists every key of the view behind it, from the key table', () => {
   for (const view of ['race', 'detail', 'why', 'settings'] as const) {
     const { lastFrame, unmount } = render(<HelpOverlay view={view} rows={helpRows(view)} width={100} height={40} />);

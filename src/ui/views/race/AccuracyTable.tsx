@@ -71,6 +71,12 @@ export function AccuracyTable({ groups, selected, width, color, shown, compact }
   return (
     <Box flexDirection="column" flexShrink={0}>
       {rows}
+      {/* The lanes' window line, which the compact layout (lanes hidden) would otherwise lose. */}
+      {count < groups.length && (
+        <Text dimColor wrap="truncate">
+          {`schemes ${start + 1}–${start + count} of ${groups.length} · ↑↓ scroll`}
+        </Text>
+      )}
       {selectedVerdict(groups, selected, inner).map((line, k) => (
         <Text key={`v${k}`} wrap="truncate">
           {line}
