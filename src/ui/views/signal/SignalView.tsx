@@ -23,7 +23,9 @@ export interface SignalViewProps {
  * as histograms. Live while the race runs.
  */
 export function SignalView({ groups, selected, config, width, height, color }: SignalViewProps) {
-  const s = signalScreen(signalRuns(groups, config.iterations), selected, width, height - 2);
+  // signalScreen counts every row it draws, the title and the histograms' heading included, and
+  // leaves one blank row above the footer; `height` is the body less one (registry.tsx), so +1.
+  const s = signalScreen(signalRuns(groups, config.iterations), selected, width, height + 1);
   const more = s.hidden > 0 ? ` · ${s.hidden} more scheme${s.hidden === 1 ? '' : 's'} (↑↓)` : '';
   const chosen = groups[selected]?.scheme ?? '';
   return (

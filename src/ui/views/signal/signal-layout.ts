@@ -284,9 +284,11 @@ export function signalScreen(
   const from = Math.max(0, Math.min(selected - Math.floor((fits - 1) / 2), runs.length - fits));
   const shown = runs.slice(from, from + fits);
   const chosen = runs[selected] ?? runs[0];
+  // What the blocks leave (their plots stop at 12 rows) goes to the histograms: fewer layers folded.
+  const spare = Math.max(0, room - shown.length * (plotRows + 3));
   return {
     blocks: shown.map((run) => ({ run, block: schemeBlock(run, width, plotRows) })),
-    histogram: chosen ? histogramLines(chosen, width, histRows - 2) : [],
+    histogram: chosen ? histogramLines(chosen, width, histRows - 2 + spare) : [],
     hidden: runs.length - shown.length,
     legend: `${MARKS.now} now  ${MARKS.start} iteration 0  ${MARKS.theory} theory${width >= 100 ? ' (mean field)' : ''}`,
   };
