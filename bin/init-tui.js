@@ -8,7 +8,9 @@
 // first when it runs from a checkout (scripts/build.mjs is there) whose dist/
 // is missing or older than a file under src/ (a `git pull` since). The packed
 // package has no scripts/ and checks nothing. The build's own output goes to
-// stderr: stdout stays the program's (--json).
+// stderr: stdout stays the program's (--json). It says it is building only to
+// a person at a terminal, about to see the dashboard: `--json` and output into
+// a pipe or a file build in silence, so that `2>&1 | jq` reads one document.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +30,8 @@ function newest(dir) {
 if (existsSync(`${root}scripts/build.mjs`)) {
   const built = existsSync(cli) ? statSync(cli).mtimeMs : -1;
   if (built < newest(`${root}src`)) {
-    process.stderr.write(`init-tui: building the program (dist/) from this checkout first…\n`);
+    const person = process.stdout.isTTY && process.stderr.isTTY && !process.argv.includes('--json');
+    if (person) process.stderr.write(`init-tui: building the program (dist/) from this checkout first…\n`);
     for (const script of ['scripts/build-wasm.mjs', 'scripts/build.mjs']) {
       const r = spawnSync(process.execPath, [`${root}${script}`], { cwd: root, stdio: ['ignore', 2, 2] });
       if (r.status !== 0) {
