@@ -15,3 +15,11 @@ export function wrap(text: string, width: number): string[] {
   if (line.length > 0) lines.push(line);
   return lines.map((l) => (l.length > width ? fit(l, width) : l));
 }
+
+/** At most `max` lines of `wrap`: where more is left, the last line takes it, cut with "…". */
+export function wrapAtMost(text: string, width: number, max: number): string[] {
+  const lines = wrap(text, width);
+  if (lines.length <= max) return lines;
+  if (max < 1) return [];
+  return [...lines.slice(0, max - 1), fit(lines.slice(max - 1).join(' '), width).trimEnd()];
+}

@@ -3,7 +3,7 @@
  * ("at 0 → now"), how wide the columns are, which columns are visible, and
  * which rows fit the height. CompareView only paints what this returns.
  */
-import { wrap } from '../../chrome/wrap.js';
+import { wrap, wrapAtMost } from '../../chrome/wrap.js';
 import type { Diagnostics, LayerDiagnostics } from '../../../core/diagnostics.js';
 import { figure, fit, integer, percent, share } from '../../../results/format.js';
 import { resolveScheme } from '../../../core/schemes.js';
@@ -164,7 +164,7 @@ export function verdictLines(text: string, width: number, max: number): string[]
   const colon = text.indexOf(': ');
   const headline = colon > 0 ? wrap(text.slice(0, colon), width) : whole;
   if (headline.length <= max) return headline;
-  return [...whole.slice(0, max - 1), fit(`${whole[max - 1]} ${whole[max]}`, width)];
+  return wrapAtMost(text, width, max);
 }
 
 /** Which rows fit: the richest plan whose line count fits the height. */

@@ -25,6 +25,9 @@ export function selectedVerdict(groups: readonly SchemeGroup[], selected: number
   return g ? wrap(groupCells(g)[5], width) : [];
 }
 
+/** Where a table row's verdict starts. */
+const VERDICT_AT = tableRow(HEADER).indexOf('verdict');
+
 /** A table row whose verdict keeps only the whole words that fit, then "…". */
 function firstWords(row: string, width: number): string {
   if (row.length <= width) return row;
@@ -32,8 +35,7 @@ function firstWords(row: string, width: number): string {
   const space = cut.lastIndexOf(' ');
   // Where no whole word of the verdict fits (60 columns), its first letters: a lone "…" after
   // the time column said nothing.
-  const verdictAt = tableRow(HEADER).indexOf('verdict');
-  return `${space > verdictAt ? cut.slice(0, space) : cut}…`;
+  return `${space > VERDICT_AT ? cut.slice(0, space) : cut}…`;
 }
 
 /**

@@ -63,7 +63,7 @@ export function SettingsView({ config, form, width, height, tail = [] }: Setting
           const fixed = locked(f.key, config);
           const here = k === form.cursor;
           const shown = fieldWindow(form.values[f.key], here ? form.caret : Infinity, width - FIELD_CHROME);
-          const list = here && form.picker !== undefined ? choices(f.key) : undefined;
+          const list = here ? picked : undefined;
           return (
             <Box key={f.key} flexDirection="column">
               <Text wrap="truncate" bold={here}>

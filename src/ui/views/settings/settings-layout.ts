@@ -1,10 +1,10 @@
-import { wrap } from '../../chrome/wrap.js';
+import { wrap, wrapAtMost } from '../../chrome/wrap.js';
 
 /** What the settings screen draws besides its fields, in the rows it has. */
 export interface SettingsLayout {
   /** The blank lines between the title, the fields, the help and the command line. */
   readonly spaced: boolean;
-  /** The help's lines: all of it where it fits, else its first lines, the last ending in "…". */
+  /** The help's lines: all of it where it fits, else the lines that do, the last cut with "…". */
   readonly help: readonly string[];
   /** The equivalent command line, wrapped (its first line starts with "As a command: "). */
   readonly command: readonly string[];
@@ -48,10 +48,5 @@ export function settingsLayout(o: {
   const room = o.height - fixed - picker;
   if (room >= help.length + 3) return { spaced: true, help, command, error, picker };
   if (room >= help.length) return { spaced: false, help, command, error, picker };
-  const kept = Math.max(0, room);
-  if (kept === 0) return { spaced: false, help: [], command, error, picker };
-  const shown = help.slice(0, kept);
-  const last = shown[kept - 1]!;
-  shown[kept - 1] = last.length + 1 <= inner ? `${last}…` : `${last.slice(0, inner - 1)}…`;
-  return { spaced: false, help: shown, command, error, picker };
+  return { spaced: false, help: wrapAtMost(o.help, inner, Math.max(0, room)), command, error, picker };
 }

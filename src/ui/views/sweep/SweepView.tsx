@@ -20,8 +20,7 @@ import {
   workDone,
 } from './sweep-layout.js';
 import { paint } from '../../chrome/theme.js';
-import { wrap } from '../../chrome/wrap.js';
-import { fit } from '../../../results/format.js';
+import { wrapAtMost } from '../../chrome/wrap.js';
 
 export interface SweepViewProps {
   readonly state: DashboardState;
@@ -181,9 +180,7 @@ export function SweepView(p: SweepViewProps) {
   const theory = theories[state.selected];
   // The cursor's cell, wrapped on the rows it has (the last one cut only past them).
   const said = selected ? `❯ ${cellReadout(selected, config.sweep?.depth !== undefined, theory && predictionText(theory))}` : '';
-  const lines = said === '' ? [''] : wrap(said, p.columns);
-  const room = readoutRows(config, p.rows);
-  const readout = lines.length <= room ? lines : [...lines.slice(0, room - 1), fit(lines.slice(room - 1).join(' '), p.columns)];
+  const readout = said === '' ? [''] : wrapAtMost(said, p.columns, readoutRows(config, p.rows));
   return (
     <Box flexDirection="column">
       <Box borderStyle="round" borderColor="gray" flexDirection="column" width={p.columns}>
